@@ -1,0 +1,52 @@
+// Builds the widget that other sites load: one ES module, Lit inside, nothing else fetched at run time.
+import { gzipSync } from 'node:zlib';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+// DESIGN.md budget: what a page loads to show the form is at most 15 KB gzip (aim 12).
+const GZIP_LIMIT = 15 * 1024;
+
+/** Fails the build when a chunk outgrows the budget, so a heavy import is caught where it is added. */
+function gzipBudget(limit) {
+  return {
+    name: 'gzip-budget',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const size = gzipSync(file.code, { level: 9 }).length;
+        const line = `${file.fileName}: ${(size / 1024).toFixed(2)} KB gzip (limit ${limit / 1024} KB)`;
+        if (size > limit) this.error(`over budget, ${line}`);
+        console.log(line);
+      }
+    },
+  };
+}
+
+export default {
+  input: 'widget/src/pacak-rating/pacak-rating.ts',
+  output: {
+    file: 'dist/widget/pacak-rating.js',
+    format: 'es',
+    sourcemap: false,
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
+    typescript({
+      tsconfig: 'widget/tsconfig.json',
+      outDir: 'dist/widget',
+      declaration: false,
+      declarationMap: false,
+      sourceMap: false,
+      inlineSources: false,
+    }),
+    terser({
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2 },
+      format: { comments: false },
+    }),
+    gzipBudget(GZIP_LIMIT),
+  ],
+};

@@ -1,0 +1,53 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import type { Sequelize } from 'sequelize';
+import type { Config } from './config.js';
+import { apiCors } from './http/cors.js';
+import { errorMiddleware } from './http/error-middleware.js';
+import { jsonBody } from './http/json-body.js';
+import { createLogger, type Logger } from './logger.js';
+import { healthRouter } from './routes/health.js';
+import { hostedPagesRouter } from './routes/hosted-pages.js';
+import { publicApiRouter } from './routes/public-api.js';
+import { widgetAssetsRouter } from './routes/widget-assets.js';
+import { createServices, type Services } from './services/index.js';
+
+/** Largest request body accepted: a rating with a 1000-character comment is well under 4 KB. */
+export const BODY_LIMIT = 16 * 1024;
+
+export interface AppDeps {
+  sequelize: Sequelize;
+  services?: Services;
+  logger?: Logger;
+  isShuttingDown?: () => boolean;
+}
+
+/** Builds the Koa app without listening, so tests and main.ts each decide where it runs. */
+export function createApp(config: Config, deps: AppDeps): Koa {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const services = deps.services ?? createServices(config);
+  const app = new Koa({ proxy: config.trustProxy });
+  app.silent = true;
+
+  app.use(errorMiddleware(logger));
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    await next();
+  });
+
+  // CORS runs before routing: a preflight (OPTIONS) matches no route of its own.
+  const cors = apiCors(config.corsOrigins, config.publicBaseUrl);
+  app.use((ctx, next) => (ctx.path.startsWith('/api/') ? cors(ctx, next) : next()));
+
+  const api = new Router({ prefix: '/api/v1' });
+  api.use(jsonBody(BODY_LIMIT));
+  const publicApi = publicApiRouter(services);
+  api.use(publicApi.routes(), publicApi.allowedMethods());
+
+  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}

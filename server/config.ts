@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './paths.js';
+
+const isTimeZone = (value: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const secret = z.string().min(32, 'must be at least 32 characters');
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default(join(projectRoot, 'data')),
+  DATABASE_URL: z.string().optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  JWT_SECRET: secret.optional(),
+  PHONE_KEY: secret.optional(),
+  CORS_ORIGINS: z.string().default(''),
+  TZ_DEFAULT: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Jakarta'),
+  RETENTION_DAYS: positiveInt.default(365),
+  RATE_LIMIT_RATINGS: positiveInt.default(20),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
+  DB_POOL_MAX: positiveInt.default(10),
+  DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  publicBaseUrl: string;
+  jwtSecret: string;
+  phoneKey: string;
+  corsOrigins: string[];
+  defaultTimeZone: string;
+  retentionDays: number;
+  rateLimit: { ratings: number; windowSeconds: number };
+  db: { poolMax: number; acquireMs: number };
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Development secrets are generated once and kept under the data folder, so a restart keeps tokens
+ * and phone hashes valid. Production must set its own: a missing secret stops the start.
+ */
+function developmentSecrets(dataDir: string): { jwtSecret: string; phoneKey: string } {
+  const file = join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = { jwtSecret: randomBytes(32).toString('hex'), phoneKey: randomBytes(32).toString('hex') };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  let { JWT_SECRET: jwtSecret, PHONE_KEY: phoneKey } = e;
+  if (e.NODE_ENV === 'production') {
+    const missing = [!jwtSecret && 'JWT_SECRET', !phoneKey && 'PHONE_KEY'].filter(Boolean);
+    if (missing.length) throw new ConfigError(`Invalid configuration: ${missing.join(' and ')} must be set in production`);
+    if (jwtSecret === phoneKey) throw new ConfigError('Invalid configuration: JWT_SECRET and PHONE_KEY must differ');
+  } else if (!jwtSecret || !phoneKey) {
+    const dev = developmentSecrets(e.DATA_DIR);
+    jwtSecret ??= dev.jwtSecret;
+    phoneKey ??= dev.phoneKey;
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${join(e.DATA_DIR, 'pacak.sqlite')}`,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    jwtSecret: jwtSecret as string,
+    phoneKey: phoneKey as string,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
+    defaultTimeZone: e.TZ_DEFAULT,
+    retentionDays: e.RETENTION_DAYS,
+    rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+    db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS },
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === '1',
+  };
+}

@@ -1,0 +1,14 @@
+import type { QueryInterface } from 'sequelize';
+import * as initialSchema from './2026.11.29T08.00.00.initial-schema.js';
+
+export interface Migration {
+  name: string;
+  up(params: { context: QueryInterface }): Promise<void>;
+  down(params: { context: QueryInterface }): Promise<void>;
+}
+
+/**
+ * Every migration, oldest first. Listed here rather than globbed so the same list runs from the
+ * TypeScript sources (tests) and the compiled server (npm start).
+ */
+export const MIGRATIONS: Migration[] = [{ name: '2026.11.29T08.00.00.initial-schema', ...initialSchema }];

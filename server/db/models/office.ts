@@ -1,0 +1,25 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+
+/** One public-service office (a BKK); everything else belongs to exactly one. */
+export class Office extends Model<InferAttributes<Office>, InferCreationAttributes<Office>> {
+  declare id: CreationOptional<number>;
+  declare code: string;
+  declare name: string;
+  declare timezone: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+
+  static initModel(sequelize: Sequelize): void {
+    Office.init(
+      {
+        id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+        code: { type: DataTypes.STRING(64), allowNull: false, unique: true },
+        name: { type: DataTypes.STRING(200), allowNull: false },
+        timezone: { type: DataTypes.STRING(64), allowNull: false },
+        createdAt: DataTypes.DATE,
+        updatedAt: DataTypes.DATE,
+      },
+      { sequelize, tableName: 'offices' },
+    );
+  }
+}

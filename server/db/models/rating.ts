@@ -1,0 +1,68 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+
+export type Channel = 'widget' | 'qr' | 'kiosk';
+
+/**
+ * One customer's rating of one employee for one service. The phone number is never stored in clear:
+ * `phoneHash` (keyed) serves the one-a-day rule and counting, `phoneCipher` (erased after the retention
+ * period) serves complaint follow-up, `phoneMasked` serves reports. `localDate` is the office-local day
+ * the rating was made, so the one-a-day index and period reports need no time-zone arithmetic in SQL.
+ */
+export class Rating extends Model<InferAttributes<Rating>, InferCreationAttributes<Rating>> {
+  declare id: CreationOptional<number>;
+  declare officeId: number;
+  declare employeeId: number;
+  declare workAreaId: number;
+  declare serviceTypeId: number;
+  declare profesional: number;
+  declare amanah: number;
+  declare cakap: number;
+  declare akuntabel: number;
+  declare kolaboratif: number;
+  declare comment: string | null;
+  declare channel: Channel;
+  declare clientId: string;
+  declare receipt: string;
+  declare phoneHash: string;
+  declare phoneCipher: string | null;
+  declare phoneMasked: string;
+  declare ipHash: string | null;
+  declare localDate: string;
+  declare verified: CreationOptional<boolean>;
+  declare voidedAt: CreationOptional<Date | null>;
+  declare voidReason: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+
+  static initModel(sequelize: Sequelize): void {
+    // A fresh object each: Sequelize writes into attribute definitions, so they must not be shared.
+    const score = () => ({ type: DataTypes.SMALLINT, allowNull: false });
+    Rating.init(
+      {
+        id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+        officeId: { type: DataTypes.INTEGER, allowNull: false },
+        employeeId: { type: DataTypes.INTEGER, allowNull: false },
+        workAreaId: { type: DataTypes.INTEGER, allowNull: false },
+        serviceTypeId: { type: DataTypes.INTEGER, allowNull: false },
+        profesional: score(),
+        amanah: score(),
+        cakap: score(),
+        akuntabel: score(),
+        kolaboratif: score(),
+        comment: { type: DataTypes.TEXT, allowNull: true },
+        channel: { type: DataTypes.STRING(10), allowNull: false },
+        clientId: { type: DataTypes.STRING(64), allowNull: false },
+        receipt: { type: DataTypes.STRING(16), allowNull: false },
+        phoneHash: { type: DataTypes.STRING(64), allowNull: false },
+        phoneCipher: { type: DataTypes.TEXT, allowNull: true },
+        phoneMasked: { type: DataTypes.STRING(20), allowNull: false },
+        ipHash: { type: DataTypes.STRING(64), allowNull: true },
+        localDate: { type: DataTypes.DATEONLY, allowNull: false },
+        verified: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        voidedAt: { type: DataTypes.DATE(3), allowNull: true },
+        voidReason: { type: DataTypes.STRING(500), allowNull: true },
+        createdAt: DataTypes.DATE(3),
+      },
+      { sequelize, tableName: 'ratings', updatedAt: false },
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import type { Middleware } from 'koa';
+import { ProblemError, problemType } from './problem.js';
+
+/**
+ * Cross-origin rules of the API. Reading (employee, service types, indicators) is open to every site,
+ * since any page may embed the widget. Writing a rating is open only to the server's own pages and
+ * the sites in CORS_ORIGINS ("*" allows all): a disallowed origin gets no CORS headers on preflight
+ * and a 403 if it posts anyway.
+ */
+export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middleware {
+  const allowAll = allowedOrigins.includes('*');
+  const allowed = new Set(allowedOrigins);
+  const ownOrigin = new URL(publicBaseUrl).origin;
+
+  return async (ctx, next) => {
+    const origin = ctx.get('origin');
+    ctx.vary('Origin');
+    const isWrite = ctx.method === 'POST' || (ctx.method === 'OPTIONS' && ctx.get('access-control-request-method') === 'POST');
+    const sameOrigin = !origin || origin === ownOrigin || origin === ctx.origin;
+    const mayWrite = sameOrigin || allowAll || allowed.has(origin);
+
+    if (origin && (!isWrite || mayWrite)) {
+      ctx.set('Access-Control-Allow-Origin', isWrite ? origin : '*');
+      ctx.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id, Idempotent-Replayed');
+    }
+    if (ctx.method === 'OPTIONS') {
+      if (!isWrite || mayWrite) {
+        ctx.set('Access-Control-Allow-Methods', 'GET, HEAD, POST');
+        ctx.set('Access-Control-Allow-Headers', 'Content-Type, X-Request-Id');
+        ctx.set('Access-Control-Max-Age', '600');
+      }
+      ctx.status = 204;
+      return;
+    }
+    if (ctx.method === 'POST' && !mayWrite) {
+      throw new ProblemError({
+        type: problemType('origin-not-allowed'),
+        title: 'Origin not allowed',
+        status: 403,
+        detail: 'This site is not allowed to send ratings. Its administrator can add it to CORS_ORIGINS.',
+      });
+    }
+    await next();
+  };
+}

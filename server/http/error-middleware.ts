@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'koa';
+import { BaseError, ConnectionError, TimeoutError } from 'sequelize';
+import type { Logger } from '../logger.js';
+import { ProblemError, problemType, unavailable, type ProblemDetails } from './problem.js';
+
+declare module 'koa' {
+  interface DefaultState {
+    requestId: string;
+  }
+}
+
+const REQUEST_ID = /^[\w-]{8,64}$/;
+
+function write(ctx: Parameters<Middleware>[0], problem: ProblemDetails, headers: Record<string, string> = {}): void {
+  ctx.status = problem.status;
+  ctx.set(headers);
+  ctx.type = 'application/problem+json';
+  ctx.body = problem;
+}
+
+/**
+ * First in the chain: gives every request an id, logs it when done, and turns every failure into
+ * problem+json. Expected failures carry their message; unexpected ones are logged and answered
+ * with a generic 500, and a lost database with 503, so no internals reach the client.
+ */
+export function errorMiddleware(logger: Logger): Middleware {
+  return async (ctx, next) => {
+    const started = performance.now();
+    const incoming = ctx.get('x-request-id');
+    ctx.state.requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    ctx.set('X-Request-Id', ctx.state.requestId);
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        write(ctx, { type: problemType('not-found'), title: 'Not found', status: 404, detail: 'No such resource.' });
+      }
+    } catch (error) {
+      if (error instanceof ProblemError) {
+        write(ctx, error.problem, error.headers);
+      } else if (error instanceof ConnectionError || error instanceof TimeoutError || isConnectionLoss(error)) {
+        const problem = unavailable('The database is not answering. Please try again shortly.');
+        logger.error('database unavailable', { requestId: ctx.state.requestId, error: describe(error) });
+        write(ctx, problem.problem, problem.headers);
+      } else if (isClientHttpError(error)) {
+        write(ctx, { type: 'about:blank', title: error.message, status: error.status });
+      } else {
+        logger.error('unexpected error', { requestId: ctx.state.requestId, error: describe(error) });
+        write(ctx, { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'Something went wrong on our side.' });
+      }
+    } finally {
+      logger.info('request', {
+        requestId: ctx.state.requestId,
+        method: ctx.method,
+        // The matched pattern, not the path: paths carry NIPs and codes, which logs do not need.
+        route: (ctx as { _matchedRoute?: string })._matchedRoute ?? 'unmatched',
+        status: ctx.status,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  };
+}
+
+function isClientHttpError(error: unknown): error is { status: number; message: string } {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: boolean }).expose === true;
+}
+
+/** Drivers report a dropped connection in their own words; all of them mean "try again later". */
+function isConnectionLoss(error: unknown): boolean {
+  if (!(error instanceof BaseError)) return false;
+  const cause = (error as { parent?: { code?: string; message?: string } }).parent;
+  const code = cause?.code ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', '57P01', '57P03', 'SQLITE_BUSY'].includes(code) ||
+    /Connection terminated|connection is closed|Cannot enqueue/i.test(cause?.message ?? '')
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './config.js';
+import { SchemaTooNewError } from './db/migrate.js';
+import { createLogger } from './logger.js';
+import { startServer } from './start.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let running;
+  try {
+    running = await startServer(config, logger);
+  } catch (error) {
+    const message = error instanceof SchemaTooNewError ? error.message : `Could not start: ${(error as Error).message}`;
+    logger.error(message);
+    process.exit(1);
+  }
+  logger.info('listening', { url: running.url, publicBaseUrl: config.publicBaseUrl });
+  process.stdout.write(`\nPACAK rating is running: open ${running.url}/ for the embed demo.\n\n`);
+
+  // A rolling restart sends SIGTERM: finish what is in flight, then leave.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info('shutting down', { signal });
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      running.close().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+}
+
+await main();

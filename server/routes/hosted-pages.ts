@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Router from '@koa/router';
+import { Html, html } from '../http/html.js';
+import { embedDemoDir } from '../paths.js';
+import type { Services } from '../services/index.js';
+
+/** Pages the server renders itself: allow only its own scripts, and Lit's constructed styles. */
+export const HOSTED_PAGE_CSP =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const PAGE_STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f6f4;color:#1b1f1d}
+main{max-width:34rem;margin:0 auto;padding:1rem}
+header{padding:.75rem 1rem;background:#00695c;color:#fff;font-weight:600}
+.notice{background:#fff;border-radius:12px;padding:1.25rem;margin-top:1rem;line-height:1.5}`;
+
+function page(title: string, body: Html, lang = 'id'): string {
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${new Html(PAGE_STYLE)}</style>
+</head>
+<body>${body}</body>
+</html>`.text;
+}
+
+function notice(title: string, message: string): string {
+  return page(title, html`<header>PACAK</header><main><div class="notice"><h1>${title}</h1><p>${message}</p></div></main>`);
+}
+
+/** The hosted rating page a QR code opens, the embed demo at `/`, and the widget bundle's route. */
+export function hostedPagesRouter(services: Services): Router {
+  const router = new Router();
+
+  router.get('/', async (ctx) => {
+    ctx.type = 'html';
+    ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
+    ctx.body = await readFile(join(embedDemoDir, 'index.html'), 'utf8');
+  });
+
+  router.get('/r/:code', async (ctx) => {
+    const code = (ctx.params.code ?? '').toUpperCase();
+    const found = /^[0-9A-Z]{4,16}$/.test(code) ? await services.catalogue.resolveCode(code) : null;
+    ctx.type = 'html';
+    ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
+    ctx.set('Cache-Control', 'no-cache');
+    if (found === null) {
+      ctx.status = 404;
+      ctx.body = notice('Halaman tidak ditemukan', 'Kode QR ini tidak dikenal. Mohon pindai ulang kode QR petugas, atau tanyakan kepada petugas kami.');
+      return;
+    }
+    if (found === 'replaced') {
+      ctx.status = 410;
+      ctx.body = notice(
+        'Kode QR ini sudah tidak berlaku',
+        'Petugas ini sudah mendapat kode QR baru. Mohon minta petugas menunjukkan kode QR terbarunya. Terima kasih atas kesediaan Anda memberi penilaian.',
+      );
+      return;
+    }
+    const { employee, office } = found;
+    ctx.body = page(
+      `Penilaian pelayanan ${employee.name}`,
+      html`<header>${office.name}</header>
+<main><pacak-rating nip="${employee.nip}" channel="qr"></pacak-rating></main>
+<script type="module" src="/widget/pacak-rating.js"></script>`,
+    );
+  });
+
+  return router;
+}

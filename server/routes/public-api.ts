@@ -1,0 +1,40 @@
+import Router from '@koa/router';
+import { INDICATORS } from '../domain/indicators.js';
+import { parseOr422 } from '../http/validate.js';
+import type { Services } from '../services/index.js';
+import { ratingBodySchema } from '../services/rating-schema.js';
+
+/** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
+export function publicApiRouter(services: Services): Router {
+  const router = new Router();
+
+  router.get('/indicators', (ctx) => {
+    ctx.set('Cache-Control', 'public, max-age=3600');
+    ctx.body = { indicators: INDICATORS };
+  });
+
+  router.get('/service-types', async (ctx) => {
+    const nip = typeof ctx.query.nip === 'string' ? ctx.query.nip : undefined;
+    const officeId = nip
+      ? (await services.catalogue.requireActiveEmployee(nip)).office.id
+      : (await services.catalogue.defaultOffice()).id;
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = { serviceTypes: await services.catalogue.activeServiceTypes(officeId) };
+  });
+
+  router.get('/employees/:nip', async (ctx) => {
+    const record = await services.catalogue.requireActiveEmployee(ctx.params.nip ?? '');
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = services.catalogue.toPublic(record);
+  });
+
+  router.post('/ratings', async (ctx) => {
+    const body = parseOr422(ratingBodySchema, ctx.request.body);
+    const { receipt, replayed } = await services.ratings.submit(body, { ipHash: services.addressHash(ctx.ip) });
+    ctx.status = 201;
+    if (replayed) ctx.set('Idempotent-Replayed', 'true');
+    ctx.body = receipt;
+  });
+
+  return router;
+}

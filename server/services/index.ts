@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+import { Catalogue } from './catalogue.js';
+import { PhoneVault } from './phone.js';
+import { MemoryRateLimiter } from './rate-limiter.js';
+import { RatingService } from './ratings.js';
+
+/** Everything the routes call, built once from the configuration. */
+export interface Services {
+  catalogue: Catalogue;
+  ratings: RatingService;
+  vault: PhoneVault;
+  /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
+  addressHash(ip: string): string;
+}
+
+export function createServices(config: Config): Services {
+  const catalogue = new Catalogue(config.publicBaseUrl);
+  const vault = new PhoneVault(config.phoneKey);
+  const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
+  return {
+    catalogue,
+    vault,
+    ratings: new RatingService(catalogue, vault, limiter),
+    addressHash: (ip) => vault.hash(`ip:${ip}`),
+  };
+}

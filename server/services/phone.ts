@@ -1,0 +1,67 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** A customer's phone number after normalisation, with the three forms the database may hold. */
+export interface ProtectedPhone {
+  hash: string;
+  cipher: string;
+  masked: string;
+}
+
+/**
+ * Reads any usual Indonesian writing of a mobile number (08…, 628…, +628…, with spaces, dots, dashes
+ * or brackets) and returns it in E.164, or null when it is not an Indonesian mobile number.
+ * libphonenumber reads "62812…" without a plus as a national number, so the prefix is mended first.
+ */
+export function normalisePhone(input: string): string | null {
+  let digits = input.replace(/[\s.\-()]/g, '');
+  if (/^62\d/.test(digits)) digits = `+${digits}`;
+  if (!/^\+?\d{8,15}$/.test(digits)) return null;
+  const parsed = parsePhoneNumberFromString(digits, 'ID');
+  if (!parsed || parsed.country !== 'ID' || !parsed.isValid()) return null;
+  const type = parsed.getType();
+  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' ? parsed.number : null;
+}
+
+/** 0812****7890: the national form with all but the first and last four digits hidden. */
+export function maskPhone(e164: string): string {
+  const national = `0${e164.replace(/^\+62/, '')}`;
+  return `${national.slice(0, 4)}${'*'.repeat(Math.max(national.length - 8, 0))}${national.slice(-4)}`;
+}
+
+/**
+ * Keyed hashing and encryption of phone numbers. Two keys are derived from PHONE_KEY so the hash
+ * key never doubles as the encryption key.
+ */
+export class PhoneVault {
+  readonly #hashKey: Buffer;
+  readonly #encryptionKey: Buffer;
+
+  constructor(secret: string) {
+    this.#hashKey = Buffer.from(hkdfSync('sha256', secret, 'pacak', 'phone-hash', 32));
+    this.#encryptionKey = Buffer.from(hkdfSync('sha256', secret, 'pacak', 'phone-encryption', 32));
+  }
+
+  hash(value: string): string {
+    return createHmac('sha256', this.#hashKey).update(value).digest('hex');
+  }
+
+  encrypt(e164: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#encryptionKey, iv);
+    const body = Buffer.concat([cipher.update(e164, 'utf8'), cipher.final()]);
+    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  decrypt(stored: string): string {
+    const [version, iv, tag, body] = stored.split('.');
+    if (version !== 'v1' || !iv || !tag || !body) throw new Error('Unknown phone cipher format');
+    const decipher = createDecipheriv('aes-256-gcm', this.#encryptionKey, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  protect(e164: string): ProtectedPhone {
+    return { hash: this.hash(e164), cipher: this.encrypt(e164), masked: maskPhone(e164) };
+  }
+}

@@ -1,0 +1,35 @@
+import type { Problem } from './api.js';
+
+/** A rating was stored; `receipt` is the code the customer sees. */
+export interface PacakSubmittedDetail {
+  id: string | number;
+  receipt: string;
+}
+
+/** Loading or sending failed; `status` is 0 when the server could not be reached at all. */
+export interface PacakErrorDetail {
+  status: number;
+  problem: Problem;
+}
+
+export interface PacakEventMap {
+  'pacak-submitted': CustomEvent<PacakSubmittedDetail>;
+  'pacak-error': CustomEvent<PacakErrorDetail>;
+}
+
+/**
+ * Every widget event bubbles and is composed, so a listener on `document` hears it through any number of
+ * shadow roots (a WordPress theme may wrap the element in its own components).
+ */
+export function emit<K extends keyof PacakEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: PacakEventMap[K]['detail'],
+): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the widget's events into the DOM's map
+  interface HTMLElementEventMap extends PacakEventMap {}
+}

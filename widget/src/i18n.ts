@@ -1,0 +1,88 @@
+/**
+ * Every word a customer reads, in Indonesian (the default) and English, kept in one place so a
+ * translator edits one file. Names that come from the server (service types, indicators) are not here.
+ */
+export type Lang = 'id' | 'en';
+
+const id = {
+  locale: 'id-ID',
+  loading: 'Memuat…',
+  prompt: 'Silahkan berikan rating pelayanan kami.',
+  serviceType: 'Jenis Pelayanan',
+  choose: 'Pilih jenis pelayanan',
+  star: (n: number) => `${n} dari 5`,
+  phone: 'No HP/WA',
+  phoneHint: 'Contoh: 0812 3456 7890',
+  comment: 'Komentar (opsional)',
+  send: 'KIRIM',
+  sending: 'Mengirim…',
+  needService: 'Pilih jenis pelayanan.',
+  needScore: 'Pilih 1 sampai 5 bintang.',
+  needPhone: 'Isi nomor HP/WA Anda.',
+  badPhone: 'Nomor HP/WA tidak valid. Contoh: 0812 3456 7890.',
+  longComment: 'Komentar paling banyak 1000 karakter.',
+  checkFields: 'Periksa kembali isian yang ditandai.',
+  already:
+    'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
+  tooMany: (wait: string) => `Terlalu banyak percobaan. Silakan coba lagi ${wait}.`,
+  later: 'beberapa saat lagi',
+  seconds: (n: number) => `dalam ${n} detik`,
+  minutes: (n: number) => `dalam ${n} menit`,
+  offline: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi. Isian Anda tetap tersimpan di formulir.',
+  serverDown: 'Server sedang mengalami gangguan. Silakan coba lagi beberapa saat lagi. Isian Anda tetap tersimpan di formulir.',
+  failed: 'Rating belum terkirim.',
+  loadFailed: 'Formulir rating tidak dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
+  retry: 'Coba lagi',
+  notFound: 'Petugas tidak ditemukan',
+  notFoundHint: 'Periksa kembali tautan atau kode QR yang Anda gunakan, atau tanyakan kepada petugas.',
+  thanks: 'Terima kasih atas penilaian Anda!',
+  receipt: 'Kode tanda terima',
+  sentAt: 'Dikirim',
+  again: 'Beri rating lagi',
+};
+
+export type Strings = typeof id;
+
+const en: Strings = {
+  locale: 'en-GB',
+  loading: 'Loading…',
+  prompt: 'Please rate our service.',
+  serviceType: 'Service type',
+  choose: 'Choose a service type',
+  star: (n) => `${n} of 5`,
+  phone: 'Mobile/WhatsApp number',
+  phoneHint: 'For example: 0812 3456 7890',
+  comment: 'Comment (optional)',
+  send: 'SEND',
+  sending: 'Sending…',
+  needService: 'Choose the service type.',
+  needScore: 'Choose 1 to 5 stars.',
+  needPhone: 'Enter your mobile/WhatsApp number.',
+  badPhone: 'Not a valid Indonesian mobile number. For example: 0812 3456 7890.',
+  longComment: 'A comment can have at most 1000 characters.',
+  checkFields: 'Please check the marked fields.',
+  already: 'You have already rated this officer for this service today. Thank you, one rating a day is enough.',
+  tooMany: (wait) => `Too many attempts. Please try again ${wait}.`,
+  later: 'in a little while',
+  seconds: (n) => `in ${n} seconds`,
+  minutes: (n) => `in ${n} minutes`,
+  offline: 'Cannot reach the server. Check your internet connection and try again. What you entered is still in the form.',
+  serverDown: 'The server is having trouble. Please try again in a little while. What you entered is still in the form.',
+  failed: 'Your rating was not sent.',
+  loadFailed: 'The rating form could not be loaded. Check your internet connection and try again.',
+  retry: 'Try again',
+  notFound: 'Officer not found',
+  notFoundHint: 'Check the link or QR code you used, or ask the officer.',
+  thanks: 'Thank you for your rating!',
+  receipt: 'Receipt code',
+  sentAt: 'Sent',
+  again: 'Rate again',
+};
+
+export const strings: Record<Lang, Strings> = { id, en };
+
+/** The element's own `lang` wins; otherwise an English page gets English and every other page Indonesian. */
+export function pickLang(own: string | null | undefined): Lang {
+  const tag = own || document.documentElement.lang;
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'id';
+}

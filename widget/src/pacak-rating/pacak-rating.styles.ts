@@ -1,0 +1,190 @@
+import { css } from 'lit';
+
+// `all: initial` on the host stops the page's inherited styles (fonts, colours, line height) at the
+// boundary; custom properties still pass, which is exactly the theming door we want open.
+export const styles = css`
+  :host {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    max-width: 36rem;
+    padding: 1rem;
+    font: 16px/1.5 var(--pacak-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--pacak-text, #1f2933);
+    background: var(--pacak-bg, #fff);
+    border: 1px solid var(--pacak-border, #7b8794);
+    border-radius: var(--pacak-radius, 12px);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  ::before,
+  ::after {
+    box-sizing: inherit;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+    line-height: 1.3;
+  }
+  p {
+    margin: 0.25rem 0;
+  }
+  header {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+    margin-bottom: 0.5rem;
+  }
+  img {
+    width: 64px;
+    height: 64px;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  .muted {
+    color: var(--pacak-muted, #52606d);
+  }
+  .field,
+  fieldset {
+    margin: 1rem 0 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  label,
+  legend {
+    display: block;
+    padding: 0;
+    font-weight: 600;
+  }
+  legend span {
+    display: block;
+    font-weight: 400;
+    font-size: 0.9rem;
+  }
+  input,
+  select,
+  textarea,
+  button {
+    font: inherit;
+    color: inherit;
+    max-width: 100%;
+  }
+  select,
+  textarea,
+  input[type='tel'] {
+    width: 100%;
+    min-height: 44px;
+    margin-top: 0.25rem;
+    padding: 0.5rem 0.75rem;
+    background: var(--pacak-bg, #fff);
+    border: 1px solid var(--pacak-border, #7b8794);
+    border-radius: calc(var(--pacak-radius, 12px) / 2);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--pacak-error, #b42318);
+    border-width: 2px;
+  }
+  :focus-visible,
+  input:focus-visible + label {
+    outline: 3px solid var(--pacak-focus, #1d4ed8);
+    outline-offset: 2px;
+  }
+  .stars {
+    display: flex;
+  }
+  /* Clipped, not display:none: the radios stay real, focusable and operable with the arrow keys. */
+  .stars input,
+  .hp {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .hp {
+    left: -9999px;
+  }
+  .stars label {
+    display: grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    cursor: pointer;
+    border-radius: 50%;
+    color: var(--pacak-star-empty, #6b7280);
+  }
+  .stars svg {
+    width: 34px;
+    height: 34px;
+    fill: var(--pacak-bg, #fff);
+    stroke: currentColor;
+    stroke-width: 1.5;
+  }
+  .stars label.on {
+    color: var(--pacak-star-color, #b45309);
+  }
+  .stars label.on svg {
+    fill: currentColor;
+  }
+  /* With a mouse, hovering previews the score: stars light up to the one under the pointer. */
+  @media (hover: hover) {
+    .stars:hover label {
+      color: var(--pacak-star-color, #b45309);
+    }
+    .stars:hover label svg {
+      fill: currentColor;
+    }
+    .stars label:hover ~ label {
+      color: var(--pacak-star-empty, #6b7280);
+    }
+    .stars label:hover ~ label svg {
+      fill: var(--pacak-bg, #fff);
+    }
+  }
+  .error {
+    color: var(--pacak-error, #b42318);
+    font-size: 0.9rem;
+    font-weight: 600;
+  }
+  button {
+    min-height: 44px;
+    padding: 0.5rem 1.5rem;
+    margin-top: 1.25rem;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    color: var(--pacak-on-primary, #fff);
+    background: var(--pacak-primary, #00695c);
+    border: 0;
+    border-radius: calc(var(--pacak-radius, 12px) / 2);
+    cursor: pointer;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .status:not(:empty) {
+    margin-top: 1rem;
+    padding: 0.75rem;
+    border-left: 4px solid var(--pacak-error, #b42318);
+    background: var(--pacak-notice-bg, #fdf2f1);
+  }
+  .status.info {
+    border-color: var(--pacak-primary, #00695c);
+    background: transparent;
+  }
+  [part='receipt'] strong {
+    font-size: 1.5rem;
+    letter-spacing: 0.1em;
+  }
+  @media (min-width: 30rem) {
+    :host {
+      padding: 1.5rem;
+    }
+  }
+`;

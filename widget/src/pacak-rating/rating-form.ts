@@ -1,0 +1,117 @@
+import { html, nothing } from 'lit';
+import type { Indicator, Named } from '../api.js';
+import type { FieldErrors } from '../check-rating.js';
+import type { Lang, Strings } from '../i18n.js';
+
+/** Everything the form shows; the controls themselves hold what the customer types. */
+export interface RatingFormModel {
+  t: Strings;
+  lang: Lang;
+  serviceTypes: Named[];
+  indicators: Indicator[];
+  /** Service type code to preselect. */
+  service: string;
+  /** Chosen stars per indicator code, mirrored from the radios to light the stars before the chosen one. */
+  scores: Record<string, number>;
+  /** Messages by API path (`phone`, `scores.cakap`, …). */
+  errors: FieldErrors;
+  busy: boolean;
+  onSubmit: (event: SubmitEvent) => void;
+  onEdit: (event: Event) => void;
+}
+
+const star = html`<svg viewBox="0 0 24 24" aria-hidden="true">
+  <path d="M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9z" />
+</svg>`;
+
+const errorId = (path: string) => `${path.replace('.', '-')}-error`;
+
+// Error ties: the message's id goes into aria-describedby, so focusing the field reads the message.
+const invalid = (m: RatingFormModel, path: string) => (m.errors[path] ? 'true' : nothing);
+
+function describedBy(m: RatingFormModel, path: string, hint?: string) {
+  return [hint, m.errors[path] && errorId(path)].filter(Boolean).join(' ') || nothing;
+}
+
+function error(m: RatingFormModel, path: string) {
+  const message = m.errors[path];
+  return message ? html`<p id=${errorId(path)} class="error" part="error">${message}</p>` : nothing;
+}
+
+function indicatorStars(m: RatingFormModel, indicator: Indicator) {
+  const { code } = indicator;
+  const path = `scores.${code}`;
+  const chosen = m.scores[code] ?? 0;
+  return html`<fieldset part="indicator" aria-describedby=${describedBy(m, path)}>
+    <legend>${indicator.name}<span class="muted">${indicator.description[m.lang]}</span></legend>
+    <div class="stars" part="stars">
+      ${[1, 2, 3, 4, 5].map(
+        (n) => html`<input
+            type="radio"
+            id="${code}-${n}"
+            name=${code}
+            value=${n}
+            required
+            aria-label=${m.t.star(n)}
+            aria-invalid=${invalid(m, path)}
+            aria-describedby=${describedBy(m, path)}
+          /><label for="${code}-${n}" part="star" class=${n <= chosen ? 'on' : ''}>${star}</label>`,
+      )}
+    </div>
+    ${error(m, path)}
+  </fieldset>`;
+}
+
+export function renderRatingForm(m: RatingFormModel) {
+  const { t } = m;
+  return html`<p>${t.prompt}</p>
+    <form novalidate part="form" @submit=${m.onSubmit} @change=${m.onEdit} @input=${m.onEdit}>
+      <div class="field" part="field">
+        <label for="serviceType">${t.serviceType}</label>
+        <select
+          id="serviceType"
+          name="serviceType"
+          required
+          aria-invalid=${invalid(m, 'serviceType')}
+          aria-describedby=${describedBy(m, 'serviceType')}
+        >
+          <option value="">${t.choose}</option>
+          ${m.serviceTypes.map(
+            (s) => html`<option value=${s.code} ?selected=${s.code === m.service}>${s.name}</option>`,
+          )}
+        </select>
+        ${error(m, 'serviceType')}
+      </div>
+      ${m.indicators.map((indicator) => indicatorStars(m, indicator))}
+      <div class="field" part="field">
+        <label for="phone">${t.phone}</label>
+        <span id="phone-hint" class="muted">${t.phoneHint}</span>
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputmode="tel"
+          autocomplete="tel"
+          required
+          aria-invalid=${invalid(m, 'phone')}
+          aria-describedby=${describedBy(m, 'phone', 'phone-hint')}
+        />
+        ${error(m, 'phone')}
+      </div>
+      <div class="field" part="field">
+        <label for="comment">${t.comment}</label>
+        <textarea
+          id="comment"
+          name="comment"
+          rows="3"
+          maxlength="1000"
+          aria-invalid=${invalid(m, 'comment')}
+          aria-describedby=${describedBy(m, 'comment')}
+        ></textarea>
+        ${error(m, 'comment')}
+      </div>
+      <input class="hp" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
+      <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus while sending. -->
+      <button type="submit" part="submit" aria-disabled=${m.busy} aria-busy=${m.busy}>${m.busy ? t.sending : t.send}</button>
+    </form>`;
+}
