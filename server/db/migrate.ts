@@ -6,11 +6,13 @@ export class SchemaTooNewError extends Error {
   override name = 'SchemaTooNewError';
 }
 
+const storageOf = (sequelize: Sequelize) => new SequelizeStorage({ sequelize, tableName: 'schema_migrations' });
+
 function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {
   return new Umzug({
     migrations: MIGRATIONS.map(({ name, up, down }) => ({ name, up, down })),
     context: sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    storage: storageOf(sequelize),
     logger: undefined,
   });
 }
@@ -20,8 +22,8 @@ function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInt
  * running old code on it could write rows the newer schema does not expect.
  */
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
-  const umzug = migrator(sequelize);
-  const executed = (await umzug.executed()).map((migration) => migration.name);
+  // Read the storage itself: umzug's own list leaves out names it does not know, the very ones wanted here.
+  const executed = await storageOf(sequelize).executed();
   const known = new Set(MIGRATIONS.map((migration) => migration.name));
   const unknown = executed.filter((name) => !known.has(name));
   if (unknown.length) {
@@ -29,7 +31,7 @@ export async function migrate(sequelize: Sequelize): Promise<string[]> {
       `The database was migrated by a newer release (unknown migrations: ${unknown.join(', ')}). Upgrade this server before starting it.`,
     );
   }
-  return (await umzug.up()).map((migration) => migration.name);
+  return (await migrator(sequelize).up()).map((migration) => migration.name);
 }
 
 export async function rollbackAll(sequelize: Sequelize): Promise<void> {

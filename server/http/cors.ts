@@ -16,7 +16,8 @@ export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middle
     const origin = ctx.get('origin');
     ctx.vary('Origin');
     const isWrite = ctx.method === 'POST' || (ctx.method === 'OPTIONS' && ctx.get('access-control-request-method') === 'POST');
-    const sameOrigin = !origin || origin === ownOrigin || origin === ctx.origin;
+    // Koa 3's ctx.origin echoes the Origin header, so the server's own origin is built from the host.
+    const sameOrigin = !origin || origin === ownOrigin || origin === `${ctx.protocol}://${ctx.host}`;
     const mayWrite = sameOrigin || allowAll || allowed.has(origin);
 
     if (origin && (!isWrite || mayWrite)) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Router from '@koa/router';
 import { Html, html } from '../http/html.js';
+import { notFound } from '../http/problem.js';
 import { embedDemoDir } from '../paths.js';
 import type { Services } from '../services/index.js';
 
@@ -40,7 +41,9 @@ export function hostedPagesRouter(services: Services): Router {
   router.get('/', async (ctx) => {
     ctx.type = 'html';
     ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
-    ctx.body = await readFile(join(embedDemoDir, 'index.html'), 'utf8');
+    ctx.body = await readFile(join(embedDemoDir, 'index.html'), 'utf8').catch(() => {
+      throw notFound('The embed demo page is missing from this installation.');
+    });
   });
 
   router.get('/r/:code', async (ctx) => {

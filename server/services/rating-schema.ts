@@ -33,6 +33,8 @@ export const ratingBodySchema = z.strictObject({
     return e164;
   }),
   comment: text(1000)
+    // Comments are shown in reports and dashboards; markup has no place in them.
+    .refine((value) => !/<\s*\/?\s*[a-z!?]/i.test(value), 'must not contain HTML tags')
     .optional()
     .transform((value) => (value?.trim() ? value.trim() : null)),
   channel: z.enum(CHANNELS).default('widget'),
