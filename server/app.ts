@@ -10,14 +10,14 @@ import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { publicApiRouter } from './routes/public-api.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
-import { createServices, type Services } from './services/index.js';
+import type { Services } from './services/index.js';
 
 /** Largest request body accepted: a rating with a 1000-character comment is well under 4 KB. */
 export const BODY_LIMIT = 16 * 1024;
 
 export interface AppDeps {
   sequelize: Sequelize;
-  services?: Services;
+  services: Services;
   logger?: Logger;
   isShuttingDown?: () => boolean;
 }
@@ -25,7 +25,7 @@ export interface AppDeps {
 /** Builds the Koa app without listening, so tests and main.ts each decide where it runs. */
 export function createApp(config: Config, deps: AppDeps): Koa {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const services = deps.services ?? createServices(config);
+  const { services } = deps;
   const app = new Koa({ proxy: config.trustProxy });
   app.silent = true;
 

@@ -30,6 +30,7 @@ const envSchema = z.object({
   RETENTION_DAYS: positiveInt.default(365),
   RATE_LIMIT_RATINGS: positiveInt.default(20),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
+  REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
   DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
@@ -50,6 +51,8 @@ export interface Config {
   retentionDays: number;
   rateLimit: { ratings: number; windowSeconds: number };
   db: { poolMax: number; acquireMs: number };
+  /** How long employees and service types are cached; another process's change shows within it. */
+  referenceCacheMs: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
@@ -103,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.RETENTION_DAYS,
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
     db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS },
+    referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
   };

@@ -3,9 +3,11 @@ import type { Sequelize } from 'sequelize';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createSequelize } from './db/connection.js';
+import { openRatingStore } from './db/open-rating-store.js';
 import { migrate } from './db/migrate.js';
 import { seedFirstOffice } from './db/seed.js';
 import { createLogger, type Logger } from './logger.js';
+import { createServices } from './services/index.js';
 
 export interface RunningServer {
   server: Server;
@@ -23,8 +25,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   if (applied.length) logger.info('migrated', { applied });
   if (await seedFirstOffice(sequelize)) logger.info('seeded the first office');
 
+  const store = await openRatingStore(sequelize, config.databaseUrl);
+  const services = createServices(config, store);
   let shuttingDown = false;
-  const app = createApp(config, { sequelize, logger, isShuttingDown: () => shuttingDown });
+  const app = createApp(config, { sequelize, services, logger, isShuttingDown: () => shuttingDown });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
@@ -39,6 +43,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    await store.close();
     await sequelize.close();
   };
   return { server, sequelize, url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, close };

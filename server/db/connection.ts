@@ -1,4 +1,4 @@
-import { Sequelize, type Options } from 'sequelize';
+import { Sequelize, Transaction, type Options } from 'sequelize';
 import type { Config } from '../config.js';
 import { initModels } from './models/index.js';
 
@@ -19,6 +19,9 @@ export function dialectOf(url: string): Dialect {
   if (scheme === 'mariadb') return 'mariadb';
   throw new Error(`DATABASE_URL must start with sqlite:, postgres://, mysql:// or mariadb:// (got "${scheme}:")`);
 }
+
+/** The file of a `sqlite:` DATABASE_URL. */
+export const sqliteFile = (url: string): string => url.replace(/^sqlite:(\/\/)?/i, '');
 
 /**
  * Sequelize's SQLite driver opens connections itself (one more per transaction) and runs no
@@ -50,8 +53,9 @@ export function createSequelize(config: Pick<Config, 'databaseUrl' | 'db'>, extr
   };
   let sequelize: Sequelize;
   if (dialect === 'sqlite') {
-    const storage = config.databaseUrl.replace(/^sqlite:(\/\/)?/i, '');
-    sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage });
+    // IMMEDIATE: a transaction takes the write lock when it begins, waiting for it (busy_timeout)
+    // instead of failing when it later tries to write after another connection did.
+    sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage: sqliteFile(config.databaseUrl), transactionType: Transaction.TYPES.IMMEDIATE });
     applySqlitePragmas(sequelize);
   } else if (dialect === 'postgres') {
     sequelize = new Sequelize(config.databaseUrl, { ...common, dialect: 'postgres' });

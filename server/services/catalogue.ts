@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { Employee, Office, PublicCode, ServiceType, WorkArea } from '../db/models/index.js';
 import { notFound } from '../http/problem.js';
 import { newPublicCode } from './codes.js';
+import { TtlCache } from './ttl-cache.js';
 
 /** What the rating form may show of an employee: nothing of the NIP's personal parts beyond the NIP itself. */
 export interface PublicEmployee {
@@ -24,8 +25,27 @@ export interface EmployeeRecord {
 
 const NIP_SHAPE = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 
+/**
+ * Reference data the public routes read on every request: employees, their codes, service types.
+ * It is cached for `cacheTtlMs` (a change made in another server process shows within that time);
+ * changes made through this process call `invalidate()`.
+ */
 export class Catalogue {
-  constructor(private readonly publicBaseUrl: string) {}
+  readonly #employees: TtlCache<string, EmployeeRecord | null>;
+  readonly #serviceTypes: TtlCache<number, { id: number; code: string; name: string }[]>;
+
+  constructor(
+    private readonly publicBaseUrl: string,
+    cacheTtlMs = 15_000,
+  ) {
+    this.#employees = new TtlCache(cacheTtlMs);
+    this.#serviceTypes = new TtlCache(cacheTtlMs);
+  }
+
+  invalidate(): void {
+    this.#employees.clear();
+    this.#serviceTypes.clear();
+  }
 
   ratingUrl(code: string): string {
     return `${this.publicBaseUrl}/r/${code}`;
@@ -34,6 +54,10 @@ export class Catalogue {
   /** An active employee with their office, work area and current public code; null when unknown or inactive. */
   async findActiveEmployee(nip: string): Promise<EmployeeRecord | null> {
     if (!NIP_SHAPE.test(nip)) return null;
+    return this.#employees.get(nip, () => this.#loadActiveEmployee(nip));
+  }
+
+  async #loadActiveEmployee(nip: string): Promise<EmployeeRecord | null> {
     const employee = await Employee.findOne({
       where: { nip, active: true },
       include: [
@@ -80,12 +104,23 @@ export class Catalogue {
   }
 
   async activeServiceTypes(officeId: number): Promise<{ code: string; name: string }[]> {
-    const types = await ServiceType.findAll({
-      where: { officeId, active: true },
-      order: [['sortOrder', 'ASC'], ['id', 'ASC']],
-      attributes: ['code', 'name'],
+    return (await this.#activeServiceTypes(officeId)).map(({ code, name }) => ({ code, name }));
+  }
+
+  /** The id of an active service type of the office, or null. */
+  async activeServiceTypeId(officeId: number, code: string): Promise<number | null> {
+    return (await this.#activeServiceTypes(officeId)).find((type) => type.code === code)?.id ?? null;
+  }
+
+  #activeServiceTypes(officeId: number): Promise<{ id: number; code: string; name: string }[]> {
+    return this.#serviceTypes.get(officeId, async () => {
+      const types = await ServiceType.findAll({
+        where: { officeId, active: true },
+        order: [['sortOrder', 'ASC'], ['id', 'ASC']],
+        attributes: ['id', 'code', 'name'],
+      });
+      return types.map(({ id, code, name }) => ({ id, code, name }));
     });
-    return types.map(({ code, name }) => ({ code, name }));
   }
 
   /** The office ratings go to when a page names no employee: the first one created. */

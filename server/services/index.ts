@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { Catalogue } from './catalogue.js';
 import { PhoneVault } from './phone.js';
 import { MemoryRateLimiter } from './rate-limiter.js';
+import type { RatingStore } from './rating-store.js';
 import { RatingService } from './ratings.js';
 
 /** Everything the routes call, built once from the configuration. */
@@ -13,14 +14,14 @@ export interface Services {
   addressHash(ip: string): string;
 }
 
-export function createServices(config: Config): Services {
-  const catalogue = new Catalogue(config.publicBaseUrl);
+export function createServices(config: Config, store: RatingStore): Services {
+  const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs);
   const vault = new PhoneVault(config.phoneKey);
   const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
   return {
     catalogue,
     vault,
-    ratings: new RatingService(catalogue, vault, limiter),
+    ratings: new RatingService(catalogue, vault, limiter, store),
     addressHash: (ip) => vault.hash(`ip:${ip}`),
   };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation } from '../db/errors.js';
-import { Rating, ServiceType } from '../db/models/index.js';
+import { Rating } from '../db/models/index.js';
 import { conflict, invalid, tooManyRequests } from '../http/problem.js';
 import type { Catalogue } from './catalogue.js';
 import { newReceipt } from './codes.js';
@@ -8,6 +7,7 @@ import { localDate } from './local-date.js';
 import type { PhoneVault } from './phone.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RatingBody } from './rating-schema.js';
+import type { NewRating, RatingStore } from './rating-store.js';
 
 export interface RatingReceipt {
   id: number;
@@ -26,7 +26,7 @@ export interface RatingContext {
   ipHash: string | null;
 }
 
-const toReceipt = (rating: Rating): RatingReceipt => ({
+const toReceipt = (rating: Pick<Rating, 'id' | 'receipt' | 'createdAt'>): RatingReceipt => ({
   id: rating.id,
   receipt: rating.receipt,
   createdAt: new Date(rating.createdAt).toISOString(),
@@ -37,19 +37,18 @@ export class RatingService {
     private readonly catalogue: Catalogue,
     private readonly vault: PhoneVault,
     private readonly limiter: RateLimiter,
+    private readonly store: RatingStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /**
    * Stores one rating. The rules that must hold under concurrency (one a day, one per clientId) are
    * unique indexes, so the database decides between two identical ratings arriving together; this
-   * code only turns the loser's constraint error into the right answer.
+   * code only turns the loser's refusal into the right answer. A repeated clientId is found that way
+   * too, so the usual path reads nothing from the database.
    */
   async submit(body: RatingBody, context: RatingContext): Promise<SubmitResult> {
     const clientId = body.clientId ?? randomUUID();
-    const earlier = await this.#byClientId(clientId);
-    if (earlier) return { receipt: earlier, replayed: true };
-
     if (context.ipHash) {
       const decision = await this.limiter.hit(context.ipHash);
       if (!decision.allowed) {
@@ -59,45 +58,52 @@ export class RatingService {
 
     const record = await this.catalogue.findActiveEmployee(body.nip);
     if (!record) throw invalid([{ path: 'nip', message: 'no active employee has this NIP', code: 'unknown_employee' }]);
-    const serviceType = await ServiceType.findOne({
-      where: { officeId: record.office.id, code: body.serviceType, active: true },
-      attributes: ['id'],
-    });
-    if (!serviceType) {
+    const serviceTypeId = await this.catalogue.activeServiceTypeId(record.office.id, body.serviceType);
+    if (serviceTypeId === null) {
       throw invalid([{ path: 'serviceType', message: 'is not a service type of this office', code: 'unknown_service_type' }]);
     }
 
     const createdAt = this.now();
     const phone = this.vault.protect(body.phone);
-    try {
-      const rating = await Rating.create({
-        officeId: record.office.id,
-        employeeId: record.employee.id,
-        workAreaId: record.workArea.id,
-        serviceTypeId: serviceType.id,
-        ...body.scores,
-        comment: body.comment,
-        channel: body.channel,
-        clientId,
-        receipt: newReceipt(),
-        phoneHash: phone.hash,
-        phoneCipher: phone.cipher,
-        phoneMasked: phone.masked,
-        ipHash: context.ipHash,
-        localDate: localDate(createdAt, record.office.timezone),
-        createdAt,
-      });
-      return { receipt: toReceipt(rating), replayed: false };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+    const rating: NewRating = {
+      officeId: record.office.id,
+      employeeId: record.employee.id,
+      workAreaId: record.workArea.id,
+      serviceTypeId,
+      ...body.scores,
+      comment: body.comment,
+      channel: body.channel,
+      clientId,
+      receipt: newReceipt(),
+      phoneHash: phone.hash,
+      phoneCipher: phone.cipher,
+      phoneMasked: phone.masked,
+      ipHash: context.ipHash,
+      localDate: localDate(createdAt, record.office.timezone),
+      verified: false,
+      createdAt,
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const id = await this.store.insert(rating);
+      if (id !== null) return { receipt: toReceipt({ id, receipt: rating.receipt, createdAt }), replayed: false };
       const first = await this.#byClientId(clientId);
       if (first) return { receipt: first, replayed: true };
-      throw conflict(
-        'already-rated',
-        'Already rated today',
-        'This phone number has already rated this employee for this service today. Thank you!',
-      );
+      if (await this.#ratedToday(rating)) {
+        throw conflict(
+          'already-rated',
+          'Already rated today',
+          'This phone number has already rated this employee for this service today. Thank you!',
+        );
+      }
+      // Neither the clientId nor the day was taken, so the random receipt was: draw another.
+      rating.receipt = newReceipt();
     }
+    throw new Error('Could not store the rating after three attempts');
+  }
+
+  async #ratedToday(rating: NewRating): Promise<boolean> {
+    const { employeeId, serviceTypeId, phoneHash, localDate: day } = rating;
+    return (await Rating.count({ where: { employeeId, serviceTypeId, phoneHash, localDate: day } })) > 0;
   }
 
   async #byClientId(clientId: string): Promise<RatingReceipt | null> {

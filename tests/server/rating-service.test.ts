@@ -4,6 +4,7 @@ import { Catalogue } from '../../server/services/catalogue.js';
 import { PhoneVault } from '../../server/services/phone.js';
 import { MemoryRateLimiter } from '../../server/services/rate-limiter.js';
 import { ratingBodySchema } from '../../server/services/rating-schema.js';
+import { SequelizeRatingStore } from '../../server/services/rating-store.js';
 import { RatingService } from '../../server/services/ratings.js';
 import { ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -19,6 +20,7 @@ function serviceAt(clock: { now: Date }): RatingService {
     new Catalogue(server.config.publicBaseUrl),
     new PhoneVault(server.config.phoneKey),
     new MemoryRateLimiter(100, 60_000),
+    new SequelizeRatingStore(server.sequelize, 'sqlite'),
     () => clock.now,
   );
 }

@@ -1,5 +1,6 @@
 import type { QueryInterface } from 'sequelize';
 import * as initialSchema from './2026.11.29T08.00.00.initial-schema.js';
+import * as dailyFigures from './2026.11.29T08.30.00.daily-figures.js';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,7 @@ export interface Migration {
  * Every migration, oldest first. Listed here rather than globbed so the same list runs from the
  * TypeScript sources (tests) and the compiled server (npm start).
  */
-export const MIGRATIONS: Migration[] = [{ name: '2026.11.29T08.00.00.initial-schema', ...initialSchema }];
+export const MIGRATIONS: Migration[] = [
+  { name: '2026.11.29T08.00.00.initial-schema', ...initialSchema },
+  { name: '2026.11.29T08.30.00.daily-figures', ...dailyFigures },
+];

@@ -1,0 +1,77 @@
+import { INDICATOR_CODES, type IndicatorCode } from '../domain/indicators.js';
+import type { Dialect } from './connection.js';
+
+/** What a rating adds to (or, voided, takes from) the daily figures. */
+export interface ScoredRating extends Record<IndicatorCode, number> {
+  officeId: number;
+  workAreaId: number;
+  employeeId: number;
+  serviceTypeId: number;
+  localDate: string;
+  verified: boolean;
+}
+
+/** Runs one statement with positional `?` parameters inside the caller's transaction. */
+export type Execute = (sql: string, params: unknown[]) => Promise<unknown>;
+
+const SUMS = INDICATOR_CODES.map((code) => `sum_${code}`);
+
+interface Table {
+  name: string;
+  key: string[];
+  keyOf(rating: ScoredRating): unknown[];
+}
+
+const TABLES: Table[] = [
+  {
+    name: 'rating_daily',
+    key: ['employee_id', 'service_type_id', 'work_area_id', 'local_date', 'verified'],
+    keyOf: (r) => [r.employeeId, r.serviceTypeId, r.workAreaId, r.localDate, r.verified],
+  },
+  {
+    name: 'rating_daily_employee',
+    key: ['employee_id', 'work_area_id', 'local_date', 'verified'],
+    keyOf: (r) => [r.employeeId, r.workAreaId, r.localDate, r.verified],
+  },
+];
+
+function upsertSql(dialect: Dialect, table: Table, rows: number): string {
+  const columns = ['office_id', ...table.key, 'rating_count', ...SUMS];
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`;
+  const added = ['rating_count', ...SUMS];
+  if (dialect === 'mysql' || dialect === 'mariadb') {
+    return `${head} ON DUPLICATE KEY UPDATE ${added.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`;
+  }
+  return `${head} ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${added
+    .map((c) => `${c} = ${table.name}.${c} + excluded.${c}`)
+    .join(', ')}`;
+}
+
+/**
+ * Adds ratings to the daily figures (sign 1) or takes them away (sign -1), in whatever transaction
+ * `execute` runs in, so the figures change exactly when the ratings do. Ratings falling on the same
+ * row are summed first: one statement per table, whatever the number of ratings.
+ */
+export async function applyToDailyFigures(
+  execute: Execute,
+  dialect: Dialect,
+  ratings: ScoredRating[],
+  sign: 1 | -1,
+  toDbBoolean: (value: boolean) => unknown = (value) => value,
+): Promise<void> {
+  if (!ratings.length) return;
+  for (const table of TABLES) {
+    const rows = new Map<string, unknown[]>();
+    for (const rating of ratings) {
+      const key = table.keyOf(rating).map((part) => (typeof part === 'boolean' ? toDbBoolean(part) : part));
+      const id = JSON.stringify(key);
+      const row = rows.get(id) ?? [rating.officeId, ...key, 0, ...SUMS.map(() => 0)];
+      const base = 1 + key.length;
+      (row[base] as number) += sign;
+      INDICATOR_CODES.forEach((code, i) => ((row[base + 1 + i] as number) += sign * rating[code]));
+      rows.set(id, row);
+    }
+    await execute(upsertSql(dialect, table, rows.size), [...rows.values()].flat());
+  }
+}

@@ -1,0 +1,115 @@
+import sqlite3 from 'sqlite3';
+import { applyToDailyFigures } from './daily-figures.js';
+import type { NewRating, RatingStore } from '../services/rating-store.js';
+
+const COLUMNS = [
+  'office_id', 'employee_id', 'work_area_id', 'service_type_id',
+  'profesional', 'amanah', 'cakap', 'akuntabel', 'kolaboratif',
+  'comment', 'channel', 'client_id', 'receipt', 'phone_hash', 'phone_cipher', 'phone_masked',
+  'ip_hash', 'local_date', 'verified', 'created_at',
+] as const;
+
+const INSERT = `INSERT INTO ratings (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
+
+/** The text form Sequelize's SQLite dialect writes dates in, so both read each other's rows. */
+export const sqliteDate = (date: Date): string => `${date.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
+
+function values(r: NewRating): unknown[] {
+  return [
+    r.officeId, r.employeeId, r.workAreaId, r.serviceTypeId,
+    r.profesional, r.amanah, r.cakap, r.akuntabel, r.kolaboratif,
+    r.comment, r.channel, r.clientId, r.receipt, r.phoneHash, r.phoneCipher, r.phoneMasked,
+    r.ipHash, r.localDate, r.verified ? 1 : 0, sqliteDate(r.createdAt),
+  ];
+}
+
+interface Pending {
+  rating: NewRating;
+  resolve(id: number | null): void;
+  reject(error: unknown): void;
+}
+
+/** Largest group written in one transaction; more waiting ratings go in the next. */
+const MAX_BATCH = 256;
+
+/**
+ * Writes ratings to SQLite through a connection of its own, grouping the ratings that arrive while
+ * a commit is under way into the next transaction. SQLite commits one transaction at a time and a
+ * durable commit costs an fsync, so one commit for many ratings is where the throughput comes from;
+ * every caller still gets its answer only after the commit that holds its rating.
+ */
+export class SqliteRatingStore implements RatingStore {
+  readonly #queue: Pending[] = [];
+  #busy = false;
+
+  private constructor(
+    private readonly db: sqlite3.Database,
+    private readonly insertStatement: sqlite3.Statement,
+  ) {}
+
+  static async open(file: string): Promise<SqliteRatingStore> {
+    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const opened: sqlite3.Database = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
+    });
+    const exec = (sql: string) => new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
+    await exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;');
+    const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
+      const prepared: sqlite3.Statement = db.prepare(INSERT, (error) => (error ? reject(error) : resolve(prepared)));
+    });
+    return new SqliteRatingStore(db, statement);
+  }
+
+  insert(rating: NewRating): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ rating, resolve, reject });
+      if (!this.#busy) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#busy = true;
+    // Let the requests already parsed in this turn of the event loop join the first group.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#queue.length) await this.#write(this.#queue.splice(0, MAX_BATCH));
+    this.#busy = false;
+  }
+
+  async #write(batch: Pending[]): Promise<void> {
+    const outcomes: ({ id: number | null } | { error: unknown })[] = [];
+    try {
+      await this.#run('BEGIN IMMEDIATE', []);
+      for (const { rating } of batch) {
+        // A failing statement leaves the transaction open, so one bad rating fails alone.
+        outcomes.push(
+          await new Promise((resolve) =>
+            this.insertStatement.run(values(rating), function (this: sqlite3.RunResult, error: Error | null) {
+              resolve(error ? { error } : { id: this.changes ? this.lastID : null });
+            }),
+          ),
+        );
+      }
+      const stored = batch.filter((_, i) => { const o = outcomes[i]; return o && 'id' in o && o.id !== null; });
+      await applyToDailyFigures((sql, params) => this.#run(sql, params), 'sqlite', stored.map((p) => p.rating), 1, (v) => (v ? 1 : 0));
+      await this.#run('COMMIT', []);
+    } catch (error) {
+      await this.#run('ROLLBACK', []).catch(() => undefined);
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i] as { id: number | null } | { error: unknown };
+      if ('error' in outcome) pending.reject(outcome.error);
+      else pending.resolve(outcome.id);
+    });
+  }
+
+  #run(sql: string, params: unknown[]): Promise<void> {
+    return new Promise((resolve, reject) => this.db.run(sql, params, (error: Error | null) => (error ? reject(error) : resolve())));
+  }
+
+  async close(): Promise<void> {
+    while (this.#busy || this.#queue.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise<void>((resolve) => this.insertStatement.finalize(() => resolve()));
+    await new Promise<void>((resolve, reject) => this.db.close((error) => (error ? reject(error) : resolve())));
+  }
+}
