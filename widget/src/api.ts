@@ -62,6 +62,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Anything thrown while calling, as an ApiError; a bug of ours reads to the customer like a lost connection. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, { title: String(error), status: 0 });
+}
+
 // Weak port and airport connections can stall forever; after this the customer can retry instead.
 const TIMEOUT_MS = 30_000;
 

@@ -30,6 +30,6 @@ export function emit<K extends keyof PacakEventMap>(
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the widget's events into the DOM's map
+  // Lets `element.addEventListener('pacak-submitted', …)` know its event's detail.
   interface HTMLElementEventMap extends PacakEventMap {}
 }

@@ -13,7 +13,7 @@ function fieldMessage(path: string, t: Strings): string | undefined {
   if (path === 'serviceType') return t.needService;
   if (path.startsWith('scores.')) return t.needScore;
   if (path === 'phone') return t.badPhone;
-  if (path === 'comment') return t.longComment;
+  if (path === 'comment') return t.badComment;
   return undefined;
 }
 

@@ -20,7 +20,7 @@ const id = {
   needScore: 'Pilih 1 sampai 5 bintang.',
   needPhone: 'Isi nomor HP/WA Anda.',
   badPhone: 'Nomor HP/WA tidak valid. Contoh: 0812 3456 7890.',
-  longComment: 'Komentar paling banyak 1000 karakter.',
+  badComment: 'Periksa komentar Anda: paling banyak 1000 karakter, tanpa kode HTML.',
   checkFields: 'Periksa kembali isian yang ditandai.',
   already:
     'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
@@ -59,7 +59,7 @@ const en: Strings = {
   needScore: 'Choose 1 to 5 stars.',
   needPhone: 'Enter your mobile/WhatsApp number.',
   badPhone: 'Not a valid Indonesian mobile number. For example: 0812 3456 7890.',
-  longComment: 'A comment can have at most 1000 characters.',
+  badComment: 'Please check your comment: at most 1000 characters, without HTML code.',
   checkFields: 'Please check the marked fields.',
   already: 'You have already rated this officer for this service today. Thank you, one rating a day is enough.',
   tooMany: (wait) => `Too many attempts. Please try again ${wait}.`,

@@ -1,16 +1,20 @@
 import { css } from 'lit';
 
-// `all: initial` on the host stops the page's inherited styles (fonts, colours, line height) at the
-// boundary; custom properties still pass, which is exactly the theming door we want open.
+// Two walls against the page's styles: `all: initial` stops what the host would inherit, and the look
+// sits on an inner card, because a theme's `.content * { … }` reaches the host element itself.
+// Custom properties still pass both walls: they are the theming door we leave open.
 export const styles = css`
   :host {
     all: initial;
     display: block;
+  }
+  .card {
     box-sizing: border-box;
     max-width: 36rem;
     padding: 1rem;
     font: 16px/1.5 var(--pacak-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--pacak-text, #1f2933);
+    text-align: start;
     background: var(--pacak-bg, #fff);
     border: 1px solid var(--pacak-border, #7b8794);
     border-radius: var(--pacak-radius, 12px);
@@ -83,7 +87,7 @@ export const styles = css`
     border: 1px solid var(--pacak-border, #7b8794);
     border-radius: calc(var(--pacak-radius, 12px) / 2);
   }
-  [aria-invalid='true'] {
+  :is(select, textarea, input)[aria-invalid='true'] {
     border-color: var(--pacak-error, #b42318);
     border-width: 2px;
   }
@@ -127,7 +131,7 @@ export const styles = css`
     stroke-width: 1.5;
   }
   .stars label.on {
-    color: var(--pacak-star-color, #b45309);
+    color: var(--pacak-star-color, #d97706);
   }
   .stars label.on svg {
     fill: currentColor;
@@ -135,7 +139,7 @@ export const styles = css`
   /* With a mouse, hovering previews the score: stars light up to the one under the pointer. */
   @media (hover: hover) {
     .stars:hover label {
-      color: var(--pacak-star-color, #b45309);
+      color: var(--pacak-star-color, #d97706);
     }
     .stars:hover label svg {
       fill: currentColor;
@@ -179,11 +183,16 @@ export const styles = css`
     background: transparent;
   }
   [part='receipt'] strong {
+    display: block;
     font-size: 1.5rem;
     letter-spacing: 0.1em;
+    white-space: nowrap;
+  }
+  [part='submit'] {
+    width: 100%;
   }
   @media (min-width: 30rem) {
-    :host {
+    .card {
       padding: 1.5rem;
     }
   }

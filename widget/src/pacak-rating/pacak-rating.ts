@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, apiClient, newClientId } from '../api.js';
+import { apiClient, asApiError, newClientId } from '../api.js';
 import type { Employee, Indicator, Named, Receipt } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
@@ -8,6 +8,7 @@ import { emit } from '../events.js';
 import { explainProblem } from '../explain-problem.js';
 import { pickLang, strings } from '../i18n.js';
 import type { Strings } from '../i18n.js';
+import { renderEmployeeHeader } from './employee-header.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
 import type { RatingFormModel } from './rating-form.js';
@@ -24,6 +25,7 @@ type View = 'loading' | 'form' | 'done' | 'missing' | 'failed';
  * @fires pacak-submitted - the rating was stored; `detail: { id, receipt }`
  * @fires pacak-error - loading or sending failed; `detail: { status, problem }`, status 0 when offline
  *
+ * @csspart card - the box around everything (border, padding, background)
  * @csspart header - employee name, position and photo
  * @csspart name - the employee's name
  * @csspart photo - the employee's photo, when there is one
@@ -43,7 +45,7 @@ type View = 'loading' | 'form' | 'done' | 'missing' | 'failed';
  * @cssprop --pacak-on-primary - text on the button (#fff)
  * @cssprop --pacak-font - font family (system-ui)
  * @cssprop --pacak-radius - corner radius (12px)
- * @cssprop --pacak-star-color - a chosen star (#b45309)
+ * @cssprop --pacak-star-color - a chosen star (#d97706)
  * @cssprop --pacak-star-empty - an unchosen star (#6b7280)
  * @cssprop --pacak-bg - background (#fff)
  * @cssprop --pacak-text - text (#1f2933)
@@ -91,8 +93,10 @@ export class PacakRating extends LitElement {
 
   override render() {
     const tone = this.view === 'loading' || this.busy ? 'info' : '';
-    return html`${this.renderView(this.t)}
-      <p class="status ${tone}" role="status" aria-live="polite" part="status">${this.status}</p>`;
+    return html`<div class="card" part="card">
+      ${this.renderView(this.t)}
+      <p class="status ${tone}" role="status" aria-live="polite" part="status">${this.status}</p>
+    </div>`;
   }
 
   private renderView(t: Strings) {
@@ -101,20 +105,11 @@ export class PacakRating extends LitElement {
       return html`<button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
     }
     if (!this.employee || this.view === 'loading') return nothing;
-    return html`${this.renderHeader(this.employee)}
-    ${this.view === 'done' && this.receipt ? renderReceipt(t, this.receipt, this.rateAgain) : renderRatingForm(this.formModel(t))}`;
-  }
-
-  private renderHeader(e: Employee) {
-    return html`<header part="header">
-      ${e.photoUrl
-        ? html`<img part="photo" src=${new URL(e.photoUrl, this.api || scriptOrigin).href} alt="" width="64" height="64" />`
-        : nothing}
-      <div>
-        <h2 part="name">${e.name}</h2>
-        <p class="muted">${e.position} · ${e.workArea.name}</p>
-      </div>
-    </header>`;
+    const body =
+      this.view === 'done' && this.receipt
+        ? renderReceipt(t, this.receipt, this.rateAgain)
+        : renderRatingForm(this.formModel(t));
+    return html`${renderEmployeeHeader(this.employee, this.api || scriptOrigin)}${body}`;
   }
 
   private formModel(t: Strings): RatingFormModel {
@@ -132,18 +127,19 @@ export class PacakRating extends LitElement {
     };
   }
 
-  private client() {
-    return apiClient(this.api || scriptOrigin);
-  }
-
   private async load(): Promise<void> {
     const attempt = ++this.loads;
     const t = this.t;
     this.view = 'loading';
-    this.rateAgain();
+    this.resetRating();
+    if (!this.nip) {
+      this.view = 'missing';
+      this.status = t.notFoundHint;
+      return;
+    }
     this.status = t.loading;
     try {
-      const client = this.client();
+      const client = apiClient(this.api || scriptOrigin);
       const [employee, types, indicators] = await Promise.all([
         client.employee(this.nip),
         client.serviceTypes(this.nip),
@@ -158,9 +154,9 @@ export class PacakRating extends LitElement {
       this.status = '';
     } catch (error) {
       if (attempt !== this.loads) return;
-      const failure = toApiError(error);
+      const failure = asApiError(error);
       // An unknown employee is the one load failure that trying again cannot fix.
-      this.view = failure.status === 404 || !this.nip ? 'missing' : 'failed';
+      this.view = failure.status === 404 ? 'missing' : 'failed';
       this.status = this.view === 'missing' ? t.notFoundHint : t.loadFailed;
       emit(this, 'pacak-error', { status: failure.status, problem: failure.problem });
     }
@@ -194,7 +190,7 @@ export class PacakRating extends LitElement {
     this.status = t.sending;
     try {
       const { comment, ...rest } = input;
-      const receipt = await this.client().rate({
+      const receipt = await apiClient(this.api || scriptOrigin).rate({
         ...rest,
         ...(comment ? { comment } : {}),
         nip: this.nip,
@@ -210,7 +206,7 @@ export class PacakRating extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
     } catch (error) {
       // Only messages change: the form stays as it is, so everything typed is still there for a retry.
-      const failure = toApiError(error);
+      const failure = asApiError(error);
       const { message, fields } = explainProblem(failure, t);
       this.errors = fields;
       this.status = message;
@@ -229,16 +225,16 @@ export class PacakRating extends LitElement {
 
   /** A fresh, empty form for the next customer (a tablet at the counter serves many). */
   private rateAgain(): void {
-    if (this.view === 'done') this.view = 'form';
+    this.resetRating();
+    this.view = 'form';
+  }
+
+  private resetRating(): void {
     this.receipt = undefined;
     this.clientId = undefined;
     this.scores = {};
     this.errors = {};
   }
-}
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, { title: String(error), status: 0 });
 }
 
 if (!customElements.get('pacak-rating')) customElements.define('pacak-rating', PacakRating);

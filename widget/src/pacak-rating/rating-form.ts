@@ -112,6 +112,8 @@ export function renderRatingForm(m: RatingFormModel) {
       </div>
       <input class="hp" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
       <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus while sending. -->
-      <button type="submit" part="submit" aria-disabled=${m.busy} aria-busy=${m.busy}>${m.busy ? t.sending : t.send}</button>
+      <button type="submit" part="submit" aria-disabled=${m.busy} aria-busy=${m.busy}>
+        ${m.busy ? t.sending : t.send}
+      </button>
     </form>`;
 }

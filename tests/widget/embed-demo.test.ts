@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { DEMO_NAME, formReady, openRatingPage } from './rating-fixture.js';
+
+describeInBrowser('the widget embedded in a page', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('the embed demo at / shows the rating form from the pasted snippet, loading nothing else', async () => {
+    const requested: string[] = [];
+    const failures: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/favicon.ico')) requested.push(request.url());
+    });
+    page.on('response', (response) => {
+      // Browsers ask for /favicon.ico on their own; the demo page does not link one.
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) failures.push(response.url());
+    });
+    page.on('pageerror', (error) => failures.push(error.message));
+
+    await page.goto(`${server.url}/`);
+    await formReady(page);
+    expect(await page.locator('pacak-rating [part=name]').textContent()).toBe(DEMO_NAME);
+    expect(await page.locator('pre code').first().textContent()).toContain(
+      '<script type="module" src="https://YOUR-SERVER/widget/pacak-rating.js"></script>',
+    );
+    await page.screenshot({ path: artifactPath('embed-demo.png'), fullPage: true });
+
+    const paths = requested
+      .map((url) => new URL(url))
+      .map((url) => `${url.origin === server.url ? '' : url.origin}${url.pathname}`);
+    expect(new Set(paths)).toEqual(
+      new Set([
+        '/',
+        '/widget/pacak-rating.js',
+        '/api/v1/employees/199203152019032001',
+        '/api/v1/service-types',
+        '/api/v1/indicators',
+      ]),
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps the page styles out of the widget', async () => {
+    const hostile = `<style>
+      body { color: rgb(255, 0, 0); font: italic 30px serif; line-height: 3; }
+      label, legend, p { display: none !important; color: rgb(0, 255, 0) !important; }
+      input { width: 500px; }
+      /* What WordPress themes do: a universal rule inside the content area reaches the element itself. */
+      main * { color: rgb(0, 0, 255); font-size: 30px; padding: 50px; margin: 40px; }
+    </style>`;
+    await openRatingPage(page, server.url, { head: hostile });
+    await formReady(page);
+    const prompt = page.locator('pacak-rating p').filter({ hasText: 'Silahkan berikan rating' });
+    const style = await prompt.evaluate((element) => {
+      const { display, color, fontStyle, fontSize } = getComputedStyle(element);
+      return { display, color, fontStyle, fontSize };
+    });
+    expect(style).toEqual({ display: 'block', color: 'rgb(31, 41, 51)', fontStyle: 'normal', fontSize: '16px' });
+    expect(await page.getByLabel('No HP/WA').isVisible()).toBe(true);
+  });
+
+  it('takes its colours from the --pacak custom properties', async () => {
+    const theme = `<style>pacak-rating { --pacak-primary: rgb(10, 20, 30); --pacak-text: rgb(40, 50, 60); }</style>`;
+    await openRatingPage(page, server.url, { head: theme });
+    await formReady(page);
+    const button = page.locator('pacak-rating button[type=submit]');
+    expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(10, 20, 30)');
+    const name = page.locator('pacak-rating [part=name]');
+    expect(await name.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(40, 50, 60)');
+  });
+
+  it('does not fail when the script is loaded twice', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openRatingPage(page, server.url, {
+      head: '<script type="module" src="/widget/pacak-rating.js?again"></script>',
+    });
+    await formReady(page);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import {
+  allScores,
+  fillRating,
+  formReady,
+  formValues,
+  openRatingPage,
+  recordedEvents,
+  statusSays,
+  submit,
+} from './rating-fixture.js';
+
+const typed = {
+  serviceType: 'gawat-darurat',
+  scores: { profesional: 2, amanah: 3, cakap: 4, akuntabel: 5, kolaboratif: 1 },
+  phone: '0821 5555 6666',
+  comment: 'Mohon dipercepat',
+};
+const typedAsRead = {
+  ...typed,
+  scores: { profesional: '2', amanah: '3', cakap: '4', akuntabel: '5', kolaboratif: '1' },
+};
+
+describeInBrowser('<pacak-rating> when things go wrong', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('shows "Petugas tidak ditemukan" instead of the form for an unknown NIP', async () => {
+    await openRatingPage(page, server.url, { attributes: { nip: '190001012000011999' } });
+    const notFound = page.locator('pacak-rating [part=not-found]');
+    await notFound.waitFor();
+    expect(await notFound.textContent()).toBe('Petugas tidak ditemukan');
+    await statusSays(page, 'Periksa kembali tautan atau kode QR');
+    expect(await page.locator('pacak-rating form').count()).toBe(0);
+    const events = await recordedEvents(page);
+    expect(events[0]).toMatchObject({ type: 'pacak-error', detail: { status: 404, problem: { status: 404 } } });
+  });
+
+  it('says the network failed and keeps the typed values when the server cannot be reached', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, typed);
+    await page.route('**/api/v1/ratings', (route) => route.abort('connectionrefused'));
+    await submit(page);
+    const status = await statusSays(page, 'Tidak dapat terhubung ke server');
+    expect(status).toContain('Isian Anda tetap tersimpan');
+    expect(await formValues(page)).toEqual(typedAsRead);
+    expect(await page.locator('pacak-rating button[type=submit]').textContent()).toContain('KIRIM');
+    const [error] = await recordedEvents(page);
+    expect(error).toMatchObject({ type: 'pacak-error', detail: { status: 0 } });
+  });
+
+  it('says the server is in trouble on a 503 and keeps the typed values', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, typed);
+    await page.route('**/api/v1/ratings', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service Unavailable</h1>' }),
+    );
+    await submit(page);
+    await statusSays(page, 'Server sedang mengalami gangguan');
+    expect(await formValues(page)).toEqual(typedAsRead);
+    const [error] = await recordedEvents(page);
+    expect(error).toMatchObject({ type: 'pacak-error', detail: { status: 503, problem: { status: 503 } } });
+  });
+
+  it('tells the customer how long to wait when the server answers 429', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await page.route('**/api/v1/ratings', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'Retry-After': '120' },
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Too many requests', status: 429 }),
+      }),
+    );
+    await fillRating(page, typed);
+    await submit(page);
+    const status = await statusSays(page, 'Terlalu banyak percobaan');
+    expect(status).toContain('dalam 2 menit');
+    expect(await formValues(page)).toEqual(typedAsRead);
+  });
+
+  it('offers to try again when the form cannot be loaded, and then loads it', async () => {
+    await page.route('**/api/v1/employees/**', (route) => route.abort('timedout'));
+    await openRatingPage(page, server.url);
+    await statusSays(page, 'tidak dapat dimuat');
+    await page.unroute('**/api/v1/employees/**');
+    await page.locator('pacak-rating [part=retry]').click();
+    await formReady(page);
+    expect(await page.locator('pacak-rating [role=status]').textContent()).toBe('');
+  });
+
+  it('keeps the values typed when the whole server has gone away', async () => {
+    const doomed = await startTestServer();
+    try {
+      await openRatingPage(page, doomed.url);
+      await formReady(page);
+      await fillRating(page, { ...typed, scores: allScores(3) });
+      await doomed.close();
+      await submit(page);
+      await statusSays(page, 'Tidak dapat terhubung ke server');
+      expect((await formValues(page)).phone).toBe(typed.phone);
+    } finally {
+      await doomed.close();
+    }
+  });
+});

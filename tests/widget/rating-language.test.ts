@@ -1,0 +1,80 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import {
+  allScores,
+  descriptionOf,
+  fillRating,
+  formReady,
+  openRatingPage,
+  statusSays,
+  submit,
+} from './rating-fixture.js';
+
+describeInBrowser('<pacak-rating> in the page language', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('speaks English when lang is en, errors and receipt included', async () => {
+    await openRatingPage(page, server.url, { attributes: { lang: 'en' } });
+    await formReady(page);
+    const widget = page.locator('pacak-rating');
+    expect(await widget.getByText('Please rate our service.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'SEND' }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: /^Cakap/ }).textContent()).toContain('Competent in giving service.');
+    expect(await page.getByRole('radio', { name: '4 of 5' }).count()).toBe(5);
+
+    await fillRating(page, { serviceType: 'cop', scores: allScores(5), phone: '12345' });
+    await submit(page);
+    await statusSays(page, 'Please check the marked fields.');
+    expect(await descriptionOf(page.getByLabel('Mobile/WhatsApp number'))).toContain(
+      'Not a valid Indonesian mobile number',
+    );
+
+    await page.getByLabel('Mobile/WhatsApp number').fill('0812 7777 8888');
+    await submit(page);
+    const receipt = widget.locator('[part=receipt]');
+    await receipt.waitFor();
+    expect(await receipt.textContent()).toContain('Thank you for your rating!');
+    expect(await receipt.textContent()).toMatch(/\d{4} at \d{2}:\d{2} GMT\+7/);
+  });
+
+  it('follows an English page when the element has no lang of its own', async () => {
+    await openRatingPage(page, server.url, { htmlLang: 'en-GB' });
+    await formReady(page);
+    expect(await page.getByRole('button', { name: 'SEND' }).count()).toBe(1);
+  });
+
+  it('speaks Indonesian on a page in any other language', async () => {
+    await openRatingPage(page, server.url, { htmlLang: 'fr' });
+    await formReady(page);
+    expect(await page.locator('pacak-rating').getByText('Silahkan berikan rating pelayanan kami.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'KIRIM' }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: '4 dari 5' }).count()).toBe(5);
+  });
+
+  it('switches language when the lang attribute changes', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await page.locator('pacak-rating').evaluate((element) => element.setAttribute('lang', 'en'));
+    await page.getByRole('button', { name: 'SEND' }).waitFor();
+  });
+});
