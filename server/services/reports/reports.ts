@@ -1,0 +1,142 @@
+import type { Sequelize } from 'sequelize';
+import { INDICATOR_CODES } from '../../domain/indicators.js';
+import { Employee, Office, ServiceType, WorkArea } from '../../db/models/index.js';
+import { invalid, notFound, ProblemError, problemType } from '../../http/problem.js';
+import { addTotals, emptyTotals, figuresOf, SCORE_METHOD, totalsOf, type Figures, type Totals } from './figures.js';
+import type { ReportQuery, ReportScope } from './report-query.js';
+import { Conditions, select, totalsColumns } from './report-sql.js';
+
+export interface ResolvedFilters {
+  office: Office;
+  workArea: WorkArea | null;
+  serviceType: ServiceType | null;
+  query: ReportQuery;
+}
+
+export interface ReportHeader {
+  report: string;
+  office: { code: string; name: string; timeZone: string };
+  period: { from: string; to: string };
+  filters: { workArea: string | null; serviceType: string | null; verifiedOnly: boolean };
+  method: typeof SCORE_METHOD;
+  generatedAt: string;
+}
+
+export interface EmployeeRow extends Figures {
+  nip: string;
+  name: string;
+  workArea: { code: string; name: string };
+}
+
+/** A day column as the drivers return it: a string, or (pg) a Date at local midnight. */
+export const dayString = (value: unknown): string =>
+  value instanceof Date
+    ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
+    : String(value).slice(0, 10);
+
+/**
+ * The figures behind every report, computed by the database from the daily figures (or, for star
+ * counts and comments, from the ratings of one employee). Scope comes from the reader's token and
+ * always narrows the query; filters can narrow it further, never widen it.
+ */
+export class ReportService {
+  constructor(readonly sequelize: Sequelize) {}
+
+  async resolve(scope: ReportScope, query: ReportQuery): Promise<ResolvedFilters> {
+    const office = await Office.findByPk(scope.officeId);
+    if (!office) throw notFound('No such office.');
+    let workArea: WorkArea | null = null;
+    if (query.workArea) {
+      workArea = await WorkArea.findOne({ where: { officeId: office.id, code: query.workArea } });
+      if (!workArea) throw invalid([{ path: 'workArea', message: 'is not a work area of this office', code: 'unknown_work_area' }]);
+    } else if (scope.workAreaId) {
+      workArea = await WorkArea.findByPk(scope.workAreaId);
+    }
+    if (scope.workAreaId && workArea?.id !== scope.workAreaId) {
+      throw new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: 'You may read reports of your own work area only.' });
+    }
+    let serviceType: ServiceType | null = null;
+    if (query.serviceType) {
+      serviceType = await ServiceType.findOne({ where: { officeId: office.id, code: query.serviceType } });
+      if (!serviceType) throw invalid([{ path: 'serviceType', message: 'is not a service type of this office', code: 'unknown_service_type' }]);
+    }
+    return { office, workArea, serviceType, query };
+  }
+
+  header(report: string, { office, workArea, serviceType, query }: ResolvedFilters): ReportHeader {
+    return {
+      report,
+      office: { code: office.code, name: office.name, timeZone: office.timezone },
+      period: { from: query.from, to: query.to },
+      filters: { workArea: workArea?.code ?? null, serviceType: serviceType?.code ?? null, verifiedOnly: query.verified },
+      method: SCORE_METHOD,
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  /** Conditions shared by every query: office, period, work area, service type, verified only. */
+  conditions(filters: ResolvedFilters, source: 'daily' | 'raw', extra?: (c: Conditions) => void): Conditions {
+    const c = new Conditions()
+      .add('office_id = ?', filters.office.id)
+      .add('local_date >= ?', filters.query.from)
+      .add('local_date <= ?', filters.query.to);
+    if (filters.workArea) c.add('work_area_id = ?', filters.workArea.id);
+    if (filters.serviceType) c.add('service_type_id = ?', filters.serviceType.id);
+    if (filters.query.verified) c.add('verified = ?', true);
+    if (source === 'raw') c.add('voided_at IS NULL');
+    extra?.(c);
+    return c;
+  }
+
+  /** The finer table is read only when a service type is part of the question. */
+  dailyTable(filters: ResolvedFilters, byServiceType = false): string {
+    return filters.serviceType || byServiceType ? 'rating_daily' : 'rating_daily_employee';
+  }
+
+  async totalsBy(filters: ResolvedFilters, column: string, byServiceType = false, extra?: (c: Conditions) => void) {
+    const where = this.conditions(filters, 'daily', extra);
+    const rows = await select(
+      this.sequelize,
+      `SELECT ${column} AS k, ${totalsColumns('daily')} FROM ${this.dailyTable(filters, byServiceType)} ${where.sql} GROUP BY ${column}`,
+      where.params,
+    );
+    return new Map(rows.map((row) => [row.k as number | string, totalsOf(row)]));
+  }
+
+  /** One row per employee in scope: everyone with ratings in the period, and every active employee. */
+  async employeeRows(filters: ResolvedFilters): Promise<EmployeeRow[]> {
+    return (await this.employeeRowsWithTotals(filters)).rows;
+  }
+
+  /** The rows, and each employee's exact totals by NIP for computations that must not use rounded figures. */
+  async employeeRowsWithTotals(filters: ResolvedFilters): Promise<{ rows: EmployeeRow[]; totals: Map<string, Totals> }> {
+    const totals = await this.totalsBy(filters, 'employee_id');
+    const employees = await Employee.findAll({
+      where: { officeId: filters.office.id },
+      include: [{ model: WorkArea, as: 'workArea', required: true }],
+      order: [['name', 'ASC']],
+    });
+    const listed = employees.filter((e) => totals.has(e.id) || (e.active && (!filters.workArea || e.workAreaId === filters.workArea.id)));
+    const rows = listed.map((e) => {
+      const area = (e as Employee & { workArea: WorkArea }).workArea;
+      return { nip: e.nip, name: e.name, workArea: { code: area.code, name: area.name }, ...figuresOf(totals.get(e.id) ?? emptyTotals()) };
+    });
+    return { rows, totals: new Map(listed.map((e) => [e.nip, totals.get(e.id) ?? emptyTotals()])) };
+  }
+
+  async officeTotals(filters: ResolvedFilters) {
+    const all = emptyTotals();
+    for (const totals of (await this.totalsBy(filters, 'office_id')).values()) addTotals(all, totals);
+    return all;
+  }
+
+  /** Star counts per indicator for one employee: how many 1s, 2s, … 5s each indicator got. */
+  async starDistribution(filters: ResolvedFilters, employeeId: number): Promise<Record<string, number[]>> {
+    const where = this.conditions(filters, 'raw', (c) => c.add('employee_id = ?', employeeId));
+    const columns = INDICATOR_CODES.flatMap((code) =>
+      [1, 2, 3, 4, 5].map((star) => `SUM(CASE WHEN ${code} = ${star} THEN 1 ELSE 0 END) AS ${code}_${star}`),
+    );
+    const [row = {}] = await select(this.sequelize, `SELECT ${columns.join(', ')} FROM ratings ${where.sql}`, where.params);
+    return Object.fromEntries(INDICATOR_CODES.map((code) => [code, [1, 2, 3, 4, 5].map((star) => Number(row[`${code}_${star}`] ?? 0))]));
+  }
+}
