@@ -6,6 +6,7 @@ import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
+import { authRouter } from './routes/auth.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { publicApiRouter } from './routes/public-api.js';
@@ -25,7 +26,7 @@ export interface AppDeps {
 /** Builds the Koa app without listening, so tests and main.ts each decide where it runs. */
 export function createApp(config: Config, deps: AppDeps): Koa {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const services = deps.services ?? createServices(config);
+  const services = deps.services ?? createServices(config, deps.sequelize);
   const app = new Koa({ proxy: config.trustProxy });
   app.silent = true;
 
@@ -44,6 +45,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   api.use(jsonBody(BODY_LIMIT));
   const publicApi = publicApiRouter(services);
   api.use(publicApi.routes(), publicApi.allowedMethods());
+  const auth = authRouter(services);
+  api.use(auth.routes(), auth.allowedMethods());
 
   for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
     app.use(router.routes());

@@ -4,13 +4,18 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createSequelize } from './db/connection.js';
 import { migrate } from './db/migrate.js';
-import { seedFirstOffice } from './db/seed.js';
+import { seedDemoAdmin, seedFirstOffice } from './db/seed.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface RunningServer {
   server: Server;
   sequelize: Sequelize;
   url: string;
+  /**
+   * The demo admin's password when this start created it (the first start), else undefined. The
+   * caller shows it once on the console; it is never logged.
+   */
+  demoAdminPassword?: string;
   /** Stops taking connections, lets requests in flight finish, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -22,6 +27,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const applied = await migrate(sequelize);
   if (applied.length) logger.info('migrated', { applied });
   if (await seedFirstOffice(sequelize)) logger.info('seeded the first office');
+  const demoAdminPassword = await seedDemoAdmin(sequelize);
+  if (demoAdminPassword) logger.info('created the demo admin'); // Its password is not logged.
 
   let shuttingDown = false;
   const app = createApp(config, { sequelize, logger, isShuttingDown: () => shuttingDown });
@@ -41,5 +48,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     });
     await sequelize.close();
   };
-  return { server, sequelize, url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, close };
+  return {
+    server,
+    sequelize,
+    ...(demoAdminPassword ? { demoAdminPassword } : {}),
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    close,
+  };
 }

@@ -1,5 +1,8 @@
 import type { QueryInterface } from 'sequelize';
 import * as initialSchema from './2026.11.29T08.00.00.initial-schema.js';
+import * as adminUsers from './2026.11.29T09.00.00.admin-users.js';
+import * as signInThrottles from './2026.11.29T09.01.00.sign-in-throttles.js';
+import * as auditLog from './2026.11.29T09.02.00.audit-log.js';
 
 export interface Migration {
   name: string;
@@ -11,4 +14,9 @@ export interface Migration {
  * Every migration, oldest first. Listed here rather than globbed so the same list runs from the
  * TypeScript sources (tests) and the compiled server (npm start).
  */
-export const MIGRATIONS: Migration[] = [{ name: '2026.11.29T08.00.00.initial-schema', ...initialSchema }];
+export const MIGRATIONS: Migration[] = [
+  { name: '2026.11.29T08.00.00.initial-schema', ...initialSchema },
+  { name: '2026.11.29T09.00.00.admin-users', ...adminUsers },
+  { name: '2026.11.29T09.01.00.sign-in-throttles', ...signInThrottles },
+  { name: '2026.11.29T09.02.00.audit-log', ...auditLog },
+];
