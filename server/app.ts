@@ -6,6 +6,7 @@ import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
+import { adminRouters } from './routes/admin/index.js';
 import { authRouter } from './routes/auth.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
@@ -48,7 +49,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const auth = authRouter(services);
   api.use(auth.routes(), auth.allowedMethods());
 
-  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
+  for (const router of [...adminRouters(services, BODY_LIMIT), api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -1,5 +1,11 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
+import { EmployeeAdmin } from './admin/employees.js';
+import { Moderation } from './admin/moderation.js';
+import { OfficeAdmin } from './admin/offices.js';
+import { ServiceTypeAdmin } from './admin/service-types.js';
+import { UserAdmin } from './admin/users.js';
+import { WorkAreaAdmin } from './admin/work-areas.js';
 import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
 import { Catalogue } from './catalogue.js';
@@ -9,6 +15,16 @@ import { RatingService } from './ratings.js';
 import { SignInThrottleService } from './sign-in-throttle.js';
 import { TokenIssuer } from './tokens.js';
 
+/** The management services behind /api/v1/admin, each limited to what the signed-in user may touch. */
+export interface AdminServices {
+  offices: OfficeAdmin;
+  workAreas: WorkAreaAdmin;
+  serviceTypes: ServiceTypeAdmin;
+  employees: EmployeeAdmin;
+  users: UserAdmin;
+  moderation: Moderation;
+}
+
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
   catalogue: Catalogue;
@@ -16,11 +32,12 @@ export interface Services {
   vault: PhoneVault;
   auth: AuthService;
   audit: AuditLog;
+  admin: AdminServices;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
 
-export function createServices(config: Config, _sequelize: Sequelize): Services {
+export function createServices(config: Config, sequelize: Sequelize): Services {
   const catalogue = new Catalogue(config.publicBaseUrl);
   const vault = new PhoneVault(config.phoneKey);
   const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
@@ -32,6 +49,14 @@ export function createServices(config: Config, _sequelize: Sequelize): Services 
     audit,
     ratings: new RatingService(catalogue, vault, limiter),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
+    admin: {
+      offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
+      workAreas: new WorkAreaAdmin(sequelize, audit),
+      serviceTypes: new ServiceTypeAdmin(sequelize, audit),
+      employees: new EmployeeAdmin(sequelize, audit, catalogue),
+      users: new UserAdmin(sequelize, audit),
+      moderation: new Moderation(sequelize, audit, vault),
+    },
     addressHash: (ip) => vault.hash(`ip:${ip}`),
   };
 }

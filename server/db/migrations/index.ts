@@ -3,6 +3,7 @@ import * as initialSchema from './2026.11.29T08.00.00.initial-schema.js';
 import * as adminUsers from './2026.11.29T09.00.00.admin-users.js';
 import * as signInThrottles from './2026.11.29T09.01.00.sign-in-throttles.js';
 import * as auditLog from './2026.11.29T09.02.00.audit-log.js';
+import * as ratingVoidedBy from './2026.11.29T09.03.00.rating-voided-by.js';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.11.29T09.00.00.admin-users', ...adminUsers },
   { name: '2026.11.29T09.01.00.sign-in-throttles', ...signInThrottles },
   { name: '2026.11.29T09.02.00.audit-log', ...auditLog },
+  { name: '2026.11.29T09.03.00.rating-voided-by', ...ratingVoidedBy },
 ];
