@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
+import { EmployeeImporter } from './admin/employee-import.js';
 import { EmployeeAdmin } from './admin/employees.js';
 import { Moderation } from './admin/moderation.js';
 import { OfficeAdmin } from './admin/offices.js';
@@ -21,6 +22,7 @@ export interface AdminServices {
   workAreas: WorkAreaAdmin;
   serviceTypes: ServiceTypeAdmin;
   employees: EmployeeAdmin;
+  importer: EmployeeImporter;
   users: UserAdmin;
   moderation: Moderation;
 }
@@ -54,6 +56,7 @@ export function createServices(config: Config, sequelize: Sequelize): Services {
       workAreas: new WorkAreaAdmin(sequelize, audit),
       serviceTypes: new ServiceTypeAdmin(sequelize, audit),
       employees: new EmployeeAdmin(sequelize, audit, catalogue),
+      importer: new EmployeeImporter(sequelize, audit),
       users: new UserAdmin(sequelize, audit),
       moderation: new Moderation(sequelize, audit, vault),
     },

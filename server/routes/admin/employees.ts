@@ -1,9 +1,16 @@
 import type Router from '@koa/router';
+import { z } from 'zod';
+import { csvBody } from '../../http/admin-body.js';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { employeeCreateSchema, employeeListSchema, employeeUpdateSchema } from '../../services/admin/employee-schemas.js';
-import { emptyBody } from '../../services/admin/fields.js';
+import { emptyBody, queryBoolean } from '../../services/admin/fields.js';
 import type { Services } from '../../services/index.js';
 import { bodyOf, codeParam, queryOf } from './params.js';
+
+/** Largest employee import accepted: a personnel export of a few thousand staff is far below it. */
+export const IMPORT_LIMIT = 1024 * 1024;
+
+const importQuerySchema = z.strictObject({ dryRun: queryBoolean.default(false) });
 
 /** The staff of the admin's office: list, add, edit and move, (de)activate, delete if never rated, new QR code. */
 export function employeeRoutes(router: Router, services: Services): void {
@@ -44,3 +51,13 @@ export function employeeRoutes(router: Router, services: Services): void {
   });
 }
 
+/**
+ * The CSV import, on a router of its own: its body is text/csv up to 1 MB, read only after the
+ * sign-in and role are checked, where every other admin route takes small JSON.
+ */
+export function importRoutes(router: Router, services: Services): void {
+  router.post('/employees/import', requireRole('admin'), csvBody(IMPORT_LIMIT), async (ctx) => {
+    const { dryRun } = queryOf(ctx, importQuerySchema);
+    ctx.body = await services.admin.importer.run(actorOf(ctx, services), ctx.request.body as string, dryRun);
+  });
+}
