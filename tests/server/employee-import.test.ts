@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/paths.js';
 import { AuditEntry, Employee, PublicCode } from '../../server/db/models/index.js';
 import { adminApi, makeOffice, makeUser, newNip, type TestUser } from '../helpers/admin.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -130,6 +133,18 @@ describe('importing a personnel export', () => {
   it('explains a NIP that Excel turned into scientific notation', async () => {
     const response = await upload(csv('NIP,Nama,Unit Kerja,Jenis', '1.99203E+17,Hilang Digit,kantor-induk,PNS'));
     expect(response.body.lines[0]!.problems![0]!.message).toMatch(/format the NIP column as text/);
+  });
+});
+
+describe('the README example', () => {
+  it('is a file the import accepts', async () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const example = /```csv\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const response = await upload(example!, '?dryRun=true');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toMatchObject({ delimiter: ';', summary: { refuse: 0 } });
+    expect(response.body.lines).toHaveLength(3);
   });
 });
 
