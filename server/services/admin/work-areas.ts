@@ -43,7 +43,8 @@ export class WorkAreaAdmin {
       Employee.findAll({
         where: { officeId, active: true },
         attributes: ['workAreaId', [fn('COUNT', col('id')), 'count']],
-        group: ['workAreaId'],
+        // The column itself, not the select alias: every database groups by a column the same way.
+        group: [col('work_area_id')],
         raw: true,
       }) as unknown as Promise<{ workAreaId: number; count: number | string }[]>,
     ]);
