@@ -70,6 +70,8 @@ describe('work areas', () => {
     expect(response.status).toBe(409);
     expect(response.body.detail).toMatch(/2 active employee\(s\)/);
     expect((await WorkArea.findOne({ where: { code: 'boom-baru' } }))!.active).toBe(true);
+    const listed = await adminApi(server, admin.token).get<{ workAreas: { code: string; employees: number }[] }>('/work-areas');
+    expect(listed.body.workAreas.find((area) => area.code === 'boom-baru')).toMatchObject({ employees: 2 });
   });
 
   it('refuses a body on an action that takes none, and a non-JSON body', async () => {
