@@ -6,9 +6,12 @@ import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
+import { adminRouters } from './routes/admin/index.js';
+import { authRouter } from './routes/auth.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { publicApiRouter } from './routes/public-api.js';
+import { reportsRouter, sharedReportsRouter } from './routes/reports.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -44,8 +47,14 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   api.use(jsonBody(BODY_LIMIT));
   const publicApi = publicApiRouter(services);
   api.use(publicApi.routes(), publicApi.allowedMethods());
+  const auth = authRouter(services);
+  api.use(auth.routes(), auth.allowedMethods());
 
-  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
+  for (const router of [
+    ...adminRouters(services, BODY_LIMIT),
+    reportsRouter(services, BODY_LIMIT),
+    sharedReportsRouter(services),
+    api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

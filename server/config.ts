@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths.js';
 
-const isTimeZone = (value: string): boolean => {
+/** True for an IANA time zone name this Node.js knows, e.g. Asia/Jakarta. */
+export const isTimeZone = (value: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;
@@ -33,6 +34,10 @@ const envSchema = z.object({
   REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
   DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
+  SIGNIN_MAX_FAILURES: positiveInt.default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
+  SIGNIN_LOCK_SECONDS: positiveInt.default(900),
+  SIGNIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
@@ -53,6 +58,11 @@ export interface Config {
   db: { poolMax: number; acquireMs: number };
   /** How long employees and service types are cached; another process's change shows within it. */
   referenceCacheMs: number;
+  /**
+   * Failed sign-ins: a username is locked after `maxFailures` within `lockSeconds`, a client address
+   * after `maxFailuresPerAddress`; each failure is answered `slowdownMs` times the failures so far later.
+   */
+  signIn: { maxFailures: number; maxFailuresPerAddress: number; lockSeconds: number; slowdownMs: number };
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
@@ -107,6 +117,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
     db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS },
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
+    signIn: {
+      maxFailures: e.SIGNIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      lockSeconds: e.SIGNIN_LOCK_SECONDS,
+      slowdownMs: e.SIGNIN_SLOWDOWN_MS,
+    },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
   };

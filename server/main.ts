@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { SchemaTooNewError } from './db/migrate.js';
+import { DEMO_ADMIN } from './db/seed-data.js';
 import { createLogger } from './logger.js';
 import { startServer } from './start.js';
 
@@ -25,6 +26,14 @@ async function main(): Promise<void> {
   }
   logger.info('listening', { url: running.url, publicBaseUrl: config.publicBaseUrl });
   process.stdout.write(`\nPACAK rating is running: open ${running.url}/ for the embed demo.\n\n`);
+  if (running.demoAdminPassword) {
+    // Shown this once, on the console only (not in the JSON log): it is not stored anywhere readable.
+    process.stdout.write(
+      `The demo admin was created. Sign in as "${DEMO_ADMIN}" with the password\n\n    ${running.demoAdminPassword}\n\n` +
+        'It is shown only now. Change it (POST /api/v1/admin/me/password) or reset it later with\n' +
+        `    npm run admin -- reset-password --username ${DEMO_ADMIN}\n\n`,
+    );
+  }
 
   // A rolling restart sends SIGTERM: finish what is in flight, then leave.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -5,14 +5,20 @@ import type { Config } from './config.js';
 import { createSequelize } from './db/connection.js';
 import { openRatingStore } from './db/open-rating-store.js';
 import { migrate } from './db/migrate.js';
-import { seedFirstOffice } from './db/seed.js';
+import { seedDemoAdmin, seedFirstOffice } from './db/seed.js';
 import { createLogger, type Logger } from './logger.js';
-import { createServices } from './services/index.js';
+import { createServices, type Services } from './services/index.js';
 
 export interface RunningServer {
   server: Server;
+  services: Services;
   sequelize: Sequelize;
   url: string;
+  /**
+   * The demo admin's password when this start created it (the first start), else undefined. The
+   * caller shows it once on the console; it is never logged.
+   */
+  demoAdminPassword?: string;
   /** Stops taking connections, lets requests in flight finish, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -24,9 +30,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const applied = await migrate(sequelize);
   if (applied.length) logger.info('migrated', { applied });
   if (await seedFirstOffice(sequelize)) logger.info('seeded the first office');
+  const demoAdminPassword = await seedDemoAdmin(sequelize);
+  if (demoAdminPassword) logger.info('created the demo admin'); // Its password is not logged.
 
   const store = await openRatingStore(sequelize, config.databaseUrl);
-  const services = createServices(config, store);
+  const services = createServices(config, sequelize, store);
   let shuttingDown = false;
   const app = createApp(config, { sequelize, services, logger, isShuttingDown: () => shuttingDown });
   const server = app.listen(config.port, config.host);
@@ -46,5 +54,12 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     await store.close();
     await sequelize.close();
   };
-  return { server, sequelize, url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, close };
+  return {
+    server,
+    services,
+    sequelize,
+    ...(demoAdminPassword ? { demoAdminPassword } : {}),
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    close,
+  };
 }

@@ -52,3 +52,6 @@ export const FIRST_OFFICE = {
 
 /** The employee the README, the embed demo and the tests use. */
 export const DEMO_NIP = '199203152019032001';
+
+/** The first office's demo admin; its password is generated on the first start and printed once. */
+export const DEMO_ADMIN = 'admin';

@@ -1,7 +1,9 @@
 import type { Sequelize } from 'sequelize';
-import { Employee, Office, ServiceType, WorkArea } from './models/index.js';
+import { AdminUser, Employee, Office, ServiceType, WorkArea } from './models/index.js';
+import { ProblemError } from '../http/problem.js';
+import { createAccount } from '../services/accounts.js';
 import { issuePublicCode } from '../services/catalogue.js';
-import { FIRST_OFFICE } from './seed-data.js';
+import { DEMO_ADMIN, FIRST_OFFICE } from './seed-data.js';
 
 /**
  * Seeds the first office, its work areas, service types and demo employees into an empty database.
@@ -29,4 +31,25 @@ export async function seedFirstOffice(sequelize: Sequelize): Promise<boolean> {
     }
   });
   return true;
+}
+
+/**
+ * Creates the demo admin of the first office with a random password, while no sign-in account exists
+ * at all (a fresh database, or one seeded before accounts existed). Returns the password, which the
+ * caller shows once and nowhere else; null when nothing was created.
+ */
+export async function seedDemoAdmin(sequelize: Sequelize): Promise<string | null> {
+  if ((await AdminUser.count()) > 0) return null;
+  const office = await Office.findOne({ where: { code: FIRST_OFFICE.office.code } });
+  if (!office) return null;
+  try {
+    const { password } = await sequelize.transaction((transaction) =>
+      createAccount({ username: DEMO_ADMIN, role: 'admin', officeId: office.id, workAreaId: null }, transaction),
+    );
+    return password ?? null;
+  } catch (error) {
+    // Another server process starting at the same moment made it first; that one shows the password.
+    if (error instanceof ProblemError && error.problem.status === 409) return null;
+    throw error;
+  }
 }

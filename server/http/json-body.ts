@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import { badRequest, ProblemError, problemType } from './problem.js';
 
 declare module 'koa' {
@@ -22,19 +22,7 @@ export function jsonBody(limit: number): Middleware {
         detail: 'Send the body as application/json.',
       });
     }
-    const declared = Number(ctx.get('content-length') || 0);
-    if (declared > limit) throw tooLarge(limit);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of ctx.req) {
-      size += (chunk as Buffer).length;
-      if (size > limit) {
-        ctx.req.resume();
-        throw tooLarge(limit);
-      }
-      chunks.push(chunk as Buffer);
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = (await readLimited(ctx, limit)).toString('utf8');
     try {
       ctx.request.body = JSON.parse(text);
     } catch {
@@ -44,7 +32,27 @@ export function jsonBody(limit: number): Middleware {
   };
 }
 
-function tooLarge(limit: number): ProblemError {
+/**
+ * Reads the request body, stopping as soon as it passes `limit` bytes (a 413): a huge body costs
+ * little. The declared length is checked first, so an honest client learns before sending it all.
+ */
+export async function readLimited(ctx: Context, limit: number): Promise<Buffer> {
+  const declared = Number(ctx.get('content-length') || 0);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      ctx.req.resume();
+      throw tooLarge(limit);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function tooLarge(limit: number): ProblemError {
   return new ProblemError({
     type: problemType('payload-too-large'),
     title: 'Payload too large',

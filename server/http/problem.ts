@@ -56,3 +56,17 @@ export const tooManyRequests = (retryAfterSeconds: number, detail: string): Prob
 
 export const unavailable = (detail: string): ProblemError =>
   new ProblemError({ type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail }, { 'Retry-After': '5' });
+
+/** No or a bad sign-in: the client should sign in (again). */
+export const unauthorized = (detail: string): ProblemError =>
+  new ProblemError(
+    { type: problemType('unauthorized'), title: 'Unauthorized', status: 401, detail },
+    { 'WWW-Authenticate': 'Bearer realm="pacak-api"' },
+  );
+
+/** Signed in, but this role or scope may not do this. */
+export const forbidden = (detail: string): ProblemError =>
+  new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail });
+
+export const gone = (slug: string, title: string, detail: string): ProblemError =>
+  new ProblemError({ type: problemType(slug), title, status: 410, detail });

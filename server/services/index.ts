@@ -1,27 +1,83 @@
+import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
+import { EmployeeImporter } from './admin/employee-import.js';
+import { EmployeeAdmin } from './admin/employees.js';
+import { Moderation } from './admin/moderation.js';
+import { OfficeAdmin } from './admin/offices.js';
+import { ServiceTypeAdmin } from './admin/service-types.js';
+import { UserAdmin } from './admin/users.js';
+import { WorkAreaAdmin } from './admin/work-areas.js';
+import { AuditLog } from './audit.js';
+import { AuthService } from './auth.js';
 import { Catalogue } from './catalogue.js';
 import { PhoneVault } from './phone.js';
 import { MemoryRateLimiter } from './rate-limiter.js';
 import type { RatingStore } from './rating-store.js';
 import { RatingService } from './ratings.js';
+import { evidencePdf } from './reports/evidence-pdf.js';
+import { ReportBuilders } from './reports/report-builders.js';
+import { ReportService } from './reports/reports.js';
+import { ShareLinks } from './reports/share-links.js';
+import { SignInThrottleService } from './sign-in-throttle.js';
+import { TokenIssuer } from './tokens.js';
+
+/** The management services behind /api/v1/admin, each limited to what the signed-in user may touch. */
+export interface AdminServices {
+  offices: OfficeAdmin;
+  workAreas: WorkAreaAdmin;
+  serviceTypes: ServiceTypeAdmin;
+  employees: EmployeeAdmin;
+  importer: EmployeeImporter;
+  users: UserAdmin;
+  moderation: Moderation;
+}
+
+/** The report figures, their share links and the appraisal evidence. */
+export interface ReportServices {
+  builders: ReportBuilders;
+  shareLinks: ShareLinks;
+  evidencePdf: typeof evidencePdf;
+}
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
   catalogue: Catalogue;
   ratings: RatingService;
   vault: PhoneVault;
+  auth: AuthService;
+  audit: AuditLog;
+  admin: AdminServices;
+  reports: ReportServices;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
 
-export function createServices(config: Config, store: RatingStore): Services {
+export function createServices(config: Config, sequelize: Sequelize, store: RatingStore): Services {
   const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs);
   const vault = new PhoneVault(config.phoneKey);
   const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
+  const audit = new AuditLog();
+  const keyedHash = (value: string) => vault.hash(value);
   return {
     catalogue,
     vault,
+    audit,
     ratings: new RatingService(catalogue, vault, limiter, store),
+    auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
+    admin: {
+      offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
+      workAreas: new WorkAreaAdmin(sequelize, audit),
+      serviceTypes: new ServiceTypeAdmin(sequelize, audit),
+      employees: new EmployeeAdmin(sequelize, audit, catalogue),
+      importer: new EmployeeImporter(sequelize, audit),
+      users: new UserAdmin(sequelize, audit),
+      moderation: new Moderation(sequelize, audit, vault),
+    },
+    reports: {
+      builders: new ReportBuilders(new ReportService(sequelize)),
+      shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
+      evidencePdf,
+    },
     addressHash: (ip) => vault.hash(`ip:${ip}`),
   };
 }

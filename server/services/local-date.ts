@@ -9,3 +9,34 @@ export function localDate(instant: Date, timeZone: string): string {
   }
   return formatter.format(instant);
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes the time zone is ahead of UTC at an instant (420 for Asia/Jakarta). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  const asUtc = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant a calendar day (YYYY-MM-DD) starts in a time zone: for ranges over timestamp columns. */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  return new Date(midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000);
+}
+
+/** The day after a calendar day (YYYY-MM-DD), for exclusive upper bounds. */
+export const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { Rating } from '../db/models/index.js';
 
 /** A rating ready to store: every column but the id. */
-export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidReason' | 'verified' | 'createdAt'> & {
+export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidReason' | 'voidedBy' | 'verified' | 'createdAt'> & {
   verified: boolean;
   createdAt: Date;
 };

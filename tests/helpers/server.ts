@@ -38,6 +38,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_RATINGS: '1000',
+    // Tests sign in wrongly on purpose; the throttling test sets its own limits.
+    SIGNIN_SLOWDOWN_MS: '0',
+    SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',
     ...env,
   });
   const running = await startServer(config);

@@ -1,0 +1,63 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import { csvBody } from '../../http/admin-body.js';
+import { actorOf, requireRole } from '../../http/auth.js';
+import { employeeCreateSchema, employeeListSchema, employeeUpdateSchema } from '../../services/admin/employee-schemas.js';
+import { emptyBody, queryBoolean } from '../../services/admin/fields.js';
+import type { Services } from '../../services/index.js';
+import { bodyOf, codeParam, queryOf } from './params.js';
+
+/** Largest employee import accepted: a personnel export of a few thousand staff is far below it. */
+export const IMPORT_LIMIT = 1024 * 1024;
+
+const importQuerySchema = z.strictObject({ dryRun: queryBoolean.default(false) });
+
+/** The staff of the admin's office: list, add, edit and move, (de)activate, delete if never rated, new QR code. */
+export function employeeRoutes(router: Router, services: Services): void {
+  const { employees } = services.admin;
+  const admin = requireRole('admin');
+
+  router.get('/employees', admin, async (ctx) => {
+    ctx.body = await employees.list(actorOf(ctx, services), queryOf(ctx, employeeListSchema));
+  });
+  router.post('/employees', admin, async (ctx) => {
+    const body = bodyOf(ctx, employeeCreateSchema);
+    ctx.status = 201;
+    ctx.body = await employees.create(actorOf(ctx, services), body);
+  });
+  router.get('/employees/:nip', admin, async (ctx) => {
+    ctx.body = await employees.get(actorOf(ctx, services), codeParam(ctx, 'nip'));
+  });
+  router.patch('/employees/:nip', admin, async (ctx) => {
+    const body = bodyOf(ctx, employeeUpdateSchema);
+    ctx.body = await employees.update(actorOf(ctx, services), codeParam(ctx, 'nip'), body);
+  });
+  router.delete('/employees/:nip', admin, async (ctx) => {
+    await employees.remove(actorOf(ctx, services), codeParam(ctx, 'nip'));
+    ctx.status = 204;
+  });
+  router.post('/employees/:nip/deactivate', admin, async (ctx) => {
+    bodyOf(ctx, emptyBody);
+    ctx.body = await employees.setActive(actorOf(ctx, services), codeParam(ctx, 'nip'), false);
+  });
+  router.post('/employees/:nip/reactivate', admin, async (ctx) => {
+    bodyOf(ctx, emptyBody);
+    ctx.body = await employees.setActive(actorOf(ctx, services), codeParam(ctx, 'nip'), true);
+  });
+  router.post('/employees/:nip/public-code', admin, async (ctx) => {
+    bodyOf(ctx, emptyBody);
+    ctx.status = 201;
+    ctx.body = await employees.replacePublicCode(actorOf(ctx, services), codeParam(ctx, 'nip'));
+  });
+}
+
+/**
+ * The CSV import, on a router of its own: its body is text/csv up to 1 MB, read only after the
+ * sign-in and role are checked, where every other admin route takes small JSON.
+ */
+export function importRoutes(router: Router, services: Services): void {
+  router.post('/employees/import', requireRole('admin'), csvBody(IMPORT_LIMIT), async (ctx) => {
+    const { dryRun } = queryOf(ctx, importQuerySchema);
+    ctx.body = await services.admin.importer.run(actorOf(ctx, services), ctx.request.body as string, dryRun);
+  });
+}

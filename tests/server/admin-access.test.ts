@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Employee, Office, Rating, ServiceType, WorkArea } from '../../server/db/models/index.js';
+import type { Role } from '../../server/domain/roles.js';
+import { ADMIN_PREFIX, adminRouters } from '../../server/routes/admin/index.js';
+import { createAccount } from '../../server/services/accounts.js';
+import { issuePublicCode } from '../../server/services/catalogue.js';
+import { adminApi, makeUser, newNip, rate, type TestUser } from '../helpers/admin.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+type Principal = Role | 'anonymous';
+const PRINCIPALS: Principal[] = ['superadmin', 'admin', 'coordinator', 'viewer', 'anonymous'];
+
+let server: TestServer;
+const users = {} as Record<Role, TestUser>;
+let officeId: number;
+let homeAreaId: number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  users.superadmin = await makeUser(server, 'superadmin');
+  users.admin = await makeUser(server, 'admin');
+  users.coordinator = await makeUser(server, 'coordinator', { workArea: 'boom-baru' });
+  users.viewer = await makeUser(server, 'viewer');
+  officeId = (await Office.findOne({ where: { code: 'bkk-palembang' } }))!.id;
+  homeAreaId = (await WorkArea.findOne({ where: { officeId, code: 'kantor-induk' } }))!.id;
+});
+afterAll(() => server.close());
+
+// Fresh data for each request, so what one principal does never decides another's answer.
+let n = 0;
+const freshArea = async () => (await WorkArea.create({ officeId, code: `wa-${++n}`, name: `Pos ${n}` })).code;
+const freshType = async () => (await ServiceType.create({ officeId, code: `st-${++n}`, name: `Layanan ${n}`, sortOrder: 100 + n })).code;
+async function freshEmployee(): Promise<string> {
+  const employee = await Employee.create({ officeId, workAreaId: homeAreaId, nip: newNip(), name: `Pegawai ${++n}`, position: 'Staf', kind: 'asn' });
+  await issuePublicCode(employee.id);
+  return employee.nip;
+}
+async function freshRating(voided = false): Promise<number> {
+  const id = await rate(server, { nip: await freshEmployee() });
+  if (voided) await Rating.update({ voidedAt: new Date(), voidReason: 'test' }, { where: { id } });
+  return id;
+}
+async function freshViewer(active = true): Promise<number> {
+  const { user } = await createAccount({ username: `target-${++n}`, role: 'viewer', officeId, workAreaId: null, password: 'a long test password' });
+  if (!active) await user.update({ active: false });
+  return user.id;
+}
+
+interface Request {
+  path: string;
+  body?: unknown;
+  csv?: string;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  route: string;
+  /** Roles that may; everyone else signed in gets 403, the anonymous 401. */
+  roles: Role[];
+  ok: number;
+  prepare: (who: Principal) => Promise<Request>;
+}
+
+const ALL: Role[] = ['superadmin', 'admin', 'coordinator', 'viewer'];
+const path = (value: string) => async () => ({ path: value });
+
+const ROUTES: Row[] = [
+  { method: 'GET', route: '/me', roles: ALL, ok: 200, prepare: path('/me') },
+  { method: 'GET', route: '/offices', roles: ['superadmin'], ok: 200, prepare: path('/offices') },
+  { method: 'POST', route: '/offices', roles: ['superadmin'], ok: 201, prepare: async () => ({ path: '/offices', body: { code: `bkk-${++n}`, name: 'BKK Baru', timezone: 'Asia/Makassar' } }) },
+  { method: 'PATCH', route: '/offices/:code', roles: ['superadmin'], ok: 200, prepare: async () => ({ path: `/offices/${(await Office.create({ code: `bkk-${++n}`, name: 'Lama', timezone: 'Asia/Jakarta' })).code}`, body: { name: 'Baru' } }) },
+  { method: 'GET', route: '/work-areas', roles: ['admin'], ok: 200, prepare: path('/work-areas') },
+  { method: 'POST', route: '/work-areas', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/work-areas', body: { code: `wa-${++n}`, name: 'Pos Baru' } }) },
+  { method: 'PATCH', route: '/work-areas/:code', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/work-areas/${await freshArea()}`, body: { name: 'Nama Baru' } }) },
+  { method: 'POST', route: '/work-areas/:code/deactivate', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/work-areas/${await freshArea()}/deactivate` }) },
+  { method: 'POST', route: '/work-areas/:code/reactivate', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/work-areas/${await freshArea()}/reactivate` }) },
+  { method: 'GET', route: '/service-types', roles: ['admin'], ok: 200, prepare: path('/service-types') },
+  { method: 'POST', route: '/service-types', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/service-types', body: { code: `st-${++n}`, name: 'Layanan Baru' } }) },
+  {
+    method: 'PUT',
+    route: '/service-types/order',
+    roles: ['admin'],
+    ok: 200,
+    prepare: async () => ({ path: '/service-types/order', body: { codes: (await ServiceType.findAll({ where: { officeId }, order: [['id', 'DESC']] })).map((type) => type.code) } }),
+  },
+  { method: 'PATCH', route: '/service-types/:code', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/service-types/${await freshType()}`, body: { name: 'Nama Baru' } }) },
+  { method: 'POST', route: '/service-types/:code/retire', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/service-types/${await freshType()}/retire` }) },
+  { method: 'POST', route: '/service-types/:code/reactivate', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/service-types/${await freshType()}/reactivate` }) },
+  { method: 'GET', route: '/employees', roles: ['admin'], ok: 200, prepare: path('/employees?workArea=kantor-induk&active=true') },
+  { method: 'POST', route: '/employees', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/employees', body: { nip: newNip(), name: 'Pegawai Baru', workArea: 'boom-baru', kind: 'asn' } }) },
+  { method: 'GET', route: '/employees/:nip', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/employees/${await freshEmployee()}` }) },
+  { method: 'PATCH', route: '/employees/:nip', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/employees/${await freshEmployee()}`, body: { workArea: 'boom-baru' } }) },
+  { method: 'DELETE', route: '/employees/:nip', roles: ['admin'], ok: 204, prepare: async () => ({ path: `/employees/${await freshEmployee()}` }) },
+  { method: 'POST', route: '/employees/:nip/deactivate', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/employees/${await freshEmployee()}/deactivate` }) },
+  { method: 'POST', route: '/employees/:nip/reactivate', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/employees/${await freshEmployee()}/reactivate` }) },
+  { method: 'POST', route: '/employees/:nip/public-code', roles: ['admin'], ok: 201, prepare: async () => ({ path: `/employees/${await freshEmployee()}/public-code` }) },
+  { method: 'POST', route: '/employees/import', roles: ['admin'], ok: 200, prepare: async () => ({ path: '/employees/import', csv: `NIP,Nama,Unit Kerja,Jenis\n${newNip()},Pegawai Impor,kantor-induk,PNS\n` }) },
+  { method: 'GET', route: '/users', roles: ['admin', 'superadmin'], ok: 200, prepare: path('/users') },
+  {
+    method: 'POST',
+    route: '/users',
+    roles: ['admin', 'superadmin'],
+    ok: 201,
+    prepare: async (who) => ({ path: '/users', body: who === 'superadmin' ? { username: `new-${++n}`, role: 'admin', office: 'bkk-palembang' } : { username: `new-${++n}`, role: 'viewer' } }),
+  },
+  { method: 'PATCH', route: '/users/:id', roles: ['admin', 'superadmin'], ok: 200, prepare: async () => ({ path: `/users/${await freshViewer()}`, body: { role: 'coordinator', workArea: 'boom-baru' } }) },
+  { method: 'POST', route: '/users/:id/deactivate', roles: ['admin', 'superadmin'], ok: 200, prepare: async () => ({ path: `/users/${await freshViewer()}/deactivate` }) },
+  { method: 'POST', route: '/users/:id/reactivate', roles: ['admin', 'superadmin'], ok: 200, prepare: async () => ({ path: `/users/${await freshViewer(false)}/reactivate` }) },
+  { method: 'POST', route: '/users/:id/password', roles: ['admin', 'superadmin'], ok: 200, prepare: async () => ({ path: `/users/${await freshViewer()}/password` }) },
+  { method: 'GET', route: '/ratings', roles: ['admin'], ok: 200, prepare: path('/ratings?voided=false') },
+  { method: 'POST', route: '/ratings/:id/void', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating()}/void`, body: { reason: 'Penilaian ganda' } }) },
+  { method: 'POST', route: '/ratings/:id/unvoid', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating(true)}/unvoid` }) },
+  { method: 'POST', route: '/ratings/:id/phone', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating()}/phone`, body: { reason: 'Tindak lanjut keluhan' } }) },
+  { method: 'GET', route: '/audit', roles: ['admin', 'superadmin'], ok: 200, prepare: path('/audit') },
+  // Last: a password change ends the tokens issued before it.
+  {
+    method: 'POST',
+    route: '/me/password',
+    roles: ALL,
+    ok: 204,
+    prepare: async (who) => {
+      const password = who === 'anonymous' ? 'whatever password' : users[who].password;
+      return { path: '/me/password', body: { currentPassword: password, newPassword: password } };
+    },
+  },
+];
+
+const expected = (row: Row, who: Principal): number => (who === 'anonymous' ? 401 : row.roles.includes(who) ? row.ok : 403);
+
+describe('who may call which admin route', () => {
+  it('covers every admin route the server has', () => {
+    const served = adminRouters(server.services, 1).flatMap((router) =>
+      router.stack.flatMap((layer) => layer.methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${String(layer.path).replace(ADMIN_PREFIX, '')}`)),
+    );
+    expect(ROUTES.map((row) => `${row.method} ${row.route}`).sort()).toEqual(served.sort());
+  });
+
+  for (const row of ROUTES) {
+    it(`${row.method} ${row.route}: ${PRINCIPALS.map((who) => `${who} ${expected(row, who)}`).join(', ')}`, async () => {
+      for (const who of PRINCIPALS) {
+        const request = await row.prepare(who);
+        const api = adminApi(server, who === 'anonymous' ? undefined : users[who].token);
+        const response = request.csv !== undefined ? await api.csv(request.path, request.csv) : await api.send(row.method, request.path, request.body);
+        expect(response.status, `${who}: ${JSON.stringify(response.body)}`).toBe(expected(row, who));
+        if (response.status >= 400) expect(response.headers.get('content-type')).toMatch(/problem\+json/);
+      }
+    });
+  }
+});
