@@ -15,6 +15,7 @@ const isTimeZone = (value: string): boolean => {
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().min(0);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,6 +33,7 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
   DB_POOL_MAX: positiveInt.default(10),
   DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
+  DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
@@ -49,7 +51,8 @@ export interface Config {
   defaultTimeZone: string;
   retentionDays: number;
   rateLimit: { ratings: number; windowSeconds: number };
-  db: { poolMax: number; acquireMs: number };
+  /** Pool size, how long a request waits for a connection, and how long one statement may run (0: no limit). */
+  db: { poolMax: number; acquireMs: number; statementTimeoutMs: number };
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
@@ -102,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultTimeZone: e.TZ_DEFAULT,
     retentionDays: e.RETENTION_DAYS,
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
-    db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS },
+    db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
   };

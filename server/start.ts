@@ -2,9 +2,10 @@ import type { Server } from 'node:http';
 import type { Sequelize } from 'sequelize';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { createSequelize } from './db/connection.js';
+import { createSequelize, openSequelize } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { seedFirstOffice } from './db/seed.js';
+import { withStartupLock } from './db/startup-lock.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface RunningServer {
@@ -18,10 +19,13 @@ export interface RunningServer {
 /** Connects, migrates, seeds an empty database and listens: what `npm start` and the tests both run. */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const sequelize = createSequelize(config);
-  await sequelize.authenticate();
-  const applied = await migrate(sequelize);
-  if (applied.length) logger.info('migrated', { applied });
-  if (await seedFirstOffice(sequelize)) logger.info('seeded the first office');
+  try {
+    await sequelize.authenticate();
+    await prepareDatabase(config, sequelize, logger);
+  } catch (error) {
+    await sequelize.close();
+    throw error;
+  }
 
   let shuttingDown = false;
   const app = createApp(config, { sequelize, logger, isShuttingDown: () => shuttingDown });
@@ -42,4 +46,22 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     await sequelize.close();
   };
   return { server, sequelize, url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, close };
+}
+
+/**
+ * Migrates and seeds under the startup lock, so processes started together take turns. Migrations run
+ * on connections of their own without the statement time limit: rebuilding an index may rightly take
+ * minutes. Seeding goes through the models, bound to the serving instance.
+ */
+async function prepareDatabase(config: Config, sequelize: Sequelize, logger: Logger): Promise<void> {
+  const maintenance = openSequelize({ databaseUrl: config.databaseUrl, db: { ...config.db, poolMax: 2, statementTimeoutMs: 0 } });
+  try {
+    await withStartupLock(maintenance, async () => {
+      const applied = await migrate(maintenance);
+      if (applied.length) logger.info('migrated', { applied });
+      if (await seedFirstOffice(sequelize)) logger.info('seeded the first office');
+    });
+  } finally {
+    await maintenance.close();
+  }
 }
