@@ -46,15 +46,28 @@ const parseInt8 = (value: string): number | string => {
 
 /**
  * PostgreSQL returns COUNT(*) and SUM(integer) as int8 and AVG as numeric, which pg hands over as
- * strings; reports add and compare them, so they become numbers like on SQLite and MariaDB. Sequelize
- * keeps its per-instance parsers in `oidParserMap` and consults it before pg's global table. The
- * schema has no money columns, so numeric is only ever an aggregate here.
+ * strings; reports add and compare them, so they become numbers as on SQLite and MariaDB (where mysql2
+ * gets `decimalNumbers`). Sequelize keeps its per-instance parsers in `oidParserMap`, consulted before
+ * pg's global table, and fills it again (numeric as string) on its first connection, hence the wrapper.
+ * The schema has no money columns: numeric is only ever an aggregate here.
  */
 export function postgresNumberParsers(sequelize: Sequelize): void {
-  const manager = sequelize.connectionManager as unknown as { oidParserMap?: Map<number, (value: string) => unknown> };
-  if (!(manager.oidParserMap instanceof Map)) throw new Error('Sequelize no longer keeps oidParserMap: update dialect-tuning.ts');
-  manager.oidParserMap.set(INT8_OID, parseInt8);
-  manager.oidParserMap.set(NUMERIC_OID, Number);
+  const manager = sequelize.connectionManager as unknown as {
+    oidParserMap?: Map<number, (value: string) => unknown>;
+    refreshTypeParser(dataTypes: unknown): void;
+  };
+  const map = manager.oidParserMap;
+  if (!(map instanceof Map)) throw new Error('Sequelize no longer keeps oidParserMap: update dialect-tuning.ts');
+  const ours = () => {
+    map.set(INT8_OID, parseInt8);
+    map.set(NUMERIC_OID, Number);
+  };
+  const refresh = manager.refreshTypeParser.bind(manager);
+  manager.refreshTypeParser = (dataTypes) => {
+    refresh(dataTypes);
+    ours();
+  };
+  ours();
 }
 
 interface MysqlHandle {
