@@ -34,6 +34,7 @@ const envSchema = z.object({
   DB_POOL_MAX: positiveInt.default(10),
   DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
   DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
+  SHUTDOWN_DELAY_MS: nonNegativeInt.default(0),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
@@ -54,6 +55,8 @@ export interface Config {
   /** Pool size, how long a request waits for a connection, and how long one statement may run (0: no limit). */
   db: { poolMax: number; acquireMs: number; statementTimeoutMs: number };
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** After SIGTERM, how long /healthz says 503 while requests are still served, before the port closes. */
+  shutdownDelayMs: number;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
 }
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
     db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     trustProxy: e.TRUST_PROXY === '1',
   };
 }

@@ -12,7 +12,11 @@ export interface RunningServer {
   server: Server;
   sequelize: Sequelize;
   url: string;
-  /** Stops taking connections, lets requests in flight finish, then closes the database pool. */
+  /**
+   * Answers /healthz with 503 at once and goes on serving for SHUTDOWN_DELAY_MS, so a proxy takes this
+   * process out of rotation; then stops taking connections, lets requests in flight finish, and closes
+   * the database pool.
+   */
   close(): Promise<void>;
 }
 
@@ -39,8 +43,14 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const close = async (): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
+    if (config.shutdownDelayMs) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      // Connections that were busy when close() began become idle later; close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
       server.closeIdleConnections();
     });
     await sequelize.close();
