@@ -1,13 +1,41 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { HOW_TO_START, probeDatabase } from './tests/helpers/db-probe.js';
+import { ADMIN_URLS } from './tests/helpers/databases.js';
+import { announceMissing } from './tests/helpers/requirements.js';
 
-export default defineConfig({
-  test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/bench/**', 'node_modules/**'],
-    // Two cores on the reference machine: server suites share SQLite files and a browser, so keep the pool small.
-    pool: 'forks',
-    maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
+const SERVER_TESTS = ['tests/server/**/*.test.ts'];
+
+const serverProject = (db: 'sqlite' | 'postgres' | 'mariadb'): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: { name: `server-${db}`, include: SERVER_TESTS, env: { PACAK_TEST_DB: db } },
+});
+
+/**
+ * The server suites run once per database: SQLite always, PostgreSQL and MariaDB when their server
+ * answers. A missing server leaves its project out with a loud line, or fails the run under
+ * PACAK_REQUIRE_ALL=1 (CI). Each test server makes a database of its own, so projects run side by side.
+ */
+export default defineConfig(async () => {
+  const projects: TestProjectInlineConfiguration[] = [serverProject('sqlite')];
+  for (const db of ['postgres', 'mariadb'] as const) {
+    const problem = await probeDatabase(ADMIN_URLS[db]);
+    if (problem) announceMissing(`the server-${db} tests (${ADMIN_URLS[db]}: ${problem})`, HOW_TO_START[db]);
+    else projects.push(serverProject(db));
+  }
+  projects.push(
+    { extends: true, test: { name: 'widget', include: ['tests/widget/**/*.test.ts'] } },
+    // Suites other branches add beside these (end to end, tools) run once, against SQLite.
+    { extends: true, test: { name: 'other', include: ['tests/**/*.test.ts'], exclude: ['tests/server/**', 'tests/widget/**', 'tests/bench/**'] } },
+  );
+  return {
+    test: {
+      exclude: ['tests/bench/**', 'node_modules/**'],
+      // Two cores on the reference machine: keep the pool small; every test server has its own database.
+      pool: 'forks',
+      maxWorkers: 2,
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      projects,
+    },
+  };
 });

@@ -36,7 +36,12 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    await next();
+    try {
+      await next();
+    } finally {
+      // Shutting down: the client reconnects (a proxy sends it elsewhere) and this process need not wait for it.
+      if (deps.isShuttingDown?.()) ctx.set('Connection', 'close');
+    }
   });
 
   // CORS runs before routing: a preflight (OPTIONS) matches no route of its own.

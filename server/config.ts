@@ -16,6 +16,7 @@ export const isTimeZone = (value: string): boolean => {
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().min(0);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +39,8 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
   SIGNIN_LOCK_SECONDS: positiveInt.default(900),
   SIGNIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
+  SHUTDOWN_DELAY_MS: nonNegativeInt.default(0),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
@@ -55,7 +58,6 @@ export interface Config {
   defaultTimeZone: string;
   retentionDays: number;
   rateLimit: { ratings: number; windowSeconds: number };
-  db: { poolMax: number; acquireMs: number };
   /** How long employees and service types are cached; another process's change shows within it. */
   referenceCacheMs: number;
   /**
@@ -63,7 +65,11 @@ export interface Config {
    * after `maxFailuresPerAddress`; each failure is answered `slowdownMs` times the failures so far later.
    */
   signIn: { maxFailures: number; maxFailuresPerAddress: number; lockSeconds: number; slowdownMs: number };
+  /** Pool size, how long a request waits for a connection, and how long one statement may run (0: no limit). */
+  db: { poolMax: number; acquireMs: number; statementTimeoutMs: number };
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** After SIGTERM, how long /healthz says 503 while requests are still served, before the port closes. */
+  shutdownDelayMs: number;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
 }
@@ -115,7 +121,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultTimeZone: e.TZ_DEFAULT,
     retentionDays: e.RETENTION_DAYS,
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
-    db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS },
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     signIn: {
       maxFailures: e.SIGNIN_MAX_FAILURES,
@@ -123,7 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockSeconds: e.SIGNIN_LOCK_SECONDS,
       slowdownMs: e.SIGNIN_SLOWDOWN_MS,
     },
+    db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     trustProxy: e.TRUST_PROXY === '1',
   };
 }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info('shutting down', { signal });
-      const force = setTimeout(() => process.exit(1), 15_000);
+      const force = setTimeout(() => process.exit(1), config.shutdownDelayMs + 15_000);
       force.unref();
       running.close().then(() => process.exit(0), () => process.exit(1));
     });

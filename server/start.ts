@@ -2,10 +2,11 @@ import type { Server } from 'node:http';
 import type { Sequelize } from 'sequelize';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { createSequelize } from './db/connection.js';
-import { openRatingStore } from './db/open-rating-store.js';
+import { createSequelize, openSequelize } from './db/connection.js';
 import { migrate } from './db/migrate.js';
+import { openRatingStore } from './db/open-rating-store.js';
 import { seedDemoAdmin, seedFirstOffice } from './db/seed.js';
+import { withStartupLock } from './db/startup-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -19,21 +20,27 @@ export interface RunningServer {
    * caller shows it once on the console; it is never logged.
    */
   demoAdminPassword?: string;
-  /** Stops taking connections, lets requests in flight finish, then closes the database pool. */
+  /**
+   * Answers /healthz with 503 at once and goes on serving for SHUTDOWN_DELAY_MS, so a proxy takes this
+   * process out of rotation; then stops taking connections, lets requests in flight finish, writes the
+   * ratings still queued, and closes the database pool.
+   */
   close(): Promise<void>;
 }
 
 /** Connects, migrates, seeds an empty database and listens: what `npm start` and the tests both run. */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const sequelize = createSequelize(config);
-  await sequelize.authenticate();
-  const applied = await migrate(sequelize);
-  if (applied.length) logger.info('migrated', { applied });
-  if (await seedFirstOffice(sequelize)) logger.info('seeded the first office');
-  const demoAdminPassword = await seedDemoAdmin(sequelize);
-  if (demoAdminPassword) logger.info('created the demo admin'); // Its password is not logged.
+  let demoAdminPassword: string | null;
+  try {
+    await sequelize.authenticate();
+    demoAdminPassword = await prepareDatabase(config, sequelize, logger);
+  } catch (error) {
+    await sequelize.close();
+    throw error;
+  }
 
-  const store = await openRatingStore(sequelize, config.databaseUrl);
+  const store = await openRatingStore(sequelize, config);
   const services = createServices(config, sequelize, store);
   let shuttingDown = false;
   const app = createApp(config, { sequelize, services, logger, isShuttingDown: () => shuttingDown });
@@ -47,8 +54,14 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const close = async (): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
+    if (config.shutdownDelayMs) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      // Connections that were busy when close() began become idle later; close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
       server.closeIdleConnections();
     });
     await store.close();
@@ -62,4 +75,26 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     close,
   };
+}
+
+/**
+ * Migrates and seeds under the startup lock, so processes started together take turns. Migrations run
+ * on connections of their own without the statement time limit: rebuilding an index may rightly take
+ * minutes. Seeding goes through the models, bound to the serving instance. Answers the demo admin's
+ * password when this start created it.
+ */
+async function prepareDatabase(config: Config, sequelize: Sequelize, logger: Logger): Promise<string | null> {
+  const maintenance = openSequelize({ databaseUrl: config.databaseUrl, db: { ...config.db, poolMax: 2, statementTimeoutMs: 0 } });
+  try {
+    return await withStartupLock(maintenance, async () => {
+      const applied = await migrate(maintenance);
+      if (applied.length) logger.info('migrated', { applied });
+      if (await seedFirstOffice(sequelize)) logger.info('seeded the first office');
+      const password = await seedDemoAdmin(sequelize);
+      if (password) logger.info('created the demo admin'); // Its password is not logged.
+      return password;
+    });
+  } finally {
+    await maintenance.close();
+  }
 }

@@ -1,15 +1,11 @@
 import { Sequelize, Transaction, type Options } from 'sequelize';
 import type { Config } from '../config.js';
+import { mysqlSessionHook, postgresNumberParsers, sqlitePragmas, TABLE_CHARSET } from './dialect-tuning.js';
 import { initModels } from './models/index.js';
 
 export type Dialect = 'sqlite' | 'postgres' | 'mysql' | 'mariadb';
 
-/** SQLite settings every connection needs: WAL for concurrent readers, durable commits, waiting on locks. */
-const SQLITE_PRAGMAS = ['PRAGMA journal_mode=WAL', 'PRAGMA synchronous=FULL', 'PRAGMA busy_timeout=5000', 'PRAGMA foreign_keys=ON'];
-
-interface SqliteHandle {
-  exec(sql: string, callback: (error: Error | null) => void): void;
-}
+export type ConnectionConfig = Pick<Config, 'databaseUrl' | 'db'>;
 
 export function dialectOf(url: string): Dialect {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
@@ -20,50 +16,70 @@ export function dialectOf(url: string): Dialect {
   throw new Error(`DATABASE_URL must start with sqlite:, postgres://, mysql:// or mariadb:// (got "${scheme}:")`);
 }
 
-/** The file of a `sqlite:` DATABASE_URL. */
-export const sqliteFile = (url: string): string => url.replace(/^sqlite:(\/\/)?/i, '');
-
-/**
- * Sequelize's SQLite driver opens connections itself (one more per transaction) and runs no
- * afterConnect hooks, so the pragmas are applied where it hands a new connection out.
- */
-function applySqlitePragmas(sequelize: Sequelize): void {
-  const manager = sequelize.connectionManager as unknown as { getConnection(options?: object): Promise<SqliteHandle> };
-  const original = manager.getConnection.bind(manager);
-  const prepared = new WeakSet<SqliteHandle>();
-  manager.getConnection = async (options) => {
-    const connection = await original(options);
-    if (!prepared.has(connection)) {
-      prepared.add(connection);
-      for (const pragma of SQLITE_PRAGMAS) {
-        await new Promise<void>((resolve, reject) => connection.exec(pragma, (error) => (error ? reject(error) : resolve())));
-      }
-    }
-    return connection;
-  };
+/** The file an `sqlite:` URL names (`sqlite:./data/x.sqlite`, `sqlite:///abs/x.sqlite` or `sqlite::memory:`). */
+export function sqliteStorage(url: string): string {
+  return url.replace(/^sqlite:(\/\/)?/i, '');
 }
 
-export function createSequelize(config: Pick<Config, 'databaseUrl' | 'db'>, extra: Options = {}): Sequelize {
+/** True for MySQL and MariaDB, which Sequelize both drives through its mysql dialect and mysql2. */
+export const isMysqlFamily = (sequelize: Sequelize): boolean => sequelize.getDialect() === 'mysql';
+
+/**
+ * A Sequelize instance for DATABASE_URL with no models bound: what migrations, the startup lock and
+ * `db:copy` use. Every dialect is tuned here so that all three behave alike: UTC on the wire, numbers
+ * for COUNT and SUM, 4-byte UTF-8, and a limit on how long one statement may hold a connection.
+ */
+export function openSequelize(config: ConnectionConfig, extra: Options = {}): Sequelize {
   const dialect = dialectOf(config.databaseUrl);
+  const { poolMax, acquireMs, statementTimeoutMs } = config.db;
   const common: Options = {
     logging: false,
-    pool: { max: config.db.poolMax, min: 0, acquire: config.db.acquireMs, idle: 10_000 },
+    pool: { max: poolMax, min: 0, acquire: acquireMs, idle: 10_000 },
     define: { underscored: true },
     ...extra,
   };
-  let sequelize: Sequelize;
   if (dialect === 'sqlite') {
     // IMMEDIATE: a transaction takes the write lock when it begins, waiting for it (busy_timeout)
     // instead of failing when it later tries to write after another connection did.
-    sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage: sqliteFile(config.databaseUrl), transactionType: Transaction.TYPES.IMMEDIATE });
-    applySqlitePragmas(sequelize);
-  } else if (dialect === 'postgres') {
-    sequelize = new Sequelize(config.databaseUrl, { ...common, dialect: 'postgres' });
-  } else {
-    // mysql:// and mariadb:// both go through mysql2, which speaks to MariaDB as well.
-    const url = config.databaseUrl.replace(/^mariadb:/i, 'mysql:');
-    sequelize = new Sequelize(url, { ...common, dialect: 'mysql', dialectOptions: { charset: 'utf8mb4' }, timezone: '+00:00' });
+    const sequelize = new Sequelize({
+      ...common,
+      dialect: 'sqlite',
+      storage: sqliteStorage(config.databaseUrl),
+      transactionType: Transaction.TYPES.IMMEDIATE,
+    });
+    // A write waits this long for another connection's lock before giving up with SQLITE_BUSY (503).
+    sqlitePragmas(sequelize, statementTimeoutMs || 60_000);
+    return sequelize;
   }
+  if (dialect === 'postgres') {
+    const sequelize = new Sequelize(config.databaseUrl, {
+      ...common,
+      dialect: 'postgres',
+      dialectOptions: {
+        application_name: 'pacak-rating',
+        connectionTimeoutMillis: acquireMs,
+        ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      },
+    });
+    postgresNumberParsers(sequelize);
+    return sequelize;
+  }
+  // mysql:// and mariadb:// both go through mysql2, which speaks to MariaDB as well.
+  const url = config.databaseUrl.replace(/^mariadb:/i, 'mysql:');
+  return new Sequelize(url, {
+    ...common,
+    dialect: 'mysql',
+    // decimalNumbers: SUM and AVG are DECIMAL in MySQL, which mysql2 would otherwise hand over as strings.
+    dialectOptions: { charset: TABLE_CHARSET.charset, decimalNumbers: true, connectTimeout: acquireMs },
+    define: { ...common.define, ...TABLE_CHARSET },
+    timezone: '+00:00',
+    hooks: { afterConnect: mysqlSessionHook(statementTimeoutMs) },
+  });
+}
+
+/** The serving instance: {@link openSequelize} with this release's models bound to it. */
+export function createSequelize(config: ConnectionConfig, extra: Options = {}): Sequelize {
+  const sequelize = openSequelize(config, extra);
   initModels(sequelize);
   return sequelize;
 }

@@ -1,11 +1,13 @@
 import type { Sequelize } from 'sequelize';
+import type { Config } from '../config.js';
 import { SequelizeRatingStore, type RatingStore } from '../services/rating-store.js';
-import { dialectOf, sqliteFile } from './connection.js';
+import { dialectOf, sqliteStorage } from './connection.js';
 import { SqliteRatingStore } from './sqlite-rating-store.js';
 
 /** SQLite gets the grouping writer (one durable commit for many ratings); the servers commit in groups themselves. */
-export async function openRatingStore(sequelize: Sequelize, databaseUrl: string): Promise<RatingStore> {
-  const dialect = dialectOf(databaseUrl);
-  if (dialect === 'sqlite') return SqliteRatingStore.open(sqliteFile(databaseUrl));
+export async function openRatingStore(sequelize: Sequelize, config: Pick<Config, 'databaseUrl' | 'db'>): Promise<RatingStore> {
+  const dialect = dialectOf(config.databaseUrl);
+  // The same wait for the write lock as Sequelize's own SQLite connections (connection.ts).
+  if (dialect === 'sqlite') return SqliteRatingStore.open(sqliteStorage(config.databaseUrl), config.db.statementTimeoutMs || 60_000);
   return new SequelizeRatingStore(sequelize, dialect);
 }

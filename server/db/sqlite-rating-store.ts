@@ -47,12 +47,13 @@ export class SqliteRatingStore implements RatingStore {
     private readonly insertStatement: sqlite3.Statement,
   ) {}
 
-  static async open(file: string): Promise<SqliteRatingStore> {
+  /** `busyTimeoutMs`: how long a commit waits for another connection's write lock before failing (503). */
+  static async open(file: string, busyTimeoutMs: number): Promise<SqliteRatingStore> {
     const db = await new Promise<sqlite3.Database>((resolve, reject) => {
       const opened: sqlite3.Database = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
     });
     const exec = (sql: string) => new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
-    await exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;');
+    await exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=${Math.floor(busyTimeoutMs)}; PRAGMA foreign_keys=ON;`);
     const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
       const prepared: sqlite3.Statement = db.prepare(INSERT, (error) => (error ? reject(error) : resolve(prepared)));
     });

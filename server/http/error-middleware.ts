@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
-import { BaseError, ConnectionError, TimeoutError } from 'sequelize';
+import { isTransientDatabaseError } from '../db/errors.js';
 import type { Logger } from '../logger.js';
 import { ProblemError, problemType, unavailable, type ProblemDetails } from './problem.js';
 
@@ -38,7 +38,7 @@ export function errorMiddleware(logger: Logger): Middleware {
     } catch (error) {
       if (error instanceof ProblemError) {
         write(ctx, error.problem, error.headers);
-      } else if (error instanceof ConnectionError || error instanceof TimeoutError || isConnectionLoss(error)) {
+      } else if (isTransientDatabaseError(error)) {
         const problem = unavailable('The database is not answering. Please try again shortly.');
         logger.error('database unavailable', { requestId: ctx.state.requestId, error: describe(error) });
         write(ctx, problem.problem, problem.headers);
@@ -66,17 +66,11 @@ function isClientHttpError(error: unknown): error is { status: number; message: 
   return typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: boolean }).expose === true;
 }
 
-/** Drivers report a dropped connection in their own words; all of them mean "try again later". */
-function isConnectionLoss(error: unknown): boolean {
-  if (!(error instanceof BaseError)) return false;
-  const cause = (error as { parent?: { code?: string; message?: string } }).parent;
-  const code = cause?.code ?? '';
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', '57P01', '57P03', 'SQLITE_BUSY'].includes(code) ||
-    /Connection terminated|connection is closed|Cannot enqueue/i.test(cause?.message ?? '')
-  );
-}
-
+/**
+ * An error for the log. Driver messages may quote the values of a statement, so runs of nine or more
+ * digits (phone numbers, NIPs) are masked: logs never hold personal data.
+ */
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.replace(/\+?\d(?:[\s.-]?\d){8,}/g, '[digits]');
 }

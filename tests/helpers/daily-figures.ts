@@ -5,12 +5,15 @@ const SUMS = ['profesional', 'amanah', 'cakap', 'akuntabel', 'kolaboratif'];
 
 type Figures = Record<string, number[]>;
 
-async function grouped(sequelize: Sequelize, sql: string): Promise<Figures> {
+const keyPart = (value: unknown): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'boolean' ? String(Number(value)) : String(value);
+
+async function grouped(sequelize: Sequelize, sql: string, cols: string[]): Promise<Figures> {
   const rows = await sequelize.query<Record<string, unknown>>(sql, { type: QueryTypes.SELECT });
   const out: Figures = {};
   for (const row of rows) {
     const values = ['n', ...SUMS].map((key) => Number(row[key]));
-    if (values[0] !== 0) out[String(row.k)] = values;
+    if (values[0] !== 0) out[cols.map((col) => keyPart(row[col])).join('/')] = values;
   }
   return out;
 }
@@ -20,15 +23,14 @@ async function grouped(sequelize: Sequelize, sql: string): Promise<Figures> {
  * employee, service type, work area, day and verified flag; and per employee for the coarser table.
  */
 export async function dailyFiguresBothWays(sequelize: Sequelize) {
-  const key = (cols: string[]) => cols.map((c) => `CAST(${c} AS CHAR(20))`).join(` || '/' || `);
   const fineKey = ['employee_id', 'service_type_id', 'work_area_id', 'local_date', 'verified'];
   const coarseKey = ['employee_id', 'work_area_id', 'local_date', 'verified'];
   const kept = (table: string, cols: string[]) =>
-    `SELECT ${key(cols)} AS k, SUM(rating_count) AS n, ${SUMS.map((s) => `SUM(sum_${s}) AS ${s}`).join(', ')} FROM ${table} GROUP BY ${cols.join(', ')}`;
+    `SELECT ${cols.join(', ')}, SUM(rating_count) AS n, ${SUMS.map((s) => `SUM(sum_${s}) AS ${s}`).join(', ')} FROM ${table} GROUP BY ${cols.join(', ')}`;
   const raw = (cols: string[]) =>
-    `SELECT ${key(cols)} AS k, COUNT(*) AS n, ${SUMS.map((s) => `SUM(${s}) AS ${s}`).join(', ')} FROM ratings WHERE voided_at IS NULL GROUP BY ${cols.join(', ')}`;
+    `SELECT ${cols.join(', ')}, COUNT(*) AS n, ${SUMS.map((s) => `SUM(${s}) AS ${s}`).join(', ')} FROM ratings WHERE voided_at IS NULL GROUP BY ${cols.join(', ')}`;
   return {
-    fine: { kept: await grouped(sequelize, kept('rating_daily', fineKey)), raw: await grouped(sequelize, raw(fineKey)) },
-    coarse: { kept: await grouped(sequelize, kept('rating_daily_employee', coarseKey)), raw: await grouped(sequelize, raw(coarseKey)) },
+    fine: { kept: await grouped(sequelize, kept('rating_daily', fineKey), fineKey), raw: await grouped(sequelize, raw(fineKey), fineKey) },
+    coarse: { kept: await grouped(sequelize, kept('rating_daily_employee', coarseKey), coarseKey), raw: await grouped(sequelize, raw(coarseKey), coarseKey) },
   };
 }

@@ -3,11 +3,22 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../server/config.js';
+import type { Logger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/start.js';
+import { createScratchDatabase, TEST_DB, type ScratchDatabase } from './databases.js';
 
 export interface TestServer extends RunningServer {
   config: Config;
   dataDir: string;
+  /** The database the server runs on, for side connections (`openSide(server.database.url)`). */
+  database: ScratchDatabase;
+}
+
+export interface TestServerOptions {
+  /** Run on this database and keep it on close; by default a fresh one of PACAK_TEST_DB, dropped on close. */
+  database?: ScratchDatabase;
+  /** Where log lines go; by default nowhere. */
+  logger?: Logger;
 }
 
 /** A free loopback port, so the server's PUBLIC_BASE_URL can name it before it starts. */
@@ -24,17 +35,24 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server on loopback with a fresh SQLite file in a temporary folder, migrated and
- * seeded with the first office. `env` overrides any configuration variable.
+ * Starts the real server on loopback with a fresh database of the kind PACAK_TEST_DB names (an SQLite
+ * file in a temporary folder by default), migrated and seeded with the first office. `env` overrides
+ * any configuration variable. Models are bound to this server's Sequelize instance, so a test may
+ * read them directly (`Rating.count()`).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pacak-test-'));
+  const owned = !options.database && !env.DATABASE_URL;
+  const database =
+    options.database ??
+    (env.DATABASE_URL ? { kind: TEST_DB, url: env.DATABASE_URL, drop: async () => undefined } : await createScratchDatabase(TEST_DB, { dir: dataDir }));
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_RATINGS: '1000',
@@ -43,14 +61,23 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',
     ...env,
   });
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startServer(config, options.logger);
+  } catch (error) {
+    if (owned) await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...running,
     url: `http://127.0.0.1:${port}`,
     config,
     dataDir,
+    database,
     close: async () => {
-      await running.close();
+      await running.close().catch(() => undefined);
+      if (owned) await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,55 +1,75 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { QueryTypes } from 'sequelize';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { createSequelize } from '../../server/db/connection.js';
-import { migrate, SchemaTooNewError } from '../../server/db/migrate.js';
+import { executedMigrations, migrate, MIGRATIONS_TABLE, SchemaTooNewError } from '../../server/db/migrate.js';
+import { MIGRATIONS } from '../../server/db/migrations/index.js';
 import { Employee, Office, ServiceType, WorkArea } from '../../server/db/models/index.js';
-import { getJson } from '../helpers/http.js';
+import { createLogger } from '../../server/logger.js';
+import { createScratchDatabase, openSide } from '../helpers/databases.js';
+import { getJson, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer } from '../helpers/server.js';
 
 describe('first and later starts', () => {
-  it('seeds the first office on the first start and nothing on the second', async () => {
-    const first = await startTestServer();
+  it('migrates and seeds the first office on the first start and does nothing on the second', async () => {
+    const database = await createScratchDatabase();
+    const lines: string[] = [];
+    const logger = createLogger('info', (line) => lines.push(line));
+    const first = await startTestServer({}, { database, logger });
     expect(await Office.count()).toBe(1);
     expect(await WorkArea.count()).toBe(6);
     expect(await ServiceType.count()).toBe(20);
     expect(await Employee.count()).toBe(12);
     expect(new Set((await Employee.findAll()).map((e) => e.workAreaId)).size).toBe(6);
-    await first.close().catch(() => undefined);
+    expect(messages(lines)).toEqual(expect.arrayContaining(['migrated', 'seeded the first office']));
+    await first.close();
 
-    const dataDir = mkdtempSync(join(tmpdir(), 'pacak-restart-'));
-    const again = { DATA_DIR: dataDir };
-    const one = await startTestServer(again);
-    await one.sequelize.close();
-    one.server.close();
-    const two = await startTestServer(again);
+    lines.length = 0;
+    const second = await startTestServer({}, { database, logger });
     expect(await Office.count()).toBe(1);
     expect(await Employee.count()).toBe(12);
-    await two.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    expect(await executedMigrations(second.sequelize)).toEqual(MIGRATIONS.map((migration) => migration.name));
+    expect(messages(lines)).not.toContain('migrated');
+    expect(messages(lines)).not.toContain('seeded the first office');
+    await second.close();
+    await database.drop();
   });
 
-  it('refuses to run on a database migrated by a newer release', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pacak-newer-'));
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir });
-    const sequelize = createSequelize(config);
-    await migrate(sequelize);
-    await sequelize.query("INSERT INTO schema_migrations (name) VALUES ('2099.01.01T00.00.00.from-the-future')");
-    await expect(migrate(sequelize)).rejects.toThrow(SchemaTooNewError);
-    await sequelize.close();
-    rmSync(dataDir, { recursive: true, force: true });
+  it('refuses to start on a database migrated by a newer release, with a message saying so', async () => {
+    const database = await createScratchDatabase();
+    const side = openSide(database.url);
+    try {
+      expect(await migrate(side)).toEqual(MIGRATIONS.map((migration) => migration.name));
+      expect(await migrate(side)).toEqual([]);
+      await side.query(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES ('2099.01.01T00.00.00.from-the-future')`);
+      await expect(migrate(side)).rejects.toThrow(SchemaTooNewError);
+      const refused = startTestServer({}, { database });
+      await expect(refused).rejects.toThrow(SchemaTooNewError);
+      await expect(refused).rejects.toThrow(/newer release \(unknown migrations: 2099\.01\.01T00\.00\.00\.from-the-future\)\. Upgrade this server/);
+      expect(await side.query('SELECT COUNT(*) AS n FROM offices', { type: QueryTypes.SELECT })).toEqual([{ n: 0 }]);
+    } finally {
+      await side.close();
+      await database.drop();
+    }
   });
 
-  it('answers 503 on /healthz once the database is gone', async () => {
+  it('answers 503 on /healthz and to a rating once its connection pool is gone, never 500', async () => {
     const server = await startTestServer();
-    await server.sequelize.close();
-    const { status } = await getJson(`${server.url}/healthz`);
-    expect(status).toBe(503);
-    server.server.close();
+    try {
+      await server.sequelize.close();
+      expect((await getJson(`${server.url}/healthz`)).status).toBe(503);
+      const response = await postJson(`${server.url}/api/v1/ratings`, ratingBody());
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(response.body).toMatchObject({ status: 503, title: 'Service unavailable' });
+    } finally {
+      await server.close();
+    }
   });
 });
+
+const messages = (lines: string[]): string[] => lines.map((line) => (JSON.parse(line) as { message: string }).message);
 
 describe('configuration', () => {
   it('refuses a production start without its own secrets', () => {

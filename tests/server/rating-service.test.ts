@@ -4,7 +4,7 @@ import { Catalogue } from '../../server/services/catalogue.js';
 import { PhoneVault } from '../../server/services/phone.js';
 import { MemoryRateLimiter } from '../../server/services/rate-limiter.js';
 import { ratingBodySchema } from '../../server/services/rating-schema.js';
-import { SequelizeRatingStore } from '../../server/services/rating-store.js';
+import { openRatingStore } from '../../server/db/open-rating-store.js';
 import { RatingService } from '../../server/services/ratings.js';
 import { ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -15,12 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function serviceAt(clock: { now: Date }): RatingService {
+async function serviceAt(clock: { now: Date }): Promise<RatingService> {
   return new RatingService(
     new Catalogue(server.config.publicBaseUrl),
     new PhoneVault(server.config.phoneKey),
     new MemoryRateLimiter(100, 60_000),
-    new SequelizeRatingStore(server.sequelize, 'sqlite'),
+    await openRatingStore(server.sequelize, server.config),
     () => clock.now,
   );
 }
@@ -28,7 +28,7 @@ function serviceAt(clock: { now: Date }): RatingService {
 describe('the one-a-day rule counts days in the office time zone', () => {
   it('refuses a second rating at 23:59 WIB and accepts one a minute later, on the next local day', async () => {
     const clock = { now: new Date('2026-05-10T16:58:00Z') }; // 23:58 WIB
-    const service = serviceAt(clock);
+    const service = await serviceAt(clock);
     const body = () => ratingBodySchema.parse(ratingBody({ phone: '0857-1111-2222' }));
     const first = await service.submit(body(), { ipHash: null });
     expect((await Rating.findByPk(first.receipt.id))!.localDate).toBe('2026-05-10');
@@ -42,7 +42,7 @@ describe('the one-a-day rule counts days in the office time zone', () => {
   });
 
   it('counts the day in WIB even where UTC has another date', async () => {
-    const service = serviceAt({ now: new Date('2026-07-01T20:00:00Z') }); // 03:00 WIB on 2 July
+    const service = await serviceAt({ now: new Date('2026-07-01T20:00:00Z') }); // 03:00 WIB on 2 July
     const result = await service.submit(ratingBodySchema.parse(ratingBody()), { ipHash: null });
     expect((await Rating.findByPk(result.receipt.id))!.localDate).toBe('2026-07-02');
   });

@@ -19,10 +19,10 @@ export interface Migration {
  */
 export const MIGRATIONS: Migration[] = [
   { name: '2026.11.29T08.00.00.initial-schema', ...initialSchema },
+  { name: '2026.11.29T08.30.00.daily-figures', ...dailyFigures },
   { name: '2026.11.29T09.00.00.admin-users', ...adminUsers },
   { name: '2026.11.29T09.01.00.sign-in-throttles', ...signInThrottles },
   { name: '2026.11.29T09.02.00.audit-log', ...auditLog },
   { name: '2026.11.29T09.03.00.rating-voided-by', ...ratingVoidedBy },
-  { name: '2026.11.29T08.30.00.daily-figures', ...dailyFigures },
   { name: '2026.11.29T10.00.00.share-links', ...shareLinks },
 ];

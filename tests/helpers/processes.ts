@@ -1,0 +1,105 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { projectRoot } from '../../server/paths.js';
+import { freePort } from './server.js';
+
+export const BUILT_MAIN = join(projectRoot, 'dist', 'server', 'main.js');
+export const BUILT_DB_COPY = join(projectRoot, 'dist', 'server', 'cli', 'db-copy.js');
+
+/** Secrets for spawned servers: production mode, as several processes behind a proxy would run. */
+export const PROCESS_SECRETS = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), PHONE_KEY: 'p'.repeat(40) } as const;
+
+const newestSource = (dir: string): number =>
+  Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0;
+    }),
+  );
+
+const isFresh = (): boolean => {
+  try {
+    // tsc writes every output at once, so main.js stands for the whole build.
+    return statSync(BUILT_MAIN).mtimeMs >= newestSource(join(projectRoot, 'server'));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Makes sure dist/server is built from the current sources. `npm test` builds it first; when vitest
+ * runs alone, the first test to need it builds it, under a lock directory since projects run in parallel.
+ */
+export async function ensureServerBuilt(): Promise<void> {
+  const lock = join(projectRoot, 'dist', '.server-build-lock');
+  mkdirSync(join(projectRoot, 'dist'), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  while (!isFresh()) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // A lock older than any build is left over from a run that was killed mid-build.
+      const made = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - made > 120_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`${lock} is still there; remove it if no build is running`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      if (!isFresh()) await promisify(execFile)(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'server/tsconfig.json'], { cwd: projectRoot });
+    } finally {
+      rmdirSync(lock);
+    }
+  }
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process has written so far, stdout and stderr. */
+  output(): string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+}
+
+/** Starts `node dist/server/main.js` on a free loopback port and waits until /healthz answers 200. */
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [BUILT_MAIN], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), PUBLIC_BASE_URL: url, LOG_LEVEL: 'info', RATE_LIMIT_RATINGS: '1000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (gone) throw new Error(`server process exited before answering:\n${output}`);
+    const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
+    if (status === 200) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server process did not answer /healthz within 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { url, child, output: () => output, exited };
+}
+
+/** Runs the built `db:copy` and returns its exit code and output. */
+export async function runDbCopy(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [BUILT_DB_COPY, ...args], { cwd: projectRoot, env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
