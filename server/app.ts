@@ -6,9 +6,12 @@ import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
+import { boardRouter } from './routes/board.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
+import { keypassRouter } from './routes/keypass.js';
 import { publicApiRouter } from './routes/public-api.js';
+import { qrRouter } from './routes/qr.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -45,7 +48,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const publicApi = publicApiRouter(services);
   api.use(publicApi.routes(), publicApi.allowedMethods());
 
-  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
+  const sharing = [qrRouter(services), keypassRouter(services), boardRouter(services)];
+  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services), ...sharing]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -30,6 +30,8 @@ const envSchema = z.object({
   RETENTION_DAYS: positiveInt.default(365),
   RATE_LIMIT_RATINGS: positiveInt.default(20),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
+  RATE_LIMIT_LOOKUPS: positiveInt.default(60),
+  RATE_LIMIT_QR: positiveInt.default(600),
   REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
   DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
@@ -50,6 +52,8 @@ export interface Config {
   defaultTimeZone: string;
   retentionDays: number;
   rateLimit: { ratings: number; windowSeconds: number };
+  /** Per client address and window: keypass and card lookups, and QR images (a board of codes asks for many). */
+  shareLimits: { lookups: number; images: number };
   db: { poolMax: number; acquireMs: number };
   /** How long employees and service types are cached; another process's change shows within it. */
   referenceCacheMs: number;
@@ -105,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultTimeZone: e.TZ_DEFAULT,
     retentionDays: e.RETENTION_DAYS,
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+    shareLimits: { lookups: e.RATE_LIMIT_LOOKUPS, images: e.RATE_LIMIT_QR },
     db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS },
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,

@@ -4,12 +4,14 @@ import { PhoneVault } from './phone.js';
 import { MemoryRateLimiter } from './rate-limiter.js';
 import type { RatingStore } from './rating-store.js';
 import { RatingService } from './ratings.js';
+import { createShareServices, type ShareServices } from './share.js';
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
   catalogue: Catalogue;
   ratings: RatingService;
   vault: PhoneVault;
+  share: ShareServices;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -18,9 +20,11 @@ export function createServices(config: Config, store: RatingStore): Services {
   const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs);
   const vault = new PhoneVault(config.phoneKey);
   const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
+  const share = createShareServices(config, catalogue);
   return {
     catalogue,
     vault,
+    share,
     ratings: new RatingService(catalogue, vault, limiter, store),
     addressHash: (ip) => vault.hash(`ip:${ip}`),
   };
