@@ -12,6 +12,7 @@ import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { keypassRouter } from './routes/keypass.js';
 import { publicApiRouter } from './routes/public-api.js';
 import { qrRouter } from './routes/qr.js';
+import { serviceTokensRouter } from './routes/service-tokens.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -47,6 +48,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   api.use(jsonBody(BODY_LIMIT));
   const publicApi = publicApiRouter(services);
   api.use(publicApi.routes(), publicApi.allowedMethods());
+  const serviceTokens = serviceTokensRouter(services);
+  api.use(serviceTokens.routes(), serviceTokens.allowedMethods());
 
   const sharing = [qrRouter(services), keypassRouter(services), boardRouter(services)];
   for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services), ...sharing]) {

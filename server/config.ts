@@ -32,6 +32,7 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
   RATE_LIMIT_LOOKUPS: positiveInt.default(60),
   RATE_LIMIT_QR: positiveInt.default(600),
+  SERVICE_TOKEN_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(30),
   REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
   DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
@@ -54,6 +55,8 @@ export interface Config {
   rateLimit: { ratings: number; windowSeconds: number };
   /** Per client address and window: keypass and card lookups, and QR images (a board of codes asks for many). */
   shareLimits: { lookups: number; images: number };
+  /** How long a one-service code (a QR for one customer's rating) stays valid. */
+  serviceTokenMinutes: number;
   db: { poolMax: number; acquireMs: number };
   /** How long employees and service types are cached; another process's change shows within it. */
   referenceCacheMs: number;
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.RETENTION_DAYS,
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
     shareLimits: { lookups: e.RATE_LIMIT_LOOKUPS, images: e.RATE_LIMIT_QR },
+    serviceTokenMinutes: e.SERVICE_TOKEN_MINUTES,
     db: { poolMax: e.DB_POOL_MAX, acquireMs: e.DB_POOL_ACQUIRE_MS },
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,

@@ -17,8 +17,8 @@ function send(ctx: Context, parts: PageParts, status = 200): void {
 }
 
 /**
- * The employee's own pages: `/keypass`, where they type their NIP and get their QR code, downloads
- * and link; and `/card/<nip>`, their printable card (`?layout=tent` for a desk tent).
+ * The employee's own pages: `/keypass`, where they type their NIP and get their QR code, downloads,
+ * link and one-service codes; and `/card/<nip>`, their printable card (`?layout=tent` for a desk tent).
  * Lookups are limited per client address; the page never lists or suggests other employees.
  */
 export function keypassRouter(services: Services): Router {
@@ -37,12 +37,12 @@ export function keypassRouter(services: Services): Router {
   router.get('/keypass', async (ctx) => {
     // People copy NIPs from letters with spaces between the groups of digits.
     const typed = typeof ctx.query.nip === 'string' ? ctx.query.nip.replace(/\s+/g, '').slice(0, 40) : '';
-    const parts = { scripts: [PAGES_SCRIPT], forms: true };
+    const parts = { scripts: [PAGES_SCRIPT], forms: true, fetches: true };
     if (!typed) return send(ctx, { ...keypassPage({ state: 'ask' }), ...parts });
     if (!(await mayLookUp(ctx))) return;
     const employee = await share.employees.find(typed);
     if (!employee) return send(ctx, { ...keypassPage({ state: 'unknown', typed }), ...parts }, 404);
-    send(ctx, { ...keypassPage({ state: 'found', employee }), ...parts });
+    send(ctx, { ...keypassPage({ state: 'found', employee, serviceTokenMinutes: services.share.serviceTokens.minutes }), ...parts });
   });
 
   router.get('/card/:nip', async (ctx) => {

@@ -23,8 +23,9 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 }
 
 /**
- * QR code images of employees' rating links (`/qr/<nip>.svg`, `.png`). The code carries the short
- * public code, never the NIP; `?size=` in pixels, `?download=1` to save it as a file rather than show it.
+ * QR code images of employees' rating links (`/qr/<nip>.svg`, `.png`), and of one-service codes for
+ * the keypass page. The code carries the short public code, never the NIP; `?size=` in pixels,
+ * `?download=1` to save it as a file rather than show it.
  */
 export function qrRouter(services: Services): Router {
   const router = new Router();
@@ -55,6 +56,18 @@ export function qrRouter(services: Services): Router {
 
   router.get('/qr/:nip.svg', limit, employeeCode('svg'));
   router.get('/qr/:nip.png', limit, employeeCode('png'));
+
+  // A one-service code drawn for the screen it was asked on; valid only while the code is.
+  router.get('/qr/t/:token.svg', limit, async (ctx) => {
+    const check = share.serviceTokens.check(ctx.params.token ?? '');
+    if (!check.ok) throw notFound('No such one-service code, or it has expired.');
+    const url = await share.serviceTokens.urlFor(ctx.params.token ?? '', check.claim);
+    if (!url) throw notFound('No such one-service code, or it has expired.');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Content-Security-Policy', "default-src 'none'");
+    ctx.type = 'image/svg+xml';
+    ctx.body = await share.qr.onScreenSvg(url, sizeOf(ctx.query.size));
+  });
 
   return router;
 }

@@ -20,12 +20,12 @@ export function createServices(config: Config, store: RatingStore): Services {
   const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs);
   const vault = new PhoneVault(config.phoneKey);
   const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
-  const share = createShareServices(config, catalogue);
+  const share = createShareServices(config, catalogue, vault);
   return {
     catalogue,
     vault,
     share,
-    ratings: new RatingService(catalogue, vault, limiter, store),
+    ratings: new RatingService(catalogue, vault, limiter, store, undefined, share.serviceTokens),
     addressHash: (ip) => vault.hash(`ip:${ip}`),
   };
 }

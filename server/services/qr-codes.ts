@@ -17,8 +17,11 @@ export interface RenderedQr {
 /**
  * How a printed code is made. Q corrects a quarter of the symbol, which survives a cheap printer, a
  * crease and a phone camera at arm's length; the 4-module quiet zone is what the standard asks for.
+ * Codes shown on a screen for one customer (one-service codes) are longer and never printed, so they
+ * use M and stay coarser.
  */
 const PRINTED = { errorCorrectionLevel: 'Q', margin: 4 } as const;
+const ON_SCREEN = { errorCorrectionLevel: 'M', margin: 4 } as const;
 
 // Changing how codes are drawn changes this, so browsers do not keep the old drawing under a valid ETag.
 const RENDERER_VERSION = 'q4-v1';
@@ -52,5 +55,10 @@ export class QrCodes {
   /** SVG markup without a fixed size, for pages that place the code with CSS (cards, boards). */
   inlineSvg(text: string): Promise<string> {
     return this.#inline.get(text, () => QRCode.toString(text, { ...PRINTED, type: 'svg' }));
+  }
+
+  /** A one-service code for a screen: never cached, each one is shown once. */
+  async onScreenSvg(text: string, size: number): Promise<Buffer> {
+    return Buffer.from(await QRCode.toString(text, { ...ON_SCREEN, type: 'svg', width: size }));
   }
 }

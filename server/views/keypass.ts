@@ -6,7 +6,7 @@ export type KeypassView =
   | { state: 'ask' }
   | { state: 'unknown'; typed: string }
   | { state: 'limited'; retryAfterSeconds: number }
-  | { state: 'found'; employee: SharedEmployee };
+  | { state: 'found'; employee: SharedEmployee; serviceTokenMinutes: number };
 
 const STYLE = `${NOTICE_STYLE}
 h1{font-size:1.35rem;margin:.25rem 0 .75rem}
@@ -36,7 +36,7 @@ function lookupForm(typed = '', error?: Html): Html {
 </form>`;
 }
 
-function found(employee: SharedEmployee): Html {
+function found(employee: SharedEmployee, minutes: number): Html {
   const nip = encodeURIComponent(employee.nip);
   return html`<section aria-labelledby="who">
   <p class="person"><span class="name" id="who">${employee.name}</span><br>
@@ -54,6 +54,23 @@ function found(employee: SharedEmployee): Html {
     <a class="button secondary" href="/card/${nip}?layout=tent">Kartu meja (lipat, A4)</a>
   </p>
 </section>
+<section class="panel" id="service-code-panel" aria-labelledby="service-code-title" hidden>
+  <h2 id="service-code-title">Kode sekali pakai</h2>
+  <p class="muted">Untuk pelanggan di depan Anda: kode baru yang berlaku ${minutes} menit untuk satu penilaian, yang tercatat sebagai
+  terverifikasi. Masukkan PIN Anda dari admin kantor.</p>
+  <form id="service-code" data-nip="${employee.nip}">
+    <label for="pin">PIN</label>
+    <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" pattern="[0-9]{6,12}" maxlength="12" required>
+    <button type="submit">Tampilkan kode sekali pakai</button>
+  </form>
+  <p role="status" id="service-code-status"></p>
+  <div id="service-code-result" hidden>
+    <img class="qr" id="service-code-qr" width="320" height="320" alt="Kode QR sekali pakai">
+    <p class="link" id="service-code-link"></p>
+    <p class="muted" id="service-code-expiry"></p>
+    <button type="button" class="secondary" id="service-code-share" hidden>Bagikan tautan sekali pakai</button>
+  </div>
+</section>
 <section class="panel"><h2>Bukan Anda?</h2>${lookupForm()}</section>`;
 }
 
@@ -61,7 +78,7 @@ function found(employee: SharedEmployee): Html {
 export function keypassPage(view: KeypassView): { title: string; style: string; body: Html } {
   let main: Html;
   if (view.state === 'found') {
-    main = found(view.employee);
+    main = found(view.employee, view.serviceTokenMinutes);
   } else if (view.state === 'unknown') {
     main = lookupForm(
       view.typed,

@@ -31,6 +31,8 @@ export class Rating extends Model<InferAttributes<Rating>, InferCreationAttribut
   declare verified: CreationOptional<boolean>;
   declare voidedAt: CreationOptional<Date | null>;
   declare voidReason: CreationOptional<string | null>;
+  /** The one-service code this rating spent (unique: a code rates once); null for the printed QR and the widget. */
+  declare serviceTokenId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize): void {
@@ -60,6 +62,7 @@ export class Rating extends Model<InferAttributes<Rating>, InferCreationAttribut
         verified: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         voidedAt: { type: DataTypes.DATE(3), allowNull: true },
         voidReason: { type: DataTypes.STRING(500), allowNull: true },
+        serviceTokenId: { type: DataTypes.STRING(32), allowNull: true, unique: true },
         createdAt: DataTypes.DATE(3),
       },
       { sequelize, tableName: 'ratings', updatedAt: false },

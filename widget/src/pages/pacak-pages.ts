@@ -1,9 +1,10 @@
 /**
  * The script of the server's own pages (/keypass, /card, /board), served as a file because their
  * Content-Security-Policy allows no inline script. Each page works without it; it adds the buttons
- * that need a script: print, and share or copy the link.
+ * that need a script: print, share or copy the link, and one-service codes.
  */
 import { shareLink } from '../share-link.js';
+import { enhanceServiceCode } from './service-code.js';
 
 async function share(url: string, title: string, status: HTMLElement | null): Promise<void> {
   const via = await shareLink(url, title);
@@ -24,3 +25,5 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-share]'
     share(button.dataset.share ?? '', button.dataset.shareTitle ?? document.title, document.getElementById('share-status')),
   );
 }
+
+enhanceServiceCode((url, title, status) => void share(url, title, status));
