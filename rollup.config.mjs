@@ -50,6 +50,8 @@ function bundle(input, file, limit) {
 export default [
   // DESIGN.md budget: what a page loads to show the rating form is at most 15 KB gzip (aim 12).
   bundle('widget/src/pacak-rating/pacak-rating.ts', 'dist/widget/pacak-rating.js', 15 * 1024),
+  // <pacak-qr> for intranet pages: Lit and a few buttons.
+  bundle('widget/src/pacak-qr/pacak-qr.ts', 'dist/widget/pacak-qr.js', 10 * 1024),
   // The script of the keypass, card and board pages: no Lit, a few listeners.
   bundle('widget/src/pages/pacak-pages.ts', 'dist/widget/pacak-pages.js', 4 * 1024),
 ];
