@@ -32,6 +32,9 @@ const envSchema = z.object({
   RETENTION_DAYS: positiveInt.default(365),
   RATE_LIMIT_RATINGS: positiveInt.default(20),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
+  RATE_LIMIT_LOOKUPS: positiveInt.default(60),
+  RATE_LIMIT_QR: positiveInt.default(600),
+  SERVICE_TOKEN_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(30),
   REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
   DB_POOL_ACQUIRE_MS: positiveInt.default(10_000),
@@ -58,6 +61,10 @@ export interface Config {
   defaultTimeZone: string;
   retentionDays: number;
   rateLimit: { ratings: number; windowSeconds: number };
+  /** Per client address and window: keypass and card lookups, and QR images (a board of codes asks for many). */
+  shareLimits: { lookups: number; images: number };
+  /** How long a one-service code (a QR for one customer's rating) stays valid. */
+  serviceTokenMinutes: number;
   /** How long employees and service types are cached; another process's change shows within it. */
   referenceCacheMs: number;
   /**
@@ -121,6 +128,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultTimeZone: e.TZ_DEFAULT,
     retentionDays: e.RETENTION_DAYS,
     rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+    shareLimits: { lookups: e.RATE_LIMIT_LOOKUPS, images: e.RATE_LIMIT_QR },
+    serviceTokenMinutes: e.SERVICE_TOKEN_MINUTES,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,
     signIn: {
       maxFailures: e.SIGNIN_MAX_FAILURES,

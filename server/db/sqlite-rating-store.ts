@@ -6,7 +6,7 @@ const COLUMNS = [
   'office_id', 'employee_id', 'work_area_id', 'service_type_id',
   'profesional', 'amanah', 'cakap', 'akuntabel', 'kolaboratif',
   'comment', 'channel', 'client_id', 'receipt', 'phone_hash', 'phone_cipher', 'phone_masked',
-  'ip_hash', 'local_date', 'verified', 'created_at',
+  'ip_hash', 'local_date', 'verified', 'created_at', 'service_token_id',
 ] as const;
 
 const INSERT = `INSERT INTO ratings (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
@@ -19,7 +19,7 @@ function values(r: NewRating): unknown[] {
     r.officeId, r.employeeId, r.workAreaId, r.serviceTypeId,
     r.profesional, r.amanah, r.cakap, r.akuntabel, r.kolaboratif,
     r.comment, r.channel, r.clientId, r.receipt, r.phoneHash, r.phoneCipher, r.phoneMasked,
-    r.ipHash, r.localDate, r.verified ? 1 : 0, sqliteDate(r.createdAt),
+    r.ipHash, r.localDate, r.verified ? 1 : 0, sqliteDate(r.createdAt), r.serviceTokenId ?? null,
   ];
 }
 

@@ -66,10 +66,19 @@ export function hostedPagesRouter(services: Services): Router {
       return;
     }
     const { employee, office } = found;
+    // A one-service code (?t=) from the employee's keypass page makes the rating verified. One that
+    // is spent, expired or not this employee's is left out: the customer can still rate, unverified.
+    const token = typeof ctx.query.t === 'string' ? ctx.query.t : '';
+    const usable = token !== '' && (await services.share.serviceTokens.usableFor(token, employee.id));
+    if (token) ctx.set('Cache-Control', 'no-store');
+    const stale = html`<div class="notice" role="note">Kode sekali pakai ini sudah tidak berlaku (sudah dipakai atau
+kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;
     ctx.body = page(
       `Penilaian pelayanan ${employee.name}`,
       html`<header>${office.name}</header>
-<main><pacak-rating nip="${employee.nip}" channel="qr"></pacak-rating></main>
+<main>${token && !usable ? stale : ''}<pacak-rating nip="${employee.nip}" channel="qr"${
+        usable ? html` service-token="${token}"` : ''
+      }></pacak-rating></main>
 <script type="module" src="/widget/pacak-rating.js"></script>`,
     );
   });

@@ -38,6 +38,7 @@ export interface ReportServices {
   shareLinks: ShareLinks;
   evidencePdf: typeof evidencePdf;
 }
+import { createShareServices, type ShareServices } from './share.js';
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
@@ -48,6 +49,7 @@ export interface Services {
   audit: AuditLog;
   admin: AdminServices;
   reports: ReportServices;
+  share: ShareServices;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -58,11 +60,13 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
   const audit = new AuditLog();
   const keyedHash = (value: string) => vault.hash(value);
+  const share = createShareServices(config, catalogue, vault);
   return {
     catalogue,
     vault,
     audit,
-    ratings: new RatingService(catalogue, vault, limiter, store),
+    share,
+    ratings: new RatingService(catalogue, vault, limiter, store, undefined, share.serviceTokens),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),

@@ -39,6 +39,12 @@ export const ratingBodySchema = z.strictObject({
     .transform((value) => (value?.trim() ? value.trim() : null)),
   channel: z.enum(CHANNELS).default('widget'),
   clientId: z.uuid('must be a UUID').optional(),
+  // A one-service code from the employee's keypass page: the rating is then marked verified.
+  serviceToken: z
+    .string()
+    .max(128, 'is not a one-service code')
+    .regex(/^[A-Za-z0-9_-]+$/, 'is not a one-service code')
+    .optional(),
   // The honeypot: a field people never see, so only scripts fill it in.
   website: z.string().max(200).optional().refine((value) => !value, 'must be left empty'),
 });

@@ -13,7 +13,7 @@ export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidR
 /**
  * Where ratings are written. `insert` stores the rating and its share of the daily figures in one
  * transaction and answers its id, or null when a unique index refused it (the same clientId, the
- * one-a-day rule, or a receipt already taken); the caller tells which.
+ * one-a-day rule, a one-service code already spent, or a receipt already taken); the caller tells which.
  */
 export interface RatingStore {
   insert(rating: NewRating): Promise<number | null>;

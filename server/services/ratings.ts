@@ -8,6 +8,7 @@ import type { PhoneVault } from './phone.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RatingBody } from './rating-schema.js';
 import type { NewRating, RatingStore } from './rating-store.js';
+import type { TokenCheck } from './service-tokens.js';
 
 export interface RatingReceipt {
   id: number;
@@ -26,6 +27,18 @@ export interface RatingContext {
   ipHash: string | null;
 }
 
+/** Reads one-service codes (ServiceTokens); ratings spend them. */
+export interface ServiceTokenReader {
+  check(token: string): TokenCheck;
+}
+
+const TOKEN_REFUSALS: Record<Exclude<TokenCheck, { ok: true }>['reason'] | 'other-employee', string> = {
+  malformed: 'is not a one-service code',
+  forged: 'is not a valid one-service code',
+  expired: 'has expired; ask the officer for a new one-service code',
+  'other-employee': 'belongs to another employee',
+};
+
 const toReceipt = (rating: Pick<Rating, 'id' | 'receipt' | 'createdAt'>): RatingReceipt => ({
   id: rating.id,
   receipt: rating.receipt,
@@ -39,6 +52,7 @@ export class RatingService {
     private readonly limiter: RateLimiter,
     private readonly store: RatingStore,
     private readonly now: () => Date = () => new Date(),
+    private readonly serviceTokens?: ServiceTokenReader,
   ) {}
 
   /**
@@ -63,6 +77,7 @@ export class RatingService {
       throw invalid([{ path: 'serviceType', message: 'is not a service type of this office', code: 'unknown_service_type' }]);
     }
 
+    const tokenId = body.serviceToken ? this.#spendableToken(body.serviceToken, record.employee.id) : null;
     const createdAt = this.now();
     const phone = this.vault.protect(body.phone);
     const rating: NewRating = {
@@ -80,7 +95,9 @@ export class RatingService {
       phoneMasked: phone.masked,
       ipHash: context.ipHash,
       localDate: localDate(createdAt, record.office.timezone),
-      verified: false,
+      // Only a one-service code, which the employee made with their PIN for this customer, verifies a rating.
+      verified: tokenId !== null,
+      serviceTokenId: tokenId,
       createdAt,
     };
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -88,6 +105,13 @@ export class RatingService {
       if (id !== null) return { receipt: toReceipt({ id, receipt: rating.receipt, createdAt }), replayed: false };
       const first = await this.#byClientId(clientId);
       if (first) return { receipt: first, replayed: true };
+      if (tokenId !== null && (await Rating.count({ where: { serviceTokenId: tokenId } })) > 0) {
+        throw conflict(
+          'service-token-used',
+          'One-service code already used',
+          'This one-service code has already been used for a rating. Ask the officer for a new one.',
+        );
+      }
       if (await this.#ratedToday(rating)) {
         throw conflict(
           'already-rated',
@@ -99,6 +123,14 @@ export class RatingService {
       rating.receipt = newReceipt();
     }
     throw new Error('Could not store the rating after three attempts');
+  }
+
+  /** The id of a valid one-service code of this employee, else a 422 on `serviceToken`. Whether it is spent, the insert tells. */
+  #spendableToken(token: string, employeeId: number): string {
+    const check: TokenCheck = this.serviceTokens?.check(token) ?? { ok: false, reason: 'forged' };
+    if (check.ok && check.claim.employeeId === employeeId) return check.claim.id;
+    const reason = check.ok ? 'other-employee' : check.reason;
+    throw invalid([{ path: 'serviceToken', message: TOKEN_REFUSALS[reason], code: 'invalid_service_token' }]);
   }
 
   async #ratedToday(rating: NewRating): Promise<boolean> {

@@ -50,6 +50,7 @@ export async function addRatings(sequelize: Sequelize, ratings: FixtureRating[])
       ipHash: null,
       localDate: localDate(at, office.timezone),
       verified: r.verified ?? false,
+      serviceTokenId: null,
       createdAt: at,
     });
     if (id === null) throw new Error('fixture rating refused by a unique index');

@@ -28,6 +28,8 @@ export interface RatingBody {
   channel: string;
   clientId: string;
   website: string;
+  /** A one-service code from the employee's keypass page; the rating is then verified. */
+  serviceToken?: string;
 }
 
 export interface Receipt {

@@ -1,4 +1,5 @@
 import type { Problem } from './api.js';
+import type { ShareVia } from './share-link.js';
 
 /** A rating was stored; `receipt` is the code the customer sees. */
 export interface PacakSubmittedDetail {
@@ -12,9 +13,16 @@ export interface PacakErrorDetail {
   problem: Problem;
 }
 
+/** `<pacak-qr>`: the person shared or copied the rating link. */
+export interface PacakSharedDetail {
+  url: string;
+  via: ShareVia;
+}
+
 export interface PacakEventMap {
   'pacak-submitted': CustomEvent<PacakSubmittedDetail>;
   'pacak-error': CustomEvent<PacakErrorDetail>;
+  'pacak-shared': CustomEvent<PacakSharedDetail>;
 }
 
 /**

@@ -28,13 +28,18 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
   if (status === 422 && problem.errors?.length) {
     const unplaced: string[] = [];
     for (const { path, message } of problem.errors) {
+      // The one-service code has no field of its own: its message goes in the status line.
+      if (path === 'serviceToken') {
+        unplaced.push(t.tokenInvalid);
+        continue;
+      }
       const own = fieldMessage(path, t);
       if (own) fields[path] = own;
       else unplaced.push(message);
     }
     return { message: [t.checkFields, ...unplaced].join(' '), fields };
   }
-  if (status === 409) return { message: t.already, fields };
+  if (status === 409) return { message: problem.type?.endsWith('/service-token-used') ? t.tokenUsed : t.already, fields };
   if (status === 429) return { message: t.tooMany(waitWords(error.retryAfter, t)), fields };
   if (status === 0) return { message: t.offline, fields };
   if (status >= 500) return { message: t.serverDown, fields };

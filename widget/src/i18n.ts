@@ -22,6 +22,9 @@ const id = {
   badPhone: 'Nomor HP/WA tidak valid. Contoh: 0812 3456 7890.',
   badComment: 'Periksa komentar Anda: paling banyak 1000 karakter, tanpa kode HTML.',
   checkFields: 'Periksa kembali isian yang ditandai.',
+  tokenUsed: 'Kode QR sekali pakai ini sudah dipakai. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
+  tokenInvalid:
+    'Kode QR sekali pakai ini sudah tidak berlaku. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
   already:
     'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
   tooMany: (wait: string) => `Terlalu banyak percobaan. Silakan coba lagi ${wait}.`,
@@ -61,6 +64,8 @@ const en: Strings = {
   badPhone: 'Not a valid Indonesian mobile number. For example: 0812 3456 7890.',
   badComment: 'Please check your comment: at most 1000 characters, without HTML code.',
   checkFields: 'Please check the marked fields.',
+  tokenUsed: "This one-time QR code has already been used. Ask the officer for a new one, or scan the officer's printed QR code.",
+  tokenInvalid: "This one-time QR code is no longer valid. Ask the officer for a new one, or scan the officer's printed QR code.",
   already: 'You have already rated this officer for this service today. Thank you, one rating a day is enough.',
   tooMany: (wait) => `Too many attempts. Please try again ${wait}.`,
   later: 'in a little while',

@@ -33,6 +33,8 @@ export class Rating extends Model<InferAttributes<Rating>, InferCreationAttribut
   declare voidReason: CreationOptional<string | null>;
   /** The admin user who voided it; null while it counts. */
   declare voidedBy: CreationOptional<number | null>;
+  /** The one-service code this rating spent (unique: a code rates once); null for the printed QR and the widget. */
+  declare serviceTokenId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize): void {
@@ -63,6 +65,7 @@ export class Rating extends Model<InferAttributes<Rating>, InferCreationAttribut
         voidedAt: { type: DataTypes.DATE(3), allowNull: true },
         voidReason: { type: DataTypes.STRING(500), allowNull: true },
         voidedBy: { type: DataTypes.INTEGER, allowNull: true },
+        serviceTokenId: { type: DataTypes.STRING(32), allowNull: true, unique: true },
         createdAt: DataTypes.DATE(3),
       },
       { sequelize, tableName: 'ratings', updatedAt: false },

@@ -68,6 +68,8 @@ export class PacakRating extends LitElement {
   @property() service = '';
   /** Where the rating comes from: `widget`, `qr` (the hosted QR page) or `kiosk`. */
   @property() channel = 'widget';
+  /** A one-service code (the hosted page passes it from `?t=`): the rating is stored as verified. */
+  @property({ attribute: 'service-token' }) serviceToken = '';
 
   @state() private view: View = 'loading';
   @state() private employee?: Employee;
@@ -196,9 +198,12 @@ export class PacakRating extends LitElement {
         nip: this.nip,
         channel: this.channel || 'widget',
         clientId: this.clientId,
+        ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
       });
       this.receipt = receipt;
       this.view = 'done';
+      // A one-service code rates once: another rating from this form is an ordinary one.
+      this.serviceToken = '';
       this.clientId = undefined;
       this.status = '';
       emit(this, 'pacak-submitted', { id: receipt.id, receipt: receipt.receipt });

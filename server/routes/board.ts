@@ -1,0 +1,37 @@
+import Router from '@koa/router';
+import type { Middleware } from 'koa';
+import { notFound, ProblemError, problemType } from '../http/problem.js';
+import { requireSignIn, signedInViewer } from '../http/require-sign-in.js';
+import type { Services } from '../services/index.js';
+
+/**
+ * `/board/<workAreaCode>`: the post coordinator's printable sheets with the card of every active
+ * employee of their work area. Staff only: `authorize` must put the signed-in user in
+ * `ctx.state.user`; until the admin sign-in is wired in, the placeholder answers 401 to everyone.
+ */
+export function boardRouter(services: Services, authorize: Middleware = requireSignIn): Router {
+  const router = new Router();
+
+  router.get('/board/:workAreaCode', authorize, async (ctx) => {
+    const viewer = signedInViewer(ctx.state);
+    // A guard that let an anonymous request through is a wiring mistake: fail closed.
+    if (!viewer || viewer.officeId === null) return requireSignIn(ctx, async () => undefined);
+    const workAreaCode = ctx.params.workAreaCode ?? '';
+    if (viewer.workAreaCode !== null && viewer.workAreaCode !== workAreaCode) {
+      throw new ProblemError({
+        type: problemType('forbidden'),
+        title: 'Forbidden',
+        status: 403,
+        detail: 'A coordinator prints the board of their own work area only.',
+      });
+    }
+    const page = await services.share.cards.renderBoard(viewer.officeId, workAreaCode);
+    if (!page) throw notFound('Your office has no active work area with that code.');
+    ctx.type = 'html';
+    ctx.set('Content-Security-Policy', page.csp);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = page.html;
+  });
+
+  return router;
+}

@@ -1,0 +1,29 @@
+/**
+ * The script of the server's own pages (/keypass, /card, /board), served as a file because their
+ * Content-Security-Policy allows no inline script. Each page works without it; it adds the buttons
+ * that need a script: print, share or copy the link, and one-service codes.
+ */
+import { shareLink } from '../share-link.js';
+import { enhanceServiceCode } from './service-code.js';
+
+async function share(url: string, title: string, status: HTMLElement | null): Promise<void> {
+  const via = await shareLink(url, title);
+  if (!status) return;
+  if (via === 'clipboard') status.textContent = 'Tautan disalin. Tempelkan di WhatsApp atau pesan lain.';
+  else if (via === 'unavailable') status.textContent = 'Salin tautan di atas secara manual (tekan lama, lalu Salin).';
+  else status.textContent = '';
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-share]')) {
+  button.hidden = false;
+  button.addEventListener('click', () =>
+    share(button.dataset.share ?? '', button.dataset.shareTitle ?? document.title, document.getElementById('share-status')),
+  );
+}
+
+enhanceServiceCode((url, title, status) => void share(url, title, status));
