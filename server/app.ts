@@ -8,6 +8,7 @@ import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
+import { kioskRouter } from './routes/kiosk.js';
 import { publicApiRouter } from './routes/public-api.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
@@ -45,7 +46,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const publicApi = publicApiRouter(services);
   api.use(publicApi.routes(), publicApi.allowedMethods());
 
-  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services)]) {
+  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services), kioskRouter(services)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
