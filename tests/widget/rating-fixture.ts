@@ -7,7 +7,7 @@ export const INDICATOR_CODES = ['profesional', 'amanah', 'cakap', 'akuntabel', '
 
 export interface PacakEventRecord {
   type: string;
-  detail: { id?: string | number; receipt?: string; status?: number; problem?: { status: number } };
+  detail: { id?: string | number; receipt?: string; status?: number; problem?: { status: number }; clientId?: string };
 }
 
 export interface FixtureOptions {
@@ -39,7 +39,7 @@ export async function openRatingPage(page: Page, serverUrl: string, options: Fix
 <title>fixture</title>
 <script>
   window.pacakEvents = [];
-  for (const type of ['pacak-submitted', 'pacak-error']) {
+  for (const type of ['pacak-submitted', 'pacak-error', 'pacak-queued']) {
     document.addEventListener(type, (event) => window.pacakEvents.push({ type, detail: event.detail }));
   }
 </script>

@@ -14,6 +14,8 @@ const id = {
   phone: 'No HP/WA',
   phoneHint: 'Contoh: 0812 3456 7890',
   comment: 'Komentar (opsional)',
+  improve: 'Apa yang perlu kami perbaiki? (opsional)',
+  complain: 'Untuk pengaduan resmi, gunakan kanal pengaduan kami:',
   send: 'KIRIM',
   sending: 'Mengirim…',
   needService: 'Pilih jenis pelayanan.',
@@ -28,7 +30,10 @@ const id = {
   later: 'beberapa saat lagi',
   seconds: (n: number) => `dalam ${n} detik`,
   minutes: (n: number) => `dalam ${n} menit`,
-  offline: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi. Isian Anda tetap tersimpan di formulir.',
+  offline: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.',
+  queued: 'Rating tersimpan, akan dikirim',
+  queuedText: 'Koneksi internet terputus. Rating Anda disimpan di perangkat ini dan dikirim otomatis begitu koneksi kembali.',
+  expired: 'Satu rating yang tersimpan di perangkat ini lebih dari sehari tidak terkirim dan telah dihapus.',
   serverDown: 'Server sedang mengalami gangguan. Silakan coba lagi beberapa saat lagi. Isian Anda tetap tersimpan di formulir.',
   failed: 'Rating belum terkirim.',
   loadFailed: 'Formulir rating tidak dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
@@ -39,6 +44,10 @@ const id = {
   receipt: 'Kode tanda terima',
   sentAt: 'Dikirim',
   again: 'Beri rating lagi',
+  pick: 'Siapa yang melayani Anda?',
+  change: 'Ganti petugas',
+  badKey: 'Kunci kios tidak berlaku. Hubungi administrator.',
+  resetIn: (n: number) => `Formulir kembali ke awal dalam ${n} detik.`,
 };
 
 export type Strings = typeof id;
@@ -53,6 +62,8 @@ const en: Strings = {
   phone: 'Mobile/WhatsApp number',
   phoneHint: 'For example: 0812 3456 7890',
   comment: 'Comment (optional)',
+  improve: 'What should we do better? (optional)',
+  complain: 'For a formal complaint, use our complaint channel:',
   send: 'SEND',
   sending: 'Sending…',
   needService: 'Choose the service type.',
@@ -66,7 +77,10 @@ const en: Strings = {
   later: 'in a little while',
   seconds: (n) => `in ${n} seconds`,
   minutes: (n) => `in ${n} minutes`,
-  offline: 'Cannot reach the server. Check your internet connection and try again. What you entered is still in the form.',
+  offline: 'Cannot reach the server. Check your internet connection and try again.',
+  queued: 'Rating saved, it will be sent',
+  queuedText: 'The connection is down. Your rating is kept on this device and sent as soon as the connection returns.',
+  expired: 'A rating kept on this device for more than a day could not be sent and was removed.',
   serverDown: 'The server is having trouble. Please try again in a little while. What you entered is still in the form.',
   failed: 'Your rating was not sent.',
   loadFailed: 'The rating form could not be loaded. Check your internet connection and try again.',
@@ -77,6 +91,10 @@ const en: Strings = {
   receipt: 'Receipt code',
   sentAt: 'Sent',
   again: 'Rate again',
+  pick: 'Who served you?',
+  change: 'Choose another officer',
+  badKey: 'This kiosk key is not valid. Please contact the administrator.',
+  resetIn: (n) => `The form starts again in ${n} seconds.`,
 };
 
 export const strings: Record<Lang, Strings> = { id, en };

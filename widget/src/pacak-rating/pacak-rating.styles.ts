@@ -191,6 +191,30 @@ export const styles = css`
   [part='submit'] {
     width: 100%;
   }
+  ul {
+    display: grid;
+    gap: 0.5rem;
+    margin: 1rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .alt {
+    width: 100%;
+    margin: 0;
+    text-align: start;
+    letter-spacing: 0;
+    color: inherit;
+    background: var(--pacak-bg, #fff);
+    border: 1px solid var(--pacak-border, #7b8794);
+  }
+  .alt span {
+    display: block;
+    font-weight: 400;
+  }
+  [part='back'] {
+    width: auto;
+    margin-bottom: 0.75rem;
+  }
   @media (min-width: 30rem) {
     .card {
       padding: 1.5rem;
