@@ -8,7 +8,7 @@ import typescript from '@rollup/plugin-typescript';
 const GZIP_LIMIT = 15 * 1024;
 
 /** Fails the build when a chunk outgrows the budget, so a heavy import is caught where it is added. */
-function gzipBudget(limit) {
+export function gzipBudget(limit) {
   return {
     name: 'gzip-budget',
     generateBundle(_options, bundle) {
@@ -23,10 +23,23 @@ function gzipBudget(limit) {
   };
 }
 
-export default {
-  input: 'widget/src/pacak-rating/pacak-rating.ts',
+/**
+ * After terser the only line breaks left are inside template literals: Lit's html`` and css``. The
+ * indentation after them is layout of our source, not of the page (whitespace collapses in HTML and CSS,
+ * and no template holds a <pre>), so it goes.
+ */
+function templateWhitespace() {
+  return {
+    name: 'template-whitespace',
+    renderChunk: (code) => ({ code: code.replace(/\n\s+/g, '\n'), map: null }),
+  };
+}
+
+/** One ES module per page script: the widget every page loads, and the helper only /embed loads. */
+const bundle = (name, input) => ({
+  input,
   output: {
-    file: 'dist/widget/pacak-rating.js',
+    file: `dist/widget/${name}.js`,
     format: 'es',
     sourcemap: false,
   },
@@ -47,6 +60,12 @@ export default {
       compress: { passes: 2 },
       format: { comments: false },
     }),
+    templateWhitespace(),
     gzipBudget(GZIP_LIMIT),
   ],
-};
+});
+
+export default [
+  bundle('pacak-rating', 'widget/src/pacak-rating/pacak-rating.ts'),
+  bundle('pacak-embed-helper', 'widget/src/embed-helper/pacak-embed-helper.ts'),
+];

@@ -6,6 +6,7 @@ import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
+import { embedPageRouter } from './routes/embed-page.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { kioskRouter } from './routes/kiosk.js';
@@ -46,7 +47,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const publicApi = publicApiRouter(services);
   api.use(publicApi.routes(), publicApi.allowedMethods());
 
-  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services), kioskRouter(services)]) {
+  for (const router of [api, healthRouter(deps.sequelize, deps.isShuttingDown), widgetAssetsRouter(), hostedPagesRouter(services), kioskRouter(services), embedPageRouter()]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

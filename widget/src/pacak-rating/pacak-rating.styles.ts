@@ -96,8 +96,10 @@ export const styles = css`
     outline: 3px solid var(--pacak-focus, #1d4ed8);
     outline-offset: 2px;
   }
+  /* As wide as its stars: hovering the empty space beside them must not preview five stars. */
   .stars {
     display: flex;
+    width: max-content;
   }
   /* Clipped, not display:none: the radios stay real, focusable and operable with the arrow keys. */
   .stars input,
