@@ -17,6 +17,8 @@ export interface FixtureOptions {
   htmlLang?: string;
   /** Extra markup for `<head>`, e.g. hostile page styles. */
   head?: string;
+  /** Extra markup in `<main>` before the element. */
+  body?: string;
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -46,7 +48,7 @@ export async function openRatingPage(page: Page, serverUrl: string, options: Fix
 <script type="module" src="/widget/pacak-rating.js"></script>
 ${options.head ?? ''}
 </head>
-<body><main><pacak-rating ${attributeText}></pacak-rating></main></body>
+<body><main>${options.body ?? ''}<pacak-rating ${attributeText}></pacak-rating></main></body>
 </html>`;
   const fixtureUrl = `${serverUrl}/__fixture`;
   await page.route(fixtureUrl, (route) => route.fulfill({ contentType: 'text/html', body: html }));

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
-// Two walls against the page's styles: `all: initial` stops what the host would inherit, and the look
-// sits on an inner card, because a theme's `.content * { … }` reaches the host element itself.
+// Two walls against the page's styles: `all: initial` on the host, and again on an inner card that
+// carries the look, because a theme's `* { … }` reaches the host element itself (a page rule beats
+// :host) and the host would pass its letter-spacing, text-transform, cursor… down by inheritance.
 // Custom properties still pass both walls: they are the theming door we leave open.
 export const styles = css`
   :host {
@@ -9,6 +10,8 @@ export const styles = css`
     display: block;
   }
   .card {
+    all: initial;
+    display: block;
     box-sizing: border-box;
     max-width: 36rem;
     padding: 1rem;
