@@ -35,6 +35,30 @@ function templateWhitespace() {
   };
 }
 
+/**
+ * A small CSS minifier for the css`` of *.styles.ts files: comments, runs of spaces and the spaces around
+ * `{ } ; , >` go. `+` keeps its spaces (calc() needs them), and a template with ${} is left as it is.
+ */
+export function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+function cssTemplates() {
+  return {
+    name: 'css-templates',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      return { code: code.replace(/css\s*`([^`$]*)`/g, (_, text) => `css\`${minifyCss(text)}\``), map: null };
+    },
+  };
+}
+
 /** One ES module per page script: the widget every page loads, and the helper only /embed loads. */
 const bundle = (name, input) => ({
   input,
@@ -45,6 +69,7 @@ const bundle = (name, input) => ({
   },
   plugins: [
     nodeResolve({ browser: true }),
+    cssTemplates(),
     // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
     typescript({
       tsconfig: 'widget/tsconfig.json',

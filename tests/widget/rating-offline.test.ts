@@ -100,6 +100,32 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     expect(clientIds[1]).toBe(clientIds[0]);
   });
 
+  it('says why when a kept rating is refused on arrival, drops it, and offers a fresh form', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, { serviceType: 'cop', scores: allScores(4), phone: '0812 6000 0009' });
+    await page.route('**/api/v1/ratings', (route) => route.abort('internetdisconnected'));
+    await submit(page);
+    await page.locator('pacak-rating [part=queued]').waitFor();
+    await page.unroute('**/api/v1/ratings');
+    await page.route('**/api/v1/ratings', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Already rated today', status: 409 }),
+      }),
+    );
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await statusSays(page, 'sudah memberi rating');
+    await formReady(page);
+    expect(await outbox(page)).toEqual([]);
+    const events = await recordedEvents(page);
+    expect(events.map((event) => [event.type, event.detail.status])).toEqual([
+      ['pacak-queued', undefined],
+      ['pacak-error', 409],
+    ]);
+  });
+
   it('sends a rating kept on an earlier visit when the widget loads again, and only once', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);

@@ -341,7 +341,11 @@ export class PacakRating extends LitElement {
         else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
       } else if ('error' in outcome) {
         const { status, problem } = outcome.error;
-        if (mine) this.status = explainProblem(outcome.error, this.t).message;
+        if (mine) {
+          // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
+          if (!this.kiosk) this.rateAgain();
+          this.status = explainProblem(outcome.error, this.t).message;
+        }
         emit(this, 'pacak-error', { status, problem });
       } else this.status = this.t.expired;
     });
