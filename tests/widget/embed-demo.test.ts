@@ -107,9 +107,24 @@ describeInBrowser('the widget embedded in a page', () => {
   });
 
   it('takes its colours from the --pacak custom properties', async () => {
-    const theme = `<style>pacak-rating { --pacak-primary: rgb(10, 20, 30); --pacak-text: rgb(40, 50, 60); }</style>`;
+    const theme = `<style>
+      pacak-rating { --pacak-primary: rgb(10, 20, 30); --pacak-text: rgb(40, 50, 60); --pacak-radius: 2px;
+        --pacak-star-color: rgb(200, 150, 0); --pacak-font: monospace; }
+      pacak-rating::part(submit) { letter-spacing: 0px; }
+    </style>`;
     await openRatingPage(page, server.url, { head: theme });
     await formReady(page);
+    await page.locator('pacak-rating label[for="amanah-3"]').click();
+    const star = page.locator('pacak-rating label[for="amanah-2"]');
+    expect(await star.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(200, 150, 0)');
+    const card = page.locator('pacak-rating [part=card]');
+    expect(await card.evaluate((element) => [getComputedStyle(element).borderRadius, getComputedStyle(element).fontFamily])).toEqual([
+      '2px',
+      'monospace',
+    ]);
+    expect(await page.locator('pacak-rating button[type=submit]').evaluate((element) => getComputedStyle(element).letterSpacing)).toBe(
+      'normal',
+    );
     const button = page.locator('pacak-rating button[type=submit]');
     expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(10, 20, 30)');
     const name = page.locator('pacak-rating [part=name]');
