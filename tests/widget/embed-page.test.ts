@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
@@ -66,6 +67,30 @@ describeInBrowser('the webmaster page at /embed', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet());
     await page.screenshot({ path: artifactPath('embed-page.png'), fullPage: true });
     expect(problems).toEqual([]);
+
+  });
+
+  it('has no axe-core violations, the preview widget included', async () => {
+    // axe is injected as an inline script, which the page's own policy rightly refuses: bypass it here only.
+    const open = await browser.newContext({ bypassCSP: true });
+    try {
+      const axePage = await open.newPage();
+      await axePage.goto(`${server.url}/embed`);
+      await axePage.getByLabel('NIP atau kode petugas').fill(DEMO_NIP);
+      await axePage.getByRole('button', { name: 'Periksa' }).click();
+      await axePage.locator('#preview pacak-rating [part=name]').waitFor();
+      await axePage.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+      const violations = await axePage.evaluate(async () => {
+        type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> };
+        const result = await (window as unknown as { axe: Axe }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+        });
+        return result.violations.map((violation) => violation.id);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await open.close();
+    }
   });
 
   it('says so for an unknown NIP and gives no snippet', async () => {
