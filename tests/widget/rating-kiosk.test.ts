@@ -78,6 +78,7 @@ describeInBrowser('<pacak-rating kiosk> on a counter tablet', () => {
     const receipt = page.locator('pacak-rating [part=receipt]');
     await receipt.waitFor();
     expect(await receipt.textContent()).toContain('Formulir kembali ke awal dalam');
+    expect(await receipt.getByRole('button').textContent()).toContain('Pelanggan berikutnya');
     await page.screenshot({ path: artifactPath('kiosk-receipt.png') });
 
     // After reset-after seconds: the list again, for the next customer.

@@ -46,6 +46,7 @@ const id = {
   again: 'Beri rating lagi',
   pick: 'Siapa yang melayani Anda?',
   change: 'Ganti petugas',
+  next: 'Pelanggan berikutnya',
   badKey: 'Kunci kios tidak berlaku. Hubungi administrator.',
   resetIn: (n: number) => `Formulir kembali ke awal dalam ${n} detik.`,
 };
@@ -93,6 +94,7 @@ const en: Strings = {
   again: 'Rate again',
   pick: 'Who served you?',
   change: 'Choose another officer',
+  next: 'Next customer',
   badKey: 'This kiosk key is not valid. Please contact the administrator.',
   resetIn: (n) => `The form starts again in ${n} seconds.`,
 };

@@ -31,6 +31,6 @@ export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain:
       : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
           <p>${t.queuedText}</p>`}
     ${countdown ? html`<p class="muted">${t.resetIn(countdown)}</p>` : nothing}
-    <button type="button" @click=${onAgain}>${t.again}</button>
+    <button type="button" @click=${onAgain}>${countdown ? t.next : t.again}</button>
   </section>`;
 }
