@@ -112,6 +112,25 @@ describeInBrowser('<pacak-rating kiosk> on a counter tablet', () => {
     expect(left.values).toEqual([]);
   });
 
+  it('takes a half-filled form back to the list after two minutes without a touch', async () => {
+    await page.clock.install();
+    await openKiosk();
+    await page.locator('pacak-rating [part=pick]').first().click();
+    await formReady(page);
+    await fillRating(page, { phone: PHONE, comment: COMMENT });
+    await page.clock.fastForward('01:50');
+    expect(await page.locator('pacak-rating form').count()).toBe(1);
+    // A touch starts the two minutes again.
+    await fillRating(page, { scores: { cakap: 4 } });
+    await page.clock.fastForward('01:50');
+    expect(await page.locator('pacak-rating form').count()).toBe(1);
+    await page.clock.fastForward('00:15');
+    await page.locator('pacak-rating [part=pick]').first().waitFor();
+    const left = await residue();
+    expect(left.text).not.toContain(COMMENT);
+    expect(left.values).toEqual([]);
+  });
+
   it('clears a rating kept while offline from storage once it is sent, and resets meanwhile', async () => {
     await openKiosk();
     await page.locator('pacak-rating [part=pick]').first().click();
