@@ -163,6 +163,7 @@ export class PacakRating extends LitElement {
     if (['nip', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
       this.picked = '';
       this.roster = undefined;
+      this.details.clear();
       void this.load();
     }
   }
@@ -177,8 +178,13 @@ export class PacakRating extends LitElement {
 
   private renderView(t: Strings) {
     const { view, employee } = this;
+    // Kiosk mode: from the form, or from a form that would not load, the customer can go back to the list.
+    const back =
+      this.kiosk && this.picked && (view === 'form' || view === 'failed')
+        ? html`<button type="button" class="alt" part="back" @click=${this.restart}>${t.change}</button>`
+        : nothing;
     if (view === 'missing') return html`<h2 part="not-found">${t.notFound}</h2>`;
-    if (view === 'failed') return html`<button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
+    if (view === 'failed') return html`${back}<button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
     if (view === 'pick' && this.roster) return renderPicker(t, this.roster, (nip) => this.pick(nip));
     if (!employee || view === 'loading') return nothing;
     const body =
@@ -198,10 +204,7 @@ export class PacakRating extends LitElement {
             onEdit: this.onEdit,
           })
         : renderReceipt(t, this.receipt, this.rateAgain, this.countdown);
-    return html`${this.kiosk && view === 'form'
-        ? html`<button type="button" class="alt" part="back" @click=${this.restart}>${t.change}</button>`
-        : nothing}
-      ${renderEmployeeHeader(employee, this.origin)}${body}`;
+    return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
   private async load(): Promise<void> {
@@ -374,8 +377,12 @@ export class PacakRating extends LitElement {
     this.employee = undefined;
     this.resetRating();
     this.status = '';
-    this.view = this.roster ? 'pick' : 'loading';
-    if (!this.roster) void this.load();
+    if (!this.roster) return void this.load();
+    this.view = 'pick';
+    // Staff change over the days a tablet stays on: refresh the list quietly, keeping the old one if offline.
+    apiClient(this.origin)
+      .roster(this.kioskKey)
+      .then((roster) => (this.roster = roster), () => undefined);
   }
 
   /** Kiosk mode: a form left half-filled goes back to the list after a while. */
