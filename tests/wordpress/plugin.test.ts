@@ -135,7 +135,7 @@ describe.skipIf(!hasUnzip)('npm run build:wordpress', () => {
       const first = readFileSync(zip);
       expect(spawnSync('unzip', ['-t', zip]).status).toBe(0);
       expect(spawnSync('unzip', ['-q', zip, '-d', dir]).status).toBe(0);
-      for (const file of ['pacak-rating.php', 'readme.txt', 'block/block.json', 'block/editor.js', 'block/editor.asset.php']) {
+      for (const file of ['pacak-rating.php', 'readme.txt', 'block/block.json', 'block/editor.js', 'block/editor.asset.php', 'uninstall.php']) {
         expect(readFileSync(join(dir, 'pacak-rating', file)).equals(readFileSync(join('wordpress/pacak-rating', file)))).toBe(true);
       }
       expect(build().status).toBe(0);
