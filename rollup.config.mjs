@@ -1,11 +1,14 @@
-// Builds what pages load: one ES module per entry, Lit inside where used, nothing fetched at run time.
+// Builds the widget that other sites load: one ES module, Lit inside, nothing else fetched at run time.
 import { gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
+// DESIGN.md budget: what a page loads to show the form is at most 15 KB gzip (aim 12).
+const GZIP_LIMIT = 15 * 1024;
+
 /** Fails the build when a chunk outgrows the budget, so a heavy import is caught where it is added. */
-function gzipBudget(limit) {
+export function gzipBudget(limit) {
   return {
     name: 'gzip-budget',
     generateBundle(_options, bundle) {
@@ -20,38 +23,80 @@ function gzipBudget(limit) {
   };
 }
 
-/** One self-contained bundle: each page loads exactly one file, so nothing is shared between them. */
-function bundle(input, file, limit) {
+/**
+ * After terser the only line breaks left are inside template literals: Lit's html`` and css``. The
+ * indentation after them is layout of our source, not of the page (whitespace collapses in HTML and CSS,
+ * and no template holds a <pre>), so it goes.
+ */
+function templateWhitespace() {
   return {
-    input,
-    output: { file, format: 'es', sourcemap: false },
-    plugins: [
-      nodeResolve({ browser: true }),
-      // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
-      typescript({
-        tsconfig: 'widget/tsconfig.json',
-        outDir: 'dist/widget',
-        declaration: false,
-        declarationMap: false,
-        sourceMap: false,
-        inlineSources: false,
-      }),
-      terser({
-        module: true,
-        ecma: 2020,
-        compress: { passes: 2 },
-        format: { comments: false },
-      }),
-      gzipBudget(limit),
-    ],
+    name: 'template-whitespace',
+    renderChunk: (code) => ({ code: code.replace(/\n\s+/g, '\n'), map: null }),
   };
 }
 
+/**
+ * A small CSS minifier for the css`` of *.styles.ts files: comments, runs of spaces and the spaces around
+ * `{ } ; , >` go. `+` keeps its spaces (calc() needs them), and a template with ${} is left as it is.
+ */
+export function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+function cssTemplates() {
+  return {
+    name: 'css-templates',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      return { code: code.replace(/css\s*`([^`$]*)`/g, (_, text) => `css\`${minifyCss(text)}\``), map: null };
+    },
+  };
+}
+
+/** One ES module per page script: the widget every page loads, and the helper only /embed loads. */
+const bundle = (name, input, limit) => ({
+  input,
+  output: {
+    file: `dist/widget/${name}.js`,
+    format: 'es',
+    sourcemap: false,
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    cssTemplates(),
+    // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
+    typescript({
+      tsconfig: 'widget/tsconfig.json',
+      outDir: 'dist/widget',
+      declaration: false,
+      declarationMap: false,
+      sourceMap: false,
+      inlineSources: false,
+    }),
+    terser({
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2 },
+      format: { comments: false },
+    }),
+    templateWhitespace(),
+    gzipBudget(limit),
+  ],
+});
+
 export default [
   // DESIGN.md budget: what a page loads to show the rating form is at most 15 KB gzip (aim 12).
-  bundle('widget/src/pacak-rating/pacak-rating.ts', 'dist/widget/pacak-rating.js', 15 * 1024),
+  bundle('pacak-rating', 'widget/src/pacak-rating/pacak-rating.ts', GZIP_LIMIT),
+  // The helper only /embed loads.
+  bundle('pacak-embed-helper', 'widget/src/embed-helper/pacak-embed-helper.ts', 6 * 1024),
   // <pacak-qr> for intranet pages: Lit and a few buttons.
-  bundle('widget/src/pacak-qr/pacak-qr.ts', 'dist/widget/pacak-qr.js', 10 * 1024),
+  bundle('pacak-qr', 'widget/src/pacak-qr/pacak-qr.ts', 10 * 1024),
   // The script of the keypass, card and board pages: no Lit, a few listeners.
-  bundle('widget/src/pages/pacak-pages.ts', 'dist/widget/pacak-pages.js', 4 * 1024),
+  bundle('pacak-pages', 'widget/src/pages/pacak-pages.ts', 4 * 1024),
 ];

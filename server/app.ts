@@ -13,6 +13,8 @@ import { boardRouter } from './routes/board.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { keypassRouter } from './routes/keypass.js';
+import { embedPageRouter } from './routes/embed-page.js';
+import { kioskRouter } from './routes/kiosk.js';
 import { publicApiRouter } from './routes/public-api.js';
 import { reportsRouter, sharedReportsRouter } from './routes/reports.js';
 import { qrRouter } from './routes/qr.js';
@@ -76,6 +78,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     widgetAssetsRouter(),
     hostedPagesRouter(services),
     ...sharing,
+    kioskRouter(services),
+    embedPageRouter(),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -3,7 +3,12 @@
  * Codes are stable identifiers used by URLs, exports and tests. The employees are made-up people.
  */
 export const FIRST_OFFICE = {
-  office: { code: 'bkk-palembang', name: 'Balai Kekarantinaan Kesehatan Kelas I Palembang', timezone: 'Asia/Jakarta' },
+  office: {
+    code: 'bkk-palembang',
+    name: 'Balai Kekarantinaan Kesehatan Kelas I Palembang',
+    timezone: 'Asia/Jakarta',
+    complaintUrl: 'https://www.lapor.go.id',
+  },
   workAreas: [
     { code: 'kantor-induk', name: 'Kantor Induk' },
     { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' },

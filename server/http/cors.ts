@@ -27,7 +27,8 @@ export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middle
     if (ctx.method === 'OPTIONS') {
       if (!isWrite || mayWrite) {
         ctx.set('Access-Control-Allow-Methods', 'GET, HEAD, POST');
-        ctx.set('Access-Control-Allow-Headers', 'Content-Type, X-Request-Id');
+        // X-Kiosk-Key: a counter tablet reads its work area's employees with it (GET /api/v1/kiosk/employees).
+        ctx.set('Access-Control-Allow-Headers', 'Content-Type, X-Request-Id, X-Kiosk-Key');
         ctx.set('Access-Control-Max-Age', '600');
       }
       ctx.status = 204;

@@ -11,7 +11,8 @@ export interface PublicEmployee {
   name: string;
   position: string;
   workArea: { code: string; name: string };
-  office: { code: string; name: string };
+  /** `complaintUrl`: the office's complaint channel, null when it has none. */
+  office: { code: string; name: string; complaintUrl: string | null };
   photoUrl: string | null;
   ratingUrl: string;
 }
@@ -82,7 +83,7 @@ export class Catalogue {
       name: employee.name,
       position: employee.position,
       workArea: { code: workArea.code, name: workArea.name },
-      office: { code: office.code, name: office.name },
+      office: { code: office.code, name: office.name, complaintUrl: office.complaintUrl ?? null },
       photoUrl: employee.photoUrl ?? null,
       ratingUrl: this.ratingUrl(code),
     };

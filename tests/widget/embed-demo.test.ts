@@ -60,29 +60,71 @@ describeInBrowser('the widget embedded in a page', () => {
     expect(failures).toEqual([]);
   });
 
-  it('keeps the page styles out of the widget', async () => {
+  it('keeps the page styles out of the widget, and its own styles out of the page', async () => {
     const hostile = `<style>
       body { color: rgb(255, 0, 0); font: italic 30px serif; line-height: 3; }
       label, legend, p { display: none !important; color: rgb(0, 255, 0) !important; }
-      input { width: 500px; }
-      /* What WordPress themes do: a universal rule inside the content area reaches the element itself. */
+      input { width: 500px; display: none !important; }
+      button { background: rgb(255, 0, 255) !important; padding: 60px !important; display: none !important; }
+      /* What WordPress themes do: universal rules reach the element itself, and what it inherits. */
+      * { letter-spacing: 5px !important; text-transform: uppercase !important; word-spacing: 9px; cursor: wait;
+          box-sizing: content-box !important; border: 3px dotted red; }
       main * { color: rgb(0, 0, 255); font-size: 30px; padding: 50px; margin: 40px; }
     </style>`;
-    await openRatingPage(page, server.url, { head: hostile });
+    await openRatingPage(page, server.url, {
+      head: hostile,
+      body: '<p id="page-text">Teks halaman</p><button id="page-button" type="button">Tombol halaman</button>',
+    });
     await formReady(page);
     const prompt = page.locator('pacak-rating p').filter({ hasText: 'Silahkan berikan rating' });
     const style = await prompt.evaluate((element) => {
-      const { display, color, fontStyle, fontSize } = getComputedStyle(element);
-      return { display, color, fontStyle, fontSize };
+      const { display, color, fontStyle, fontSize, letterSpacing, textTransform, wordSpacing, cursor } = getComputedStyle(element);
+      return { display, color, fontStyle, fontSize, letterSpacing, textTransform, wordSpacing, cursor };
     });
-    expect(style).toEqual({ display: 'block', color: 'rgb(31, 41, 51)', fontStyle: 'normal', fontSize: '16px' });
+    expect(style).toEqual({
+      display: 'block',
+      color: 'rgb(31, 41, 51)',
+      fontStyle: 'normal',
+      fontSize: '16px',
+      letterSpacing: 'normal',
+      textTransform: 'none',
+      wordSpacing: '0px',
+      cursor: 'auto',
+    });
     expect(await page.getByLabel('No HP/WA').isVisible()).toBe(true);
+    const send = page.locator('pacak-rating button[type=submit]');
+    expect(await send.isVisible()).toBe(true);
+    expect(await send.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).paddingTop])).toEqual([
+      'rgb(0, 105, 92)',
+      '8px',
+    ]);
+    const star = page.locator('pacak-rating label[for="cakap-3"]');
+    expect(await star.evaluate((el) => el.getBoundingClientRect().width)).toBe(44);
+    // Nothing of the widget's look reaches the page's own elements.
+    expect(await page.locator('#page-button').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 0, 255)');
+    expect(await page.locator('#page-text').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 255, 0)');
+    await page.locator('pacak-rating').screenshot({ path: artifactPath('rating-hostile-page.png') });
   });
 
   it('takes its colours from the --pacak custom properties', async () => {
-    const theme = `<style>pacak-rating { --pacak-primary: rgb(10, 20, 30); --pacak-text: rgb(40, 50, 60); }</style>`;
+    const theme = `<style>
+      pacak-rating { --pacak-primary: rgb(10, 20, 30); --pacak-text: rgb(40, 50, 60); --pacak-radius: 2px;
+        --pacak-star-color: rgb(200, 150, 0); --pacak-font: monospace; }
+      pacak-rating::part(submit) { letter-spacing: 0px; }
+    </style>`;
     await openRatingPage(page, server.url, { head: theme });
     await formReady(page);
+    await page.locator('pacak-rating label[for="amanah-3"]').click();
+    const star = page.locator('pacak-rating label[for="amanah-2"]');
+    expect(await star.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(200, 150, 0)');
+    const card = page.locator('pacak-rating [part=card]');
+    expect(await card.evaluate((element) => [getComputedStyle(element).borderRadius, getComputedStyle(element).fontFamily])).toEqual([
+      '2px',
+      'monospace',
+    ]);
+    expect(await page.locator('pacak-rating button[type=submit]').evaluate((element) => getComputedStyle(element).letterSpacing)).toBe(
+      'normal',
+    );
     const button = page.locator('pacak-rating button[type=submit]');
     expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(10, 20, 30)');
     const name = page.locator('pacak-rating [part=name]');

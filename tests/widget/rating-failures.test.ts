@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
-  allScores,
   fillRating,
   formReady,
   formValues,
@@ -56,20 +55,6 @@ describeInBrowser('<pacak-rating> when things go wrong', () => {
     expect(events[0]).toMatchObject({ type: 'pacak-error', detail: { status: 404, problem: { status: 404 } } });
   });
 
-  it('says the network failed and keeps the typed values when the server cannot be reached', async () => {
-    await openRatingPage(page, server.url);
-    await formReady(page);
-    await fillRating(page, typed);
-    await page.route('**/api/v1/ratings', (route) => route.abort('connectionrefused'));
-    await submit(page);
-    const status = await statusSays(page, 'Tidak dapat terhubung ke server');
-    expect(status).toContain('Isian Anda tetap tersimpan');
-    expect(await formValues(page)).toEqual(typedAsRead);
-    expect(await page.locator('pacak-rating button[type=submit]').textContent()).toContain('KIRIM');
-    const [error] = await recordedEvents(page);
-    expect(error).toMatchObject({ type: 'pacak-error', detail: { status: 0 } });
-  });
-
   it('says the server is in trouble on a 503 and keeps the typed values', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);
@@ -110,20 +95,5 @@ describeInBrowser('<pacak-rating> when things go wrong', () => {
     await page.locator('pacak-rating [part=retry]').click();
     await formReady(page);
     expect(await page.locator('pacak-rating [role=status]').textContent()).toBe('');
-  });
-
-  it('keeps the values typed when the whole server has gone away', async () => {
-    const doomed = await startTestServer();
-    try {
-      await openRatingPage(page, doomed.url);
-      await formReady(page);
-      await fillRating(page, { ...typed, scores: allScores(3) });
-      await doomed.close();
-      await submit(page);
-      await statusSays(page, 'Tidak dapat terhubung ke server');
-      expect((await formValues(page)).phone).toBe(typed.phone);
-    } finally {
-      await doomed.close();
-    }
   });
 });

@@ -7,7 +7,7 @@ export const INDICATOR_CODES = ['profesional', 'amanah', 'cakap', 'akuntabel', '
 
 export interface PacakEventRecord {
   type: string;
-  detail: { id?: string | number; receipt?: string; status?: number; problem?: { status: number } };
+  detail: { id?: string | number; receipt?: string; status?: number; problem?: { status: number }; clientId?: string };
 }
 
 export interface FixtureOptions {
@@ -17,6 +17,8 @@ export interface FixtureOptions {
   htmlLang?: string;
   /** Extra markup for `<head>`, e.g. hostile page styles. */
   head?: string;
+  /** Extra markup in `<main>` before the element. */
+  body?: string;
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -39,14 +41,14 @@ export async function openRatingPage(page: Page, serverUrl: string, options: Fix
 <title>fixture</title>
 <script>
   window.pacakEvents = [];
-  for (const type of ['pacak-submitted', 'pacak-error']) {
+  for (const type of ['pacak-submitted', 'pacak-error', 'pacak-queued']) {
     document.addEventListener(type, (event) => window.pacakEvents.push({ type, detail: event.detail }));
   }
 </script>
 <script type="module" src="/widget/pacak-rating.js"></script>
 ${options.head ?? ''}
 </head>
-<body><main><pacak-rating ${attributeText}></pacak-rating></main></body>
+<body><main>${options.body ?? ''}<pacak-rating ${attributeText}></pacak-rating></main></body>
 </html>`;
   const fixtureUrl = `${serverUrl}/__fixture`;
   await page.route(fixtureUrl, (route) => route.fulfill({ contentType: 'text/html', body: html }));

@@ -118,25 +118,6 @@ describeInBrowser('<pacak-rating> sending a rating', () => {
     expect(events[1]?.detail.problem?.status).toBe(409);
   });
 
-  it('sends the same clientId again when the customer retries after a lost connection', async () => {
-    await openRatingPage(page, server.url);
-    await formReady(page);
-    await fillRating(page, { serviceType: 'laboratorium', scores: allScores(5), phone: '0814 3333 4444' });
-    const clientIds: string[] = [];
-    await page.route('**/api/v1/ratings', async (route) => {
-      clientIds.push(route.request().postDataJSON().clientId);
-      await (clientIds.length === 1 ? route.abort('internetdisconnected') : route.continue());
-    });
-
-    await submit(page);
-    await statusSays(page, 'Tidak dapat terhubung');
-    await submit(page);
-    await page.locator('pacak-rating [part=receipt]').waitFor();
-    expect(clientIds).toHaveLength(2);
-    expect(clientIds[0]).toMatch(UUID);
-    expect(clientIds[1]).toBe(clientIds[0]);
-  });
-
   it('starts a new rating with a new clientId after "Beri rating lagi"', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);

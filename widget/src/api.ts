@@ -10,9 +10,19 @@ export interface Employee {
   name: string;
   position: string;
   workArea: Named;
-  office: Named;
+  /** `complaintUrl`: the office's complaint channel, shown after a low score; null when it has none. */
+  office: Named & { complaintUrl?: string | null };
   photoUrl: string | null;
   ratingUrl: string;
+}
+
+/** One person a counter tablet (kiosk mode) offers to rate. */
+export type RosterEntry = Pick<Employee, 'nip' | 'name' | 'position' | 'photoUrl'>;
+
+/** The employees of the work area a kiosk key opens. */
+export interface Roster {
+  workArea: Named;
+  employees: RosterEntry[];
 }
 
 export interface Indicator extends Named {
@@ -96,6 +106,7 @@ export function apiClient(origin: string) {
     serviceTypes: (nip: string) =>
       call<{ serviceTypes: Named[] }>(`${base}/service-types?nip=${encodeURIComponent(nip)}`),
     indicators: () => call<{ indicators: Indicator[] }>(`${base}/indicators`),
+    roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {
         method: 'POST',

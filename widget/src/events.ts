@@ -19,8 +19,14 @@ export interface PacakSharedDetail {
   via: ShareVia;
 }
 
+/** Sending failed for lack of network: the rating is kept on the device and sent when it returns. */
+export interface PacakQueuedDetail {
+  clientId: string;
+}
+
 export interface PacakEventMap {
   'pacak-submitted': CustomEvent<PacakSubmittedDetail>;
+  'pacak-queued': CustomEvent<PacakQueuedDetail>;
   'pacak-error': CustomEvent<PacakErrorDetail>;
   'pacak-shared': CustomEvent<PacakSharedDetail>;
 }

@@ -7,6 +7,7 @@ import * as ratingVoidedBy from './2026.11.29T09.03.00.rating-voided-by.js';
 import * as dailyFigures from './2026.11.29T08.30.00.daily-figures.js';
 import * as shareLinks from './2026.11.29T10.00.00.share-links.js';
 import * as oneServiceCodes from './2026.11.29T09.50.00.one-service-codes.js';
+import * as kioskKeys from './2026.11.29T09.40.00.kiosk-keys.js';
 
 export interface Migration {
   name: string;
@@ -25,6 +26,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.11.29T09.01.00.sign-in-throttles', ...signInThrottles },
   { name: '2026.11.29T09.02.00.audit-log', ...auditLog },
   { name: '2026.11.29T09.03.00.rating-voided-by', ...ratingVoidedBy },
+  { name: '2026.11.29T09.40.00.kiosk-keys', ...kioskKeys },
   { name: '2026.11.29T09.50.00.one-service-codes', ...oneServiceCodes },
   { name: '2026.11.29T10.00.00.share-links', ...shareLinks },
 ];

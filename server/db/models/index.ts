@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
+import { KioskKey } from './kiosk-key.js';
 import { Office } from './office.js';
 import { PublicCode } from './public-code.js';
 import { Rating } from './rating.js';
@@ -10,10 +11,10 @@ import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AuditEntry, Employee, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
+export { AdminUser, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

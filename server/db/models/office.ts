@@ -6,6 +6,8 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
   declare code: string;
   declare name: string;
   declare timezone: string;
+  /** Where customers file a formal complaint (SP4N-LAPOR! or the office's own); shown after a low score. */
+  declare complaintUrl: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -16,6 +18,7 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
         code: { type: DataTypes.STRING(64), allowNull: false, unique: true },
         name: { type: DataTypes.STRING(200), allowNull: false },
         timezone: { type: DataTypes.STRING(64), allowNull: false },
+        complaintUrl: { type: DataTypes.STRING(500), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

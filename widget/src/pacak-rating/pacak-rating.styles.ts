@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
-// Two walls against the page's styles: `all: initial` stops what the host would inherit, and the look
-// sits on an inner card, because a theme's `.content * { … }` reaches the host element itself.
+// Two walls against the page's styles: `all: initial` on the host, and again on an inner card that
+// carries the look, because a theme's `* { … }` reaches the host element itself (a page rule beats
+// :host) and the host would pass its letter-spacing, text-transform, cursor… down by inheritance.
 // Custom properties still pass both walls: they are the theming door we leave open.
 export const styles = css`
   :host {
@@ -9,6 +10,8 @@ export const styles = css`
     display: block;
   }
   .card {
+    all: initial;
+    display: block;
     box-sizing: border-box;
     max-width: 36rem;
     padding: 1rem;
@@ -96,8 +99,10 @@ export const styles = css`
     outline: 3px solid var(--pacak-focus, #1d4ed8);
     outline-offset: 2px;
   }
+  /* As wide as its stars: hovering the empty space beside them must not preview five stars. */
   .stars {
     display: flex;
+    width: max-content;
   }
   /* Clipped, not display:none: the radios stay real, focusable and operable with the arrow keys. */
   .stars input,
@@ -190,6 +195,30 @@ export const styles = css`
   }
   [part='submit'] {
     width: 100%;
+  }
+  ul {
+    display: grid;
+    gap: 0.5rem;
+    margin: 1rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .alt {
+    width: 100%;
+    margin: 0;
+    text-align: start;
+    letter-spacing: 0;
+    color: inherit;
+    background: var(--pacak-bg, #fff);
+    border: 1px solid var(--pacak-border, #7b8794);
+  }
+  .alt span {
+    display: block;
+    font-weight: 400;
+  }
+  [part='back'] {
+    width: auto;
+    margin-bottom: 0.75rem;
   }
   @media (min-width: 30rem) {
     .card {

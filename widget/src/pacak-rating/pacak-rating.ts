@@ -1,28 +1,36 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { apiClient, asApiError, newClientId } from '../api.js';
-import type { Employee, Indicator, Named, Receipt } from '../api.js';
+import type { Employee, Indicator, Named, Receipt, Roster } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
 import { emit } from '../events.js';
 import { explainProblem } from '../explain-problem.js';
 import { pickLang, strings } from '../i18n.js';
 import type { Strings } from '../i18n.js';
+import { flush as flushOutbox, keep } from '../outbox.js';
+import type { Outcome } from '../outbox.js';
 import { renderEmployeeHeader } from './employee-header.js';
+import { renderPicker } from './kiosk-picker.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
-import type { RatingFormModel } from './rating-form.js';
 import { renderReceipt } from './rating-receipt.js';
 
 // The snippet needs no `api` attribute: by default the server is wherever this script came from.
 const scriptOrigin = new URL(import.meta.url).origin;
 
-type View = 'loading' | 'form' | 'done' | 'missing' | 'failed';
+// A kiosk form left half-filled goes back to the picker after this long without a touch.
+const KIOSK_IDLE_MS = 120_000;
+
+type View = 'loading' | 'pick' | 'form' | 'done' | 'queued' | 'missing' | 'failed';
+type Details = [Employee, Named[], Indicator[]];
 
 /**
  * A customer's rating of one employee on the five PACAK indicators, sent to the PACAK server.
+ * With `kiosk`, a counter tablet: the customer first picks who served them from the key's work area,
+ * and after the receipt the element starts again for the next customer.
  *
  * @fires pacak-submitted - the rating was stored; `detail: { id, receipt }`
+ * @fires pacak-queued - no network: the rating is kept on the device and sent when it returns; `detail: { clientId }`
  * @fires pacak-error - loading or sending failed; `detail: { status, problem }`, status 0 when offline
  *
  * @csspart card - the box around everything (border, padding, background)
@@ -35,11 +43,16 @@ type View = 'loading' | 'form' | 'done' | 'missing' | 'failed';
  * @csspart stars - the row of five star radios
  * @csspart star - one star (the label of one radio)
  * @csspart error - a message beside a field
+ * @csspart complaint - the office's complaint channel, shown after a score of 1 or 2
  * @csspart submit - the send button
  * @csspart status - the live region for progress and failures
- * @csspart receipt - the thank-you view with the receipt code
+ * @csspart receipt - the thank-you view with the receipt code (or the "saved, will be sent" notice)
+ * @csspart queued - the heading of the "saved, will be sent" notice
  * @csspart not-found - shown instead of the form for an unknown employee
  * @csspart retry - the button that loads the form again after a failure
+ * @csspart picker - kiosk mode: the list of employees
+ * @csspart pick - kiosk mode: one employee's button
+ * @csspart back - kiosk mode: the button back to the list
  *
  * @cssprop --pacak-primary - button colour (default #00695c)
  * @cssprop --pacak-on-primary - text on the button (#fff)
@@ -58,39 +71,104 @@ type View = 'loading' | 'form' | 'done' | 'missing' | 'failed';
 export class PacakRating extends LitElement {
   static override styles = styles;
 
-  /** NIP or staff code of the employee being rated. */
-  @property() nip = '';
+  // `static properties` rather than decorators: the decorator helpers cost bytes in every page's bundle.
+  static override properties = {
+    nip: {},
+    api: {},
+    lang: {},
+    service: {},
+    channel: {},
+    kiosk: { type: Boolean },
+    workArea: { attribute: 'work-area' },
+    kioskKey: { attribute: 'kiosk-key' },
+    resetAfter: { attribute: 'reset-after', type: Number },
+    serviceToken: { attribute: 'service-token' },
+    view: { state: true },
+    roster: { state: true },
+    employee: { state: true },
+    scores: { state: true },
+    errors: { state: true },
+    status: { state: true },
+    busy: { state: true },
+    receipt: { state: true },
+    countdown: { state: true },
+  };
+
+  /** NIP or staff code of the employee being rated (not used in kiosk mode). */
+  nip = '';
   /** Origin of the PACAK server; defaults to the origin this script was loaded from. */
-  @property() api = scriptOrigin;
+  api = scriptOrigin;
   /** `id` or `en`; without it an English page (`<html lang="en…">`) gets English, any other Indonesian. */
-  @property() override lang = '';
+  override lang = '';
   /** Code of the service type to preselect. */
-  @property() service = '';
-  /** Where the rating comes from: `widget`, `qr` (the hosted QR page) or `kiosk`. */
-  @property() channel = 'widget';
+  service = '';
+  /** Where the rating comes from: `widget`, `qr` (the hosted QR page); kiosk mode always sends `kiosk`. */
+  channel = 'widget';
+  /** A counter tablet: pick the employee from a work area, then start again after each rating. */
+  kiosk = false;
+  /** Kiosk mode: the work area's code, for the people who read the page (the key decides the list). */
+  workArea = '';
+  /** Kiosk mode: the key an administrator issued for this tablet's work area. */
+  kioskKey = '';
+  /** Kiosk mode: seconds the receipt stays before the next customer's turn. */
+  resetAfter = 8;
   /** A one-service code (the hosted page passes it from `?t=`): the rating is stored as verified. */
-  @property({ attribute: 'service-token' }) serviceToken = '';
+  serviceToken = '';
 
-  @state() private view: View = 'loading';
-  @state() private employee?: Employee;
-  @state() private serviceTypes: Named[] = [];
-  @state() private indicators: Indicator[] = [];
-  @state() private scores: Record<string, number> = {};
-  @state() private errors: FieldErrors = {};
-  @state() private status = '';
-  @state() private busy = false;
-  @state() private receipt?: Receipt;
+  private view: View = 'loading';
+  private roster?: Roster;
+  private employee?: Employee;
+  private scores: Record<string, number> = {};
+  private errors: FieldErrors = {};
+  private status = '';
+  private busy = false;
+  private receipt?: Receipt;
+  private countdown = 0;
 
+  private serviceTypes: Named[] = [];
+  private indicators: Indicator[] = [];
+  /** Kiosk mode: the employee the customer picked. */
+  private picked = '';
+  // What a load fetched, per employee: a kiosk on a weak network serves the next customer without it.
+  private details = new Map<string, Details>();
   // Kept across retries of one rating, so a send whose answer was lost is not stored twice.
   private clientId?: string;
+  /** The clientId of the rating this element shows as "saved, will be sent". */
+  private queuedId?: string;
   private loads = 0;
+  private timer?: ReturnType<typeof setInterval>;
+  private idle?: ReturnType<typeof setTimeout>;
+  private retry?: ReturnType<typeof setInterval>;
 
   private get t(): Strings {
     return strings[pickLang(this.lang)];
   }
 
+  private get origin(): string {
+    return this.api || scriptOrigin;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.flush);
+    // Besides the `online` event: a server that was down comes back without the browser noticing.
+    this.retry = setInterval(this.flush, 30_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.flush);
+    clearInterval(this.retry);
+    this.stopTimers();
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('nip') || changed.has('api')) void this.load();
+    if (['nip', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
+      this.picked = '';
+      this.roster = undefined;
+      this.details.clear();
+      void this.load();
+    }
   }
 
   override render() {
@@ -102,31 +180,34 @@ export class PacakRating extends LitElement {
   }
 
   private renderView(t: Strings) {
-    if (this.view === 'missing') return html`<h2 part="not-found">${t.notFound}</h2>`;
-    if (this.view === 'failed') {
-      return html`<button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
-    }
-    if (!this.employee || this.view === 'loading') return nothing;
+    const { view, employee } = this;
+    // Kiosk mode: from the form, or from a form that would not load, the customer can go back to the list.
+    const back =
+      this.kiosk && this.picked && (view === 'form' || view === 'failed')
+        ? html`<button type="button" class="alt" part="back" @click=${this.restart}>${t.change}</button>`
+        : nothing;
+    if (view === 'missing') return html`<h2 part="not-found">${t.notFound}</h2>`;
+    if (view === 'failed') return html`${back}<button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
+    if (view === 'pick' && this.roster) return renderPicker(t, this.roster, (nip) => this.pick(nip));
+    if (!employee || view === 'loading') return nothing;
     const body =
-      this.view === 'done' && this.receipt
-        ? renderReceipt(t, this.receipt, this.rateAgain)
-        : renderRatingForm(this.formModel(t));
-    return html`${renderEmployeeHeader(this.employee, this.api || scriptOrigin)}${body}`;
-  }
-
-  private formModel(t: Strings): RatingFormModel {
-    return {
-      t,
-      lang: pickLang(this.lang),
-      serviceTypes: this.serviceTypes,
-      indicators: this.indicators,
-      service: this.service,
-      scores: this.scores,
-      errors: this.errors,
-      busy: this.busy,
-      onSubmit: this.onSubmit,
-      onEdit: this.onEdit,
-    };
+      view === 'form'
+        ? renderRatingForm({
+            t,
+            lang: pickLang(this.lang),
+            serviceTypes: this.serviceTypes,
+            indicators: this.indicators,
+            service: this.service,
+            scores: this.scores,
+            errors: this.errors,
+            busy: this.busy,
+            complaintUrl: employee.office.complaintUrl,
+            kiosk: this.kiosk,
+            onSubmit: this.onSubmit,
+            onEdit: this.onEdit,
+          })
+        : renderReceipt(t, this.receipt, this.rateAgain, this.countdown);
+    return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
   private async load(): Promise<void> {
@@ -134,34 +215,50 @@ export class PacakRating extends LitElement {
     const t = this.t;
     this.view = 'loading';
     this.resetRating();
-    if (!this.nip) {
+    const nip = this.kiosk ? this.picked : this.nip;
+    const client = apiClient(this.origin);
+    if (!nip && !this.kiosk) {
       this.view = 'missing';
       this.status = t.notFoundHint;
       return;
     }
     this.status = t.loading;
     try {
-      const client = apiClient(this.api || scriptOrigin);
-      const [employee, types, indicators] = await Promise.all([
-        client.employee(this.nip),
-        client.serviceTypes(this.nip),
-        client.indicators(),
-      ]);
-      // A newer nip or api arrived while this load was on its way: its answer wins.
-      if (attempt !== this.loads) return;
-      this.employee = employee;
-      this.serviceTypes = types.serviceTypes;
-      this.indicators = indicators.indicators;
-      this.view = 'form';
+      if (!nip) {
+        const roster = await client.roster(this.kioskKey);
+        if (attempt !== this.loads) return;
+        this.roster = roster;
+        this.view = 'pick';
+      } else {
+        const details =
+          this.details.get(nip) ??
+          (await Promise.all([
+            client.employee(nip),
+            client.serviceTypes(nip).then((r) => r.serviceTypes),
+            client.indicators().then((r) => r.indicators),
+          ]));
+        // A newer nip or api arrived while this load was on its way: its answer wins.
+        if (attempt !== this.loads) return;
+        this.details.set(nip, details);
+        [this.employee, this.serviceTypes, this.indicators] = details;
+        this.view = 'form';
+        if (this.kiosk) this.touch();
+      }
       this.status = '';
+      this.flush();
     } catch (error) {
       if (attempt !== this.loads) return;
       const failure = asApiError(error);
       // An unknown employee is the one load failure that trying again cannot fix.
       this.view = failure.status === 404 ? 'missing' : 'failed';
-      this.status = this.view === 'missing' ? t.notFoundHint : t.loadFailed;
+      this.status = failure.status === 404 ? t.notFoundHint : failure.status === 401 ? t.badKey : t.loadFailed;
       emit(this, 'pacak-error', { status: failure.status, problem: failure.problem });
     }
+  }
+
+  private pick(nip: string): void {
+    this.picked = nip;
+    void this.load();
   }
 
   private onEdit(event: Event): void {
@@ -175,6 +272,7 @@ export class PacakRating extends LitElement {
       delete rest[path];
       this.errors = rest;
     }
+    if (this.kiosk) this.touch();
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -187,31 +285,30 @@ export class PacakRating extends LitElement {
       this.status = t.checkFields;
       return this.focusFirstInvalid();
     }
-    this.clientId ??= newClientId();
+    const clientId = (this.clientId ??= newClientId());
+    const { comment, ...rest } = input;
+    const body = {
+      ...rest,
+      ...(comment ? { comment } : {}),
+      nip: this.employee!.nip,
+      channel: this.kiosk ? 'kiosk' : this.channel || 'widget',
+      clientId,
+      ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
+    };
     this.busy = true;
     this.status = t.sending;
     try {
-      const { comment, ...rest } = input;
-      const receipt = await apiClient(this.api || scriptOrigin).rate({
-        ...rest,
-        ...(comment ? { comment } : {}),
-        nip: this.nip,
-        channel: this.channel || 'widget',
-        clientId: this.clientId,
-        ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
-      });
-      this.receipt = receipt;
-      this.view = 'done';
-      // A one-service code rates once: another rating from this form is an ordinary one.
-      this.serviceToken = '';
-      this.clientId = undefined;
-      this.status = '';
-      emit(this, 'pacak-submitted', { id: receipt.id, receipt: receipt.receipt });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
+      this.showReceipt(await apiClient(this.origin).rate(body));
     } catch (error) {
-      // Only messages change: the form stays as it is, so everything typed is still there for a retry.
       const failure = asApiError(error);
+      // No network at all: the rating waits on the device, under the same clientId, for the network.
+      if (!failure.status && keep({ api: this.origin, body, at: Date.now() })) {
+        this.queuedId = clientId;
+        this.finish('queued');
+        emit(this, 'pacak-queued', { clientId });
+        return;
+      }
+      // Only messages change: the form stays as it is, so everything typed is still there for a retry.
       const { message, fields } = explainProblem(failure, t);
       this.errors = fields;
       this.status = message;
@@ -222,21 +319,95 @@ export class PacakRating extends LitElement {
     }
   }
 
+  private showReceipt(receipt: Receipt): void {
+    this.receipt = receipt;
+    // A one-service code rates once: another rating from this form is an ordinary one.
+    this.serviceToken = '';
+    this.finish('done');
+    emit(this, 'pacak-submitted', { id: receipt.id, receipt: receipt.receipt });
+  }
+
+  /** The rating has left the form: show what became of it, and in a kiosk count down to the next customer. */
+  private async finish(view: 'done' | 'queued'): Promise<void> {
+    this.stopTimers();
+    this.view = view;
+    this.clientId = undefined;
+    this.status = '';
+    if (this.kiosk) {
+      this.countdown = this.resetAfter > 0 ? this.resetAfter : 8;
+      this.timer = setInterval(() => --this.countdown || this.restart(), 1000);
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
+  }
+
+  /** Sends what this device kept while offline; a rating this element shows as "saved" gets its receipt. */
+  private flush = (): void => {
+    void flushOutbox(this.origin, (outcome: Outcome) => {
+      const mine = this.view === 'queued' && outcome.kept.body.clientId === this.queuedId;
+      if ('receipt' in outcome) {
+        if (mine) this.showReceipt(outcome.receipt);
+        else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
+      } else if ('error' in outcome) {
+        const { status, problem } = outcome.error;
+        if (mine) {
+          // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
+          if (!this.kiosk) this.rateAgain();
+          this.status = explainProblem(outcome.error, this.t).message;
+        }
+        emit(this, 'pacak-error', { status, problem });
+      } else this.status = this.t.expired;
+    });
+  };
+
   // Takes the customer to the first field to fix; a screen reader then reads its message via aria-describedby.
   private async focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  /** A fresh, empty form for the next customer (a tablet at the counter serves many). */
+  /** A fresh, empty form; in a kiosk, the list of employees for the next customer. */
   private rateAgain(): void {
+    if (this.kiosk) return this.restart();
     this.resetRating();
     this.view = 'form';
   }
 
+  /**
+   * Kiosk mode: back to the list, forgetting everything of the last customer. The form leaves the DOM
+   * with what was typed in it, and nothing of it was ever written to storage (a rating waiting for
+   * the network aside, which leaves the device as soon as it is sent).
+   */
+  private restart(): void {
+    this.picked = '';
+    this.employee = undefined;
+    this.resetRating();
+    this.status = '';
+    if (!this.roster) return void this.load();
+    this.view = 'pick';
+    // Staff change over the days a tablet stays on: refresh the list quietly, keeping the old one if offline.
+    apiClient(this.origin)
+      .roster(this.kioskKey)
+      .then((roster) => (this.roster = roster), () => undefined);
+  }
+
+  /** Kiosk mode: a form left half-filled goes back to the list after a while. */
+  private touch(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.view === 'form' && this.restart(), KIOSK_IDLE_MS);
+  }
+
+  private stopTimers(): void {
+    clearInterval(this.timer);
+    clearTimeout(this.idle);
+    this.countdown = 0;
+  }
+
   private resetRating(): void {
+    this.stopTimers();
     this.receipt = undefined;
     this.clientId = undefined;
+    this.queuedId = undefined;
     this.scores = {};
     this.errors = {};
   }

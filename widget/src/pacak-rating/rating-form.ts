@@ -16,6 +16,10 @@ export interface RatingFormModel {
   /** Messages by API path (`phone`, `scores.cakap`, …). */
   errors: FieldErrors;
   busy: boolean;
+  /** The office's complaint channel, offered after a low score. */
+  complaintUrl?: string | null;
+  /** A shared counter tablet: the browser must not offer one customer's number to the next. */
+  kiosk: boolean;
   onSubmit: (event: SubmitEvent) => void;
   onEdit: (event: Event) => void;
 }
@@ -62,8 +66,20 @@ function indicatorStars(m: RatingFormModel, indicator: Indicator) {
   </fieldset>`;
 }
 
+function complaint(m: RatingFormModel, url: string) {
+  const name = url.replace(/^https?:\/\/|\/$/g, '');
+  // On a shared tablet a new tab would stay open for the next customer: show the address instead.
+  return html`<p id="complain" part="complaint">
+    ${m.t.complain} ${m.kiosk ? html`<strong>${name}</strong>` : html`<a href=${url} target="_blank" rel="noopener">${name}</a>`}
+  </p>`;
+}
+
 export function renderRatingForm(m: RatingFormModel) {
   const { t } = m;
+  // A score of 1 or 2 is a chance to learn why: the comment asks what to improve, and where to complain.
+  const low = Object.values(m.scores).some((n) => n < 3);
+  // Only a web address becomes a link: the value comes from the server, but a `javascript:` one must never run.
+  const complaintUrl = low && /^https?:\/\//.test(m.complaintUrl ?? '') ? (m.complaintUrl as string) : '';
   return html`<p>${t.prompt}</p>
     <form novalidate part="form" @submit=${m.onSubmit} @change=${m.onEdit} @input=${m.onEdit}>
       <div class="field" part="field">
@@ -91,7 +107,7 @@ export function renderRatingForm(m: RatingFormModel) {
           name="phone"
           type="tel"
           inputmode="tel"
-          autocomplete="tel"
+          autocomplete=${m.kiosk ? 'off' : 'tel'}
           required
           aria-invalid=${invalid(m, 'phone')}
           aria-describedby=${describedBy(m, 'phone', 'phone-hint')}
@@ -99,14 +115,15 @@ export function renderRatingForm(m: RatingFormModel) {
         ${error(m, 'phone')}
       </div>
       <div class="field" part="field">
-        <label for="comment">${t.comment}</label>
+        <label for="comment">${low ? t.improve : t.comment}</label>
+        ${complaintUrl ? complaint(m, complaintUrl) : nothing}
         <textarea
           id="comment"
           name="comment"
           rows="3"
           maxlength="1000"
           aria-invalid=${invalid(m, 'comment')}
-          aria-describedby=${describedBy(m, 'comment')}
+          aria-describedby=${describedBy(m, 'comment', complaintUrl && 'complain')}
         ></textarea>
         ${error(m, 'comment')}
       </div>

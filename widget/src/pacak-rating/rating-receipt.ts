@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Receipt } from '../api.js';
 import type { Strings } from '../i18n.js';
 
@@ -17,12 +17,20 @@ export function formatSentAt(createdAt: string, locale: string): string {
   }).format(new Date(createdAt));
 }
 
-/** The thank-you view that replaces the form once the server has stored the rating. */
-export function renderReceipt(t: Strings, receipt: Receipt, onAgain: () => void) {
+/**
+ * What replaces the form once the rating has left it: the receipt the server gave, or (no receipt yet)
+ * the notice that it is kept on the device until the network returns. `countdown`: seconds until a
+ * kiosk starts again for the next customer.
+ */
+export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain: () => void, countdown?: number) {
   return html`<section part="receipt">
-    <h2 tabindex="-1">${t.thanks}</h2>
-    <p>${t.receipt}: <strong>${receipt.receipt}</strong></p>
-    <p class="muted">${t.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>
-    <button type="button" @click=${onAgain}>${t.again}</button>
+    ${receipt
+      ? html`<h2 tabindex="-1">${t.thanks}</h2>
+          <p>${t.receipt}: <strong>${receipt.receipt}</strong></p>
+          <p class="muted">${t.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>`
+      : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
+          <p>${t.queuedText}</p>`}
+    ${countdown ? html`<p class="muted">${t.resetIn(countdown)}</p>` : nothing}
+    <button type="button" @click=${onAgain}>${countdown ? t.next : t.again}</button>
   </section>`;
 }

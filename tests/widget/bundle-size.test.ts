@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the rollup configuration is plain JavaScript without types
+import configs, { gzipBudget } from '../../rollup.config.mjs';
+
+const LIMIT = 15 * 1024;
+const BUNDLE = 'dist/widget/pacak-rating.js';
+
+interface Plugin {
+  name: string;
+  generateBundle(this: { error(message: string): never }, options: object, bundle: object): void;
+}
+
+describe('the widget bundle size check', () => {
+  it('keeps what a page loads to show the form within 15 KB gzip, with nothing fetched at run time', () => {
+    expect(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build:widget`).toBe(true);
+    const code = readFileSync(BUNDLE);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(LIMIT);
+    // No fonts, icons or styles from elsewhere: every byte the form needs is in this one file.
+    expect(code.toString()).not.toMatch(/@import|@font-face|url\(|https?:\/\//);
+    expect(code.toString()).not.toMatch(/\bimport\s*\(|from\s*["']/);
+  });
+
+  it('fails the build of every bundle that grows past the limit', () => {
+    for (const config of configs as { plugins: { name: string }[] }[]) {
+      expect(config.plugins.map((plugin) => plugin.name)).toContain('gzip-budget');
+    }
+    const plugin = gzipBudget(1024) as Plugin;
+    const errors: string[] = [];
+    const context = {
+      error(message: string): never {
+        errors.push(message);
+        throw new Error(message);
+      },
+    };
+    // Random text does not compress: 4 KB of it is well over a 1 KB budget.
+    const noise = Array.from({ length: 4096 }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join('');
+    expect(() => plugin.generateBundle.call(context, {}, { 'big.js': { type: 'chunk', fileName: 'big.js', code: noise } })).toThrow(
+      /over budget, big\.js: \d+\.\d+ KB gzip \(limit 1 KB\)/,
+    );
+    expect(() => plugin.generateBundle.call(context, {}, { 'small.js': { type: 'chunk', fileName: 'small.js', code: 'x'.repeat(4096) } })).not.toThrow();
+    expect(errors).toHaveLength(1);
+  });
+});

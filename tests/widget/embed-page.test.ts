@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { DEMO_NAME, DEMO_NIP } from './rating-fixture.js';
+
+describeInBrowser('the webmaster page at /embed', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    page = await context.newPage();
+    problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    // A Content-Security-Policy refusal shows up as a console error.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const snippet = () => page.locator('#snippet').inputValue();
+
+  it('is served with a strict Content-Security-Policy and no inline script', async () => {
+    const response = await fetch(`${server.url}/embed`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const html = await response.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect((await fetch(`${server.url}/widget/pacak-embed-helper.js`)).status).toBe(200);
+  });
+
+  it('checks a typed NIP through the public API and gives the snippet, with a live preview', async () => {
+    await page.goto(`${server.url}/embed`);
+    await page.getByLabel('NIP atau kode petugas').fill(DEMO_NIP);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.locator('#nip-status').filter({ hasText: DEMO_NAME }).waitFor();
+    await expect.poll(snippet).toBe(
+      `<script type="module" src="${server.url}/widget/pacak-rating.js"></script>\n<pacak-rating nip="${DEMO_NIP}"></pacak-rating>`,
+    );
+    await page.locator('#preview pacak-rating [part=name]').waitFor();
+
+    await page.getByLabel('Bahasa formulir').selectOption('en');
+    await page.locator('#service option[value=cop]').waitFor({ state: 'attached' });
+    await page.getByLabel(/Jenis pelayanan yang dipilih/).selectOption('cop');
+    expect(await snippet()).toContain(`<pacak-rating nip="${DEMO_NIP}" lang="en" service="cop"></pacak-rating>`);
+
+    await page.getByRole('button', { name: 'Salin kode' }).click();
+    await page.locator('#copy-status').filter({ hasText: 'tersalin' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet());
+    await page.screenshot({ path: artifactPath('embed-page.png'), fullPage: true });
+    expect(problems).toEqual([]);
+
+  });
+
+  it('has no axe-core violations, the preview widget included', async () => {
+    // axe is injected as an inline script, which the page's own policy rightly refuses: bypass it here only.
+    const open = await browser.newContext({ bypassCSP: true });
+    try {
+      const axePage = await open.newPage();
+      await axePage.goto(`${server.url}/embed`);
+      await axePage.getByLabel('NIP atau kode petugas').fill(DEMO_NIP);
+      await axePage.getByRole('button', { name: 'Periksa' }).click();
+      await axePage.locator('#preview pacak-rating [part=name]').waitFor();
+      await axePage.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+      const violations = await axePage.evaluate(async () => {
+        type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> };
+        const result = await (window as unknown as { axe: Axe }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+        });
+        return result.violations.map((violation) => violation.id);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('says so for an unknown NIP and gives no snippet', async () => {
+    await page.goto(`${server.url}/embed`);
+    await page.getByLabel('NIP atau kode petugas').fill('190001012000011999');
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.locator('#nip-status').filter({ hasText: 'tidak ditemukan' }).waitFor();
+    expect(await page.locator('#result').isHidden()).toBe(true);
+  });
+
+  it('points to the plain way when this server has no sign-in yet', async () => {
+    await page.goto(`${server.url}/embed`);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill('secret');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.locator('#sign-in-status').filter({ hasText: 'Gunakan cara 1' }).waitFor();
+    expect(await page.getByLabel('Kata sandi').inputValue()).toBe('');
+    expect(problems).toEqual([]);
+  });
+
+  it('signs in, lists the employees from the admin API, and makes a person or a kiosk snippet', async () => {
+    const seen: { auth?: string | undefined; body?: unknown } = {};
+    await page.route('**/api/v1/auth/token', (route) => {
+      seen.body = route.request().postDataJSON();
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ token: 'T0KEN', expiresAt: '2030-01-01T00:00:00Z' }) });
+    });
+    await page.route('**/api/v1/admin/employees', (route) => {
+      seen.auth = route.request().headers().authorization;
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          employees: [
+            { nip: DEMO_NIP, name: DEMO_NAME, workArea: { code: 'kantor-induk', name: 'Kantor Induk' }, active: true },
+            { nip: '199011042015032003', name: 'Ns. Dewi Lestari, S.Kep', workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' }, active: true },
+            { nip: '198812302014021001', name: 'Pegawai Lama', workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' }, active: false },
+          ],
+        }),
+      });
+    });
+    await page.goto(`${server.url}/embed`);
+    await page.getByLabel('Nama pengguna').fill('webmaster');
+    await page.getByLabel('Kata sandi').fill('rahasia');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.locator('#pickers').waitFor();
+    expect(seen).toEqual({ body: { username: 'webmaster', password: 'rahasia' }, auth: 'Bearer T0KEN' });
+    expect(await page.locator('#employee option').allTextContents()).toEqual([
+      'Pilih petugas',
+      `${DEMO_NAME} (${DEMO_NIP})`,
+      `Ns. Dewi Lestari, S.Kep (199011042015032003)`,
+    ]);
+
+    await page.getByLabel('Petugas', { exact: true }).selectOption('199011042015032003');
+    await expect.poll(snippet).toContain('<pacak-rating nip="199011042015032003"></pacak-rating>');
+
+    await page.getByLabel(/wilayah kerja, untuk tablet/).selectOption('boom-baru');
+    await expect.poll(snippet).toContain('<pacak-rating kiosk work-area="boom-baru" kiosk-key="KUNCI-KIOS"></pacak-rating>');
+    expect(await page.locator('#preview').innerHTML()).toBe('');
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  });
+});

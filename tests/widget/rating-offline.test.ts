@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { Rating } from '../../server/db/models/index.js';
+import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { ratingBody } from '../helpers/http.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import {
+  allScores,
+  fillRating,
+  formReady,
+  formValues,
+  openRatingPage,
+  recordedEvents,
+  statusSays,
+  submit,
+} from './rating-fixture.js';
+
+const OUTBOX = 'pacak-outbox';
+
+interface Kept {
+  api: string;
+  body: { clientId: string; phone: string; comment?: string };
+  at: number;
+}
+
+/** Puts a rating in the device's outbox before the page's own scripts run, as an earlier visit left it. */
+const keptOnEarlierVisit = (page: Page, kept: Record<string, unknown>) =>
+  page.addInitScript(
+    ([key, value]) => {
+      // Once: the init script runs again on any later navigation of this page.
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    },
+    [OUTBOX, JSON.stringify([kept])] as const,
+  );
+
+const outbox = (page: Page): Promise<Kept[]> =>
+  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), OUTBOX);
+
+describeInBrowser('<pacak-rating> on a weak network', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let created: number;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+    created = 0;
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/ratings') && response.status() === 201) created++;
+    });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('keeps the rating on the device while offline and sends it exactly once when the network returns', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, { serviceType: 'cop', scores: allScores(4), phone: '0812 6000 0001', comment: 'Lewat sinyal lemah' });
+    await context.setOffline(true);
+    await submit(page);
+
+    const queued = page.locator('pacak-rating [part=queued]');
+    await queued.waitFor();
+    expect(await queued.textContent()).toBe('Rating tersimpan, akan dikirim');
+    expect(await page.locator('pacak-rating form').count()).toBe(0);
+    const [kept] = await outbox(page);
+    expect(kept?.api).toBe(server.url);
+    expect(kept?.body).toMatchObject({ phone: '0812 6000 0001', channel: 'widget', comment: 'Lewat sinyal lemah' });
+    const clientId = kept!.body.clientId;
+    await page.locator('pacak-rating').screenshot({ path: artifactPath('rating-queued.png') });
+
+    await context.setOffline(false);
+    await page.locator('pacak-rating [part=receipt] strong').waitFor();
+    // Every later chance to resend (the timer, another load) finds nothing left to send.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(500);
+    expect(created).toBe(1);
+    expect(await Rating.count({ where: { clientId } })).toBe(1);
+    expect(await outbox(page)).toEqual([]);
+    const events = await recordedEvents(page);
+    expect(events.map((event) => event.type)).toEqual(['pacak-queued', 'pacak-submitted']);
+    expect(events[0]?.detail.clientId).toBe(clientId);
+  });
+
+  it('sends the same clientId again after a connection lost on the way, so the server stores it once', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, { serviceType: 'laboratorium', scores: allScores(5), phone: '0814 3333 4444' });
+    const clientIds: string[] = [];
+    await page.route('**/api/v1/ratings', async (route) => {
+      clientIds.push(route.request().postDataJSON().clientId);
+      await (clientIds.length === 1 ? route.abort('internetdisconnected') : route.continue());
+    });
+    await submit(page);
+    await page.locator('pacak-rating [part=queued]').waitFor();
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.locator('pacak-rating [part=receipt] strong').waitFor();
+    expect(clientIds).toHaveLength(2);
+    expect(clientIds[1]).toBe(clientIds[0]);
+  });
+
+  it('says why when a kept rating is refused on arrival, drops it, and offers a fresh form', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, { serviceType: 'cop', scores: allScores(4), phone: '0812 6000 0009' });
+    await page.route('**/api/v1/ratings', (route) => route.abort('internetdisconnected'));
+    await submit(page);
+    await page.locator('pacak-rating [part=queued]').waitFor();
+    await page.unroute('**/api/v1/ratings');
+    await page.route('**/api/v1/ratings', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Already rated today', status: 409 }),
+      }),
+    );
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await statusSays(page, 'sudah memberi rating');
+    await formReady(page);
+    expect(await outbox(page)).toEqual([]);
+    const events = await recordedEvents(page);
+    expect(events.map((event) => [event.type, event.detail.status])).toEqual([
+      ['pacak-queued', undefined],
+      ['pacak-error', 409],
+    ]);
+  });
+
+  it('sends a rating kept on an earlier visit when the widget loads again, and only once', async () => {
+    const body = ratingBody({ clientId: randomUUID() });
+    // The server already has it (its answer was lost): sending it again must not add a second row.
+    const earlier = await fetch(`${server.url}/api/v1/ratings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(earlier.status).toBe(201);
+    const replays: (string | null)[] = [];
+    page.on('response', async (response) => {
+      if (response.url().endsWith('/api/v1/ratings')) replays.push(await response.headerValue('idempotent-replayed'));
+    });
+    await keptOnEarlierVisit(page, { api: server.url, body, at: Date.now() - 60_000 });
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await expect.poll(() => outbox(page)).toEqual([]);
+    expect(replays).toEqual(['true']);
+    expect(await Rating.count({ where: { clientId: body.clientId as string } })).toBe(1);
+    const events = await recordedEvents(page);
+    expect(events.map((event) => event.type)).toEqual(['pacak-submitted']);
+  });
+
+  it('discards a rating kept for more than a day, with a notice, and sends nothing', async () => {
+    const body = ratingBody({ clientId: randomUUID() });
+    await keptOnEarlierVisit(page, { api: server.url, body, at: Date.now() - 25 * 3600_000 });
+    let posts = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts++;
+    });
+    await openRatingPage(page, server.url);
+    await statusSays(page, 'lebih dari sehari');
+    expect(await outbox(page)).toEqual([]);
+    expect(posts).toBe(0);
+    expect(await Rating.count({ where: { clientId: body.clientId as string } })).toBe(0);
+  });
+
+  it('says the network failed and keeps the typed values when the device cannot keep the rating', async () => {
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    const typed = { serviceType: 'gawat-darurat', scores: allScores(2), phone: '0821 5555 7777', comment: 'Mohon dipercepat' };
+    await fillRating(page, typed);
+    await page.route('**/api/v1/ratings', (route) => route.abort('connectionrefused'));
+    await submit(page);
+    await statusSays(page, 'Tidak dapat terhubung ke server');
+    expect(await formValues(page)).toMatchObject({ phone: typed.phone, comment: typed.comment });
+    const [error] = await recordedEvents(page);
+    expect(error).toMatchObject({ type: 'pacak-error', detail: { status: 0 } });
+  });
+
+  // Last in the file: a second server in this process rebinds the shared Sequelize models to its own
+  // database, which it then closes; a test after it would find the first server's lookups failing.
+  it('keeps the rating when the whole server has gone away', async () => {
+    const doomed = await startTestServer();
+    try {
+      await openRatingPage(page, doomed.url);
+      await formReady(page);
+      await fillRating(page, { serviceType: 'cop', scores: allScores(3), phone: '0821 5555 6666' });
+      await doomed.close();
+      await submit(page);
+      await page.locator('pacak-rating [part=queued]').waitFor();
+      expect(await outbox(page)).toHaveLength(1);
+    } finally {
+      await doomed.close();
+    }
+  });
+});

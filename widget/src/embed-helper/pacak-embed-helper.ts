@@ -1,0 +1,173 @@
+/**
+ * The script of the webmaster's page `GET /embed`: find an employee (by NIP, or from the admin API's
+ * list after signing in), or a work area for a kiosk, and copy the ready snippet. Plain DOM, no Lit:
+ * it is loaded by that one page only. The sign-in token lives in this page's memory, never in storage.
+ */
+
+interface Named {
+  code: string;
+  name: string;
+}
+
+interface AdminEmployee {
+  nip: string;
+  name: string;
+  workArea: Named;
+  active: boolean;
+}
+
+type Choice = { nip: string } | { workArea: string };
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const here = location.origin;
+let choice: Choice | undefined;
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The two lines a webmaster pastes, with this server's address and only the attributes chosen. */
+function snippet(serverOrigin: string, attributes: Record<string, string>): string {
+  const text = Object.entries(attributes)
+    .map(([name, value]) => (value === '' && name === 'kiosk' ? ' kiosk' : value ? ` ${name}="${escapeAttribute(value)}"` : ''))
+    .join('');
+  return `<script type="module" src="${serverOrigin}/widget/pacak-rating.js"></script>\n<pacak-rating${text}></pacak-rating>`;
+}
+
+async function getJson<T>(url: string, init?: RequestInit): Promise<{ status: number; body?: T }> {
+  try {
+    const response = await fetch(url, init);
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  } catch {
+    return { status: 0 };
+  }
+}
+
+function say(id: string, text: string): void {
+  $(id).textContent = text;
+}
+
+function show(next: Choice): void {
+  choice = next;
+  $('result').hidden = false;
+  render();
+}
+
+function render(): void {
+  if (!choice) return;
+  const lang = $<HTMLSelectElement>('lang').value;
+  const service = $<HTMLSelectElement>('service').value;
+  const attributes: Record<string, string> =
+    'nip' in choice
+      ? { nip: choice.nip, lang, service }
+      : { kiosk: '', 'work-area': choice.workArea, 'kiosk-key': 'KUNCI-KIOS', lang };
+  $<HTMLTextAreaElement>('snippet').value = snippet(here, attributes);
+  say('copy-status', '');
+  const preview = $('preview');
+  preview.replaceChildren();
+  // A kiosk cannot be previewed without its key, which this page never sees.
+  if ('nip' in choice) {
+    const widget = document.createElement('pacak-rating');
+    for (const [name, value] of Object.entries(attributes)) if (value) widget.setAttribute(name, value);
+    preview.append(widget);
+  }
+}
+
+async function loadServiceTypes(nip: string): Promise<void> {
+  const select = $<HTMLSelectElement>('service');
+  const { body } = await getJson<{ serviceTypes: Named[] }>(`${here}/api/v1/service-types?nip=${encodeURIComponent(nip)}`);
+  select.length = 1;
+  for (const type of body?.serviceTypes ?? []) select.add(new Option(type.name, type.code));
+}
+
+async function checkNip(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const nip = $<HTMLInputElement>('nip').value.trim();
+  if (!/^[0-9A-Za-z-]{3,32}$/.test(nip)) return say('nip-status', 'Isi NIP (18 angka) atau kode petugas.');
+  say('nip-status', 'Memeriksa…');
+  const { status, body } = await getJson<{ name: string; workArea: Named }>(`${here}/api/v1/employees/${encodeURIComponent(nip)}`);
+  if (status === 404) return say('nip-status', 'NIP tidak ditemukan, atau petugas itu tidak aktif.');
+  if (!body) return say('nip-status', 'Server tidak dapat dihubungi. Coba lagi sebentar lagi.');
+  say('nip-status', `Ditemukan: ${body.name}, ${body.workArea.name}.`);
+  $<HTMLSelectElement>('service').length = 1;
+  show({ nip });
+  await loadServiceTypes(nip);
+}
+
+async function signIn(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const username = $<HTMLInputElement>('username').value;
+  const password = $<HTMLInputElement>('password').value;
+  say('sign-in-status', 'Masuk…');
+  const token = await getJson<{ token: string }>(`${here}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  $<HTMLInputElement>('password').value = '';
+  // The admin API may not be installed on this server yet: say so and point to the plain way.
+  if (token.status === 404) return say('sign-in-status', 'Masuk belum tersedia di server ini. Gunakan cara 1: ketik NIP petugas.');
+  if (token.status === 401 || token.status === 422) return say('sign-in-status', 'Nama pengguna atau kata sandi salah.');
+  if (!token.body?.token) return say('sign-in-status', 'Server tidak dapat dihubungi. Coba lagi sebentar lagi.');
+
+  const list = await getJson<{ employees: AdminEmployee[] }>(`${here}/api/v1/admin/employees`, {
+    headers: { Authorization: `Bearer ${token.body.token}` },
+  });
+  if (list.status === 404) return say('sign-in-status', 'Daftar pegawai belum tersedia di server ini. Gunakan cara 1: ketik NIP petugas.');
+  if (list.status === 403) return say('sign-in-status', 'Akun ini tidak boleh melihat daftar pegawai.');
+  if (!list.body?.employees) return say('sign-in-status', 'Daftar pegawai tidak dapat dimuat. Coba lagi.');
+  fillPickers(list.body.employees.filter((employee) => employee.active));
+  say('sign-in-status', `Masuk. ${list.body.employees.length} pegawai dimuat.`);
+}
+
+function fillPickers(employees: AdminEmployee[]): void {
+  const employeeSelect = $<HTMLSelectElement>('employee');
+  const areaSelect = $<HTMLSelectElement>('work-area');
+  employeeSelect.length = 1;
+  areaSelect.length = 1;
+  const areas = new Map<string, HTMLOptGroupElement>();
+  for (const employee of employees) {
+    let group = areas.get(employee.workArea.code);
+    if (!group) {
+      group = document.createElement('optgroup');
+      group.label = employee.workArea.name;
+      areas.set(employee.workArea.code, group);
+      employeeSelect.append(group);
+      areaSelect.add(new Option(employee.workArea.name, employee.workArea.code));
+    }
+    group.append(new Option(`${employee.name} (${employee.nip})`, employee.nip));
+  }
+  $('pickers').hidden = false;
+}
+
+async function copy(): Promise<void> {
+  const area = $<HTMLTextAreaElement>('snippet');
+  try {
+    await navigator.clipboard.writeText(area.value);
+  } catch {
+    // No clipboard API (an http page): select the text for the webmaster and use the old command.
+    area.select();
+    if (!document.execCommand('copy')) return say('copy-status', 'Tekan Ctrl+C untuk menyalin kode yang sudah dipilih.');
+  }
+  say('copy-status', 'Kode tersalin. Tempel di halaman situs Anda.');
+}
+
+$('by-nip').addEventListener('submit', (event) => void checkNip(event as SubmitEvent));
+$('sign-in').addEventListener('submit', (event) => void signIn(event as SubmitEvent));
+$('employee').addEventListener('change', async (event) => {
+  const nip = (event.target as HTMLSelectElement).value;
+  if (!nip) return;
+  $<HTMLSelectElement>('work-area').value = '';
+  $<HTMLSelectElement>('service').length = 1;
+  show({ nip });
+  await loadServiceTypes(nip);
+});
+$('work-area').addEventListener('change', (event) => {
+  const workArea = (event.target as HTMLSelectElement).value;
+  if (!workArea) return;
+  $<HTMLSelectElement>('employee').value = '';
+  $<HTMLSelectElement>('service').length = 1;
+  show({ workArea });
+});
+$('lang').addEventListener('change', render);
+$('service').addEventListener('change', render);
+$('copy').addEventListener('click', () => void copy());

@@ -1,0 +1,79 @@
+import { apiClient, asApiError } from './api.js';
+import type { ApiError, RatingBody, Receipt } from './api.js';
+
+/**
+ * Ratings that could not be sent for lack of network, kept on the device (localStorage) until it
+ * returns. Each keeps its `clientId`, and the server answers a repeated clientId with the first answer,
+ * so a rating whose answer was lost on the way is stored once however often it is sent again.
+ * An entry leaves the box once the server has answered it, whatever the answer: nothing personal
+ * (phone, comment) stays on the device longer than it takes to deliver it.
+ */
+export interface Kept {
+  api: string;
+  body: RatingBody;
+  /** When it was kept (ms since the epoch); after a day it is discarded, not sent. */
+  at: number;
+}
+
+/** What became of one kept rating when the box was emptied. */
+export type Outcome =
+  | { kept: Kept; receipt: Receipt }
+  | { kept: Kept; error: ApiError }
+  | { kept: Kept; expired: true };
+
+const KEY = 'pacak-outbox';
+const DAY = 864e5;
+
+function read(): Kept[] {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) || '[]');
+  } catch {
+    return [];
+  }
+}
+
+function write(list: Kept[]): void {
+  try {
+    if (list.length) localStorage.setItem(KEY, JSON.stringify(list));
+    else localStorage.removeItem(KEY);
+  } catch {
+    // Storage full or forbidden (a private window): the rating cannot wait, and the customer is told so.
+  }
+}
+
+const without = (list: Kept[], clientId: string) => list.filter((k) => k.body.clientId !== clientId);
+
+export function keep(kept: Kept): boolean {
+  write([...without(read(), kept.body.clientId), kept]);
+  return read().some((k) => k.body.clientId === kept.body.clientId);
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Sends what is kept for one server, oldest first, and reports each outcome. One flush at a time:
+ * in this page by a promise chain, across tabs by a Web Lock where the browser has them.
+ * A network failure (or a busy server) stops the flush and leaves the rest for the next one.
+ */
+export function flush(api: string, report: (outcome: Outcome) => void): Promise<unknown> {
+  const run = async () => {
+    for (const kept of read()) {
+      if (kept.api !== api) continue;
+      let outcome: Outcome;
+      if (Date.now() - kept.at > DAY) outcome = { kept, expired: true };
+      else {
+        try {
+          outcome = { kept, receipt: await apiClient(api).rate(kept.body) };
+        } catch (error) {
+          const e = asApiError(error);
+          if (!e.status || e.status > 499 || e.status === 429) return;
+          outcome = { kept, error: e };
+        }
+      }
+      write(without(read(), kept.body.clientId));
+      report(outcome);
+    }
+  };
+  const locks = navigator.locks;
+  return (queue = queue.then((): Promise<unknown> => (locks ? locks.request(KEY, run) : run())).catch(() => undefined));
+}
