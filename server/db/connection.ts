@@ -7,6 +7,8 @@ export type Dialect = 'sqlite' | 'postgres' | 'mysql' | 'mariadb';
 
 export type ConnectionConfig = Pick<Config, 'databaseUrl' | 'db'>;
 
+const SQLITE_MAX_BUSY_MS = 5_000;
+
 export function dialectOf(url: string): Dialect {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   if (scheme === 'sqlite') return 'sqlite';
@@ -40,8 +42,9 @@ export function openSequelize(config: ConnectionConfig, extra: Options = {}): Se
   };
   if (dialect === 'sqlite') {
     const sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage: sqliteStorage(config.databaseUrl) });
-    // A write waits this long for another connection's lock before giving up with SQLITE_BUSY (503).
-    sqlitePragmas(sequelize, statementTimeoutMs || 60_000);
+    // How long a write waits for another connection's lock before SQLITE_BUSY (503). At most 5 s: node-sqlite3
+    // finalizes statements on the main thread, which waits for a writer sleeping in the busy handler.
+    sqlitePragmas(sequelize, Math.min(statementTimeoutMs || SQLITE_MAX_BUSY_MS, SQLITE_MAX_BUSY_MS));
     return sequelize;
   }
   if (dialect === 'postgres') {
