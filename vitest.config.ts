@@ -18,9 +18,14 @@ const serverProject = (db: 'sqlite' | 'postgres' | 'mariadb'): TestProjectInline
 export default defineConfig(async () => {
   const projects: TestProjectInlineConfiguration[] = [serverProject('sqlite')];
   for (const db of ['postgres', 'mariadb'] as const) {
-    const problem = await probeDatabase(ADMIN_URLS[db]);
-    if (problem) announceMissing(`the server-${db} tests (${ADMIN_URLS[db]}: ${problem})`, HOW_TO_START[db]);
-    else projects.push(serverProject(db));
+    // Vitest evaluates this file more than once per run: ask each server once, say it once.
+    const cached = process.env[`PACAK_PROBED_${db.toUpperCase()}`];
+    const problem = cached === undefined ? await probeDatabase(ADMIN_URLS[db]) : cached || null;
+    if (cached === undefined) {
+      process.env[`PACAK_PROBED_${db.toUpperCase()}`] = problem ?? '';
+      if (problem) announceMissing(`the server-${db} tests (${ADMIN_URLS[db]}: ${problem})`, HOW_TO_START[db]);
+    }
+    if (!problem) projects.push(serverProject(db));
   }
   projects.push(
     { extends: true, test: { name: 'widget', include: ['tests/widget/**/*.test.ts'] } },

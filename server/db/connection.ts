@@ -7,6 +7,15 @@ export type Dialect = 'sqlite' | 'postgres' | 'mysql' | 'mariadb';
 
 export type ConnectionConfig = Pick<Config, 'databaseUrl' | 'db'>;
 
+const SQLITE_MAX_BUSY_MS = 5_000;
+
+/**
+ * How long an SQLite write waits for another connection's lock before SQLITE_BUSY (503). At most 5 s:
+ * node-sqlite3 finalizes statements on the main thread, which waits for a writer sleeping in the busy handler.
+ */
+export const sqliteBusyTimeout = (statementTimeoutMs: number): number =>
+  Math.min(statementTimeoutMs || SQLITE_MAX_BUSY_MS, SQLITE_MAX_BUSY_MS);
+
 export function dialectOf(url: string): Dialect {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   if (scheme === 'sqlite') return 'sqlite';
@@ -47,8 +56,7 @@ export function openSequelize(config: ConnectionConfig, extra: Options = {}): Se
       storage: sqliteStorage(config.databaseUrl),
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
-    // A write waits this long for another connection's lock before giving up with SQLITE_BUSY (503).
-    sqlitePragmas(sequelize, statementTimeoutMs || 60_000);
+    sqlitePragmas(sequelize, sqliteBusyTimeout(statementTimeoutMs));
     return sequelize;
   }
   if (dialect === 'postgres') {

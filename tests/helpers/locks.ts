@@ -6,8 +6,9 @@ export interface HeldLock {
   side: Sequelize;
   /** Ids of the server's connections now waiting on the lock (empty on SQLite, which cannot tell). */
   waiting(): Promise<number[]>;
-  /** Waits until `count` server connections are blocked on the lock (on SQLite, a short pause). */
+  /** Waits until `count` server connections are blocked on the lock (on SQLite, a pause). */
   waitForBlocked(count?: number): Promise<number[]>;
+  /** Lets the blocked statements go on; calling it again does nothing. */
   release(): Promise<void>;
 }
 
@@ -23,6 +24,7 @@ export async function lockRatings(database: ScratchDatabase): Promise<HeldLock> 
   if (kind === 'postgres') await side.query('LOCK TABLE ratings IN ACCESS EXCLUSIVE MODE', { transaction });
   if (kind === 'mariadb') await side.query('LOCK TABLES ratings WRITE', { transaction });
 
+  let released = false;
   const waiting = async (): Promise<number[]> => {
     if (kind === 'sqlite') return [];
     const sql =
@@ -38,7 +40,8 @@ export async function lockRatings(database: ScratchDatabase): Promise<HeldLock> 
     waiting,
     async waitForBlocked(count = 1) {
       if (kind === 'sqlite') {
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // SQLite cannot show who waits; give the requests time to reach their insert (generous on a busy machine).
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
         return [];
       }
       const deadline = Date.now() + 10_000;
@@ -50,6 +53,8 @@ export async function lockRatings(database: ScratchDatabase): Promise<HeldLock> 
       }
     },
     async release() {
+      if (released) return;
+      released = true;
       if (kind === 'mariadb') await side.query('UNLOCK TABLES', { transaction });
       await transaction.rollback().catch(() => undefined);
       await side.close();

@@ -78,11 +78,11 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let gone = false;
-  void exited.then(() => (gone = true));
+  let gone: number | null | undefined;
+  void exited.then((code) => (gone = code));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (gone) throw new Error(`server process exited before answering:\n${output}`);
+    if (gone !== undefined) throw new Error(`server process exited with code ${gone} before answering:\n${output}`);
     const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
     if (status === 200) break;
     if (Date.now() > deadline) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_TABLE } from '../../server/db/migrate.js';
 import { MIGRATIONS } from '../../server/db/migrations/index.js';
 import { createScratchDatabase, openSide, type ScratchDatabase } from '../helpers/databases.js';
 import { postJson, ratingBody, uniquePhone } from '../helpers/http.js';
@@ -81,5 +82,13 @@ describe('two server processes on one database', () => {
   it('both stop on SIGTERM with exit code 0', async () => {
     for (const server of servers) server.child.kill('SIGTERM');
     expect(await Promise.all(servers.map((server) => server.exited))).toEqual([0, 0]);
+  });
+
+  it('a release older than the schema refuses to start on it, saying why, with exit code 1', async () => {
+    await side.query(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES ('2099.01.01T00.00.00.from-the-future')`);
+    const env = { ...PROCESS_SECRETS, DATABASE_URL: database.url, DATA_DIR: dataDir };
+    await expect(spawnServer(env)).rejects.toThrow(
+      /exited with code 1 before answering:[^]*The database was migrated by a newer release \(unknown migrations: 2099\.01\.01T00\.00\.00\.from-the-future\)/,
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, openSide, type ScratchDatabase } from '../helpers/databases.js';
+import { createScratchDatabase, openSide, TEST_DB, type ScratchDatabase } from '../helpers/databases.js';
 import { getJson, postJson, ratingBody } from '../helpers/http.js';
 import { lockRatings } from '../helpers/locks.js';
 import { ensureServerBuilt, PROCESS_SECRETS, spawnServer, type ServerProcess } from '../helpers/processes.js';
@@ -24,6 +25,37 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Polls until `check` holds: a signal reaches a busy process after a while, not at once. */
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A rating whose body arrives in two parts, the second only on `finish()`: a slow phone mid-upload. */
+function slowPost(url: string): { started: Promise<void>; finish(): void; status: Promise<number> } {
+  const body = Buffer.from(JSON.stringify(ratingBody()));
+  const request = httpRequest(`${url}/api/v1/ratings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': body.length },
+    agent: false,
+  });
+  const status = new Promise<number>((resolve, reject) => {
+    request.once('response', (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.once('error', reject);
+  });
+  const half = Math.floor(body.length / 2);
+  const started = new Promise<void>((resolve) => request.write(body.subarray(0, half), () => resolve()));
+  // Give the server a moment to read the headers and start the handler before the signal arrives.
+  const settled = started.then(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  return { started: settled.then(() => undefined), finish: () => request.end(body.subarray(half)), status };
+}
+
 const ratingsCount = async (): Promise<number> => {
   const side = openSide(database.url);
   try {
@@ -37,27 +69,38 @@ describe('graceful shutdown on SIGTERM', () => {
   it('lets ratings in flight finish with 201, takes no new connections and exits 0', async () => {
     server = await spawnServer({ ...PROCESS_SECRETS, DATABASE_URL: database.url, DATA_DIR: dataDir });
     const before = await ratingsCount();
-    const lock = await lockRatings(database);
-    const inFlight = Array.from({ length: 5 }, () => postJson(`${server!.url}/api/v1/ratings`, ratingBody()));
-    await lock.waitForBlocked(5);
+    // In flight two ways: a phone still uploading its rating, and (where the database can show it) ratings
+    // waiting on a lock. Not on SQLite: node-sqlite3 finalizes statements on the main thread, so a writer
+    // waiting for the file lock can hold the whole process still, signals included, until the lock goes.
+    const uploads = [slowPost(server.url), slowPost(server.url)];
+    const lock = TEST_DB === 'sqlite' ? undefined : await lockRatings(database);
+    try {
+      const blocked = lock ? Array.from({ length: 3 }, () => postJson(`${server!.url}/api/v1/ratings`, ratingBody())) : [];
+      await lock?.waitForBlocked(3);
+      await Promise.all(uploads.map((upload) => upload.started));
 
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(server.child.exitCode).toBeNull();
-    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
-    await lock.release();
+      server.child.kill('SIGTERM');
+      await until(() => fetch(`${server!.url}/healthz`).then(() => false, () => true)); // the port closes
+      expect(server.child.exitCode).toBeNull(); // held open by the requests in flight
+      await lock?.release();
+      for (const upload of uploads) upload.finish();
 
-    expect((await Promise.all(inFlight)).map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
-    expect(await server.exited).toBe(0);
-    expect(server.output()).toMatch(/"message":"shutting down","signal":"SIGTERM"/);
-    expect(await ratingsCount()).toBe(before + 5);
+      const statuses = [...(await Promise.all(blocked)).map((response) => response.status), ...(await Promise.all(uploads.map((u) => u.status)))];
+      expect(statuses).toEqual(Array<number>(lock ? 5 : 2).fill(201));
+      expect(await server.exited).toBe(0);
+      expect(server.output()).toMatch(/"message":"shutting down","signal":"SIGTERM"/);
+      expect(await ratingsCount()).toBe(before + statuses.length);
+    } finally {
+      await lock?.release();
+      server.child.kill('SIGKILL');
+    }
   });
 
   it('answers /healthz 503 during SHUTDOWN_DELAY_MS while still serving ratings, then exits 0', async () => {
-    server = await spawnServer({ ...PROCESS_SECRETS, DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DELAY_MS: '1500' });
+    server = await spawnServer({ ...PROCESS_SECRETS, DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DELAY_MS: '3000' });
     expect((await getJson(`${server.url}/healthz`)).status).toBe(200);
     server.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(async () => (await getJson(`${server!.url}/healthz`)).status === 503);
 
     const health = await getJson(`${server.url}/healthz`);
     expect(health).toMatchObject({ status: 503, body: { status: 'shutting-down' } });
