@@ -8,7 +8,7 @@ import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
-import { MAX_SHARE_DAYS, SHARED_REPORTS, type SharedReport } from '../services/reports/share-links.js';
+import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/scope.js';
 import { sendReport } from './report-output.js';
 
@@ -70,7 +70,7 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
     const link = await shareLinks.create({ report: 'employee', params: { ...params, nip: report.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
     ctx.type = 'application/pdf';
     ctx.set('Content-Disposition', `inline; filename="bukti-pacak-${report.employee.nip}-${query.from}_${query.to}.pdf"`);
-    ctx.body = services.reports.evidencePdf(report, { code: link.publicId.slice(0, 8).toUpperCase(), url: link.url });
+    ctx.body = services.reports.evidencePdf(report, { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId) });
   });
 
   router.get('/share-links', requireRole('admin'), async (ctx) => {
@@ -114,14 +114,19 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
 /** A shared link: no sign-in, the report and its parameters fixed by the token; only the format may be chosen. */
 export function sharedReportsRouter(services: Services): Router {
   const router = new Router({ prefix: '/api/v1/shared' });
-  router.get('/:token', async (ctx) => {
+  const { builders, shareLinks } = services.reports;
+
+  const answer = async (ctx: Context, grant: ShareGrant) => {
     const extra = Object.keys(ctx.query).filter((key) => key !== 'format');
     if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
-    const grant = await services.reports.shareLinks.open(ctx.params.token ?? '');
     const { nip, ...params } = grant.params;
     const query = parseOr422(reportQuerySchema, { ...params, format: typeof ctx.query.format === 'string' ? ctx.query.format : 'json' });
     ctx.set('Cache-Control', 'private, no-store');
-    await sendReport(ctx, await buildReport(services.reports.builders, grant.report, grant.scope, query, nip), query.format);
-  });
+    await sendReport(ctx, await buildReport(builders, grant.report, grant.scope, query, nip), query.format);
+  };
+
+  // The short address printed on evidence PDFs: the link's random public id.
+  router.get('/verify/:publicId', async (ctx) => answer(ctx, await shareLinks.openById(ctx.params.publicId ?? '')));
+  router.get('/:token', async (ctx) => answer(ctx, await shareLinks.open(ctx.params.token ?? '')));
   return router;
 }

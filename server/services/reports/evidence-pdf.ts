@@ -51,7 +51,7 @@ export function evidencePdf(report: EmployeeReport, verification: { code: string
   // One bar per indicator: its average out of 5, and the count of each star beside it.
   doc.moveDown(0.6);
   const barX = left + 110;
-  const barWidth = width - 110 - 150;
+  const barWidth = width - 110 - 200;
   for (const indicator of INDICATORS) {
     const y = doc.y;
     const average = figures.averages[indicator.code];
@@ -59,7 +59,7 @@ export function evidencePdf(report: EmployeeReport, verification: { code: string
     doc.rect(barX, y, barWidth, 14).lineWidth(0.5).stroke('#444444');
     if (average !== null) doc.rect(barX, y, (barWidth * average) / 5, 14).fill('#555555');
     const stars = (report.stars[indicator.code] ?? []).map((n, i) => `${i + 1}★:${n}`).join(' ');
-    doc.fillColor('#000000').text(`${average === null ? '-' : average.toFixed(2).replace('.', ',')}  ${FONTS.unicode ? stars : stars.replace(/★/g, '*')}`, barX + barWidth + 8, y + 2, { width: 142 });
+    doc.fillColor('#000000').text(`${average === null ? '-' : average.toFixed(2).replace('.', ',')}  ${FONTS.unicode ? stars : stars.replace(/★/g, '*')}`, barX + barWidth + 8, y + 2, { width: 192 });
     doc.x = left;
     doc.y = y + 20;
   }
@@ -75,7 +75,8 @@ export function evidencePdf(report: EmployeeReport, verification: { code: string
   doc.moveDown(0.6).font(FONTS.bold).fontSize(12).text('Metode');
   doc.font(FONTS.regular).fontSize(8.5).text(report.method.id, { width });
   doc.moveDown(0.6).font(FONTS.bold).fontSize(10).text(`Kode verifikasi: ${verification.code}`);
-  doc.font(FONTS.regular).fontSize(8.5).text(`Periksa keaslian dokumen ini di ${verification.url}`, { width, link: verification.url });
+  doc.font(FONTS.regular).fontSize(8.5).text('Periksa keaslian dokumen ini di:', { width });
+  doc.text(verification.url, { width, link: verification.url });
   doc.text(`Dibuat ${report.generatedAt} oleh PACAK rating.`);
   doc.end();
   return out;

@@ -69,17 +69,34 @@ export class ShareLinks {
       if (error instanceof jwt.TokenExpiredError) throw gone('This shared report link has expired.');
       throw notFound('This is not a valid shared report link.');
     }
-    const link = await ShareLink.findOne({ where: { publicId: String(claims.jti) } });
+    const grant = await this.openById(String(claims.jti));
+    if (grant.report !== claims.report || JSON.stringify(grant.params) !== JSON.stringify(claims.params)) {
+      throw notFound('This is not a valid shared report link.');
+    }
+    return grant;
+  }
+
+  /**
+   * The same, by the link's random public id alone: what the verification address printed on an
+   * evidence PDF carries (short enough to type). The id is unguessable, and the report and its
+   * parameters come from the stored row, so nothing in the address can widen it.
+   */
+  async openById(publicId: string): Promise<ShareGrant> {
+    const link = /^[0-9a-f-]{36}$/.test(publicId) ? await ShareLink.findOne({ where: { publicId } }) : null;
     if (!link) throw notFound('This is not a valid shared report link.');
     if (link.revokedAt) throw gone('This shared report link was revoked.');
     if (link.expiresAt.getTime() <= Date.now()) throw gone('This shared report link has expired.');
-    if (link.report !== claims.report || link.params !== JSON.stringify(claims.params)) throw notFound('This is not a valid shared report link.');
     return {
       report: link.report as SharedReport,
-      params: claims.params as Record<string, string>,
+      params: JSON.parse(link.params) as Record<string, string>,
       scope: { officeId: link.officeId, workAreaId: link.workAreaId },
       publicId: link.publicId,
     };
+  }
+
+  /** The short verification address of a link, by its public id. */
+  verifyUrl(publicId: string): string {
+    return `${this.publicBaseUrl}/api/v1/shared/verify/${publicId}`;
   }
 
   async list(officeId: number) {
