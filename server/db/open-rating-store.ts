@@ -9,5 +9,5 @@ export async function openRatingStore(sequelize: Sequelize, config: Pick<Config,
   const dialect = dialectOf(config.databaseUrl);
   // The same wait for the write lock as Sequelize's own SQLite connections (connection.ts).
   if (dialect === 'sqlite') return SqliteRatingStore.open(sqliteStorage(config.databaseUrl), sqliteBusyTimeout(config.db.statementTimeoutMs));
-  return new SequelizeRatingStore(sequelize, dialect);
+  return new SequelizeRatingStore(sequelize);
 }

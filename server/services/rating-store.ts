@@ -22,17 +22,14 @@ export interface RatingStore {
 
 /** One transaction per rating through Sequelize: PostgreSQL and MariaDB commit concurrent ones in groups themselves. */
 export class SequelizeRatingStore implements RatingStore {
-  constructor(
-    private readonly sequelize: Sequelize,
-    private readonly dialect: Dialect,
-  ) {}
+  constructor(private readonly sequelize: Sequelize) {}
 
   async insert(rating: NewRating): Promise<number | null> {
     try {
       return await this.sequelize.transaction(async (transaction) => {
         const created = await Rating.create(rating, { transaction });
         const execute = (sql: string, replacements: unknown[]) => this.sequelize.query(sql, { replacements, transaction });
-        await applyToDailyFigures(execute, this.dialect, [rating], 1);
+        await applyToDailyFigures(execute, this.sequelize.getDialect() as Dialect, [rating], 1);
         return created.id;
       });
     } catch (error) {

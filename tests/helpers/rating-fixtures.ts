@@ -20,7 +20,7 @@ export interface FixtureRating {
 
 /** Stores ratings straight through the rating store (no HTTP, no rate limit), for report fixtures. */
 export async function addRatings(sequelize: Sequelize, ratings: FixtureRating[]): Promise<number[]> {
-  const store = new SequelizeRatingStore(sequelize, sequelize.getDialect() as never);
+  const store = new SequelizeRatingStore(sequelize);
   const vault = new PhoneVault('fixture-key-'.padEnd(40, 'x'));
   const ids: number[] = [];
   for (const r of ratings) {

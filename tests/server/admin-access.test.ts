@@ -4,6 +4,7 @@ import type { Role } from '../../server/domain/roles.js';
 import { ADMIN_PREFIX, adminRouters } from '../../server/routes/admin/index.js';
 import { createAccount } from '../../server/services/accounts.js';
 import { issuePublicCode } from '../../server/services/catalogue.js';
+import { KioskKeys } from '../../server/services/kiosk-keys.js';
 import { adminApi, makeUser, newNip, rate, type TestUser } from '../helpers/admin.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -111,6 +112,15 @@ const ROUTES: Row[] = [
   { method: 'POST', route: '/ratings/:id/void', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating()}/void`, body: { reason: 'Penilaian ganda' } }) },
   { method: 'POST', route: '/ratings/:id/unvoid', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating(true)}/unvoid` }) },
   { method: 'POST', route: '/ratings/:id/phone', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating()}/phone`, body: { reason: 'Tindak lanjut keluhan' } }) },
+  { method: 'GET', route: '/kiosk-keys', roles: ['admin'], ok: 200, prepare: path('/kiosk-keys') },
+  { method: 'POST', route: '/kiosk-keys', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/kiosk-keys', body: { workArea: 'kantor-induk', label: `Loket ${++n}` } }) },
+  {
+    method: 'POST',
+    route: '/kiosk-keys/:id/revoke',
+    roles: ['admin'],
+    ok: 204,
+    prepare: async () => ({ path: `/kiosk-keys/${(await new KioskKeys({ hash: (v: string) => v }).issueKioskKey(officeId, (await WorkArea.findOne({ where: { officeId } }))!.id, 'Loket')).id}/revoke` }),
+  },
   { method: 'GET', route: '/audit', roles: ['admin', 'superadmin'], ok: 200, prepare: path('/audit') },
   // Last: a password change ends the tokens issued before it.
   {

@@ -114,3 +114,24 @@ describe('the office complaint channel', () => {
     });
   });
 });
+
+describe('kiosk keys through the admin API', () => {
+  it('lets an admin issue a key shown once, list it without the key, and revoke it', async () => {
+    const { makeUser } = await import('../helpers/admin.js');
+    const admin = await makeUser(server, 'admin');
+    const auth = { authorization: `Bearer ${admin.token}` };
+    const issued = await postJson<{ id: number; key: string }>(`${server.url}/api/v1/admin/kiosk-keys`, { workArea: 'boom-baru', label: 'Loket Boom Baru' }, auth);
+    expect(issued.status).toBe(201);
+    expect((await roster(issued.body.key)).body).toMatchObject({ workArea: { code: 'boom-baru' } });
+
+    const listed = await getJson<{ keys: Record<string, unknown>[] }>(`${server.url}/api/v1/admin/kiosk-keys`, { headers: auth });
+    const row = listed.body.keys.find((key) => key.id === issued.body.id)!;
+    expect(row).toMatchObject({ label: 'Loket Boom Baru', workArea: 'boom-baru', revokedAt: null });
+    expect(JSON.stringify(listed.body)).not.toContain(issued.body.key);
+
+    const revoked = await fetch(`${server.url}/api/v1/admin/kiosk-keys/${issued.body.id}/revoke`, { method: 'POST', headers: auth });
+    expect(revoked.status).toBe(204);
+    expect((await roster(issued.body.key)).status).toBe(401);
+    expect((await postJson(`${server.url}/api/v1/admin/kiosk-keys`, { workArea: 'tidak-ada', label: 'X' }, auth)).status).toBe(422);
+  });
+});

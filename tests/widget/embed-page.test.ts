@@ -101,7 +101,19 @@ describeInBrowser('the webmaster page at /embed', () => {
     expect(await page.locator('#result').isHidden()).toBe(true);
   });
 
-  it('points to the plain way when this server has no sign-in yet', async () => {
+  it('lists the office employees to pick from after an administrator signs in', async () => {
+    await page.goto(`${server.url}/embed`);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(server.demoAdminPassword!);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.locator('#sign-in-status').filter({ hasText: 'pegawai dimuat' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('points to the plain way when the server has no sign-in (an older release)', async () => {
+    await page.route('**/api/v1/auth/token', (route) =>
+      route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }) }),
+    );
     await page.goto(`${server.url}/embed`);
     await page.getByLabel('Nama pengguna').fill('admin');
     await page.getByLabel('Kata sandi').fill('secret');

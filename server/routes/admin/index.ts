@@ -5,6 +5,7 @@ import { authenticate } from '../../http/auth.js';
 import type { Services } from '../../services/index.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeeRoutes, importRoutes } from './employees.js';
+import { kioskKeyRoutes } from './kiosk-keys.js';
 import { moderationRoutes } from './moderation.js';
 import { userRoutes } from './users.js';
 
@@ -33,5 +34,6 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   catalogueRoutes(router, services);
   employeeRoutes(router, services);
   moderationRoutes(router, services);
+  kioskKeyRoutes(router, services);
   return [imports, router];
 }
