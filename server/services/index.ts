@@ -11,7 +11,9 @@ import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
 import { Catalogue } from './catalogue.js';
 import { PhoneVault } from './phone.js';
-import { MemoryRateLimiter } from './rate-limiter.js';
+import { bumpCounters, countOf } from '../db/rate-counters.js';
+import { FormTokens } from './form-tokens.js';
+import { MemoryRateLimiter, type CounterBump } from './rate-limiter.js';
 import type { RatingStore } from './rating-store.js';
 import { RatingService } from './ratings.js';
 import { evidencePdf } from './reports/evidence-pdf.js';
@@ -50,6 +52,8 @@ export interface Services {
   admin: AdminServices;
   reports: ReportServices;
   share: ShareServices;
+  /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
+  formTokens: FormTokens;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -57,16 +61,24 @@ export interface Services {
 export function createServices(config: Config, sequelize: Sequelize, store: RatingStore): Services {
   const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs);
   const vault = new PhoneVault(config.phoneKey);
-  const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
+  // Rating attempts per address, in memory: a guard against floods of garbage, three times the limit on
+  // stored ratings, which the rating store counts exactly across processes (RatingService.submit).
+  const attempts = new MemoryRateLimiter(config.rateLimit.ratings * 3, config.rateLimit.windowSeconds * 1000);
   const audit = new AuditLog();
   const keyedHash = (value: string) => vault.hash(value);
-  const share = createShareServices(config, catalogue, vault);
+  const bump: CounterBump = async (key, windowStart) => {
+    const hit = { key, windowStart };
+    return countOf(await bumpCounters(sequelize, [hit]), hit);
+  };
+  const share = createShareServices(config, catalogue, vault, bump);
+  const formTokens = new FormTokens(config.jwtSecret, config.formToken);
   return {
     catalogue,
     vault,
     audit,
     share,
-    ratings: new RatingService(catalogue, vault, limiter, store, undefined, share.serviceTokens),
+    formTokens,
+    ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
