@@ -16,6 +16,7 @@ import { FormTokens } from './form-tokens.js';
 import { MemoryRateLimiter, type CounterBump } from './rate-limiter.js';
 import type { RatingStore } from './rating-store.js';
 import { RatingService } from './ratings.js';
+import { AnomalyReport } from './reports/anomalies.js';
 import { evidencePdf } from './reports/evidence-pdf.js';
 import { ReportBuilders } from './reports/report-builders.js';
 import { ReportService } from './reports/reports.js';
@@ -39,6 +40,8 @@ export interface ReportServices {
   builders: ReportBuilders;
   shareLinks: ShareLinks;
   evidencePdf: typeof evidencePdf;
+  /** Ratings that look made up (outside hours, bursts, one number or address rating many): for admins. */
+  anomalies: AnomalyReport;
 }
 import { createShareServices, type ShareServices } from './share.js';
 
@@ -59,7 +62,7 @@ export interface Services {
 }
 
 export function createServices(config: Config, sequelize: Sequelize, store: RatingStore): Services {
-  const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs);
+  const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs, config.retentionDays);
   const vault = new PhoneVault(config.phoneKey);
   // Rating attempts per address, in memory: a guard against floods of garbage, three times the limit on
   // stored ratings, which the rating store counts exactly across processes (RatingService.submit).
@@ -93,6 +96,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       builders: new ReportBuilders(new ReportService(sequelize)),
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
       evidencePdf,
+      anomalies: new AnomalyReport(sequelize),
     },
     addressHash: (ip) => vault.hash(`ip:${ip}`),
   };

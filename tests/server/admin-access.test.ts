@@ -69,6 +69,7 @@ const ROUTES: Row[] = [
   { method: 'GET', route: '/offices', roles: ['superadmin'], ok: 200, prepare: path('/offices') },
   { method: 'POST', route: '/offices', roles: ['superadmin'], ok: 201, prepare: async () => ({ path: '/offices', body: { code: `bkk-${++n}`, name: 'BKK Baru', timezone: 'Asia/Makassar' } }) },
   { method: 'PATCH', route: '/offices/:code', roles: ['superadmin'], ok: 200, prepare: async () => ({ path: `/offices/${(await Office.create({ code: `bkk-${++n}`, name: 'Lama', timezone: 'Asia/Jakarta' })).code}`, body: { name: 'Baru' } }) },
+  { method: 'PATCH', route: '/office', roles: ['admin'], ok: 200, prepare: async () => ({ path: '/office', body: { privacyContact: `ppid-${++n}@example.go.id` } }) },
   { method: 'GET', route: '/work-areas', roles: ['admin'], ok: 200, prepare: path('/work-areas') },
   { method: 'POST', route: '/work-areas', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/work-areas', body: { code: `wa-${++n}`, name: 'Pos Baru' } }) },
   { method: 'PATCH', route: '/work-areas/:code', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/work-areas/${await freshArea()}`, body: { name: 'Nama Baru' } }) },
@@ -110,6 +111,7 @@ const ROUTES: Row[] = [
   { method: 'GET', route: '/ratings', roles: ['admin'], ok: 200, prepare: path('/ratings?voided=false') },
   { method: 'POST', route: '/ratings/:id/void', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating()}/void`, body: { reason: 'Penilaian ganda' } }) },
   { method: 'POST', route: '/ratings/:id/unvoid', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating(true)}/unvoid` }) },
+  { method: 'POST', route: '/ratings/erase-phone', roles: ['admin'], ok: 200, prepare: async () => ({ path: '/ratings/erase-phone', body: { phone: '0812-0000-0001', reason: 'Permintaan pelanggan' } }) },
   { method: 'POST', route: '/ratings/:id/phone', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating()}/phone`, body: { reason: 'Tindak lanjut keluhan' } }) },
   { method: 'GET', route: '/audit', roles: ['admin', 'superadmin'], ok: 200, prepare: path('/audit') },
   // Last: a password change ends the tokens issued before it.
