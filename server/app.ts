@@ -57,7 +57,9 @@ export interface AppDeps {
 export function createApp(config: Config, deps: AppDeps): Koa {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const { services } = deps;
-  const app = new Koa({ proxy: config.trustProxy });
+  // Behind one reverse proxy: the client address is the last one in X-Forwarded-For, the one our proxy
+  // added; addresses before it are whatever the client wrote, and must not pick its rate-limit key.
+  const app = new Koa({ proxy: config.trustProxy, maxIpsCount: 1 });
   app.silent = true;
   const securityHeaders = headersFor(config.publicBaseUrl);
 

@@ -98,4 +98,16 @@ describe('ratings per client address', () => {
     expect(results.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
     expect(results.every((r) => r.status === 201 || r.status === 429)).toBe(true);
   });
+
+  it('counts a client by the address its proxy saw, not by addresses it wrote into X-Forwarded-For itself', async () => {
+    const proxySaw = newAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const forged = { 'x-forwarded-for': `${newAddress()}, ${proxySaw}` };
+      statuses.push((await postJson(ratingsUrl, ratingBody(), forged)).status);
+    }
+    // Were the first address the key, each of these would be a new client and all eight would pass.
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(6);
+    expect(statuses).toContain(429);
+  });
 });
