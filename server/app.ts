@@ -25,6 +25,27 @@ import type { Services } from './services/index.js';
 /** Largest request body accepted: a rating with a 1000-character comment is well under 4 KB. */
 export const BODY_LIMIT = 16 * 1024;
 
+/** Admin, report and sign-in answers hold personal data and tokens: no cache keeps them. */
+const PRIVATE_PATHS = /^\/api\/v1\/(admin|reports|auth|shared)(\/|$)/;
+
+/**
+ * Headers on every response. The CSP is the strictest there is (no script, no style, no frame): every
+ * page sets the policy it needs over it, so a page that forgot to gets a blank page, not an open one.
+ * No page may be framed (clickjacking a rating or a sign-in); the widget is a script and a custom
+ * element, never a frame, so it embeds anywhere all the same. HSTS once the public address is https.
+ */
+function headersFor(publicBaseUrl: string): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    ...(publicBaseUrl.startsWith('https://') ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+  };
+}
+
 export interface AppDeps {
   sequelize: Sequelize;
   services: Services;
@@ -36,13 +57,16 @@ export interface AppDeps {
 export function createApp(config: Config, deps: AppDeps): Koa {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const { services } = deps;
-  const app = new Koa({ proxy: config.trustProxy });
+  // Behind one reverse proxy: the client address is the last one in X-Forwarded-For, the one our proxy
+  // added; addresses before it are whatever the client wrote, and must not pick its rate-limit key.
+  const app = new Koa({ proxy: config.trustProxy, maxIpsCount: 1 });
   app.silent = true;
+  const securityHeaders = headersFor(config.publicBaseUrl);
 
   app.use(errorMiddleware(logger));
   app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    ctx.set(securityHeaders);
+    if (PRIVATE_PATHS.test(ctx.path)) ctx.set('Cache-Control', 'no-store');
     try {
       await next();
     } finally {

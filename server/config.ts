@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths.js';
+import { developmentSecretValues, weakSecretReason } from './secret-strength.js';
 
 /** True for an IANA time zone name this Node.js knows, e.g. Asia/Jakarta. */
 export const isTimeZone = (value: string): boolean => {
@@ -17,6 +18,7 @@ export const isTimeZone = (value: string): boolean => {
 const secret = z.string().min(32, 'must be at least 32 characters');
 const positiveInt = z.coerce.number().int().positive();
 const nonNegativeInt = z.coerce.number().int().min(0);
+const flag = z.enum(['0', '1', 'false', 'true']).transform((value) => value === '1' || value === 'true');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,8 +34,14 @@ const envSchema = z.object({
   RETENTION_DAYS: positiveInt.default(365),
   RATE_LIMIT_RATINGS: positiveInt.default(20),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
+  RATE_LIMIT_BURST: positiveInt.default(5),
+  RATE_LIMIT_PHONE_PER_DAY: positiveInt.default(10),
   RATE_LIMIT_LOOKUPS: positiveInt.default(60),
   RATE_LIMIT_QR: positiveInt.default(600),
+  REQUIRE_FORM_TOKEN: flag.default(true),
+  MIN_FORM_SECONDS: nonNegativeInt.max(600).default(3),
+  FORM_TOKEN_MAX_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(120),
+  RETENTION_SWEEP_MINUTES: nonNegativeInt.default(60),
   SERVICE_TOKEN_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(30),
   REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
@@ -60,7 +68,18 @@ export interface Config {
   corsOrigins: string[];
   defaultTimeZone: string;
   retentionDays: number;
-  rateLimit: { ratings: number; windowSeconds: number };
+  /**
+   * Ratings stored per client address per window (and per minute, `burst`), and per phone number per
+   * office-local day. Counted in the database, so they hold across server processes.
+   */
+  rateLimit: { ratings: number; windowSeconds: number; burst: number; phonePerDay: number };
+  /**
+   * The signed form token a rating carries: required or not, how long after it was issued a rating may
+   * come at the earliest (a person needs that long to fill the form) and at the latest.
+   */
+  formToken: { required: boolean; minSeconds: number; maxMinutes: number };
+  /** How often each process erases phone numbers past RETENTION_DAYS; 0 never (another process does it). */
+  retentionSweepMinutes: number;
   /** Per client address and window: keypass and card lookups, and QR images (a board of codes asks for many). */
   shareLimits: { lookups: number; images: number };
   /** How long a one-service code (a QR for one customer's rating) stays valid. */
@@ -98,6 +117,23 @@ function developmentSecrets(dataDir: string): { jwtSecret: string; phoneKey: str
   return secrets;
 }
 
+/**
+ * Production refuses secrets that anyone could know or guess: those a development start wrote to
+ * `dev-secrets.json` (in DATA_DIR or the project's ./data) and obviously weak ones.
+ */
+function checkProductionSecrets(secrets: Record<'JWT_SECRET' | 'PHONE_KEY', string>, dataDir: string): void {
+  const development = developmentSecretValues([dataDir, join(projectRoot, 'data')]);
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(secrets)) {
+    if (development.has(value)) problems.push(`  ${name}: is the development secret from dev-secrets.json; set a new one for production`);
+    else {
+      const reason = weakSecretReason(value);
+      if (reason) problems.push(`  ${name}: ${reason}`);
+    }
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -110,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = [!jwtSecret && 'JWT_SECRET', !phoneKey && 'PHONE_KEY'].filter(Boolean);
     if (missing.length) throw new ConfigError(`Invalid configuration: ${missing.join(' and ')} must be set in production`);
     if (jwtSecret === phoneKey) throw new ConfigError('Invalid configuration: JWT_SECRET and PHONE_KEY must differ');
+    checkProductionSecrets({ JWT_SECRET: jwtSecret as string, PHONE_KEY: phoneKey as string }, e.DATA_DIR);
   } else if (!jwtSecret || !phoneKey) {
     const dev = developmentSecrets(e.DATA_DIR);
     jwtSecret ??= dev.jwtSecret;
@@ -127,7 +164,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
     defaultTimeZone: e.TZ_DEFAULT,
     retentionDays: e.RETENTION_DAYS,
-    rateLimit: { ratings: e.RATE_LIMIT_RATINGS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+    rateLimit: {
+      ratings: e.RATE_LIMIT_RATINGS,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      burst: e.RATE_LIMIT_BURST,
+      phonePerDay: e.RATE_LIMIT_PHONE_PER_DAY,
+    },
+    formToken: { required: e.REQUIRE_FORM_TOKEN, minSeconds: e.MIN_FORM_SECONDS, maxMinutes: e.FORM_TOKEN_MAX_MINUTES },
+    retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
     shareLimits: { lookups: e.RATE_LIMIT_LOOKUPS, images: e.RATE_LIMIT_QR },
     serviceTokenMinutes: e.SERVICE_TOKEN_MINUTES,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Sequelize } from 'sequelize';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
@@ -9,6 +9,8 @@ import { seedDemoAdmin, seedFirstOffice } from './db/seed.js';
 import { withStartupLock } from './db/startup-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServices, type Services } from './services/index.js';
+import { RetentionJob, schedule } from './services/retention.js';
+import { BURST_SECONDS } from './services/rating-limits.js';
 
 export interface RunningServer {
   server: Server;
@@ -44,12 +46,24 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const services = createServices(config, sequelize, store);
   let shuttingDown = false;
   const app = createApp(config, { sequelize, services, logger, isShuttingDown: () => shuttingDown });
-  const server = app.listen(config.port, config.host);
+  // A client gets 10 s to send its headers and 30 s for the whole request, checked every second: a
+  // slow sender (slowloris) cannot hold a connection for long. Idle keep-alive connections close after 5 s.
+  const server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000, maxHeaderSize: 16 * 1024 },
+    app.callback(),
+  ).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   server.keepAliveTimeout = 5_000;
-  server.requestTimeout = 30_000;
+  server.maxHeadersCount = 100;
+
+  // Erases phone numbers past RETENTION_DAYS, now and then every RETENTION_SWEEP_MINUTES.
+  const retention = schedule(
+    new RetentionJob(sequelize, config.retentionDays, Math.max(config.rateLimit.windowSeconds, BURST_SECONDS)),
+    config.retentionSweepMinutes,
+    logger,
+  );
 
   const close = async (): Promise<void> => {
     if (shuttingDown) return;
@@ -64,6 +78,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       });
       server.closeIdleConnections();
     });
+    await retention.stop();
     await store.close();
     await sequelize.close();
   };

@@ -1,5 +1,6 @@
 import sqlite3 from 'sqlite3';
 import { applyToDailyFigures } from './daily-figures.js';
+import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/rating-limits.js';
 import type { NewRating, RatingStore } from '../services/rating-store.js';
 
 const COLUMNS = [
@@ -9,7 +10,33 @@ const COLUMNS = [
   'ip_hash', 'local_date', 'verified', 'created_at', 'service_token_id',
 ] as const;
 
-const INSERT = `INSERT INTO ratings (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
+/**
+ * The limits, counted on the ratings themselves: this store's transactions hold SQLite's one write
+ * lock, which every process shares, so the counts cannot change between the check and the insert.
+ */
+const COUNTS = {
+  phone: 'SELECT COUNT(*) FROM ratings WHERE phone_hash = ? AND local_date = ? AND office_id = ?',
+  address: 'SELECT COUNT(*) FROM ratings WHERE ip_hash = ? AND created_at >= ?',
+  burst: 'SELECT COUNT(*) FROM ratings WHERE ip_hash = ? AND created_at >= ?',
+} as const;
+const KINDS = Object.keys(COUNTS) as RatingLimitKind[];
+
+/** One statement: the insert happens only while every limit has room (the room check is three index range counts). */
+const INSERT =
+  `INSERT INTO ratings (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map(() => '?').join(', ')} ` +
+  `WHERE ${KINDS.map((kind) => `(${COUNTS[kind]}) < ?`).join(' AND ')} ON CONFLICT DO NOTHING`;
+const DIAGNOSE = `SELECT ${KINDS.map((kind) => `(${COUNTS[kind]}) AS ${kind}`).join(', ')}`;
+
+/** The parameters of the three counts and their limits; a limit not asked for never fills. */
+function limitValues(r: NewRating, limits: RatingLimit[]): { counts: unknown[][]; limits: number[] } {
+  const byKind = new Map(limits.map((limit) => [limit.kind, limit]));
+  const counts = KINDS.map((kind) => {
+    const limit = byKind.get(kind);
+    if (kind === 'phone') return [r.phoneHash, r.localDate, r.officeId];
+    return [r.ipHash, sqliteDate(limit?.windowStart ?? new Date(0))];
+  });
+  return { counts, limits: KINDS.map((kind) => byKind.get(kind)?.limit ?? Number.MAX_SAFE_INTEGER) };
+}
 
 /** The text form Sequelize's SQLite dialect writes dates in, so both read each other's rows. */
 export const sqliteDate = (date: Date): string => `${date.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
@@ -25,6 +52,7 @@ function values(r: NewRating): unknown[] {
 
 interface Pending {
   rating: NewRating;
+  limits: RatingLimit[];
   resolve(id: number | null): void;
   reject(error: unknown): void;
 }
@@ -60,9 +88,9 @@ export class SqliteRatingStore implements RatingStore {
     return new SqliteRatingStore(db, statement);
   }
 
-  insert(rating: NewRating): Promise<number | null> {
+  insert(rating: NewRating, limits: RatingLimit[] = []): Promise<number | null> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ rating, resolve, reject });
+      this.#queue.push({ rating, limits, resolve, reject });
       if (!this.#busy) void this.#drain();
     });
   }
@@ -79,15 +107,17 @@ export class SqliteRatingStore implements RatingStore {
     const outcomes: ({ id: number | null } | { error: unknown })[] = [];
     try {
       await this.#run('BEGIN IMMEDIATE', []);
-      for (const { rating } of batch) {
+      for (const { rating, limits } of batch) {
+        const limit = limitValues(rating, limits);
+        const params = [...values(rating), ...limit.counts.flatMap((count, i) => [...count, limit.limits[i]])];
         // A failing statement leaves the transaction open, so one bad rating fails alone.
-        outcomes.push(
-          await new Promise((resolve) =>
-            this.insertStatement.run(values(rating), function (this: sqlite3.RunResult, error: Error | null) {
-              resolve(error ? { error } : { id: this.changes ? this.lastID : null });
-            }),
-          ),
+        let outcome: { id: number | null } | { error: unknown } = await new Promise((resolve) =>
+          this.insertStatement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
+            resolve(error ? { error } : { id: this.changes ? this.lastID : null });
+          }),
         );
+        if ('id' in outcome && outcome.id === null && limits.length) outcome = await this.#whyNotStored(limit);
+        outcomes.push(outcome);
       }
       const stored = batch.filter((_, i) => { const o = outcomes[i]; return o && 'id' in o && o.id !== null; });
       await applyToDailyFigures((sql, params) => this.#run(sql, params), 'sqlite', stored.map((p) => p.rating), 1, (v) => (v ? 1 : 0));
@@ -102,6 +132,17 @@ export class SqliteRatingStore implements RatingStore {
       if ('error' in outcome) pending.reject(outcome.error);
       else pending.resolve(outcome.id);
     });
+  }
+
+  /** Not inserted: a full limit (told as RatingLimitReached) or a unique index (null, the caller tells which). */
+  async #whyNotStored(limit: { counts: unknown[][]; limits: number[] }): Promise<{ id: null } | { error: unknown }> {
+    const row = await new Promise<Record<RatingLimitKind, number> | undefined>((resolve, reject) =>
+      this.db.get(DIAGNOSE, limit.counts.flat(), (error: Error | null, found: Record<RatingLimitKind, number> | undefined) =>
+        error ? reject(error) : resolve(found),
+      ),
+    );
+    const full = KINDS.find((kind, i) => row && row[kind] >= limit.limits[i]!);
+    return full ? { error: new RatingLimitReached(full) } : { id: null };
   }
 
   #run(sql: string, params: unknown[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { Middleware } from 'koa';
 import { isTransientDatabaseError } from '../db/errors.js';
 import type { Logger } from '../logger.js';
@@ -34,6 +35,9 @@ export function errorMiddleware(logger: Logger): Middleware {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         write(ctx, { type: problemType('not-found'), title: 'Not found', status: 404, detail: 'No such resource.' });
+      } else if (ctx.status >= 400 && (ctx.body === undefined || ctx.body === null || ctx.response.is('text/plain'))) {
+        // Koa's and the router's own refusals (405 with Allow, 501) come as plain text: make them problems too.
+        write(ctx, { type: 'about:blank', title: STATUS_CODES[ctx.status] ?? 'Error', status: ctx.status });
       }
     } catch (error) {
       if (error instanceof ProblemError) {

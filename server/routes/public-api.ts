@@ -28,6 +28,15 @@ export function publicApiRouter(services: Services): Router {
     ctx.body = services.catalogue.toPublic(record);
   });
 
+  // The signed token of a rating form for one employee: the widget fetches it with the employee and
+  // sends it with the rating (formToken), which may come MIN_FORM_SECONDS later at the earliest.
+  router.get('/form-token', async (ctx) => {
+    const nip = typeof ctx.query.nip === 'string' ? ctx.query.nip : '';
+    const record = await services.catalogue.requireActiveEmployee(nip);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = services.formTokens.issue(record.employee.nip);
+  });
+
   router.post('/ratings', async (ctx) => {
     const body = parseOr422(ratingBodySchema, ctx.request.body);
     const { receipt, replayed } = await services.ratings.submit(body, { ipHash: services.addressHash(ctx.ip) });

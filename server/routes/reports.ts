@@ -6,6 +6,7 @@ import { jsonBody } from '../http/json-body.js';
 import { badRequest } from '../http/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
+import { anomalyQuerySchema } from '../services/reports/anomaly-query.js';
 import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
@@ -54,6 +55,12 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
       await sendReport(ctx, await buildReport(builders, report, scopeOf(currentUser(ctx)), query), query.format);
     });
   }
+
+  // Patterns that suggest made-up ratings, each with the ratings behind it; admins only, their office.
+  router.get('/anomalies', requireRole('admin'), async (ctx) => {
+    const query = parseOr422(anomalyQuerySchema, { ...ctx.query });
+    ctx.body = await services.reports.anomalies.build(scopeOf(currentUser(ctx)), query);
+  });
 
   router.get('/employees/:nip', async (ctx) => {
     const query = queryOf(ctx);

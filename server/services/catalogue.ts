@@ -11,8 +11,11 @@ export interface PublicEmployee {
   name: string;
   position: string;
   workArea: { code: string; name: string };
-  /** `complaintUrl`: the office's complaint channel, null when it has none. */
-  office: { code: string; name: string; complaintUrl: string | null };
+  /**
+   * `complaintUrl`: the office's complaint channel, null when it has none. `privacyContact`: its data
+   * protection contact, null when not set; `retentionDays`: how long the readable phone number is kept.
+   */
+  office: { code: string; name: string; complaintUrl: string | null; privacyContact: string | null; retentionDays: number };
   photoUrl: string | null;
   ratingUrl: string;
 }
@@ -38,6 +41,7 @@ export class Catalogue {
   constructor(
     private readonly publicBaseUrl: string,
     cacheTtlMs = 15_000,
+    private readonly retentionDays = 365,
   ) {
     this.#employees = new TtlCache(cacheTtlMs);
     this.#serviceTypes = new TtlCache(cacheTtlMs);
@@ -83,7 +87,13 @@ export class Catalogue {
       name: employee.name,
       position: employee.position,
       workArea: { code: workArea.code, name: workArea.name },
-      office: { code: office.code, name: office.name, complaintUrl: office.complaintUrl ?? null },
+      office: {
+        code: office.code,
+        name: office.name,
+        complaintUrl: office.complaintUrl ?? null,
+        privacyContact: office.privacyContact ?? null,
+        retentionDays: this.retentionDays,
+      },
       photoUrl: employee.photoUrl ?? null,
       ratingUrl: this.ratingUrl(code),
     };

@@ -11,9 +11,12 @@ import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
 import { Catalogue } from './catalogue.js';
 import { PhoneVault } from './phone.js';
-import { MemoryRateLimiter } from './rate-limiter.js';
+import { bumpCounters, countOf } from '../db/rate-counters.js';
+import { FormTokens } from './form-tokens.js';
+import { MemoryRateLimiter, type CounterBump } from './rate-limiter.js';
 import type { RatingStore } from './rating-store.js';
 import { RatingService } from './ratings.js';
+import { AnomalyReport } from './reports/anomalies.js';
 import { evidencePdf } from './reports/evidence-pdf.js';
 import { ReportBuilders } from './reports/report-builders.js';
 import { ReportService } from './reports/reports.js';
@@ -37,6 +40,8 @@ export interface ReportServices {
   builders: ReportBuilders;
   shareLinks: ShareLinks;
   evidencePdf: typeof evidencePdf;
+  /** Ratings that look made up (outside hours, bursts, one number or address rating many): for admins. */
+  anomalies: AnomalyReport;
 }
 import { createShareServices, type ShareServices } from './share.js';
 
@@ -50,23 +55,33 @@ export interface Services {
   admin: AdminServices;
   reports: ReportServices;
   share: ShareServices;
+  /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
+  formTokens: FormTokens;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
 
 export function createServices(config: Config, sequelize: Sequelize, store: RatingStore): Services {
-  const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs);
+  const catalogue = new Catalogue(config.publicBaseUrl, config.referenceCacheMs, config.retentionDays);
   const vault = new PhoneVault(config.phoneKey);
-  const limiter = new MemoryRateLimiter(config.rateLimit.ratings, config.rateLimit.windowSeconds * 1000);
+  // Rating attempts per address, in memory: a guard against floods of garbage, three times the limit on
+  // stored ratings, which the rating store counts exactly across processes (RatingService.submit).
+  const attempts = new MemoryRateLimiter(config.rateLimit.ratings * 3, config.rateLimit.windowSeconds * 1000);
   const audit = new AuditLog();
   const keyedHash = (value: string) => vault.hash(value);
-  const share = createShareServices(config, catalogue, vault);
+  const bump: CounterBump = async (key, windowStart) => {
+    const hit = { key, windowStart };
+    return countOf(await bumpCounters(sequelize, [hit]), hit);
+  };
+  const share = createShareServices(config, catalogue, vault, bump);
+  const formTokens = new FormTokens(config.jwtSecret, config.formToken);
   return {
     catalogue,
     vault,
     audit,
     share,
-    ratings: new RatingService(catalogue, vault, limiter, store, undefined, share.serviceTokens),
+    formTokens,
+    ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
@@ -81,6 +96,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       builders: new ReportBuilders(new ReportService(sequelize)),
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
       evidencePdf,
+      anomalies: new AnomalyReport(sequelize),
     },
     addressHash: (ip) => vault.hash(`ip:${ip}`),
   };

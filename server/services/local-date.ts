@@ -13,7 +13,7 @@ export function localDate(instant: Date, timeZone: string): string {
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Minutes the time zone is ahead of UTC at an instant (420 for Asia/Jakarta). */
-function offsetMinutes(instant: Date, timeZone: string): number {
+export function offsetMinutes(instant: Date, timeZone: string): number {
   let formatter = offsetFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

@@ -45,6 +45,8 @@ export const ratingBodySchema = z.strictObject({
     .max(128, 'is not a one-service code')
     .regex(/^[A-Za-z0-9_-]+$/, 'is not a one-service code')
     .optional(),
+  // The signed token of the form this rating was typed into (GET /api/v1/form-token); see FormTokens.
+  formToken: z.string().max(200, 'is not a form token').optional(),
   // The honeypot: a field people never see, so only scripts fill it in.
   website: z.string().max(200).optional().refine((value) => !value, 'must be left empty'),
 });

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
 import { Rating } from '../db/models/index.js';
 import { conflict, invalid, tooManyRequests } from '../http/problem.js';
 import type { Catalogue } from './catalogue.js';
 import { newReceipt } from './codes.js';
 import { localDate } from './local-date.js';
 import type { PhoneVault } from './phone.js';
+import type { FormTokens } from './form-tokens.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { limitProblem, RatingLimitReached, ratingLimits, type RatingLimitKind } from './rating-limits.js';
 import type { RatingBody } from './rating-schema.js';
 import type { NewRating, RatingStore } from './rating-store.js';
 import type { TokenCheck } from './service-tokens.js';
@@ -39,6 +42,14 @@ const TOKEN_REFUSALS: Record<Exclude<TokenCheck, { ok: true }>['reason'] | 'othe
   'other-employee': 'belongs to another employee',
 };
 
+/** What createServices adds to a RatingService; a bare one (in tests) checks neither. */
+export interface RatingGuards {
+  /** The signed form token a rating must carry. */
+  formTokens?: FormTokens;
+  /** The limits per phone number and day and per client address, kept by the rating store. */
+  limits?: Config['rateLimit'];
+}
+
 const toReceipt = (rating: Pick<Rating, 'id' | 'receipt' | 'createdAt'>): RatingReceipt => ({
   id: rating.id,
   receipt: rating.receipt,
@@ -53,6 +64,7 @@ export class RatingService {
     private readonly store: RatingStore,
     private readonly now: () => Date = () => new Date(),
     private readonly serviceTokens?: ServiceTokenReader,
+    private readonly guards: RatingGuards = {},
   ) {}
 
   /**
@@ -64,6 +76,8 @@ export class RatingService {
   async submit(body: RatingBody, context: RatingContext): Promise<SubmitResult> {
     const clientId = body.clientId ?? randomUUID();
     if (context.ipHash) {
+      // Attempts, valid or not, per process and in memory: it spares the database a flood of garbage.
+      // What may be stored is counted apart, exactly and across processes, by the store (below).
       const decision = await this.limiter.hit(context.ipHash);
       if (!decision.allowed) {
         throw tooManyRequests(decision.retryAfterSeconds, 'Too many ratings from this connection. Please try again later.');
@@ -77,6 +91,7 @@ export class RatingService {
       throw invalid([{ path: 'serviceType', message: 'is not a service type of this office', code: 'unknown_service_type' }]);
     }
 
+    this.guards.formTokens?.check(body.formToken, record.employee.nip);
     const tokenId = body.serviceToken ? this.#spendableToken(body.serviceToken, record.employee.id) : null;
     const createdAt = this.now();
     const phone = this.vault.protect(body.phone);
@@ -100,8 +115,14 @@ export class RatingService {
       serviceTokenId: tokenId,
       createdAt,
     };
+    const limits = this.guards.limits ? ratingLimits(this.guards.limits, rating, record.office.timezone, createdAt) : [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const id = await this.store.insert(rating);
+      let full: RatingLimitKind | null = null;
+      const id = await this.store.insert(rating, limits).catch((error: unknown) => {
+        if (!(error instanceof RatingLimitReached)) throw error;
+        full = error.kind;
+        return null;
+      });
       if (id !== null) return { receipt: toReceipt({ id, receipt: rating.receipt, createdAt }), replayed: false };
       const first = await this.#byClientId(clientId);
       if (first) return { receipt: first, replayed: true };
@@ -119,6 +140,9 @@ export class RatingService {
           'This phone number has already rated this employee for this service today. Thank you!',
         );
       }
+      // A resent rating (its clientId known) and a repeat (409) are answered as such even when a limit is full.
+      const limit = limits.find((candidate) => candidate.kind === full);
+      if (limit) throw limitProblem(limit, createdAt);
       // Neither the clientId nor the day was taken, so the random receipt was: draw another.
       rating.receipt = newReceipt();
     }

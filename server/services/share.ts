@@ -4,7 +4,7 @@ import { CardPages } from './cards.js';
 import { FailureLockout } from './failure-lockout.js';
 import type { PhoneVault } from './phone.js';
 import { QrCodes } from './qr-codes.js';
-import { MemoryRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { SharedRateLimiter, type CounterBump, type RateLimiter } from './rate-limiter.js';
 import { ServiceTokens } from './service-tokens.js';
 import { EmployeeSharing } from './sharing.js';
 
@@ -14,12 +14,12 @@ export interface ShareServices {
   employees: EmployeeSharing;
   cards: CardPages;
   serviceTokens: ServiceTokens;
-  /** Per client address: keypass and card lookups, QR images. In memory for now, like the rating limit. */
+  /** Per client address: keypass and card lookups, QR images; counted in the database, shared by all processes. */
   limits: { lookups: RateLimiter; images: RateLimiter };
 }
 
-export function createShareServices(config: Config, catalogue: Catalogue, vault: PhoneVault): ShareServices {
-  const windowMs = config.rateLimit.windowSeconds * 1000;
+export function createShareServices(config: Config, catalogue: Catalogue, vault: PhoneVault, bump: CounterBump): ShareServices {
+  const window = config.rateLimit.windowSeconds;
   const qr = new QrCodes();
   const employees = new EmployeeSharing(catalogue);
   return {
@@ -28,13 +28,13 @@ export function createShareServices(config: Config, catalogue: Catalogue, vault:
     cards: new CardPages(employees, qr),
     serviceTokens: new ServiceTokens(config.jwtSecret, catalogue, {
       minutes: config.serviceTokenMinutes,
-      attempts: new MemoryRateLimiter(config.shareLimits.lookups, windowMs),
+      attempts: new SharedRateLimiter('pin', config.shareLimits.lookups, window, bump),
       failures: new FailureLockout(),
       keyedHash: (value) => vault.hash(value),
     }),
     limits: {
-      lookups: new MemoryRateLimiter(config.shareLimits.lookups, windowMs),
-      images: new MemoryRateLimiter(config.shareLimits.images, windowMs),
+      lookups: new SharedRateLimiter('lookup', config.shareLimits.lookups, window, bump),
+      images: new SharedRateLimiter('qr', config.shareLimits.images, window, bump),
     },
   };
 }

@@ -8,8 +8,15 @@ import { freePort } from './server.js';
 export const BUILT_MAIN = join(projectRoot, 'dist', 'server', 'main.js');
 export const BUILT_DB_COPY = join(projectRoot, 'dist', 'server', 'cli', 'db-copy.js');
 
-/** Secrets for spawned servers: production mode, as several processes behind a proxy would run. */
-export const PROCESS_SECRETS = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), PHONE_KEY: 'p'.repeat(40) } as const;
+/**
+ * Secrets for spawned servers: production mode, as several processes behind a proxy would run. Random
+ * looking, since production refuses obviously weak secrets; made for these tests, used nowhere else.
+ */
+export const PROCESS_SECRETS = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'Vq3Lr8Zk2Wn7Jd4Hs9Bx6Fm1Tc5Gy0Pe',
+  PHONE_KEY: 'Kx7Rb2Nw9Qs4Lf8Dz1Mh6Vj3Tc0Gp5Ya',
+} as const;
 
 const newestSource = (dir: string): number =>
   Math.max(
@@ -56,6 +63,9 @@ export async function ensureServerBuilt(): Promise<void> {
   }
 }
 
+/** Limits out of the way of tests that post many ratings from one address; the limit tests set their own. */
+export const PROCESS_LIMITS = { RATE_LIMIT_RATINGS: '1000', RATE_LIMIT_BURST: '1000', RATE_LIMIT_PHONE_PER_DAY: '1000', MIN_FORM_SECONDS: '0' } as const;
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -71,7 +81,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [BUILT_MAIN], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), PUBLIC_BASE_URL: url, LOG_LEVEL: 'info', RATE_LIMIT_RATINGS: '1000', ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), PUBLIC_BASE_URL: url, LOG_LEVEL: 'info', ...PROCESS_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -16,6 +16,10 @@ export interface FixtureRating {
   at?: Date;
   verified?: boolean;
   comment?: string | null;
+  /** The customer's number (08…); a new one each rating by default. */
+  phone?: string;
+  /** The keyed hash of the sender's address; none by default. */
+  ipHash?: string | null;
 }
 
 /** Stores ratings straight through the rating store (no HTTP, no rate limit), for report fixtures. */
@@ -29,7 +33,7 @@ export async function addRatings(sequelize: Sequelize, ratings: FixtureRating[])
     const type = await ServiceType.findOne({ where: { officeId: office.id, code: r.serviceType ?? 'cop' }, rejectOnEmpty: true });
     const at = r.at ?? new Date();
     const [profesional, amanah, cakap, akuntabel, kolaboratif] = r.scores;
-    const phone = vault.protect(`+62${uniquePhone().slice(1)}`);
+    const phone = vault.protect(`+62${(r.phone ?? uniquePhone()).slice(1)}`);
     const id = await store.insert({
       officeId: office.id,
       employeeId: employee.id,
@@ -47,7 +51,7 @@ export async function addRatings(sequelize: Sequelize, ratings: FixtureRating[])
       phoneHash: phone.hash,
       phoneCipher: phone.cipher,
       phoneMasked: phone.masked,
-      ipHash: null,
+      ipHash: r.ipHash ?? null,
       localDate: localDate(at, office.timezone),
       verified: r.verified ?? false,
       serviceTokenId: null,

@@ -56,6 +56,12 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_RATINGS: '1000',
+    RATE_LIMIT_BURST: '1000',
+    RATE_LIMIT_PHONE_PER_DAY: '1000',
+    // Tests fill and send a form at once; the tests of the form token set their own minimum.
+    MIN_FORM_SECONDS: '0',
+    // The retention tests run the job themselves.
+    RETENTION_SWEEP_MINUTES: '0',
     // Tests sign in wrongly on purpose; the throttling test sets its own limits.
     SIGNIN_SLOWDOWN_MS: '0',
     SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',

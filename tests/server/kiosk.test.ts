@@ -111,6 +111,8 @@ describe('the office complaint channel', () => {
       code: 'bkk-palembang',
       name: 'Balai Kekarantinaan Kesehatan Kelas I Palembang',
       complaintUrl: 'https://www.lapor.go.id',
+      privacyContact: null,
+      retentionDays: 365,
     });
   });
 });

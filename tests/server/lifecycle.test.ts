@@ -8,6 +8,7 @@ import { Employee, Office, ServiceType, WorkArea } from '../../server/db/models/
 import { createLogger } from '../../server/logger.js';
 import { createScratchDatabase, openSide } from '../helpers/databases.js';
 import { getJson, postJson, ratingBody } from '../helpers/http.js';
+import { PROCESS_SECRETS } from '../helpers/processes.js';
 import { startTestServer } from '../helpers/server.js';
 
 describe('first and later starts', () => {
@@ -87,7 +88,7 @@ describe('configuration', () => {
   });
 
   it('accepts production with its own distinct secrets', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), PHONE_KEY: 'p'.repeat(40), CORS_ORIGINS: 'https://a.example/, https://b.example' });
+    const config = loadConfig({ ...PROCESS_SECRETS, CORS_ORIGINS: 'https://a.example/, https://b.example' });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 });

@@ -55,6 +55,7 @@ describeInBrowser('the widget embedded in a page', () => {
         '/api/v1/employees/199203152019032001',
         '/api/v1/service-types',
         '/api/v1/indicators',
+        '/api/v1/form-token',
       ]),
     );
     expect(failures).toEqual([]);

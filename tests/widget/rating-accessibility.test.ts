@@ -126,6 +126,11 @@ describeInBrowser('<pacak-rating> for everyone (WCAG 2.2 AA)', () => {
     expect(ring).toBe('solid 3px');
     await page.keyboard.press('Tab');
     await page.keyboard.type('0812 8000 3000');
+    // Next, the privacy notice under the phone field: its summary opens it with Enter.
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.locator('pacak-rating [part=privacy] summary'))).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('pacak-rating [part=privacy]').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Lewat papan ketik saja');
     await page.keyboard.press('Tab');

@@ -3,7 +3,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
 import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { ratingBody } from '../helpers/http.js';
+import { DEMO_NIP } from '../../server/db/seed-data.js';
+import { FormTokenCodec } from '../../server/services/form-tokens.js';
+import { formToken, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
   allScores,
@@ -138,13 +140,10 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
   });
 
   it('sends a rating kept on an earlier visit when the widget loads again, and only once', async () => {
-    const body = ratingBody({ clientId: randomUUID() });
+    // Kept with the form token it was typed under, as the widget keeps it.
+    const body = ratingBody({ clientId: randomUUID(), formToken: await formToken(server.url, DEMO_NIP) });
     // The server already has it (its answer was lost): sending it again must not add a second row.
-    const earlier = await fetch(`${server.url}/api/v1/ratings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const earlier = await postJson(`${server.url}/api/v1/ratings`, body);
     expect(earlier.status).toBe(201);
     const replays: (string | null)[] = [];
     page.on('response', async (response) => {
@@ -190,6 +189,38 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     expect(await formValues(page)).toMatchObject({ phone: typed.phone, comment: typed.comment });
     const [error] = await recordedEvents(page);
     expect(error).toMatchObject({ type: 'pacak-error', detail: { status: 0 } });
+  });
+
+  it('sends a rating kept for hours, whose form token has expired meanwhile, with a fresh token, once', async () => {
+    const threeHoursAgo = new Date(Date.now() - 3 * 3600_000);
+    const stale = new FormTokenCodec(server.config.jwtSecret).sign(DEMO_NIP, threeHoursAgo);
+    const body = ratingBody({ clientId: randomUUID(), formToken: stale });
+    const sent: { token: unknown; status: number }[] = [];
+    page.on('response', async (response) => {
+      if (response.url().endsWith('/api/v1/ratings')) sent.push({ token: response.request().postDataJSON().formToken, status: response.status() });
+    });
+    await keptOnEarlierVisit(page, { api: server.url, body, at: threeHoursAgo.getTime() });
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await expect.poll(() => outbox(page)).toEqual([]);
+    // First with its own token (refused as expired), then once more with a fresh one.
+    expect(sent).toEqual([
+      { token: stale, status: 422 },
+      { token: expect.not.stringMatching(stale), status: 201 },
+    ]);
+    expect(await Rating.count({ where: { clientId: body.clientId as string } })).toBe(1);
+    expect((await recordedEvents(page)).map((event) => event.type)).toEqual(['pacak-submitted']);
+  });
+
+  it('delivers a rating kept without a form token, when none could be fetched offline', async () => {
+    const body = ratingBody({ clientId: randomUUID(), formToken: undefined });
+    delete body.formToken;
+    await keptOnEarlierVisit(page, { api: server.url, body, at: Date.now() - 600_000 });
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await expect.poll(() => outbox(page)).toEqual([]);
+    expect(await Rating.count({ where: { clientId: body.clientId as string } })).toBe(1);
+    expect((await recordedEvents(page)).map((event) => event.type)).toEqual(['pacak-submitted']);
   });
 
   // Last in the file: a second server in this process rebinds the shared Sequelize models to its own

@@ -60,6 +60,7 @@ describeInBrowser('<pacak-rating> sending a rating', () => {
       channel: 'widget',
       clientId: expect.stringMatching(UUID),
       website: '',
+      formToken: expect.stringMatching(/^v1\./),
     });
 
     const receipt = page.locator('pacak-rating [part=receipt]');

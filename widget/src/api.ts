@@ -10,8 +10,11 @@ export interface Employee {
   name: string;
   position: string;
   workArea: Named;
-  /** `complaintUrl`: the office's complaint channel, shown after a low score; null when it has none. */
-  office: Named & { complaintUrl?: string | null };
+  /**
+   * `complaintUrl`: the office's complaint channel, shown after a low score; null when it has none.
+   * `privacyContact` and `retentionDays` fill the privacy notice under the phone field.
+   */
+  office: Named & { complaintUrl?: string | null; privacyContact?: string | null; retentionDays?: number };
   photoUrl: string | null;
   ratingUrl: string;
 }
@@ -40,6 +43,21 @@ export interface RatingBody {
   website: string;
   /** A one-service code from the employee's keypass page; the rating is then verified. */
   serviceToken?: string;
+  /** The signed token of the form, from `GET /api/v1/form-token`. */
+  formToken?: string;
+}
+
+/**
+ * A form token and when this device received it. A rating may carry it from `minSeconds` after it was
+ * issued until `maxSeconds`; the device's own clock measures the wait from receipt, which is never
+ * shorter than the server's, so no clock needs to agree with the server's.
+ */
+export interface FormToken {
+  nip: string;
+  token: string;
+  minSeconds: number;
+  maxSeconds: number;
+  at: number;
 }
 
 export interface Receipt {
@@ -55,6 +73,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: { path: string; message: string; code?: string }[];
+  /** On a 429 for ratings: which limit (`phone`, `address`, `burst`). */
+  limit?: string;
 }
 
 /**
@@ -106,6 +126,10 @@ export function apiClient(origin: string) {
     serviceTypes: (nip: string) =>
       call<{ serviceTypes: Named[] }>(`${base}/service-types?nip=${encodeURIComponent(nip)}`),
     indicators: () => call<{ indicators: Indicator[] }>(`${base}/indicators`),
+    formToken: (nip: string) =>
+      call<Omit<FormToken, 'nip' | 'at'>>(`${base}/form-token?nip=${encodeURIComponent(nip)}`).then(
+        (t): FormToken => ({ ...t, nip, at: Date.now() }),
+      ),
     roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {
@@ -114,6 +138,31 @@ export function apiClient(origin: string) {
         body: JSON.stringify(body),
       }),
   };
+}
+
+type Client = ReturnType<typeof apiClient>;
+
+/** Resolves once a rating may carry the token (MIN_FORM_SECONDS after it was issued). */
+export const tokenReady = (t: FormToken) => new Promise((resolve) => setTimeout(resolve, t.at + t.minSeconds * 1e3 - Date.now()));
+
+/** Older than this, a token is replaced before sending: a minute's margin on its lifetime. */
+export const tokenStale = (t: FormToken | undefined, nip: string) => !t || t.nip !== nip || Date.now() - t.at > (t.maxSeconds - 60) * 1e3;
+
+/**
+ * Sends a rating. When the server refuses nothing but its form token (expired on a page left open, or a
+ * rating kept offline for hours, or kept without one), a fresh token is fetched, its minimum age waited
+ * out, and the rating sent once more under the same clientId.
+ */
+export async function rateFresh(client: Client, body: RatingBody): Promise<Receipt> {
+  try {
+    return await client.rate(body);
+  } catch (error) {
+    const errors = (error as ApiError).problem?.errors;
+    if ((error as ApiError).status !== 422 || !errors?.length || errors.some((e) => e.path !== 'formToken')) throw error;
+    const fresh = await client.formToken(body.nip);
+    await tokenReady(fresh);
+    return client.rate({ ...body, formToken: fresh.token });
+  }
 }
 
 /** A UUID v4; `crypto.randomUUID` exists only on https pages, and office sites are not all https. */

@@ -28,6 +28,11 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
   if (status === 422 && problem.errors?.length) {
     const unplaced: string[] = [];
     for (const { path, message } of problem.errors) {
+      // The form token is the form's own business: the widget already fetched another and tried again.
+      if (path === 'formToken') {
+        unplaced.push(t.failed);
+        continue;
+      }
       // The one-service code has no field of its own: its message goes in the status line.
       if (path === 'serviceToken') {
         unplaced.push(t.tokenInvalid);
@@ -40,7 +45,7 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
     return { message: [t.checkFields, ...unplaced].join(' '), fields };
   }
   if (status === 409) return { message: problem.type?.endsWith('/service-token-used') ? t.tokenUsed : t.already, fields };
-  if (status === 429) return { message: t.tooMany(waitWords(error.retryAfter, t)), fields };
+  if (status === 429) return { message: problem.limit === 'phone' ? t.phoneLimit : t.tooMany(waitWords(error.retryAfter, t)), fields };
   if (status === 0) return { message: t.offline, fields };
   if (status >= 500) return { message: t.serverDown, fields };
   if (status === 404) return { message: `${t.notFound}. ${t.notFoundHint}`, fields };

@@ -13,6 +13,10 @@ const id = {
   star: (n: number) => `${n} dari 5`,
   phone: 'No HP/WA',
   phoneHint: 'Contoh: 0812 3456 7890',
+  privacy: 'Untuk apa nomor HP/WA saya?',
+  privacyText: (days: number, contact: string) =>
+    `Nomor Anda hanya dipakai untuk memastikan rating ini asli (satu rating per petugas per hari) dan untuk menindaklanjuti keluhan Anda. Nomor disimpan terenkripsi, tidak terlihat oleh petugas yang Anda nilai, dan dihapus setelah ${days} hari; yang tersisa hanya sidik tersandi untuk menghitung rating. Dasar pemrosesan: pelaksanaan tugas pelayanan publik (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi). Pertanyaan atau permintaan penghapusan data: ${contact}.`,
+  privacyDesk: 'petugas layanan kantor kami',
   comment: 'Komentar (opsional)',
   improve: 'Apa yang perlu kami perbaiki? (opsional)',
   complain: 'Untuk pengaduan resmi, gunakan kanal pengaduan kami:',
@@ -30,6 +34,7 @@ const id = {
   already:
     'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
   tooMany: (wait: string) => `Terlalu banyak percobaan. Silakan coba lagi ${wait}.`,
+  phoneLimit: 'Nomor ini sudah memberi rating sebanyak yang diperbolehkan hari ini. Silakan coba lagi besok.',
   later: 'beberapa saat lagi',
   seconds: (n: number) => `dalam ${n} detik`,
   minutes: (n: number) => `dalam ${n} menit`,
@@ -65,6 +70,10 @@ const en: Strings = {
   star: (n) => `${n} of 5`,
   phone: 'Mobile/WhatsApp number',
   phoneHint: 'For example: 0812 3456 7890',
+  privacy: 'What is my number for?',
+  privacyText: (days, contact) =>
+    `Your number is used only to check that this rating is genuine (one rating per officer per day) and to follow up your complaint. It is stored encrypted, never shown to the officer you rate, and erased after ${days} days; only a coded fingerprint stays, for counting ratings. Legal basis: performing a public-service task (Law No. 27 of 2022 on Personal Data Protection). Questions or requests to erase your data: ${contact}.`,
+  privacyDesk: 'the service desk at our office',
   comment: 'Comment (optional)',
   improve: 'What should we do better? (optional)',
   complain: 'For a formal complaint, use our complaint channel:',
@@ -80,6 +89,7 @@ const en: Strings = {
   tokenInvalid: "This one-time QR code is no longer valid. Ask the officer for a new one, or scan the officer's printed QR code.",
   already: 'You have already rated this officer for this service today. Thank you, one rating a day is enough.',
   tooMany: (wait) => `Too many attempts. Please try again ${wait}.`,
+  phoneLimit: 'This number has sent as many ratings as allowed today. Please try again tomorrow.',
   later: 'in a little while',
   seconds: (n) => `in ${n} seconds`,
   minutes: (n) => `in ${n} minutes`,

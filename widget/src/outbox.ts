@@ -1,4 +1,4 @@
-import { apiClient, asApiError } from './api.js';
+import { apiClient, asApiError, rateFresh } from './api.js';
 import type { ApiError, RatingBody, Receipt } from './api.js';
 
 /**
@@ -63,7 +63,9 @@ export function flush(api: string, report: (outcome: Outcome) => void): Promise<
       if (Date.now() - kept.at > DAY) outcome = { kept, expired: true };
       else {
         try {
-          outcome = { kept, receipt: await apiClient(api).rate(kept.body) };
+          // A kept rating goes with the form token it was typed under; one that has expired meanwhile
+          // (or was never fetched, offline) is replaced by a fresh one (rateFresh).
+          outcome = { kept, receipt: await rateFresh(apiClient(api), kept.body) };
         } catch (error) {
           const e = asApiError(error);
           if (!e.status || e.status > 499 || e.status === 429) return;

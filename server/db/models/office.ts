@@ -8,6 +8,8 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
   declare timezone: string;
   /** Where customers file a formal complaint (SP4N-LAPOR! or the office's own); shown after a low score. */
   declare complaintUrl: CreationOptional<string | null>;
+  /** The office's data protection contact (an e-mail, a phone, a desk), shown in the form's privacy notice. */
+  declare privacyContact: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -19,6 +21,7 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
         name: { type: DataTypes.STRING(200), allowNull: false },
         timezone: { type: DataTypes.STRING(64), allowNull: false },
         complaintUrl: { type: DataTypes.STRING(500), allowNull: true },
+        privacyContact: { type: DataTypes.STRING(300), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

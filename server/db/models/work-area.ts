@@ -7,6 +7,8 @@ export class WorkArea extends Model<InferAttributes<WorkArea>, InferCreationAttr
   declare code: string;
   declare name: string;
   declare active: CreationOptional<boolean>;
+  /** When the post serves customers, `HH:MM-HH:MM` office-local (the anomaly report flags ratings outside it); null when not set. */
+  declare serviceHours: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -18,6 +20,7 @@ export class WorkArea extends Model<InferAttributes<WorkArea>, InferCreationAttr
         code: { type: DataTypes.STRING(64), allowNull: false },
         name: { type: DataTypes.STRING(200), allowNull: false },
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        serviceHours: { type: DataTypes.STRING(11), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

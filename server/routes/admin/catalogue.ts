@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { emptyBody } from '../../services/admin/fields.js';
-import { officeCreateSchema, officeRenameSchema } from '../../services/admin/offices.js';
+import { officeCreateSchema, officeOwnSchema, officeRenameSchema } from '../../services/admin/offices.js';
 import { serviceTypeCreateSchema, serviceTypeOrderSchema, serviceTypeRenameSchema } from '../../services/admin/service-types.js';
 import { workAreaCreateSchema, workAreaRenameSchema } from '../../services/admin/work-areas.js';
 import type { Services } from '../../services/index.js';
@@ -24,6 +24,12 @@ export function catalogueRoutes(router: Router, services: Services): void {
   router.patch('/offices/:code', superadmin, async (ctx) => {
     const body = bodyOf(ctx, officeRenameSchema);
     ctx.body = await offices.rename(actorOf(ctx, services), codeParam(ctx, 'code'), body);
+  });
+
+  // An admin's own office: its data protection contact, shown in the rating form's privacy notice.
+  router.patch('/office', admin, async (ctx) => {
+    const body = bodyOf(ctx, officeOwnSchema);
+    ctx.body = await offices.updateOwn(actorOf(ctx, services), body);
   });
 
   router.get('/work-areas', admin, async (ctx) => {

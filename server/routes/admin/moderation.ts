@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { actorOf, currentUser, requireRole } from '../../http/auth.js';
-import { phoneReadSchema, ratingListSchema, unvoidSchema, voidSchema } from '../../services/admin/moderation.js';
+import { phoneEraseSchema, phoneReadSchema, ratingListSchema, unvoidSchema, voidSchema } from '../../services/admin/moderation.js';
 import { auditQuerySchema } from '../../services/audit.js';
 import type { Services } from '../../services/index.js';
 import { bodyOf, idParam, queryOf } from './params.js';
@@ -20,6 +20,10 @@ export function moderationRoutes(router: Router, services: Services): void {
   router.post('/ratings/:id/unvoid', admin, async (ctx) => {
     const body = bodyOf(ctx, unvoidSchema);
     ctx.body = await moderation.unvoid(actorOf(ctx, services), idParam(ctx), body?.reason);
+  });
+  router.post('/ratings/erase-phone', admin, async (ctx) => {
+    const { phone, reason } = bodyOf(ctx, phoneEraseSchema);
+    ctx.body = await moderation.erasePhone(actorOf(ctx, services), phone, reason);
   });
   router.post('/ratings/:id/phone', admin, async (ctx) => {
     const { reason } = bodyOf(ctx, phoneReadSchema);

@@ -4,9 +4,9 @@ import { applyToDailyFigures } from '../../db/daily-figures.js';
 import { z } from 'zod';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
 import { AdminUser, Employee, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
-import { conflict, gone, notFound } from '../../http/problem.js';
+import { conflict, gone, invalid, notFound } from '../../http/problem.js';
 import type { Actor, AuditLog } from '../audit.js';
-import type { PhoneVault } from '../phone.js';
+import { normalisePhone, type PhoneVault } from '../phone.js';
 import { officeOf, plainText, queryBoolean, reasonBody, slugCode } from './fields.js';
 
 const isoDate = z.iso.date('must be a date YYYY-MM-DD');
@@ -26,6 +26,13 @@ export const ratingListSchema = z.strictObject({
 export const voidSchema = z.strictObject({ reason: plainText(500) });
 export const unvoidSchema = reasonBody;
 export const phoneReadSchema = z.strictObject({ reason: plainText(500) });
+export const phoneEraseSchema = z.strictObject({ phone: z.string().max(40, 'must be at most 40 characters'), reason: plainText(500) });
+
+/** A reason typed by an admin may quote the customer's number; the audit log must not keep it. */
+const withoutNumbers = (text: string): string => text.replace(/\+?\d(?:[\s.-]?\d){7,}/g, '[nomor]');
+
+/** What an erased rating shows where the masked number was. */
+export const ERASED_MASK = '****';
 
 export type RatingListQuery = z.infer<typeof ratingListSchema>;
 
@@ -124,7 +131,7 @@ export class Moderation {
   async readPhone(actor: Actor, id: number, reason: string): Promise<{ id: number; receipt: string; phone: string; national: string }> {
     const rating = await this.#require(actor, id);
     if (!rating.phoneCipher) {
-      throw gone('phone-erased', 'Phone number erased', 'The readable phone number of this rating was erased after the retention period.');
+      throw gone('phone-erased', 'Phone number erased', 'The readable phone number of this rating was erased (after the retention period, or at the customer’s request).');
     }
     let phone: string;
     try {
@@ -134,6 +141,29 @@ export class Moderation {
     }
     await this.audit.record(actor, { officeId: rating.officeId, action: 'rating.read-phone', targetType: 'rating', targetId: id, changes: { reason } });
     return { id: rating.id, receipt: rating.receipt, phone, national: `0${phone.replace(/^\+62/, '')}` };
+  }
+
+  /**
+   * A customer's request to erase their data (UU 27/2022): every rating of the admin's office from that
+   * number, found by its keyed hash, loses its encrypted number and its masked form. The hash stays, so
+   * the one-a-day rule and the counts still hold; the ratings themselves stay, as every rating does.
+   * Audited with the count and the reason, never the number. Answers how many ratings were erased
+   * (0 when none, or all were already: asking twice is harmless).
+   */
+  async erasePhone(actor: Actor, phone: string, reason: string): Promise<{ erased: number; ratings: number }> {
+    const officeId = officeOf(actor);
+    const e164 = normalisePhone(phone);
+    if (!e164) throw invalid([{ path: 'phone', message: 'must be an Indonesian mobile number, e.g. 0812-3456-7890', code: 'invalid_phone' }]);
+    const phoneHash = this.vault.hash(e164);
+    return this.db.transaction(async (transaction) => {
+      const ratings = await Rating.count({ where: { officeId, phoneHash }, transaction });
+      const [erased] = await Rating.update(
+        { phoneCipher: null, phoneMasked: ERASED_MASK },
+        { where: { officeId, phoneHash, [Op.or]: [{ phoneCipher: { [Op.ne]: null } }, { phoneMasked: { [Op.ne]: ERASED_MASK } }] }, transaction },
+      );
+      await this.audit.record(actor, { officeId, action: 'rating.erase-phone', targetType: 'rating', changes: { erased, ratings, reason: withoutNumbers(reason) } }, transaction);
+      return { erased, ratings };
+    });
   }
 
   /** Filters by code that must resolve in the office; a code that matches nothing gives an empty list. */

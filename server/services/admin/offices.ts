@@ -5,7 +5,7 @@ import { AdminUser, Employee, Office } from '../../db/models/index.js';
 import { notFound } from '../../http/problem.js';
 import type { Actor, AuditLog } from '../audit.js';
 import { assertRole } from '../scope.js';
-import { diff, plainText, slugCode, uniqueOr409 } from './fields.js';
+import { diff, officeOf, plainText, slugCode, uniqueOr409 } from './fields.js';
 
 const timeZone = z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta, Asia/Makassar or Asia/Jayapura');
 
@@ -16,15 +16,23 @@ export const officeCreateSchema = z.strictObject({
   timezone: timeZone.optional(),
 });
 
-export const officeRenameSchema = z.strictObject({ name: plainText(200) });
+/** A name change, and the office's data protection contact for the form's privacy notice (null clears it). */
+export const officeRenameSchema = z
+  .strictObject({ name: plainText(200).optional(), privacyContact: plainText(300).nullable().optional() })
+  .refine((body) => body.name !== undefined || body.privacyContact !== undefined, 'give name or privacyContact');
 
 export type OfficeCreateBody = z.infer<typeof officeCreateSchema>;
 export type OfficeRenameBody = z.infer<typeof officeRenameSchema>;
+
+/** What an office's own admin may change about it. */
+export const officeOwnSchema = z.strictObject({ privacyContact: plainText(300).nullable() });
+export type OfficeOwnBody = z.infer<typeof officeOwnSchema>;
 
 export interface OfficeView {
   code: string;
   name: string;
   timezone: string;
+  privacyContact: string | null;
   employees: number;
   admins: number;
   createdAt: string;
@@ -72,12 +80,25 @@ export class OfficeAdmin {
 
   async rename(actor: Actor, code: string, body: OfficeRenameBody): Promise<OfficeView> {
     superadmin(actor);
-    const office = await this.require(code);
-    const changes = diff(office.get(), body);
+    return this.#update(actor, await this.require(code), body);
+  }
+
+  /** An office admin sets their own office's data protection contact. */
+  async updateOwn(actor: Actor, body: OfficeOwnBody): Promise<OfficeView> {
+    const office = await Office.findByPk(officeOf(actor));
+    if (!office) throw notFound('No office has that code.');
+    return this.#update(actor, office, body);
+  }
+
+  async #update(actor: Actor, office: Office, body: OfficeRenameBody): Promise<OfficeView> {
+    const code = office.code;
+    const values = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    const changes = diff(office.get(), values);
     if (Object.keys(changes).length) {
       await this.db.transaction(async (transaction) => {
-        await office.update(body, { transaction });
-        await this.audit.record(actor, { officeId: office.id, action: 'office.rename', targetType: 'office', targetId: code, changes }, transaction);
+        await office.update(values, { transaction });
+        const action = changes.name ? 'office.rename' : 'office.update';
+        await this.audit.record(actor, { officeId: office.id, action, targetType: 'office', targetId: code, changes }, transaction);
       });
     }
     return this.#view(office);
@@ -98,6 +119,7 @@ export class OfficeAdmin {
       code: office.code,
       name: office.name,
       timezone: office.timezone,
+      privacyContact: office.privacyContact ?? null,
       employees,
       admins,
       createdAt: new Date(office.createdAt).toISOString(),

@@ -5,8 +5,17 @@ import { conflict, notFound } from '../../http/problem.js';
 import type { Actor, AuditLog } from '../audit.js';
 import { diff, officeOf, plainText, slugCode, uniqueOr409 } from './fields.js';
 
-export const workAreaCreateSchema = z.strictObject({ code: slugCode, name: plainText(200) });
-export const workAreaRenameSchema = z.strictObject({ name: plainText(200) });
+/** `07:30-16:00`: when a post serves customers, office-local; a close before the open spans midnight. */
+export const serviceHoursSchema = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be opening and closing time as HH:MM-HH:MM, e.g. 07:30-16:00')
+  .refine((value) => value.slice(0, 5) !== value.slice(6), 'must open and close at different times');
+
+export const workAreaCreateSchema = z.strictObject({ code: slugCode, name: plainText(200), serviceHours: serviceHoursSchema.nullable().optional() });
+export const workAreaRenameSchema = z
+  .strictObject({ name: plainText(200).optional(), serviceHours: serviceHoursSchema.nullable().optional() })
+  .refine((body) => body.name !== undefined || body.serviceHours !== undefined, 'give name or serviceHours');
 
 export type WorkAreaCreateBody = z.infer<typeof workAreaCreateSchema>;
 export type WorkAreaRenameBody = z.infer<typeof workAreaRenameSchema>;
@@ -15,6 +24,8 @@ export interface WorkAreaView {
   code: string;
   name: string;
   active: boolean;
+  /** `HH:MM-HH:MM` office-local, or null when not set. */
+  serviceHours: string | null;
   /** Active employees placed there. */
   employees: number;
 }
@@ -67,7 +78,8 @@ export class WorkAreaAdmin {
   }
 
   async rename(actor: Actor, code: string, body: WorkAreaRenameBody): Promise<WorkAreaView> {
-    return this.#change(actor, code, 'work-area.rename', body);
+    const values = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    return this.#change(actor, code, body.name !== undefined ? 'work-area.rename' : 'work-area.update', values);
   }
 
   /** Refused (409) while active employees or coordinators are placed there: move them first. */
@@ -92,7 +104,7 @@ export class WorkAreaAdmin {
     return this.#change(actor, code, 'work-area.reactivate', { active: true });
   }
 
-  async #change(actor: Actor, code: string, action: string, values: { name?: string; active?: boolean }): Promise<WorkAreaView> {
+  async #change(actor: Actor, code: string, action: string, values: { name?: string; active?: boolean; serviceHours?: string | null }): Promise<WorkAreaView> {
     const officeId = officeOf(actor);
     const area = await requireWorkArea(officeId, code);
     const changes = diff(area.get(), values);
@@ -106,6 +118,6 @@ export class WorkAreaAdmin {
   }
 
   #view(area: WorkArea, employees: number): WorkAreaView {
-    return { code: area.code, name: area.name, active: area.active, employees };
+    return { code: area.code, name: area.name, active: area.active, serviceHours: area.serviceHours ?? null, employees };
   }
 }

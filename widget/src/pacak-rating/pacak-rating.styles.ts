@@ -50,8 +50,21 @@ export const styles = css`
     border-radius: 50%;
     object-fit: cover;
   }
-  .muted {
+  .muted,
+  details {
     color: var(--pacak-muted, #52606d);
+  }
+  /* The privacy notice: one line until opened; the summary is a real control, so it keeps a target size. */
+  details {
+    margin-top: 0.25rem;
+    font-size: 0.9rem;
+  }
+  summary {
+    min-height: 24px;
+    cursor: pointer;
+  }
+  details p {
+    margin: 0.25rem 0 0;
   }
   .field,
   fieldset {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import { apiClient, asApiError, newClientId } from '../api.js';
-import type { Employee, Indicator, Named, Receipt, Roster } from '../api.js';
+import { apiClient, asApiError, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
+import type { Employee, FormToken, Indicator, Named, Receipt, Roster } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
 import { emit } from '../events.js';
@@ -44,6 +44,7 @@ type Details = [Employee, Named[], Indicator[]];
  * @csspart star - one star (the label of one radio)
  * @csspart error - a message beside a field
  * @csspart complaint - the office's complaint channel, shown after a score of 1 or 2
+ * @csspart privacy - the notice under the phone field: what the number is for, how long it is kept, whom to ask
  * @csspart submit - the send button
  * @csspart status - the live region for progress and failures
  * @csspart receipt - the thank-you view with the receipt code (or the "saved, will be sent" notice)
@@ -131,6 +132,8 @@ export class PacakRating extends LitElement {
   private picked = '';
   // What a load fetched, per employee: a kiosk on a weak network serves the next customer without it.
   private details = new Map<string, Details>();
+  // The signed token of the form shown (GET /api/v1/form-token); a rating must carry it.
+  private token?: FormToken;
   // Kept across retries of one rating, so a send whose answer was lost is not stored twice.
   private clientId?: string;
   /** The clientId of the rating this element shows as "saved, will be sent". */
@@ -202,6 +205,7 @@ export class PacakRating extends LitElement {
             errors: this.errors,
             busy: this.busy,
             complaintUrl: employee.office.complaintUrl,
+            office: employee.office,
             kiosk: this.kiosk,
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
@@ -242,6 +246,7 @@ export class PacakRating extends LitElement {
         this.details.set(nip, details);
         [this.employee, this.serviceTypes, this.indicators] = details;
         this.view = 'form';
+        this.freshToken(nip);
         if (this.kiosk) this.touch();
       }
       this.status = '';
@@ -273,6 +278,19 @@ export class PacakRating extends LitElement {
       this.errors = rest;
     }
     if (this.kiosk) this.touch();
+    // A page left open for an hour or more: a new token comes while the customer is still filling in.
+    const nip = this.employee?.nip;
+    if (nip && this.token && Date.now() - this.token.at > this.token.maxSeconds * 500) this.freshToken(nip);
+  }
+
+  /** Fetches a form token in the background; on failure (offline) the rating goes without and the server's 422 brings one later. */
+  private freshToken(nip: string): Promise<FormToken | undefined> {
+    return apiClient(this.origin)
+      .formToken(nip)
+      .then(
+        (token) => (this.token = token),
+        () => undefined,
+      );
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -287,18 +305,23 @@ export class PacakRating extends LitElement {
     }
     const clientId = (this.clientId ??= newClientId());
     const { comment, ...rest } = input;
+    const nip = this.employee!.nip;
+    this.busy = true;
+    this.status = t.sending;
+    const token = tokenStale(this.token, nip) ? await this.freshToken(nip) : this.token;
+    // Faster than a person can fill the form is only possible when the token came late: wait out the rest.
+    if (token) await tokenReady(token);
     const body = {
       ...rest,
       ...(comment ? { comment } : {}),
-      nip: this.employee!.nip,
+      nip,
       channel: this.kiosk ? 'kiosk' : this.channel || 'widget',
       clientId,
       ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
+      ...(token ? { formToken: token.token } : {}),
     };
-    this.busy = true;
-    this.status = t.sending;
     try {
-      this.showReceipt(await apiClient(this.origin).rate(body));
+      this.showReceipt(await rateFresh(apiClient(this.origin), body));
     } catch (error) {
       const failure = asApiError(error);
       // No network at all: the rating waits on the device, under the same clientId, for the network.

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Indicator, Named } from '../api.js';
+import type { Employee, Indicator, Named } from '../api.js';
 import type { FieldErrors } from '../check-rating.js';
 import type { Lang, Strings } from '../i18n.js';
 
@@ -18,6 +18,8 @@ export interface RatingFormModel {
   busy: boolean;
   /** The office's complaint channel, offered after a low score. */
   complaintUrl?: string | null;
+  /** Its data protection contact and how long numbers are kept, for the privacy notice. */
+  office: Employee['office'];
   /** A shared counter tablet: the browser must not offer one customer's number to the next. */
   kiosk: boolean;
   onSubmit: (event: SubmitEvent) => void;
@@ -113,6 +115,10 @@ export function renderRatingForm(m: RatingFormModel) {
           aria-describedby=${describedBy(m, 'phone', 'phone-hint')}
         />
         ${error(m, 'phone')}
+        <details part="privacy">
+          <summary>${t.privacy}</summary>
+          <p>${t.privacyText(m.office.retentionDays ?? 365, m.office.privacyContact || t.privacyDesk)}</p>
+        </details>
       </div>
       <div class="field" part="field">
         <label for="comment">${low ? t.improve : t.comment}</label>
