@@ -8,6 +8,7 @@ import * as dailyFigures from './2026.11.29T08.30.00.daily-figures.js';
 import * as shareLinks from './2026.11.29T10.00.00.share-links.js';
 import * as oneServiceCodes from './2026.11.29T09.50.00.one-service-codes.js';
 import * as kioskKeys from './2026.11.29T09.40.00.kiosk-keys.js';
+import * as dailyStarCounts from './2026.12.01T08.00.00.daily-star-counts.js';
 
 export interface Migration {
   name: string;
@@ -29,4 +30,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.11.29T09.40.00.kiosk-keys', ...kioskKeys },
   { name: '2026.11.29T09.50.00.one-service-codes', ...oneServiceCodes },
   { name: '2026.11.29T10.00.00.share-links', ...shareLinks },
+  { name: '2026.12.01T08.00.00.daily-star-counts', ...dailyStarCounts },
 ];
