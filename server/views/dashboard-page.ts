@@ -1,4 +1,5 @@
 import { html } from '../http/html.js';
+import { BOARD_STYLE } from './board.js';
 import type { PageParts } from './page.js';
 
 const STYLE = `*{box-sizing:border-box}
@@ -19,6 +20,8 @@ export function dashboardPage(lang: 'id' | 'en'): PageParts {
   return {
     title: words.title,
     style: STYLE,
+    // The dashboard prints a work area's board by opening its HTML from a blob, which keeps this policy.
+    otherStyles: [BOARD_STYLE],
     lang,
     scripts: ['/widget/pacak-dashboard.js'],
     fetches: true,

@@ -171,6 +171,18 @@ describeInBrowser('the dashboard at /admin', () => {
     const token = await pageToken(page);
     const other = await fetch(`${server.url}/api/v1/reports/summary?from=${MAY.from}&to=${MAY.to}&workArea=kantor-induk`, { headers: { authorization: `Bearer ${token}` } });
     expect(other.status).toBe(403);
+
+    // Their work area's QR board opens for printing, styled and with its print button, under the page's policy.
+    const boardProblems: string[] = [];
+    context.on('console', (message) => message.page() !== page && message.type() === 'error' && boardProblems.push(message.text()));
+    const [board] = await Promise.all([context.waitForEvent('page'), page.locator('[data-board]').click()]);
+    await board.locator('.sheet').first().waitFor();
+    expect(await board.title()).toBe('Papan kode QR Wilker Pelabuhan Boom Baru');
+    expect(await board.locator('.sheet').first().evaluate((sheet) => getComputedStyle(sheet).display)).toBe('grid');
+    await board.locator('[data-print]').waitFor();
+    expect(await board.locator('.card .name').allTextContents()).toEqual(expect.arrayContaining(['Ns. Dewi Lestari, S.Kep']));
+    expect(boardProblems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('gives a viewer the reports and exports but no share link', async () => {

@@ -99,6 +99,11 @@ export class ReportsApi {
     return response.json();
   }
 
+  /** A work area's printable QR board (GET /board/:code, staff only), as HTML. */
+  async board(code: string): Promise<string> {
+    return (await this.call(`${this.origin}/board/${encodeURIComponent(code)}`)).text();
+  }
+
   /**
    * Fetches an export with the token (a plain link could not send it), reading the body as it streams
    * in and telling `onProgress` the bytes so far and the total when the server sent one (0 otherwise:

@@ -116,7 +116,8 @@ const id = {
   yes: 'ya',
   no: 'tidak',
   dataOf: (title: string) => `Data grafik: ${title}`,
-  printBoard: 'Cetak papan kode QR',
+  printBoard: (area: string) => `Cetak papan kode QR ${area}`,
+  popupBlocked: 'Jendela baru diblokir peramban. Izinkan pop-up untuk halaman ini, lalu coba lagi.',
 };
 
 export type DashboardStrings = typeof id;
@@ -232,7 +233,8 @@ const en: DashboardStrings = {
   yes: 'yes',
   no: 'no',
   dataOf: (title) => `Chart data: ${title}`,
-  printBoard: 'Print the QR code board',
+  printBoard: (area) => `Print the QR code board of ${area}`,
+  popupBlocked: 'The browser blocked the new window. Allow pop-ups for this page, then try again.',
 };
 
 export const dashboardStrings: Record<Lang, DashboardStrings> = { id, en };

@@ -115,6 +115,31 @@ export class ExportController implements ReactiveController {
     }
   }
 
+  /**
+   * Opens a work area's QR board for printing. The board needs the token, so a link would not do: the
+   * window opens at once (a popup opened after a wait is blocked), then shows the fetched page from a
+   * blob, its server-relative links made absolute (a blob page has no base to resolve them against,
+   * and the policy it inherits forbids <base>) so its script, the print button, still loads.
+   */
+  async board(code: string, origin: string): Promise<void> {
+    const api = this.context.api();
+    const t = this.context.t();
+    const view = api ? window.open('', '_blank') : null;
+    if (!api || !view) {
+      this.set({ status: t.popupBlocked });
+      return;
+    }
+    try {
+      const page = (await api.board(code)).replace(/\b(src|href)="\//g, `$1="${origin}/`);
+      const url = URL.createObjectURL(new Blob([page], { type: 'text/html' }));
+      view.location.href = url;
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      view.close();
+      this.set({ status: this.context.explain(asApiError(error)) });
+    }
+  }
+
   async copy(url: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(url);

@@ -8,7 +8,7 @@ import type { TrendMode } from './figure-blocks.js';
 import { count, delta, score } from './format.js';
 import { describePeriod } from './period.js';
 import type { Period } from './period.js';
-import type { GroupReport, GroupRow, RankingReport, SummaryReport } from './report-types.js';
+import type { GroupReport, GroupRow, Named, RankingReport, SummaryReport } from './report-types.js';
 import { groupTable, staffTable } from './tables.js';
 import type { Sort, SortKey } from './tables.js';
 
@@ -31,6 +31,9 @@ export interface OverviewOptions {
   trend: TrendMode;
   sorts: { ranked: Sort; waiting: Sort };
   exports: (target: ExportTarget, pdf?: boolean) => TemplateResult;
+  /** The one work area in view (a coordinator's, or the filter's): its QR board can be printed. */
+  board: Named | null;
+  onBoard: (code: string) => void;
   onTrend: (mode: TrendMode) => void;
   onSort: (table: 'ranked' | 'waiting', key: SortKey) => void;
   onOpen: (nip: string) => void;
@@ -90,7 +93,8 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
         ${figureList(t, summary.totals, change(t, data))}
         ${empty ? html`<p class="notice">${t.noRatings}</p>` : nothing}
         <details><summary>${t.method}</summary><p>${method}</p></details>
-        ${o.exports({ report: 'summary', title: t.headline })}`,
+        ${o.exports({ report: 'summary', title: t.headline })}
+        ${o.board ? html`<p><button type="button" class="secondary" data-board @click=${() => o.onBoard((o.board as Named).code)}>${t.printBoard(o.board.name)}</button></p>` : nothing}`,
       true,
     )}
     ${section('indicators', t.indicators, indicatorFigures(t, summary.totals, summary.stars), true)}

@@ -167,9 +167,10 @@ export const styles = css`
   .filters .error:empty {
     display: none;
   }
+  /* Two columns at most: a wall screen gets bigger cards (and type), not a third half-empty column. */
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 32em), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, max(32em, 40%)), 1fr));
     gap: 0.75em;
   }
   .wide {
@@ -322,9 +323,15 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
+  /* Wall screens are read from across the room: the same layout, bigger. */
   @media (min-width: 100em) {
     .shell {
-      font-size: 1.125em;
+      font-size: 1.25em;
+    }
+  }
+  @media (min-width: 150em) {
+    .shell {
+      font-size: 1.5em;
     }
   }
   @media print {
@@ -356,6 +363,16 @@ export const styles = css`
     button.link {
       color: #000;
       text-decoration: none;
+    }
+    .scroll {
+      overflow: visible;
+    }
+    table {
+      font-size: 0.75em;
+    }
+    th,
+    td {
+      padding: 0.2em 0.3em;
     }
   }
 `;

@@ -180,6 +180,8 @@ export class PacakDashboard extends LitElement {
         trend: this.trend,
         sorts: this.sorts,
         exports: this.exports.bar,
+        board: this.boardInView(),
+        onBoard: (code) => void this.exports.board(code, this.origin),
         onTrend: this.setTrend,
         onSort: (table, key) => this.sort(table, key),
         onOpen: (nip) => void this.open(nip),
@@ -188,6 +190,11 @@ export class PacakDashboard extends LitElement {
     return html`${filters}
       ${busy ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
       <div class="body" aria-busy=${busy ? 'true' : 'false'}>${body}</div>`;
+  }
+
+  private boardInView() {
+    const code = this.session?.workArea ?? this.filters.workArea;
+    return code ? { code, name: this.areas.get(code) ?? code } : null;
   }
 
   private setTrend = (mode: TrendMode) => (this.trend = mode);
