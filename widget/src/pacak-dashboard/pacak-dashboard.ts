@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { asApiError } from '../api.js';
 import type { ApiError } from '../api.js';
 import { pickLang } from '../i18n.js';
-import { ReportsApi, signIn } from './dashboard-api.js';
+import { ReportsApi } from './dashboard-api.js';
 import type { ReportParams } from './dashboard-api.js';
 import { dashboardStrings } from './dashboard-strings.js';
 import type { DashboardStrings } from './dashboard-strings.js';
@@ -13,11 +13,11 @@ import { renderFilters } from './filters.js';
 import type { FilterState } from './filters.js';
 import { renderOverview } from './overview.js';
 import type { Overview } from './overview.js';
-import { styles } from './pacak-dashboard.styles.js';
 import { chartStyles } from './charts.styles.js';
+import { styles } from './pacak-dashboard.styles.js';
 import { isDay, presetPeriod, previousPeriod, today } from './period.js';
 import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from './report-types.js';
-import { expired, loadSession, saveSession, sessionOf } from './session.js';
+import { SessionController } from './session-controller.js';
 import type { Session } from './session.js';
 import { renderSignIn } from './sign-in.js';
 import type { Sort, SortKey } from './tables.js';
@@ -58,9 +58,6 @@ export class PacakDashboard extends LitElement {
   static override properties = {
     api: {},
     lang: {},
-    session: { state: true },
-    message: { state: true },
-    busy: { state: true },
     filters: { state: true },
     periodError: { state: true },
     load: { state: true },
@@ -77,10 +74,6 @@ export class PacakDashboard extends LitElement {
   /** `id` or `en`; without it an English page gets English, any other Indonesian. */
   override lang = '';
 
-  private session: Session | null = null;
-  /** Shown on the sign-in form: why the person is there again, or what went wrong. */
-  private message = '';
-  private busy = false;
   private filters: FilterState = { preset: 'this-month', ...presetPeriod('this-month', today(DEFAULT_TIME_ZONE)), workArea: '', serviceType: '', verified: false };
   private periodError = '';
   private load: Load = 'idle';
@@ -91,6 +84,13 @@ export class PacakDashboard extends LitElement {
   private employee?: EmployeeReport;
   private trend: TrendMode = 'overall';
   private sorts: { ranked: Sort; waiting: Sort } = { ranked: { key: 'rank', descending: false }, waiting: { key: 'count', descending: true } };
+  private auth = new SessionController(this, {
+    origin: () => this.origin,
+    t: () => this.t,
+    explain: (failure) => this.explain(failure),
+    started: () => void this.reload(),
+    ended: () => this.forget(),
+  });
   private exports = new ExportController(this, {
     t: () => this.t,
     api: () => (this.session ? this.reports : null),
@@ -104,7 +104,6 @@ export class PacakDashboard extends LitElement {
   private areas = new Map<string, string>();
   private types = new Map<string, string>();
   private loads?: AbortController;
-  private expiry?: ReturnType<typeof setTimeout>;
 
   private get t(): DashboardStrings {
     return dashboardStrings[pickLang(this.lang)];
@@ -114,17 +113,20 @@ export class PacakDashboard extends LitElement {
     return (this.api || scriptOrigin).replace(/\/+$/, '');
   }
 
+  private get session(): Session | null {
+    return this.auth.session;
+  }
+
   private get reports(): ReportsApi {
-    return new ReportsApi(this.origin, this.session?.token ?? '', () => this.end(this.t.expired));
+    return new ReportsApi(this.origin, this.session?.token ?? '', () => this.auth.end(this.t.expired));
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('api')) this.restore();
+    if (changed.has('api')) this.auth.restore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.expiry);
     this.loads?.abort();
   }
 
@@ -135,7 +137,7 @@ export class PacakDashboard extends LitElement {
       ${this.session ? this.renderBar(t) : nothing}
       ${this.session
         ? this.renderBody(t)
-        : renderSignIn({ t, busy: this.busy, message: this.message, onSubmit: (u, p) => void this.signIn(u, p) })}
+        : renderSignIn({ t, busy: this.auth.busy, message: this.auth.message, onSubmit: (u, p) => void this.signIn(u, p) })}
       ${this.exports.render()}
     </div>`;
   }
@@ -148,7 +150,7 @@ export class PacakDashboard extends LitElement {
       <div><strong>${t.title}</strong>${office ? html`<span class="muted"> · ${office}</span>` : nothing}</div>
       <div class="who">
         <span data-role=${session.role}>${session.username} · ${t.roles[session.role]}${area ? ` · ${area}` : ''}</span>
-        <button type="button" class="secondary" @click=${() => this.end(t.signedOut)}>${t.signOut}</button>
+        <button type="button" class="secondary" @click=${() => this.auth.end(t.signedOut)}>${t.signOut}</button>
       </div>
     </header>`;
   }
@@ -199,64 +201,20 @@ export class PacakDashboard extends LitElement {
 
   private setTrend = (mode: TrendMode) => (this.trend = mode);
 
-  // --- session ---------------------------------------------------------------------------------
-
-  private restore(): void {
-    const saved = loadSession(this.origin);
-    if (saved && !expired(saved)) return this.begin(saved);
-    this.session = null;
-    if (saved) {
-      saveSession(this.origin, null);
-      this.message = this.t.expired;
-    }
+  private async signIn(username: string, password: string): Promise<void> {
+    if (await this.auth.signIn(username, password)) return;
+    const field = this.renderRoot.querySelector<HTMLInputElement>('input[name=password]');
+    if (field) field.value = '';
   }
 
-  private begin(session: Session): void {
-    this.session = session;
-    this.message = '';
-    saveSession(this.origin, session);
-    clearTimeout(this.expiry);
-    // setTimeout holds at most about 24.8 days; a token lives an hour.
-    const left = Math.min(Date.parse(session.expiresAt) - Date.now(), 2 ** 31 - 1);
-    this.expiry = setTimeout(() => this.end(this.t.expired), left);
-    void this.reload();
-  }
-
-  /** Back to the sign-in form with a message; everything read with the token is dropped. */
-  private end(message: string): void {
-    if (!this.session) return;
-    clearTimeout(this.expiry);
+  /** Signed out: everything read with the token goes, and the sign-in form takes the focus. */
+  private forget(): void {
     this.loads?.abort();
-    saveSession(this.origin, null);
-    Object.assign(this, { session: null, message, overview: undefined, employee: undefined, nip: '', load: 'idle' });
+    Object.assign(this, { overview: undefined, employee: undefined, nip: '', load: 'idle' });
     this.exports.reset();
     this.areas.clear();
     this.types.clear();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=username]')?.focus());
-  }
-
-  private async signIn(username: string, password: string): Promise<void> {
-    const t = this.t;
-    this.busy = true;
-    this.message = '';
-    try {
-      const answer = await signIn(this.origin, username, password);
-      const session = sessionOf(answer.token, answer.expiresAt, username);
-      if (!session) throw new Error('unreadable token');
-      this.begin(session);
-    } catch (error) {
-      const failure = asApiError(error);
-      this.message =
-        failure.status === 401
-          ? t.wrongPassword
-          : failure.status === 429
-            ? t.locked(Math.max(1, Math.ceil((failure.retryAfter ?? 60) / 60)))
-            : this.explain(failure);
-      const field = this.renderRoot.querySelector<HTMLInputElement>('input[name=password]');
-      if (field) field.value = '';
-    } finally {
-      this.busy = false;
-    }
   }
 
   private explain(failure: ApiError): string {
@@ -370,7 +328,6 @@ export class PacakDashboard extends LitElement {
     const descending = current.key === key ? !current.descending : key === 'count' || key === 'score';
     this.sorts = { ...this.sorts, [table]: { key, descending } };
   }
-
 }
 
 if (!customElements.get('pacak-dashboard')) customElements.define('pacak-dashboard', PacakDashboard);
