@@ -97,6 +97,9 @@ export default [
   bundle('pacak-embed-helper', 'widget/src/embed-helper/pacak-embed-helper.ts', 6 * 1024),
   // <pacak-qr> for intranet pages: Lit and a few buttons.
   bundle('pacak-qr', 'widget/src/pacak-qr/pacak-qr.ts', 10 * 1024),
+  // <pacak-dashboard> for /admin and intranet pages: leaders load it, customers never do, so it has a
+  // budget of its own (Lit, SVG charts, tables, exports) and the rating widget stays small.
+  bundle('pacak-dashboard', 'widget/src/pacak-dashboard/pacak-dashboard.ts', 24 * 1024),
   // The script of the keypass, card and board pages: no Lit, a few listeners.
   bundle('pacak-pages', 'widget/src/pages/pacak-pages.ts', 4 * 1024),
 ];

@@ -8,6 +8,7 @@ import { errorMiddleware } from './http/error-middleware.js';
 import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
 import { adminRouters } from './routes/admin/index.js';
+import { adminPageRouter } from './routes/admin-page.js';
 import { authRouter } from './routes/auth.js';
 import { boardRouter } from './routes/board.js';
 import { healthRouter } from './routes/health.js';
@@ -104,6 +105,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     ...sharing,
     kioskRouter(services),
     embedPageRouter(),
+    adminPageRouter(),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -16,6 +16,19 @@ export type Execute = (sql: string, params: unknown[]) => Promise<unknown>;
 
 const SUMS = INDICATOR_CODES.map((code) => `sum_${code}`);
 
+/** How many ratings gave each indicator 1 to 5 stars: `stars_profesional_1` … `stars_kolaboratif_5`. */
+export const STAR_COLUMNS = INDICATOR_CODES.flatMap((code) => [1, 2, 3, 4, 5].map((star) => `stars_${code}_${star}`));
+
+/** Every column a rating adds to: the count, a sum per indicator, a count per indicator and star. */
+const ADDED = ['rating_count', ...SUMS, ...STAR_COLUMNS];
+
+/** What one rating adds to each of ADDED, in that order. */
+const addends = (rating: ScoredRating): number[] => [
+  1,
+  ...INDICATOR_CODES.map((code) => rating[code]),
+  ...INDICATOR_CODES.flatMap((code) => [1, 2, 3, 4, 5].map((star) => (rating[code] === star ? 1 : 0))),
+];
+
 interface Table {
   name: string;
   key: string[];
@@ -36,10 +49,10 @@ const TABLES: Table[] = [
 ];
 
 function upsertSql(dialect: Dialect, table: Table, rows: number): string {
-  const columns = ['office_id', ...table.key, 'rating_count', ...SUMS];
+  const columns = ['office_id', ...table.key, ...ADDED];
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const head = `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`;
-  const added = ['rating_count', ...SUMS];
+  const added = ADDED;
   if (dialect === 'mysql' || dialect === 'mariadb') {
     return `${head} ON DUPLICATE KEY UPDATE ${added.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`;
   }
@@ -66,10 +79,9 @@ export async function applyToDailyFigures(
     for (const rating of ratings) {
       const key = table.keyOf(rating).map((part) => (typeof part === 'boolean' ? toDbBoolean(part) : part));
       const id = JSON.stringify(key);
-      const row = rows.get(id) ?? [rating.officeId, ...key, 0, ...SUMS.map(() => 0)];
+      const row = rows.get(id) ?? [rating.officeId, ...key, ...ADDED.map(() => 0)];
       const base = 1 + key.length;
-      (row[base] as number) += sign;
-      INDICATOR_CODES.forEach((code, i) => ((row[base + 1 + i] as number) += sign * rating[code]));
+      addends(rating).forEach((value, i) => ((row[base + i] as number) += sign * value));
       rows.set(id, row);
     }
     await execute(upsertSql(dialect, table, rows.size), [...rows.values()].flat());

@@ -5,7 +5,8 @@ import { ProblemError, problemType } from './problem.js';
  * Cross-origin rules of the API. Reading (employee, service types, indicators) is open to every site,
  * since any page may embed the widget. Writing a rating is open only to the server's own pages and
  * the sites in CORS_ORIGINS ("*" allows all): a disallowed origin gets no CORS headers on preflight
- * and a 403 if it posts anyway.
+ * and a 403 if it posts anyway. Signed-in reading (a `<pacak-dashboard>` on an intranet page sends
+ * `Authorization: Bearer …`) follows the same list as writing: a page that may sign in may read.
  */
 export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middleware {
   const allowAll = allowedOrigins.includes('*');
@@ -15,31 +16,39 @@ export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middle
   return async (ctx, next) => {
     const origin = ctx.get('origin');
     ctx.vary('Origin');
-    const isWrite = ctx.method === 'POST' || (ctx.method === 'OPTIONS' && ctx.get('access-control-request-method') === 'POST');
+    const preflight = ctx.method === 'OPTIONS';
+    const privileged =
+      ctx.method === 'POST' ||
+      ctx.method === 'DELETE' ||
+      (preflight && ['POST', 'DELETE'].includes(ctx.get('access-control-request-method'))) ||
+      Boolean(ctx.get('authorization')) ||
+      (preflight && /(^|,)\s*authorization\s*(,|$)/i.test(ctx.get('access-control-request-headers')));
     // Koa 3's ctx.origin echoes the Origin header, so the server's own origin is built from the host.
     const sameOrigin = !origin || origin === ownOrigin || origin === `${ctx.protocol}://${ctx.host}`;
     const mayWrite = sameOrigin || allowAll || allowed.has(origin);
 
-    if (origin && (!isWrite || mayWrite)) {
-      ctx.set('Access-Control-Allow-Origin', isWrite ? origin : '*');
-      ctx.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id, Idempotent-Replayed');
+    if (origin && (!privileged || mayWrite)) {
+      ctx.set('Access-Control-Allow-Origin', privileged ? origin : '*');
+      // Content-Disposition: the dashboard names a downloaded export as the server does.
+      ctx.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id, Idempotent-Replayed, Content-Disposition, Content-Length');
     }
-    if (ctx.method === 'OPTIONS') {
-      if (!isWrite || mayWrite) {
-        ctx.set('Access-Control-Allow-Methods', 'GET, HEAD, POST');
+    if (preflight) {
+      if (!privileged || mayWrite) {
+        ctx.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, DELETE');
         // X-Kiosk-Key: a counter tablet reads its work area's employees with it (GET /api/v1/kiosk/employees).
-        ctx.set('Access-Control-Allow-Headers', 'Content-Type, X-Request-Id, X-Kiosk-Key');
+        // Authorization: only a listed site gets this far with it (privileged above).
+        ctx.set('Access-Control-Allow-Headers', `Content-Type, X-Request-Id, X-Kiosk-Key${privileged ? ', Authorization' : ''}`);
         ctx.set('Access-Control-Max-Age', '600');
       }
       ctx.status = 204;
       return;
     }
-    if (ctx.method === 'POST' && !mayWrite) {
+    if ((ctx.method === 'POST' || ctx.method === 'DELETE') && !mayWrite) {
       throw new ProblemError({
         type: problemType('origin-not-allowed'),
         title: 'Origin not allowed',
         status: 403,
-        detail: 'This site is not allowed to send ratings. Its administrator can add it to CORS_ORIGINS.',
+        detail: 'This site is not allowed to send ratings or signed-in requests. Its administrator can add it to CORS_ORIGINS.',
       });
     }
     await next();

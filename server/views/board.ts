@@ -5,7 +5,8 @@ import { CARD_STYLE, cardMarkup, SHEET_STYLE } from './card.js';
 /** Cards on one A4 sheet: two by two, each exactly an A6 card, with dashed lines to cut along. */
 export const CARDS_PER_SHEET = 4;
 
-const BOARD_STYLE = `${CARD_STYLE}${SHEET_STYLE}
+/** The board's one style sheet; /admin allows it by hash, since the dashboard opens a board from a blob. */
+export const BOARD_STYLE = `${CARD_STYLE}${SHEET_STYLE}
 @page{size:A4;margin:0}
 .sheet{width:210mm;height:296mm;overflow:hidden;display:grid;grid-template-columns:105mm 105mm;grid-template-rows:148mm 148mm}
 .sheet+.sheet{break-before:page}

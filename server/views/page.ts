@@ -5,6 +5,11 @@ export interface PageParts {
   title: string;
   /** The page's only style sheet, inlined and allowed by its hash: no 'unsafe-inline'. */
   style: string;
+  /**
+   * Other style sheets allowed by their hash: a document the page opens from a blob: URL inherits this
+   * page's policy (the dashboard's printable board), so its style must be allowed here.
+   */
+  otherStyles?: string[];
   body: Html;
   /** Same-origin module scripts, e.g. `/widget/keypass-page.js`; never inline script. */
   scripts?: string[];
@@ -23,7 +28,7 @@ export interface RenderedPage {
 
 const styleHashes = new Map<string, string>();
 
-function styleHash(style: string): string {
+export function styleHash(style: string): string {
   let hash = styleHashes.get(style);
   if (!hash) {
     hash = `'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`;
@@ -41,7 +46,7 @@ export function renderPage(parts: PageParts): RenderedPage {
   const csp = [
     "default-src 'none'",
     `script-src ${scripts.length ? "'self'" : "'none'"}`,
-    `style-src ${styleHash(parts.style)}`,
+    `style-src ${[parts.style, ...(parts.otherStyles ?? [])].map(styleHash).join(' ')}`,
     "img-src 'self'",
     `connect-src ${parts.fetches ? "'self'" : "'none'"}`,
     `form-action ${parts.forms ? "'self'" : "'none'"}`,

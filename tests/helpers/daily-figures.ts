@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 
 const SUMS = ['profesional', 'amanah', 'cakap', 'akuntabel', 'kolaboratif'];
+const STARS = SUMS.flatMap((code) => [1, 2, 3, 4, 5].map((star) => [`stars_${code}_${star}`, code, star] as const));
 
 type Figures = Record<string, number[]>;
 
@@ -12,23 +13,23 @@ async function grouped(sequelize: Sequelize, sql: string, cols: string[]): Promi
   const rows = await sequelize.query<Record<string, unknown>>(sql, { type: QueryTypes.SELECT });
   const out: Figures = {};
   for (const row of rows) {
-    const values = ['n', ...SUMS].map((key) => Number(row[key]));
+    const values = ['n', ...SUMS, ...STARS.map(([column]) => column)].map((key) => Number(row[key]));
     if (values[0] !== 0) out[cols.map((col) => keyPart(row[col])).join('/')] = values;
   }
   return out;
 }
 
 /**
- * The daily figures as they are kept, and as the raw ratings give them (voided ones left out), per
+ * The daily figures as they are kept (counts, sums and star counts), and as the raw ratings give them (voided ones left out), per
  * employee, service type, work area, day and verified flag; and per employee for the coarser table.
  */
 export async function dailyFiguresBothWays(sequelize: Sequelize) {
   const fineKey = ['employee_id', 'service_type_id', 'work_area_id', 'local_date', 'verified'];
   const coarseKey = ['employee_id', 'work_area_id', 'local_date', 'verified'];
   const kept = (table: string, cols: string[]) =>
-    `SELECT ${cols.join(', ')}, SUM(rating_count) AS n, ${SUMS.map((s) => `SUM(sum_${s}) AS ${s}`).join(', ')} FROM ${table} GROUP BY ${cols.join(', ')}`;
+    `SELECT ${cols.join(', ')}, SUM(rating_count) AS n, ${SUMS.map((s) => `SUM(sum_${s}) AS ${s}`).join(', ')}, ${STARS.map(([c]) => `SUM(${c}) AS ${c}`).join(', ')} FROM ${table} GROUP BY ${cols.join(', ')}`;
   const raw = (cols: string[]) =>
-    `SELECT ${cols.join(', ')}, COUNT(*) AS n, ${SUMS.map((s) => `SUM(${s}) AS ${s}`).join(', ')} FROM ratings WHERE voided_at IS NULL GROUP BY ${cols.join(', ')}`;
+    `SELECT ${cols.join(', ')}, COUNT(*) AS n, ${SUMS.map((s) => `SUM(${s}) AS ${s}`).join(', ')}, ${STARS.map(([c, code, star]) => `SUM(CASE WHEN ${code} = ${star} THEN 1 ELSE 0 END) AS ${c}`).join(', ')} FROM ratings WHERE voided_at IS NULL GROUP BY ${cols.join(', ')}`;
   return {
     fine: { kept: await grouped(sequelize, kept('rating_daily', fineKey), fineKey), raw: await grouped(sequelize, raw(fineKey), fineKey) },
     coarse: { kept: await grouped(sequelize, kept('rating_daily_employee', coarseKey), coarseKey), raw: await grouped(sequelize, raw(coarseKey), coarseKey) },

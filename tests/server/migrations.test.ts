@@ -7,6 +7,11 @@ import { loadConfig } from '../../server/config.js';
 import { createSequelize } from '../../server/db/connection.js';
 import { migrate } from '../../server/db/migrate.js';
 import { MIGRATIONS } from '../../server/db/migrations/index.js';
+import { Rating } from '../../server/db/models/index.js';
+import { DEMO_NIP } from '../../server/db/seed-data.js';
+import { dailyFiguresBothWays } from '../helpers/daily-figures.js';
+import { addRatings } from '../helpers/rating-fixtures.js';
+import { startTestServer } from '../helpers/server.js';
 
 describe('the one-service-codes migration', () => {
   it('adds the PIN and service-code columns, and takes them away again without losing other indexes', async () => {
@@ -35,6 +40,47 @@ describe('the one-service-codes migration', () => {
     } finally {
       await sequelize.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the daily-star-counts migration', () => {
+  it('adds star counts to the daily figures, rebuilt from the ratings with voided ones left out, and takes them away again', async () => {
+    const server = await startTestServer();
+    try {
+      const ids = await addRatings(server.sequelize, [
+        { nip: DEMO_NIP, scores: [5, 4, 3, 2, 1], at: new Date('2025-03-03T03:00:00Z') },
+        { nip: DEMO_NIP, scores: [5, 5, 5, 5, 5], at: new Date('2025-03-03T04:00:00Z'), serviceType: 'phqc', verified: true },
+        { nip: DEMO_NIP, scores: [1, 1, 1, 1, 1], at: new Date('2025-03-04T04:00:00Z') },
+      ]);
+      const qi = server.sequelize.getQueryInterface();
+      const migration = MIGRATIONS.find((m) => m.name === '2026.12.01T08.00.00.daily-star-counts')!;
+      const indexes = async () => ((await qi.showIndex('rating_daily')) as { name: string }[]).map((index) => index.name).sort();
+      const before = await indexes();
+
+      await migration.down({ context: qi });
+      expect(Object.keys(await qi.describeTable('rating_daily_employee'))).not.toContain('stars_profesional_1');
+      // A rating voided while the columns were away: the rebuild must leave it out.
+      await Rating.update({ voidedAt: new Date(), voidReason: 'uji' }, { where: { id: ids[2]! } });
+
+      await migration.up({ context: qi });
+      expect(await indexes()).toEqual(before);
+      const figures = await dailyFiguresBothWays(server.sequelize);
+      expect(figures.fine.kept).toEqual(figures.fine.raw);
+      expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+      const [row] = await server.sequelize.query<Record<string, unknown>>(
+        'SELECT SUM(stars_profesional_5) AS five, SUM(stars_kolaboratif_1) AS one, SUM(rating_count) AS n FROM rating_daily_employee',
+        { type: QueryTypes.SELECT },
+      );
+      expect([Number(row!.five), Number(row!.one), Number(row!.n)]).toEqual([2, 1, 2]);
+
+      // The upsert still finds its unique key after the table was rebuilt.
+      await addRatings(server.sequelize, [{ nip: DEMO_NIP, scores: [4, 4, 4, 4, 4], at: new Date('2025-03-03T05:00:00Z') }]);
+      const after = await dailyFiguresBothWays(server.sequelize);
+      expect(after.fine.kept).toEqual(after.fine.raw);
+      expect(after.coarse.kept).toEqual(after.coarse.raw);
+    } finally {
+      await server.close();
     }
   });
 });

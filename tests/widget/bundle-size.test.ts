@@ -22,6 +22,16 @@ describe('the widget bundle size check', () => {
     expect(code.toString()).not.toMatch(/\bimport\s*\(|from\s*["']/);
   });
 
+  it('keeps the dashboard in a bundle of its own, within 24 KB gzip, out of what the rating form loads', () => {
+    const dashboard = 'dist/widget/pacak-dashboard.js';
+    expect(existsSync(dashboard), `${dashboard} is missing: run npm run build:widget`).toBe(true);
+    const code = readFileSync(dashboard);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(24 * 1024);
+    // One file, nothing imported at run time (a match would print the whole bundle, hence the boolean).
+    expect(/\bimport\s*\(|(^|[;}\n])\s*import\s*[\w{*"']/.test(code.toString())).toBe(false);
+    expect(readFileSync(BUNDLE).toString().includes('pacak-dashboard')).toBe(false);
+  });
+
   it('fails the build of every bundle that grows past the limit', () => {
     for (const config of configs as { plugins: { name: string }[] }[]) {
       expect(config.plugins.map((plugin) => plugin.name)).toContain('gzip-budget');

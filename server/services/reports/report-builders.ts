@@ -1,13 +1,18 @@
 import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
+import type { IndicatorCode } from '../../domain/indicators.js';
 import { ProblemError, notFound, problemType } from '../../http/problem.js';
 import { addTotals, emptyTotals, figuresOf, type Figures } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
 import { Conditions, select } from './report-sql.js';
-import { dayString, type EmployeeRow, type ReportHeader, type ReportService, type ResolvedFilters } from './reports.js';
+import { dayString, type EmployeeRow, type MonthRow, type ReportHeader, type ReportService, type ResolvedFilters } from './reports.js';
 import { rank, type RankingResult } from './ranking.js';
 
 export interface SummaryReport extends ReportHeader {
   totals: Figures;
+  /** Per indicator, how many ratings gave 1, 2, 3, 4 and 5 stars (index 0 is one star). */
+  stars: Record<IndicatorCode, number[]>;
+  /** The same figures month by month, oldest first; months without ratings are left out. */
+  byMonth: MonthRow[];
   rows: EmployeeRow[];
 }
 
@@ -24,9 +29,9 @@ export interface GroupReport extends ReportHeader {
 export interface EmployeeReport extends ReportHeader {
   employee: { nip: string; name: string; position: string; workArea: { code: string; name: string } };
   figures: Figures;
-  stars: Record<string, number[]>;
+  stars: Record<IndicatorCode, number[]>;
   byServiceType: GroupRow[];
-  byMonth: (Figures & { month: string })[];
+  byMonth: MonthRow[];
   comments: ReportComment[];
 }
 
@@ -50,11 +55,13 @@ export class ReportBuilders {
 
   async summary(scope: ReportScope, query: ReportQuery): Promise<SummaryReport> {
     const filters = await this.reports.resolve(scope, query);
-    return {
-      ...this.reports.header('summary', filters),
-      totals: figuresOf(await this.reports.officeTotals(filters)),
-      rows: await this.reports.employeeRows(filters),
-    };
+    const [totals, stars, byMonth, rows] = await Promise.all([
+      this.reports.officeTotals(filters),
+      this.reports.starDistribution(filters),
+      this.reports.byMonth(filters),
+      this.reports.employeeRows(filters),
+    ]);
+    return { ...this.reports.header('summary', filters), totals: figuresOf(totals), stars, byMonth, rows };
   }
 
   async ranking(scope: ReportScope, query: ReportQuery): Promise<RankingReport> {
@@ -94,20 +101,15 @@ export class ReportBuilders {
       throw new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: 'This employee is not in your work area.' });
     }
     const mine = (c: Conditions) => c.add('employee_id = ?', employee.id);
-    const [total, stars, typeTotals, dayTotals, types, comments] = await Promise.all([
+    const [total, stars, typeTotals, byMonth, types, comments] = await Promise.all([
       this.reports.totalsBy(filters, 'employee_id', false, mine),
       this.reports.starDistribution(filters, employee.id),
       this.reports.totalsBy(filters, 'service_type_id', true, mine),
-      this.reports.totalsBy(filters, 'local_date', false, mine),
+      this.reports.byMonth(filters, mine),
       ServiceType.findAll({ where: { officeId: filters.office.id } }),
       this.#comments(filters, employee.id),
     ]);
     const typeById = new Map(types.map((type) => [type.id, type]));
-    const months = new Map<string, ReturnType<typeof emptyTotals>>();
-    for (const [day, totals] of dayTotals) {
-      const month = dayString(day).slice(0, 7);
-      months.set(month, addTotals(months.get(month) ?? emptyTotals(), totals));
-    }
     const area = (employee as Employee & { workArea: WorkArea }).workArea;
     return {
       ...this.reports.header('employee', filters),
@@ -117,7 +119,7 @@ export class ReportBuilders {
       byServiceType: [...typeTotals]
         .map(([id, totals]) => ({ code: typeById.get(id as number)?.code ?? '', name: typeById.get(id as number)?.name ?? '', ...figuresOf(totals) }))
         .sort((a, b) => b.count - a.count),
-      byMonth: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, totals]) => ({ month, ...figuresOf(totals) })),
+      byMonth,
       comments: comments.map(({ serviceTypeId, ...comment }) => ({ ...comment, serviceType: typeById.get(serviceTypeId)?.name ?? '' })),
     };
   }

@@ -59,6 +59,19 @@ function aboutTable(report: ReportHeader): Table {
   };
 }
 
+/** How many of each star every indicator got. */
+function starTable(stars: SummaryReport['stars']): Table {
+  return {
+    name: 'Sebaran bintang',
+    columns: [text('Indikator', 16), ...[1, 2, 3, 4, 5].map((star) => integer(`${star} bintang`))],
+    rows: INDICATORS.map((indicator) => [indicator.name, ...(stars[indicator.code] ?? [])]),
+  };
+}
+
+function monthTable(byMonth: SummaryReport['byMonth']): Table {
+  return { name: 'Per bulan', columns: [text('Bulan', 10), ...FIGURE_COLUMNS], rows: byMonth.map((row) => [row.month, ...figureCells(row)]) };
+}
+
 export function summaryTables(report: SummaryReport): Table[] {
   return [
     {
@@ -66,6 +79,8 @@ export function summaryTables(report: SummaryReport): Table[] {
       columns: [text('NIP', 20), text('Nama', 32), text('Wilayah kerja', 30), ...FIGURE_COLUMNS],
       rows: report.rows.map((row) => [row.nip, row.name, row.workArea.name, ...figureCells(row)]),
     },
+    starTable(report.stars),
+    monthTable(report.byMonth),
     aboutTable(report),
   ];
 }
@@ -106,21 +121,13 @@ export function employeeTables(report: EmployeeReport): Table[] {
       columns: [text('NIP', 20), text('Nama', 32), text('Wilayah kerja', 30), ...FIGURE_COLUMNS],
       rows: [[employee.nip, employee.name, employee.workArea.name, ...figureCells(report.figures)]],
     },
-    {
-      name: 'Sebaran bintang',
-      columns: [text('Indikator', 16), ...[1, 2, 3, 4, 5].map((star) => integer(`${star} bintang`))],
-      rows: INDICATORS.map((indicator) => [indicator.name, ...(report.stars[indicator.code] ?? [])]),
-    },
+    starTable(report.stars),
     {
       name: 'Per jenis pelayanan',
       columns: [text('Kode', 24), text('Jenis pelayanan', 40), ...FIGURE_COLUMNS],
       rows: report.byServiceType.map((row) => [row.code, row.name, ...figureCells(row)]),
     },
-    {
-      name: 'Per bulan',
-      columns: [text('Bulan', 10), ...FIGURE_COLUMNS],
-      rows: report.byMonth.map((row) => [row.month, ...figureCells(row)]),
-    },
+    monthTable(report.byMonth),
     {
       name: 'Komentar',
       columns: [text('Tanggal', 12), text('Jenis pelayanan', 36), text('No HP', 16), text('Terverifikasi', 12), text('Komentar', 80)],

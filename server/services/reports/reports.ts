@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
-import { INDICATOR_CODES } from '../../domain/indicators.js';
+import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicators.js';
+import { STAR_COLUMNS } from '../../db/daily-figures.js';
 import { Employee, Office, ServiceType, WorkArea } from '../../db/models/index.js';
 import { invalid, notFound, ProblemError, problemType } from '../../http/problem.js';
 import { addTotals, emptyTotals, figuresOf, SCORE_METHOD, totalsOf, type Figures, type Totals } from './figures.js';
@@ -20,6 +21,11 @@ export interface ReportHeader {
   filters: { workArea: string | null; serviceType: string | null; verifiedOnly: boolean };
   method: typeof SCORE_METHOD;
   generatedAt: string;
+}
+
+/** One month's figures; `month` is YYYY-MM in the office's time zone. */
+export interface MonthRow extends Figures {
+  month: string;
 }
 
 export interface EmployeeRow extends Figures {
@@ -130,13 +136,26 @@ export class ReportService {
     return all;
   }
 
-  /** Star counts per indicator for one employee: how many 1s, 2s, … 5s each indicator got. */
-  async starDistribution(filters: ResolvedFilters, employeeId: number): Promise<Record<string, number[]>> {
-    const where = this.conditions(filters, 'raw', (c) => c.add('employee_id = ?', employeeId));
-    const columns = INDICATOR_CODES.flatMap((code) =>
-      [1, 2, 3, 4, 5].map((star) => `SUM(CASE WHEN ${code} = ${star} THEN 1 ELSE 0 END) AS ${code}_${star}`),
-    );
-    const [row = {}] = await select(this.sequelize, `SELECT ${columns.join(', ')} FROM ratings ${where.sql}`, where.params);
-    return Object.fromEntries(INDICATOR_CODES.map((code) => [code, [1, 2, 3, 4, 5].map((star) => Number(row[`${code}_${star}`] ?? 0))]));
+  /**
+   * Star counts per indicator: how many 1s, 2s, … 5s each indicator got, for everyone in scope or for
+   * one employee, from the daily figures like every other figure.
+   */
+  async starDistribution(filters: ResolvedFilters, employeeId?: number): Promise<Record<IndicatorCode, number[]>> {
+    const where = this.conditions(filters, 'daily', (c) => (employeeId === undefined ? c : c.add('employee_id = ?', employeeId)));
+    const columns = STAR_COLUMNS.map((column) => `SUM(${column}) AS ${column}`);
+    const [row = {}] = await select(this.sequelize, `SELECT ${columns.join(', ')} FROM ${this.dailyTable(filters)} ${where.sql}`, where.params);
+    return Object.fromEntries(
+      INDICATOR_CODES.map((code) => [code, [1, 2, 3, 4, 5].map((star) => Number(row[`stars_${code}_${star}`] ?? 0))]),
+    ) as Record<IndicatorCode, number[]>;
+  }
+
+  /** The figures month by month (YYYY-MM, office-local), oldest first: daily figures folded into months. */
+  async byMonth(filters: ResolvedFilters, extra?: (c: Conditions) => void): Promise<MonthRow[]> {
+    const months = new Map<string, Totals>();
+    for (const [day, totals] of await this.totalsBy(filters, 'local_date', false, extra)) {
+      const month = dayString(day).slice(0, 7);
+      months.set(month, addTotals(months.get(month) ?? emptyTotals(), totals));
+    }
+    return [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, totals]) => ({ month, ...figuresOf(totals) }));
   }
 }
