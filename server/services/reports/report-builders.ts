@@ -2,7 +2,7 @@ import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
 import { ProblemError, notFound, problemType } from '../../http/problem.js';
 import { addTotals, emptyTotals, figuresOf, type Figures } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
-import { Conditions, select } from './report-sql.js';
+import { select } from './report-sql.js';
 import { dayString, type EmployeeRow, type ReportHeader, type ReportService, type ResolvedFilters } from './reports.js';
 import { rank, type RankingResult } from './ranking.js';
 
@@ -93,12 +93,11 @@ export class ReportBuilders {
     if (scope.workAreaId && employee.workAreaId !== scope.workAreaId) {
       throw new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: 'This employee is not in your work area.' });
     }
-    const mine = (c: Conditions) => c.add('employee_id = ?', employee.id);
     const [total, stars, typeTotals, dayTotals, types, comments] = await Promise.all([
-      this.reports.totalsBy(filters, 'employee_id', false, mine),
+      this.reports.totalsBy(filters, 'employee_id', false, employee.id),
       this.reports.starDistribution(filters, employee.id),
-      this.reports.totalsBy(filters, 'service_type_id', true, mine),
-      this.reports.totalsBy(filters, 'local_date', false, mine),
+      this.reports.totalsBy(filters, 'service_type_id', true, employee.id),
+      this.reports.totalsBy(filters, 'local_date', false, employee.id),
       ServiceType.findAll({ where: { officeId: filters.office.id } }),
       this.#comments(filters, employee.id),
     ]);
@@ -123,7 +122,7 @@ export class ReportBuilders {
   }
 
   async #comments(filters: ResolvedFilters, employeeId: number): Promise<(Omit<ReportComment, 'serviceType'> & { serviceTypeId: number })[]> {
-    const where = this.reports.conditions(filters, 'raw', (c) => c.add('employee_id = ?', employeeId).add('comment IS NOT NULL'));
+    const where = this.reports.conditions(filters, 'raw', employeeId, (c) => c.add('comment IS NOT NULL'));
     const rows = await select(
       this.reports.sequelize,
       `SELECT local_date, created_at, service_type_id, comment, phone_masked, verified FROM ratings ${where.sql} ORDER BY created_at DESC LIMIT ${COMMENT_LIMIT}`,

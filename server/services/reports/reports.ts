@@ -74,12 +74,16 @@ export class ReportService {
     };
   }
 
-  /** Conditions shared by every query: office, period, work area, service type, verified only. */
-  conditions(filters: ResolvedFilters, source: 'daily' | 'raw', extra?: (c: Conditions) => void): Conditions {
-    const c = new Conditions()
-      .add('office_id = ?', filters.office.id)
-      .add('local_date >= ?', filters.query.from)
-      .add('local_date <= ?', filters.query.to);
+  /**
+   * Conditions shared by every query: office, period, work area, service type, verified only. One
+   * employee's figures are found by the employee instead of the office: the employee was checked to be
+   * of this office, every table read here has an index led by employee_id, and an office condition
+   * beside it let SQLite's planner (which keeps no statistics) walk the whole office's period instead:
+   * over 1,000,000 ratings, 1.1 s instead of 2 ms for an employee's two years by service type.
+   */
+  conditions(filters: ResolvedFilters, source: 'daily' | 'raw', employeeId?: number, extra?: (c: Conditions) => void): Conditions {
+    const c = employeeId === undefined ? new Conditions().add('office_id = ?', filters.office.id) : new Conditions().add('employee_id = ?', employeeId);
+    c.add('local_date >= ?', filters.query.from).add('local_date <= ?', filters.query.to);
     if (filters.workArea) c.add('work_area_id = ?', filters.workArea.id);
     if (filters.serviceType) c.add('service_type_id = ?', filters.serviceType.id);
     if (filters.query.verified) c.add('verified = ?', true);
@@ -93,8 +97,8 @@ export class ReportService {
     return filters.serviceType || byServiceType ? 'rating_daily' : 'rating_daily_employee';
   }
 
-  async totalsBy(filters: ResolvedFilters, column: string, byServiceType = false, extra?: (c: Conditions) => void) {
-    const where = this.conditions(filters, 'daily', extra);
+  async totalsBy(filters: ResolvedFilters, column: string, byServiceType = false, employeeId?: number) {
+    const where = this.conditions(filters, 'daily', employeeId);
     const rows = await select(
       this.sequelize,
       `SELECT ${column} AS k, ${totalsColumns('daily')} FROM ${this.dailyTable(filters, byServiceType)} ${where.sql} GROUP BY ${column}`,
@@ -132,7 +136,7 @@ export class ReportService {
 
   /** Star counts per indicator for one employee: how many 1s, 2s, … 5s each indicator got. */
   async starDistribution(filters: ResolvedFilters, employeeId: number): Promise<Record<string, number[]>> {
-    const where = this.conditions(filters, 'raw', (c) => c.add('employee_id = ?', employeeId));
+    const where = this.conditions(filters, 'raw', employeeId);
     const columns = INDICATOR_CODES.flatMap((code) =>
       [1, 2, 3, 4, 5].map((star) => `SUM(CASE WHEN ${code} = ${star} THEN 1 ELSE 0 END) AS ${code}_${star}`),
     );
