@@ -62,6 +62,25 @@ function upsertSql(dialect: Dialect, table: Table, rows: number): string {
 }
 
 /**
+ * SQLite only: a TEMP trigger (it lives on the connection that creates it, not in the schema) that adds
+ * each rating inserted on that connection to both tables, in the same statement and so the same
+ * transaction: what {@link applyToDailyFigures} with sign 1 does, without a statement of its own.
+ * The grouping writer (sqlite-rating-store.ts) uses it; every other writer calls applyToDailyFigures.
+ */
+export function sqliteDailyFiguresTrigger(): string {
+  const added = ADDED;
+  const stars = INDICATOR_CODES.flatMap((code) => [1, 2, 3, 4, 5].map((star) => `(NEW.${code} = ${star})`));
+  const upserts = TABLES.map((table) => {
+    const columns = ['office_id', ...table.key, ...added];
+    const values = ['office_id', ...table.key].map((c) => `NEW.${c}`).concat('1', INDICATOR_CODES.map((c) => `NEW.${c}`), stars);
+    return `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${added
+      .map((c) => `${c} = ${c} + excluded.${c}`)
+      .join(', ')};`;
+  });
+  return `CREATE TEMP TRIGGER IF NOT EXISTS ratings_add_to_daily_figures AFTER INSERT ON main.ratings BEGIN ${upserts.join(' ')} END`;
+}
+
+/**
  * Adds ratings to the daily figures (sign 1) or takes them away (sign -1), in whatever transaction
  * `execute` runs in, so the figures change exactly when the ratings do. Ratings falling on the same
  * row are summed first: one statement per table, whatever the number of ratings.

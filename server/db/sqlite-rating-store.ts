@@ -1,5 +1,5 @@
 import sqlite3 from 'sqlite3';
-import { applyToDailyFigures } from './daily-figures.js';
+import { sqliteDailyFiguresTrigger } from './daily-figures.js';
 import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/rating-limits.js';
 import type { NewRating, RatingStore } from '../services/rating-store.js';
 
@@ -11,32 +11,14 @@ const COLUMNS = [
 ] as const;
 
 /**
- * The limits, counted on the ratings themselves: this store's transactions hold SQLite's one write
- * lock, which every process shares, so the counts cannot change between the check and the insert.
+ * A group of ratings in one statement with one parameter: a JSON array of rows, which SQLite takes
+ * apart itself (json_each). Binding thousands of parameters one by one cost more than the insert.
+ * `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT.
+ * The rows a unique index refused are the ones not returned.
  */
-const COUNTS = {
-  phone: 'SELECT COUNT(*) FROM ratings WHERE phone_hash = ? AND local_date = ? AND office_id = ?',
-  address: 'SELECT COUNT(*) FROM ratings WHERE ip_hash = ? AND created_at >= ?',
-  burst: 'SELECT COUNT(*) FROM ratings WHERE ip_hash = ? AND created_at >= ?',
-} as const;
-const KINDS = Object.keys(COUNTS) as RatingLimitKind[];
-
-/** One statement: the insert happens only while every limit has room (the room check is three index range counts). */
-const INSERT =
-  `INSERT INTO ratings (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map(() => '?').join(', ')} ` +
-  `WHERE ${KINDS.map((kind) => `(${COUNTS[kind]}) < ?`).join(' AND ')} ON CONFLICT DO NOTHING`;
-const DIAGNOSE = `SELECT ${KINDS.map((kind) => `(${COUNTS[kind]}) AS ${kind}`).join(', ')}`;
-
-/** The parameters of the three counts and their limits; a limit not asked for never fills. */
-function limitValues(r: NewRating, limits: RatingLimit[]): { counts: unknown[][]; limits: number[] } {
-  const byKind = new Map(limits.map((limit) => [limit.kind, limit]));
-  const counts = KINDS.map((kind) => {
-    const limit = byKind.get(kind);
-    if (kind === 'phone') return [r.phoneHash, r.localDate, r.officeId];
-    return [r.ipHash, sqliteDate(limit?.windowStart ?? new Date(0))];
-  });
-  return { counts, limits: KINDS.map((kind) => byKind.get(kind)?.limit ?? Number.MAX_SAFE_INTEGER) };
-}
+const INSERT = `INSERT INTO ratings (${COLUMNS.join(', ')})
+SELECT ${COLUMNS.map((_, i) => `value->>${i}`).join(', ')} FROM json_each(?) WHERE true
+ON CONFLICT DO NOTHING RETURNING id, client_id, receipt`;
 
 /** The text form Sequelize's SQLite dialect writes dates in, so both read each other's rows. */
 export const sqliteDate = (date: Date): string => `${date.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
@@ -45,16 +27,44 @@ function values(r: NewRating): unknown[] {
   return [
     r.officeId, r.employeeId, r.workAreaId, r.serviceTypeId,
     r.profesional, r.amanah, r.cakap, r.akuntabel, r.kolaboratif,
-    r.comment, r.channel, r.clientId, r.receipt, r.phoneHash, r.phoneCipher, r.phoneMasked,
+    // A lone surrogate becomes U+FFFD, as binding the string as a parameter would store it.
+    r.comment?.replace(/\p{Cs}/gu, '\uFFFD') ?? null, r.channel, r.clientId, r.receipt, r.phoneHash, r.phoneCipher, r.phoneMasked,
     r.ipHash, r.localDate, r.verified ? 1 : 0, sqliteDate(r.createdAt), r.serviceTokenId ?? null,
   ];
 }
+
+/**
+ * The limits, counted on the ratings themselves, for every rating of a group in one statement. The
+ * group's transaction holds SQLite's one write lock, which every process shares, so the counts cannot
+ * change between this count and the insert.
+ */
+const COUNTS = `SELECT
+  (SELECT COUNT(*) FROM ratings WHERE phone_hash = value->>0 AND local_date = value->>1 AND office_id = value->>2) AS phone,
+  (SELECT COUNT(*) FROM ratings WHERE ip_hash = value->>3 AND created_at >= value->>4) AS address,
+  (SELECT COUNT(*) FROM ratings WHERE ip_hash = value->>3 AND created_at >= value->>5) AS burst
+FROM json_each(?) ORDER BY key`;
+
+
+/** The key a limit counts under, so ratings of one group that share it count against each other too. */
+function limitKey(kind: RatingLimitKind, r: NewRating, limit: RatingLimit): string {
+  return kind === 'phone' ? `phone ${r.officeId} ${r.phoneHash} ${r.localDate}` : `${kind} ${r.ipHash} ${limit.windowStart.getTime()}`;
+}
+
+type Outcome = { id: number | null } | { error: unknown };
 
 interface Pending {
   rating: NewRating;
   limits: RatingLimit[];
   resolve(id: number | null): void;
   reject(error: unknown): void;
+}
+
+interface Statements {
+  begin: sqlite3.Statement;
+  counts: sqlite3.Statement;
+  insert: sqlite3.Statement;
+  commit: sqlite3.Statement;
+  rollback: sqlite3.Statement;
 }
 
 /** Largest group written in one transaction; more waiting ratings go in the next. */
@@ -65,6 +75,11 @@ const MAX_BATCH = 256;
  * a commit is under way into the next transaction. SQLite commits one transaction at a time and a
  * durable commit costs an fsync, so one commit for many ratings is where the throughput comes from;
  * every caller still gets its answer only after the commit that holds its rating.
+ *
+ * A group is three statements, each prepared once: BEGIN, one INSERT for all its ratings, COMMIT.
+ * Each statement is a trip to SQLite's thread and back through a busy event loop, so their number,
+ * more than the work inside them, set the pace. The daily figures follow in the same transaction
+ * through a TEMP trigger of this connection (see sqliteDailyFiguresTrigger).
  */
 export class SqliteRatingStore implements RatingStore {
   readonly #queue: Pending[] = [];
@@ -72,7 +87,7 @@ export class SqliteRatingStore implements RatingStore {
 
   private constructor(
     private readonly db: sqlite3.Database,
-    private readonly insertStatement: sqlite3.Statement,
+    private readonly statements: Statements,
   ) {}
 
   /** `busyTimeoutMs`: how long a commit waits for another connection's write lock before failing (503). */
@@ -82,10 +97,18 @@ export class SqliteRatingStore implements RatingStore {
     });
     const exec = (sql: string) => new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
     await exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=${Math.floor(busyTimeoutMs)}; PRAGMA foreign_keys=ON;`);
-    const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
-      const prepared: sqlite3.Statement = db.prepare(INSERT, (error) => (error ? reject(error) : resolve(prepared)));
+    await exec(sqliteDailyFiguresTrigger());
+    const prepare = (sql: string) =>
+      new Promise<sqlite3.Statement>((resolve, reject) => {
+        const prepared: sqlite3.Statement = db.prepare(sql, (error) => (error ? reject(error) : resolve(prepared)));
+      });
+    return new SqliteRatingStore(db, {
+      begin: await prepare('BEGIN IMMEDIATE'),
+      counts: await prepare(COUNTS),
+      insert: await prepare(INSERT),
+      commit: await prepare('COMMIT'),
+      rollback: await prepare('ROLLBACK'),
     });
-    return new SqliteRatingStore(db, statement);
   }
 
   insert(rating: NewRating, limits: RatingLimit[] = []): Promise<number | null> {
@@ -104,54 +127,90 @@ export class SqliteRatingStore implements RatingStore {
   }
 
   async #write(batch: Pending[]): Promise<void> {
-    const outcomes: ({ id: number | null } | { error: unknown })[] = [];
+    const outcomes = new Map<Pending, Outcome>();
     try {
-      await this.#run('BEGIN IMMEDIATE', []);
-      for (const { rating, limits } of batch) {
-        const limit = limitValues(rating, limits);
-        const params = [...values(rating), ...limit.counts.flatMap((count, i) => [...count, limit.limits[i]])];
-        // A failing statement leaves the transaction open, so one bad rating fails alone.
-        let outcome: { id: number | null } | { error: unknown } = await new Promise((resolve) =>
-          this.insertStatement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
-            resolve(error ? { error } : { id: this.changes ? this.lastID : null });
-          }),
-        );
-        if ('id' in outcome && outcome.id === null && limits.length) outcome = await this.#whyNotStored(limit);
-        outcomes.push(outcome);
-      }
-      const stored = batch.filter((_, i) => { const o = outcomes[i]; return o && 'id' in o && o.id !== null; });
-      await applyToDailyFigures((sql, params) => this.#run(sql, params), 'sqlite', stored.map((p) => p.rating), 1, (v) => (v ? 1 : 0));
-      await this.#run('COMMIT', []);
+      await this.#run(this.statements.begin);
+      for (const [pending, error] of await this.#overLimit(batch)) outcomes.set(pending, { error });
+      const within = batch.filter((pending) => !outcomes.has(pending));
+      // A failing statement changes nothing (its trigger's work included) and leaves the transaction
+      // open: then row by row, so one bad rating fails alone.
+      const stored = within.length ? await this.#insert(within).catch(() => this.#insertEach(within)) : [];
+      within.forEach((pending, i) => outcomes.set(pending, stored[i] as Outcome));
+      await this.#run(this.statements.commit);
     } catch (error) {
-      await this.#run('ROLLBACK', []).catch(() => undefined);
+      await this.#run(this.statements.rollback).catch(() => undefined);
       for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i] as { id: number | null } | { error: unknown };
+    for (const pending of batch) {
+      const outcome = outcomes.get(pending) as Outcome;
       if ('error' in outcome) pending.reject(outcome.error);
       else pending.resolve(outcome.id);
-    });
+    }
   }
 
-  /** Not inserted: a full limit (told as RatingLimitReached) or a unique index (null, the caller tells which). */
-  async #whyNotStored(limit: { counts: unknown[][]; limits: number[] }): Promise<{ id: null } | { error: unknown }> {
-    const row = await new Promise<Record<RatingLimitKind, number> | undefined>((resolve, reject) =>
-      this.db.get(DIAGNOSE, limit.counts.flat(), (error: Error | null, found: Record<RatingLimitKind, number> | undefined) =>
+  /**
+   * The ratings of a group whose limits are full: the stored ratings counted in one statement, then
+   * the group's own ratings in order, so two that share a phone or an address count against each other.
+   */
+  async #overLimit(batch: Pending[]): Promise<Map<Pending, RatingLimitReached>> {
+    const over = new Map<Pending, RatingLimitReached>();
+    const limited = batch.filter((pending) => pending.limits.length);
+    if (!limited.length) return over;
+    const args = limited.map(({ rating, limits }) => {
+      const start = (kind: RatingLimitKind) => sqliteDate(limits.find((limit) => limit.kind === kind)?.windowStart ?? new Date(0));
+      return [rating.phoneHash, rating.localDate, rating.officeId, rating.ipHash, start('address'), start('burst')];
+    });
+    const rows = await new Promise<Record<RatingLimitKind, number>[]>((resolve, reject) =>
+      this.statements.counts.all([JSON.stringify(args)], (error: Error | null, found: Record<RatingLimitKind, number>[]) =>
         error ? reject(error) : resolve(found),
       ),
     );
-    const full = KINDS.find((kind, i) => row && row[kind] >= limit.limits[i]!);
-    return full ? { error: new RatingLimitReached(full) } : { id: null };
+    const taken = new Map<string, number>();
+    limited.forEach((pending, i) => {
+      const keys = pending.limits.map((limit) => limitKey(limit.kind, pending.rating, limit));
+      const full = pending.limits.find((limit, j) => (rows[i]?.[limit.kind] ?? 0) + (taken.get(keys[j] as string) ?? 0) >= limit.limit);
+      if (full) {
+        over.set(pending, new RatingLimitReached(full.kind));
+        return;
+      }
+      for (const key of keys) taken.set(key, (taken.get(key) ?? 0) + 1);
+    });
+    return over;
   }
 
-  #run(sql: string, params: unknown[]): Promise<void> {
-    return new Promise((resolve, reject) => this.db.run(sql, params, (error: Error | null) => (error ? reject(error) : resolve())));
+  /** Inserts ratings in one statement and tells each its id, or null when a unique index refused it. */
+  async #insert(batch: Pending[]): Promise<{ id: number | null }[]> {
+    const rows = await new Promise<{ id: number; client_id: string; receipt: string }[]>((resolve, reject) =>
+      this.statements.insert.all([JSON.stringify(batch.map((p) => values(p.rating)))], (error: Error | null, result: { id: number; client_id: string; receipt: string }[]) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+    // RETURNING does not promise the order of the rows, so they are matched by clientId and receipt.
+    const ids = new Map(rows.map((row) => [`${row.client_id} ${row.receipt}`, row.id]));
+    return batch.map(({ rating }) => {
+      const key = `${rating.clientId} ${rating.receipt}`;
+      const id = ids.get(key) ?? null;
+      ids.delete(key); // The same rating twice in one group: the second was refused.
+      return { id };
+    });
+  }
+
+  async #insertEach(batch: Pending[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const pending of batch) {
+      outcomes.push(await this.#insert([pending]).then(([outcome]) => outcome as Outcome, (error: unknown) => ({ error })));
+    }
+    return outcomes;
+  }
+
+  #run(statement: sqlite3.Statement): Promise<void> {
+    return new Promise((resolve, reject) => statement.run((error: Error | null) => (error ? reject(error) : resolve())));
   }
 
   async close(): Promise<void> {
     while (this.#busy || this.#queue.length) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise<void>((resolve) => this.insertStatement.finalize(() => resolve()));
+    for (const statement of Object.values(this.statements)) await new Promise<void>((resolve) => statement.finalize(() => resolve()));
     await new Promise<void>((resolve, reject) => this.db.close((error) => (error ? reject(error) : resolve())));
   }
 }

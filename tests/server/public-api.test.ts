@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, PublicCode } from '../../server/db/models/index.js';
 import { DEMO_NIP } from '../../server/db/seed-data.js';
@@ -106,6 +108,23 @@ describe('widget bundle and health', () => {
     expect((await fetch(`${server.url}/widget/..%2Fpackage.json`)).status).toBe(404);
   });
 
+  it('sends the widget bundle brotli or gzip compressed to browsers that accept it, and plain to the rest', async () => {
+    const plain = await rawGet(`${server.url}/widget/pacak-rating.js`, 'identity');
+    const br = await rawGet(`${server.url}/widget/pacak-rating.js`, 'gzip, deflate, br');
+    const gzip = await rawGet(`${server.url}/widget/pacak-rating.js`, 'gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    for (const response of [plain, br, gzip]) expect(response.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+    // Each encoding is its own representation, so its own ETag.
+    expect(new Set([plain, br, gzip].map((r) => r.headers.etag)).size).toBe(3);
+    expect((await rawGet(`${server.url}/widget/pacak-rating.js`, 'br', br.headers.etag)).status).toBe(304);
+    expect((await rawGet(`${server.url}/widget/pacak-rating.js`, 'identity', br.headers.etag)).status).toBe(200);
+  });
+
   it('serves the embed demo at / with the snippet', async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.status).toBe(200);
@@ -122,3 +141,15 @@ describe('widget bundle and health', () => {
     expect(headers.get('content-type')).toMatch(/problem\+json/);
   });
 });
+
+/** A GET that leaves the body as sent (fetch would decompress it). */
+function rawGet(url: string, acceptEncoding: string, ifNoneMatch?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'accept-encoding': acceptEncoding, ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) };
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}

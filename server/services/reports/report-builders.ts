@@ -3,7 +3,7 @@ import type { IndicatorCode } from '../../domain/indicators.js';
 import { ProblemError, notFound, problemType } from '../../http/problem.js';
 import { addTotals, emptyTotals, figuresOf, type Figures } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
-import { Conditions, select } from './report-sql.js';
+import { select } from './report-sql.js';
 import { dayString, type EmployeeRow, type MonthRow, type ReportHeader, type ReportService, type ResolvedFilters } from './reports.js';
 import { rank, type RankingResult } from './ranking.js';
 
@@ -100,14 +100,14 @@ export class ReportBuilders {
     if (scope.workAreaId && employee.workAreaId !== scope.workAreaId) {
       throw new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: 'This employee is not in your work area.' });
     }
-    const mine = (c: Conditions) => c.add('employee_id = ?', employee.id);
+    const mine: ResolvedFilters = { ...filters, employeeId: employee.id };
     const [total, stars, typeTotals, byMonth, types, comments] = await Promise.all([
-      this.reports.totalsBy(filters, 'employee_id', false, mine),
-      this.reports.starDistribution(filters, employee.id),
-      this.reports.totalsBy(filters, 'service_type_id', true, mine),
-      this.reports.byMonth(filters, mine),
+      this.reports.totalsBy(mine, 'employee_id'),
+      this.reports.starDistribution(mine),
+      this.reports.totalsBy(mine, 'service_type_id', true),
+      this.reports.byMonth(mine),
       ServiceType.findAll({ where: { officeId: filters.office.id } }),
-      this.#comments(filters, employee.id),
+      this.#comments(mine),
     ]);
     const typeById = new Map(types.map((type) => [type.id, type]));
     const area = (employee as Employee & { workArea: WorkArea }).workArea;
@@ -124,8 +124,8 @@ export class ReportBuilders {
     };
   }
 
-  async #comments(filters: ResolvedFilters, employeeId: number): Promise<(Omit<ReportComment, 'serviceType'> & { serviceTypeId: number })[]> {
-    const where = this.reports.conditions(filters, 'raw', (c) => c.add('employee_id = ?', employeeId).add('comment IS NOT NULL'));
+  async #comments(filters: ResolvedFilters): Promise<(Omit<ReportComment, 'serviceType'> & { serviceTypeId: number })[]> {
+    const where = this.reports.conditions(filters, 'raw', (c) => c.add('comment IS NOT NULL'));
     const rows = await select(
       this.reports.sequelize,
       `SELECT local_date, created_at, service_type_id, comment, phone_masked, verified FROM ratings ${where.sql} ORDER BY created_at DESC LIMIT ${COMMENT_LIMIT}`,

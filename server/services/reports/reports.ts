@@ -12,6 +12,8 @@ export interface ResolvedFilters {
   workArea: WorkArea | null;
   serviceType: ServiceType | null;
   query: ReportQuery;
+  /** One employee's figures only (an employee of `office`, checked by the caller). */
+  employeeId?: number;
 }
 
 export interface ReportHeader {
@@ -80,10 +82,13 @@ export class ReportService {
     };
   }
 
-  /** Conditions shared by every query: office, period, work area, service type, verified only. */
+  /**
+   * Conditions shared by every query: office (or one employee of it), period, work area, service type,
+   * verified only. One employee's figures are found by the employee alone: SQLite keeps no planner
+   * statistics, and beside `office_id = ?` it would walk the whole office's period.
+   */
   conditions(filters: ResolvedFilters, source: 'daily' | 'raw', extra?: (c: Conditions) => void): Conditions {
-    const c = new Conditions()
-      .add('office_id = ?', filters.office.id)
+    const c = (filters.employeeId === undefined ? new Conditions().add('office_id = ?', filters.office.id) : new Conditions().add('employee_id = ?', filters.employeeId))
       .add('local_date >= ?', filters.query.from)
       .add('local_date <= ?', filters.query.to);
     if (filters.workArea) c.add('work_area_id = ?', filters.workArea.id);
@@ -140,8 +145,8 @@ export class ReportService {
    * Star counts per indicator: how many 1s, 2s, … 5s each indicator got, for everyone in scope or for
    * one employee, from the daily figures like every other figure.
    */
-  async starDistribution(filters: ResolvedFilters, employeeId?: number): Promise<Record<IndicatorCode, number[]>> {
-    const where = this.conditions(filters, 'daily', (c) => (employeeId === undefined ? c : c.add('employee_id = ?', employeeId)));
+  async starDistribution(filters: ResolvedFilters): Promise<Record<IndicatorCode, number[]>> {
+    const where = this.conditions(filters, 'daily');
     const columns = STAR_COLUMNS.map((column) => `SUM(${column}) AS ${column}`);
     const [row = {}] = await select(this.sequelize, `SELECT ${columns.join(', ')} FROM ${this.dailyTable(filters)} ${where.sql}`, where.params);
     return Object.fromEntries(

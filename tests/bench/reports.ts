@@ -1,0 +1,142 @@
+/**
+ * Reports at 100,000 and 1,000,000 ratings: the office-wide summary for a quarter (the budget) and for
+ * the two years, one employee's detail, the ranking and an XLSX export, each timed over HTTP against
+ * the real server (median of several runs after one warm-up), and the server's peak resident memory
+ * during the export. The data is made straight in the database (report-data.ts) while the server runs.
+ */
+import { createSequelize } from '../../server/db/connection.js';
+import { DEMO_ADMIN, DEMO_NIP } from '../../server/db/seed-data.js';
+import { startChild } from './children.js';
+import { dailyFiguresMismatches } from './daily-figures-check.js';
+import { scratchDb, unavailable, type BenchDb } from './databases.js';
+import { serverEnv } from './intake.js';
+import { resetPeakRss, rss } from './proc.js';
+import { addRatings, countRows, ensureEmployees, fillDailyFigures } from './report-data.js';
+import { median } from './stats.js';
+
+export interface ReportsOptions {
+  dbs: BenchDb[];
+  sizes: number[];
+  runs: number;
+  log(line: string): void;
+}
+
+export const QUARTER = { from: '2026-07-01', to: '2026-09-30' };
+export const TWO_YEARS = { from: '2024-12-01', to: '2026-11-30' };
+
+/** The reports timed, by name, with their path and query. */
+export const REPORTS: { name: string; path: string; query: Record<string, string> }[] = [
+  { name: 'summary, quarter (budget)', path: '/api/v1/reports/summary', query: QUARTER },
+  { name: 'summary, two years', path: '/api/v1/reports/summary', query: TWO_YEARS },
+  { name: 'employee detail, quarter', path: `/api/v1/reports/employees/${DEMO_NIP}`, query: QUARTER },
+  { name: 'ranking, quarter', path: '/api/v1/reports/ranking', query: QUARTER },
+  { name: 'XLSX export: summary, two years', path: '/api/v1/reports/summary', query: { ...TWO_YEARS, format: 'xlsx' } },
+  { name: 'XLSX export: employee detail, two years', path: `/api/v1/reports/employees/${DEMO_NIP}`, query: { ...TWO_YEARS, format: 'xlsx' } },
+];
+
+export interface ReportTiming {
+  db: BenchDb;
+  ratings: number;
+  report: string;
+  runs: number[];
+  median: number;
+  bytes: number;
+  /** The server's peak resident memory while this report ran (XLSX exports only), and before it. */
+  peakRss?: number;
+  rssBefore?: number;
+}
+
+export interface ReportsResult {
+  timings: ReportTiming[];
+  /** Per database and size: how long making the data took, rows in the daily tables, mismatches with the raw ratings. */
+  data: { db: BenchDb; ratings: number; insertSeconds: number; fillSeconds: number; dailyRows: number; dailyEmployeeRows: number; mismatches: number }[];
+  skipped: { db: BenchDb; reason: string }[];
+}
+
+async function fetchReport(url: string, token: string): Promise<{ ms: number; bytes: number }> {
+  const start = performance.now();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const body = Buffer.from(await response.arrayBuffer());
+  const ms = performance.now() - start;
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
+  return { ms, bytes: body.length };
+}
+
+export async function benchReports(options: ReportsOptions): Promise<ReportsResult> {
+  const result: ReportsResult = { timings: [], data: [], skipped: [] };
+  for (const db of options.dbs) {
+    const why = await unavailable(db);
+    if (why) {
+      options.log(`reports: skipping ${db} (${why})`);
+      result.skipped.push({ db, reason: why });
+      continue;
+    }
+    const scratch = await scratchDb(db);
+    try {
+      // Statements over a million rows may take longer than the server's default limit of 10 s.
+      const server = await startChild<{ url: string; demoAdminPassword: string }>('bench-server.js', serverEnv(scratch.url, scratch.dir, { DB_STATEMENT_TIMEOUT_MS: '60000' }));
+      const sequelize = createSequelize({ databaseUrl: scratch.url, db: { poolMax: 1, acquireMs: 60_000, statementTimeoutMs: 0 } });
+      try {
+        const signIn = await fetch(`${server.ready.url}/api/v1/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: DEMO_ADMIN, password: server.ready.demoAdminPassword }),
+        });
+        const { token } = (await signIn.json()) as { token: string };
+        const catalogue = await ensureEmployees();
+        let made = 0;
+        for (const size of options.sizes) {
+          const insertSeconds = await addRatings(sequelize, db, catalogue, made, size - made);
+          made = size;
+          const fillSeconds = await fillDailyFigures(sequelize);
+          const mismatches = await dailyFiguresMismatches(sequelize);
+          const data = {
+            db,
+            ratings: await countRows(sequelize, 'ratings'),
+            insertSeconds,
+            fillSeconds,
+            dailyRows: await countRows(sequelize, 'rating_daily'),
+            dailyEmployeeRows: await countRows(sequelize, 'rating_daily_employee'),
+            mismatches,
+          };
+          result.data.push(data);
+          options.log(
+            `reports ${db}: ${data.ratings} ratings made in ${insertSeconds.toFixed(1)} s, daily figures in ${fillSeconds.toFixed(1)} s ` +
+              `(${data.dailyRows} + ${data.dailyEmployeeRows} rows, ${mismatches} differ from the raw ratings)`,
+          );
+          if (mismatches) throw new Error(`the daily figures differ from the raw ratings in ${mismatches} rows`);
+          for (const report of REPORTS) {
+            const url = `${server.ready.url}${report.path}?${new URLSearchParams(report.query)}`;
+            const exporting = report.query.format === 'xlsx';
+            await fetchReport(url, token); // warm-up: caches, prepared plans, the pool's connections
+            const runs: number[] = [];
+            let bytes = 0;
+            let peak = 0;
+            const before = rss(server.pid).now;
+            for (let run = 0; run < options.runs; run++) {
+              const canReset = exporting && resetPeakRss(server.pid);
+              // Where the peak cannot be reset, sample it instead while the export runs.
+              const sampler = exporting && !canReset ? setInterval(() => (peak = Math.max(peak, rss(server.pid).now)), 5) : undefined;
+              const timing = await fetchReport(url, token).finally(() => clearInterval(sampler));
+              if (exporting) peak = Math.max(peak, canReset ? rss(server.pid).peak : rss(server.pid).now);
+              runs.push(timing.ms);
+              bytes = timing.bytes;
+            }
+            const timingRow: ReportTiming = { db, ratings: size, report: report.name, runs, median: median(runs), bytes, ...(exporting ? { peakRss: peak, rssBefore: before } : {}) };
+            result.timings.push(timingRow);
+            options.log(
+              `reports ${db} ${size}: ${report.name}: median ${timingRow.median.toFixed(1)} ms (${runs.map((r) => r.toFixed(0)).join(', ')}), ${bytes} B` +
+                (exporting ? `, server RSS ${(before / 2 ** 20).toFixed(0)} MB before, peak ${(peak / 2 ** 20).toFixed(0)} MB` : ''),
+            );
+          }
+        }
+      } finally {
+        await sequelize.close();
+        await server.stop();
+      }
+    } finally {
+      await scratch.drop();
+    }
+  }
+  return result;
+}

@@ -1,0 +1,87 @@
+/**
+ * Time from navigation to a usable form in headless Chromium (Debian's; nothing is downloaded) with
+ * the CPU slowed four times and a slow 3G network, against the real server: the `<pacak-rating>`
+ * shadow root has its submit button enabled and its service type list filled. Each run is a fresh
+ * browser context, so nothing is cached; the figure is the median of the runs.
+ */
+import { chromium } from 'playwright-core';
+import { chromiumPath, CHROMIUM_FLAGS } from '../helpers/requirements.js';
+import { median } from './stats.js';
+
+/** DevTools' "Slow 3G": 400 ms round trip, about 400 kbps each way. */
+export const SLOW_3G = { latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+export const CPU_SLOWDOWN = 4;
+
+export interface PageTiming {
+  page: string;
+  runs: number[];
+  median: number;
+  /** What the page fetched in the last run: requests and bytes on the wire. */
+  requests: number;
+  transferred: number;
+}
+
+/**
+ * Runs in the page from its first script on: records, to the animation frame, when the form became
+ * usable. performance.now() counts from the start of the navigation.
+ */
+function watchForUsableForm(): void {
+  const check = (): void => {
+    const root = document.querySelector('pacak-rating')?.shadowRoot;
+    const submit = root?.querySelector<HTMLButtonElement>('button[type=submit]');
+    const types = root?.querySelector<HTMLSelectElement>('select[name=serviceType]');
+    const usable = submit && !submit.disabled && submit.getAttribute('aria-disabled') !== 'true' && types && types.options.length > 1;
+    if (usable) (window as unknown as { usableAt: number }).usableAt = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+export function chromiumAvailable(): string | undefined {
+  return chromiumPath();
+}
+
+export async function benchWidgetTime(pages: { name: string; url: string }[], runs: number, log: (line: string) => void): Promise<PageTiming[]> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('No Chromium: install Debian’s chromium or set CHROMIUM_PATH');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  const results: PageTiming[] = [];
+  try {
+    for (const { name, url } of pages) {
+      const times: number[] = [];
+      let requests = 0;
+      let transferred = 0;
+      for (let run = 0; run < runs; run++) {
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await page.addInitScript(watchForUsableForm);
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_3G });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+          let bytes = 0;
+          let count = 0;
+          cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+            bytes += event.encodedDataLength;
+            count++;
+          });
+          await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+          const handle = await page.waitForFunction(() => (window as unknown as { usableAt?: number }).usableAt, undefined, { timeout: 60_000, polling: 100 });
+          times.push((await handle.jsonValue()) as number);
+          requests = count;
+          transferred = bytes;
+        } finally {
+          await context.close();
+        }
+      }
+      const result = { page: name, runs: times, median: median(times), requests, transferred };
+      log(`widget time ${name}: median ${Math.round(result.median)} ms of ${times.map((t) => Math.round(t)).join(', ')}; ${requests} requests, ${transferred} B`);
+      results.push(result);
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
