@@ -108,15 +108,20 @@ describe('cross-origin rules', () => {
     expect(await Rating.count()).toBe(before);
   });
 
-  it('lets any site read the form data, but never send a sign-in token across origins', async () => {
+  it('lets any site read the form data, but only a listed site (an intranet dashboard) send a sign-in token', async () => {
     const read = await fetch(`${server.url}/api/v1/employees/${DEMO_NIP}`, { headers: { origin: 'https://any.example' } });
     expect(read.headers.get('access-control-allow-origin')).toBe('*');
-    const preflight = await fetch(`${server.url}/api/v1/admin/ratings`, {
-      method: 'OPTIONS',
-      headers: { origin: LISTED, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
-    });
-    expect(preflight.headers.get('access-control-allow-headers') ?? '').not.toMatch(/authorization/i);
-    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/api/v1/reports/summary`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+    const unlisted = await preflight('https://any.example');
+    expect(unlisted.headers.get('access-control-allow-headers') ?? '').not.toMatch(/authorization/i);
+    expect(unlisted.headers.get('access-control-allow-credentials')).toBeNull();
+    const listed = await preflight(LISTED);
+    expect(listed.headers.get('access-control-allow-origin')).toBe(LISTED);
+    expect(listed.headers.get('access-control-allow-credentials')).toBeNull();
     // An admin write from a foreign page is refused before the token is even looked at.
     const write = await fetch(`${server.url}/api/v1/admin/ratings/1/void`, {
       method: 'POST',
