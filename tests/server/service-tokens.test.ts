@@ -135,7 +135,7 @@ describe('rating with a one-service code', () => {
       new Catalogue(server.config.publicBaseUrl),
       new PhoneVault(server.config.phoneKey),
       new MemoryRateLimiter(100, 60_000),
-      new SequelizeRatingStore(server.sequelize, 'sqlite'),
+      new SequelizeRatingStore(server.sequelize, server.sequelize.getDialect() as never),
       () => new Date(),
       { check: (token) => codec.read(token, new Date()) },
     );
