@@ -224,6 +224,13 @@ describeInBrowser('the dashboard at /admin', () => {
     await page.clock.install();
     await page.goto(`${server.url}/admin`);
     await signInOnPage(page, 'admin', server.demoAdminPassword!);
+    // Moved in the page (disconnected and connected again), it keeps its timer.
+    await page.evaluate(() => {
+      const dashboard = document.querySelector('pacak-dashboard')!;
+      dashboard.remove();
+      document.querySelector('main')!.append(dashboard);
+    });
+    await page.locator('[data-figure=count]').waitFor();
     await page.clock.fastForward('01:00:05');
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk lagi.').waitFor();
     expect(await pageToken(page)).toBe('');

@@ -110,12 +110,16 @@ describeInBrowser('the webmaster page at /embed', () => {
     expect(problems).toEqual([]);
   });
 
-  it('points to the plain way when the server has no sign-in (an older release)', async () => {
-    await page.route('**/api/v1/auth/token', (route) =>
-      route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }) }),
-    );
+  it('says a wrong password is wrong, and points to the plain way on a server without sign-in', async () => {
     await page.goto(`${server.url}/embed`);
     await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill('secret');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.locator('#sign-in-status').filter({ hasText: 'Nama pengguna atau kata sandi salah.' }).waitFor();
+    expect(await page.getByLabel('Kata sandi').inputValue()).toBe('');
+
+    // This server signs in; an older one answered 404 there.
+    await page.route('**/api/v1/auth/token', (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404}' }));
     await page.getByLabel('Kata sandi').fill('secret');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.locator('#sign-in-status').filter({ hasText: 'Gunakan cara 1' }).waitFor();

@@ -125,6 +125,12 @@ export class PacakDashboard extends LitElement {
     if (changed.has('api')) this.auth.restore();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while loading: the load was dropped on the way out, so it starts again.
+    if (this.session && this.load === 'loading') void this.reload();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loads?.abort();

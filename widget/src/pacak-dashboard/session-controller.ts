@@ -34,6 +34,11 @@ export class SessionController implements ReactiveController {
     host.addController(this);
   }
 
+  // An element moved in the page is disconnected and connected again: the timer goes and comes back with it.
+  hostConnected(): void {
+    if (this.session) this.arm(this.session);
+  }
+
   hostDisconnected(): void {
     clearTimeout(this.expiry);
   }
@@ -92,11 +97,15 @@ export class SessionController implements ReactiveController {
     this.session = session;
     this.message = '';
     saveSession(this.context.origin(), session);
+    this.arm(session);
+    this.host.requestUpdate();
+    this.context.started();
+  }
+
+  private arm(session: Session): void {
     clearTimeout(this.expiry);
     // setTimeout holds at most about 24.8 days; a token lives an hour.
     const left = Math.min(Date.parse(session.expiresAt) - Date.now(), 2 ** 31 - 1);
     this.expiry = setTimeout(() => this.end(this.context.t().expired), left);
-    this.host.requestUpdate();
-    this.context.started();
   }
 }
