@@ -16,7 +16,7 @@ main{max-width:34rem;margin:0 auto;padding:1rem}
 header{padding:.75rem 1rem;background:#00695c;color:#fff;font-weight:600}
 .notice{background:#fff;border-radius:12px;padding:1.25rem;margin-top:1rem;line-height:1.5}`;
 
-function page(title: string, body: Html, lang = 'id'): string {
+function page(title: string, body: Html, lang = 'id', head: Html = html``): string {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -24,10 +24,23 @@ function page(title: string, body: Html, lang = 'id'): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
-<style>${new Html(PAGE_STYLE)}</style>
+<style>${new Html(PAGE_STYLE)}</style>${head}
 </head>
 <body>${body}</body>
 </html>`.text;
+}
+
+/**
+ * What the widget asks the server for as soon as it runs (widget/src/api.ts, the same URLs), fetched
+ * while its script is still on its way: on a slow line that saves a round trip or two before the
+ * form is usable. `crossorigin` makes each preload match the widget's fetch (CORS mode, same-origin
+ * credentials), so the browser uses it instead of asking again.
+ */
+function preloads(nip: string): Html {
+  const nipParam = encodeURIComponent(nip);
+  const urls = [`/api/v1/employees/${nipParam}`, `/api/v1/service-types?nip=${nipParam}`, '/api/v1/indicators'];
+  return html`${urls.map((url) => html`
+<link rel="preload" href="${url}" as="fetch" crossorigin>`)}`;
 }
 
 function notice(title: string, message: string): string {
@@ -80,6 +93,8 @@ kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;
         usable ? html` service-token="${token}"` : ''
       }></pacak-rating></main>
 <script type="module" src="/widget/pacak-rating.js"></script>`,
+      'id',
+      preloads(employee.nip),
     );
   });
 
