@@ -1,6 +1,6 @@
 import sqlite3 from 'sqlite3';
 import { applyToDailyFigures } from './daily-figures.js';
-import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/rating-limits.js';
+import { RatingLimitReached, type RatingLimit } from '../services/rating-limits.js';
 import type { NewRating, RatingStore } from '../services/rating-store.js';
 
 const COLUMNS = [
@@ -11,31 +11,33 @@ const COLUMNS = [
 ] as const;
 
 /**
- * The limits, counted on the ratings themselves: this store's transactions hold SQLite's one write
- * lock, which every process shares, so the counts cannot change between the check and the insert.
+ * The limits, in `rate_counters` like on the other databases, but checked inside this store's batch
+ * transaction: it holds SQLite's one write lock, which every process shares, so no count can change
+ * between the check and the insert. The insert checks room with a point lookup per limit, less what
+ * earlier ratings of the same batch have used (kept in memory); the batch then adds its counts in one
+ * statement before it commits, so a limit costs no statement per rating and a rolled-back batch counts
+ * nothing.
  */
-const COUNTS = {
-  phone: 'SELECT COUNT(*) FROM ratings WHERE phone_hash = ? AND local_date = ? AND office_id = ?',
-  address: 'SELECT COUNT(*) FROM ratings WHERE ip_hash = ? AND created_at >= ?',
-  burst: 'SELECT COUNT(*) FROM ratings WHERE ip_hash = ? AND created_at >= ?',
-} as const;
-const KINDS = Object.keys(COUNTS) as RatingLimitKind[];
-
-/** One statement: the insert happens only while every limit has room (the room check is three index range counts). */
+const MAX_LIMITS = 3;
+const ROOM = '(COALESCE((SELECT count FROM rate_counters WHERE key_hash = ? AND window_start = ?), 0) < ?)';
 const INSERT =
   `INSERT INTO ratings (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map(() => '?').join(', ')} ` +
-  `WHERE ${KINDS.map((kind) => `(${COUNTS[kind]}) < ?`).join(' AND ')} ON CONFLICT DO NOTHING`;
-const DIAGNOSE = `SELECT ${KINDS.map((kind) => `(${COUNTS[kind]}) AS ${kind}`).join(', ')}`;
+  `WHERE ${Array<string>(MAX_LIMITS).fill(ROOM).join(' AND ')} ON CONFLICT DO NOTHING`;
+const COUNT = 'SELECT count FROM rate_counters WHERE key_hash = ? AND window_start = ?';
+const addCountsSql = (rows: number) =>
+  `INSERT INTO rate_counters (key_hash, window_start, count) VALUES ${Array<string>(rows).fill('(?, ?, ?)').join(', ')} ` +
+  'ON CONFLICT (key_hash, window_start) DO UPDATE SET count = rate_counters.count + excluded.count';
 
-/** The parameters of the three counts and their limits; a limit not asked for never fills. */
-function limitValues(r: NewRating, limits: RatingLimit[]): { counts: unknown[][]; limits: number[] } {
-  const byKind = new Map(limits.map((limit) => [limit.kind, limit]));
-  const counts = KINDS.map((kind) => {
-    const limit = byKind.get(kind);
-    if (kind === 'phone') return [r.phoneHash, r.localDate, r.officeId];
-    return [r.ipHash, sqliteDate(limit?.windowStart ?? new Date(0))];
-  });
-  return { counts, limits: KINDS.map((kind) => byKind.get(kind)?.limit ?? Number.MAX_SAFE_INTEGER) };
+/** Counts the batch has added so far, by `key@windowStart`. */
+type BatchCounts = Map<string, { key: string; windowStart: number; added: number }>;
+const idOf = (limit: RatingLimit) => `${limit.counter.key}@${limit.counter.windowStart}`;
+
+/** The room check's parameters: key, window and remaining room per slot; a slot without a limit always has room. */
+function roomValues(limits: RatingLimit[], batch: BatchCounts): unknown[] {
+  if (limits.length > MAX_LIMITS) throw new Error(`at most ${MAX_LIMITS} limits per rating`);
+  const slots = limits.map((l) => [l.counter.key, l.counter.windowStart, l.limit - (batch.get(idOf(l))?.added ?? 0)]);
+  while (slots.length < MAX_LIMITS) slots.push(['', 0, 1]);
+  return slots.flat();
 }
 
 /** The text form Sequelize's SQLite dialect writes dates in, so both read each other's rows. */
@@ -82,10 +84,11 @@ export class SqliteRatingStore implements RatingStore {
     });
     const exec = (sql: string) => new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
     await exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=${Math.floor(busyTimeoutMs)}; PRAGMA foreign_keys=ON;`);
-    const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
-      const prepared: sqlite3.Statement = db.prepare(INSERT, (error) => (error ? reject(error) : resolve(prepared)));
-    });
-    return new SqliteRatingStore(db, statement);
+    const prepare = (sql: string) =>
+      new Promise<sqlite3.Statement>((resolve, reject) => {
+        const prepared: sqlite3.Statement = db.prepare(sql, (error) => (error ? reject(error) : resolve(prepared)));
+      });
+    return new SqliteRatingStore(db, await prepare(INSERT));
   }
 
   insert(rating: NewRating, limits: RatingLimit[] = []): Promise<number | null> {
@@ -105,20 +108,27 @@ export class SqliteRatingStore implements RatingStore {
 
   async #write(batch: Pending[]): Promise<void> {
     const outcomes: ({ id: number | null } | { error: unknown })[] = [];
+    const counts: BatchCounts = new Map();
     try {
       await this.#run('BEGIN IMMEDIATE', []);
       for (const { rating, limits } of batch) {
-        const limit = limitValues(rating, limits);
-        const params = [...values(rating), ...limit.counts.flatMap((count, i) => [...count, limit.limits[i]])];
         // A failing statement leaves the transaction open, so one bad rating fails alone.
         let outcome: { id: number | null } | { error: unknown } = await new Promise((resolve) =>
-          this.insertStatement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
+          this.insertStatement.run([...values(rating), ...roomValues(limits, counts)], function (this: sqlite3.RunResult, error: Error | null) {
             resolve(error ? { error } : { id: this.changes ? this.lastID : null });
           }),
         );
-        if ('id' in outcome && outcome.id === null && limits.length) outcome = await this.#whyNotStored(limit);
+        if ('id' in outcome && outcome.id === null && limits.length) outcome = await this.#whyNotStored(limits, counts);
+        else if ('id' in outcome) {
+          for (const limit of limits) {
+            const counted = counts.get(idOf(limit)) ?? { key: limit.counter.key, windowStart: limit.counter.windowStart, added: 0 };
+            counted.added++;
+            counts.set(idOf(limit), counted);
+          }
+        }
         outcomes.push(outcome);
       }
+      if (counts.size) await this.#run(addCountsSql(counts.size), [...counts.values()].flatMap((c) => [c.key, c.windowStart, c.added]));
       const stored = batch.filter((_, i) => { const o = outcomes[i]; return o && 'id' in o && o.id !== null; });
       await applyToDailyFigures((sql, params) => this.#run(sql, params), 'sqlite', stored.map((p) => p.rating), 1, (v) => (v ? 1 : 0));
       await this.#run('COMMIT', []);
@@ -135,15 +145,18 @@ export class SqliteRatingStore implements RatingStore {
   }
 
   /** Not inserted: a full limit (told as RatingLimitReached) or a unique index (null, the caller tells which). */
-  async #whyNotStored(limit: { counts: unknown[][]; limits: number[] }): Promise<{ id: null } | { error: unknown }> {
-    const row = await new Promise<Record<RatingLimitKind, number> | undefined>((resolve, reject) =>
-      this.db.get(DIAGNOSE, limit.counts.flat(), (error: Error | null, found: Record<RatingLimitKind, number> | undefined) =>
-        error ? reject(error) : resolve(found),
-      ),
-    );
-    const full = KINDS.find((kind, i) => row && row[kind] >= limit.limits[i]!);
-    return full ? { error: new RatingLimitReached(full) } : { id: null };
+  async #whyNotStored(limits: RatingLimit[], batch: BatchCounts): Promise<{ id: null } | { error: unknown }> {
+    for (const limit of limits) {
+      const row = await new Promise<{ count: number } | undefined>((resolve, reject) =>
+        this.db.get(COUNT, [limit.counter.key, limit.counter.windowStart], (error: Error | null, found: { count: number } | undefined) =>
+          error ? reject(error) : resolve(found),
+        ),
+      );
+      if ((row?.count ?? 0) + (batch.get(idOf(limit))?.added ?? 0) >= limit.limit) return { error: new RatingLimitReached(limit.kind) };
+    }
+    return { id: null };
   }
+
 
   #run(sql: string, params: unknown[]): Promise<void> {
     return new Promise((resolve, reject) => this.db.run(sql, params, (error: Error | null) => (error ? reject(error) : resolve())));
