@@ -1,6 +1,6 @@
 import sqlite3 from 'sqlite3';
 import { sqliteDailyFiguresTrigger } from './daily-figures.js';
-import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/rating-limits.js';
+import { RatingLimitReached, type RatingLimit } from '../services/rating-limits.js';
 import type { NewRating, RatingStore } from '../services/rating-store.js';
 
 const COLUMNS = [
@@ -34,21 +34,21 @@ function values(r: NewRating): unknown[] {
 }
 
 /**
- * The limits, counted on the ratings themselves, for every rating of a group in one statement. The
- * group's transaction holds SQLite's one write lock, which every process shares, so the counts cannot
- * change between this count and the insert.
+ * The limits, in `rate_counters` like on the other databases, but checked inside this store's group
+ * transaction: it holds SQLite's one write lock, which every process shares, so no count can change
+ * between the check and the insert. One statement reads the counters of the whole group (point
+ * lookups); the group's own ratings count against each other in memory; one statement adds what the
+ * group stored before it commits, so a rolled-back group counts nothing.
  */
-const COUNTS = `SELECT
-  (SELECT COUNT(*) FROM ratings WHERE phone_hash = value->>0 AND local_date = value->>1 AND office_id = value->>2) AS phone,
-  (SELECT COUNT(*) FROM ratings WHERE ip_hash = value->>3 AND created_at >= value->>4) AS address,
-  (SELECT COUNT(*) FROM ratings WHERE ip_hash = value->>3 AND created_at >= value->>5) AS burst
-FROM json_each(?) ORDER BY key`;
+const COUNTS = `SELECT value->>0 AS key, value->>1 AS window,
+  COALESCE((SELECT count FROM rate_counters WHERE key_hash = value->>0 AND window_start = value->>1), 0) AS count
+FROM json_each(?)`;
 
+const addCountsSql = (rows: number) =>
+  `INSERT INTO rate_counters (key_hash, window_start, count) VALUES ${Array<string>(rows).fill('(?, ?, ?)').join(', ')} ` +
+  'ON CONFLICT (key_hash, window_start) DO UPDATE SET count = rate_counters.count + excluded.count';
 
-/** The key a limit counts under, so ratings of one group that share it count against each other too. */
-function limitKey(kind: RatingLimitKind, r: NewRating, limit: RatingLimit): string {
-  return kind === 'phone' ? `phone ${r.officeId} ${r.phoneHash} ${r.localDate}` : `${kind} ${r.ipHash} ${limit.windowStart.getTime()}`;
-}
+const idOf = (limit: RatingLimit) => `${limit.counter.key}@${limit.counter.windowStart}`;
 
 type Outcome = { id: number | null } | { error: unknown };
 
@@ -136,6 +136,7 @@ export class SqliteRatingStore implements RatingStore {
       // open: then row by row, so one bad rating fails alone.
       const stored = within.length ? await this.#insert(within).catch(() => this.#insertEach(within)) : [];
       within.forEach((pending, i) => outcomes.set(pending, stored[i] as Outcome));
+      await this.#count(within.filter((_, i) => { const o = stored[i]; return o && 'id' in o && o.id !== null; }));
       await this.#run(this.statements.commit);
     } catch (error) {
       await this.#run(this.statements.rollback).catch(() => undefined);
@@ -150,33 +151,41 @@ export class SqliteRatingStore implements RatingStore {
   }
 
   /**
-   * The ratings of a group whose limits are full: the stored ratings counted in one statement, then
-   * the group's own ratings in order, so two that share a phone or an address count against each other.
+   * The ratings of a group whose limits are full: the counters read in one statement, then the group's
+   * own ratings in order, so two that share a phone or an address count against each other.
    */
   async #overLimit(batch: Pending[]): Promise<Map<Pending, RatingLimitReached>> {
     const over = new Map<Pending, RatingLimitReached>();
-    const limited = batch.filter((pending) => pending.limits.length);
-    if (!limited.length) return over;
-    const args = limited.map(({ rating, limits }) => {
-      const start = (kind: RatingLimitKind) => sqliteDate(limits.find((limit) => limit.kind === kind)?.windowStart ?? new Date(0));
-      return [rating.phoneHash, rating.localDate, rating.officeId, rating.ipHash, start('address'), start('burst')];
-    });
-    const rows = await new Promise<Record<RatingLimitKind, number>[]>((resolve, reject) =>
-      this.statements.counts.all([JSON.stringify(args)], (error: Error | null, found: Record<RatingLimitKind, number>[]) =>
+    const limits = new Map(batch.flatMap((pending) => pending.limits).map((limit) => [idOf(limit), limit]));
+    if (!limits.size) return over;
+    const args = [...limits.values()].map((limit) => [limit.counter.key, limit.counter.windowStart]);
+    const rows = await new Promise<{ key: string; window: number; count: number }[]>((resolve, reject) =>
+      this.statements.counts.all([JSON.stringify(args)], (error: Error | null, found: { key: string; window: number; count: number }[]) =>
         error ? reject(error) : resolve(found),
       ),
     );
-    const taken = new Map<string, number>();
-    limited.forEach((pending, i) => {
-      const keys = pending.limits.map((limit) => limitKey(limit.kind, pending.rating, limit));
-      const full = pending.limits.find((limit, j) => (rows[i]?.[limit.kind] ?? 0) + (taken.get(keys[j] as string) ?? 0) >= limit.limit);
-      if (full) {
-        over.set(pending, new RatingLimitReached(full.kind));
-        return;
-      }
-      for (const key of keys) taken.set(key, (taken.get(key) ?? 0) + 1);
-    });
+    const used = new Map(rows.map((row) => [`${row.key}@${row.window}`, Number(row.count)]));
+    for (const pending of batch) {
+      const full = pending.limits.find((limit) => (used.get(idOf(limit)) ?? 0) >= limit.limit);
+      if (full) over.set(pending, new RatingLimitReached(full.kind));
+      else for (const limit of pending.limits) used.set(idOf(limit), (used.get(idOf(limit)) ?? 0) + 1);
+    }
     return over;
+  }
+
+  /** Adds the stored ratings of a group to their counters, in one statement. */
+  async #count(stored: Pending[]): Promise<void> {
+    const added = new Map<string, [string, number, number]>();
+    for (const limit of stored.flatMap((pending) => pending.limits)) {
+      const row = added.get(idOf(limit)) ?? [limit.counter.key, limit.counter.windowStart, 0];
+      row[2]++;
+      added.set(idOf(limit), row);
+    }
+    if (added.size) await this.#exec(addCountsSql(added.size), [...added.values()].flat());
+  }
+
+  #exec(sql: string, params: unknown[]): Promise<void> {
+    return new Promise((resolve, reject) => this.db.run(sql, params, (error: Error | null) => (error ? reject(error) : resolve())));
   }
 
   /** Inserts ratings in one statement and tells each its id, or null when a unique index refused it. */

@@ -32,10 +32,22 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 
-/** The instant a calendar day (YYYY-MM-DD) starts in a time zone: for ranges over timestamp columns. */
+const dayStarts = new Map<string, number>();
+
+/**
+ * The instant a calendar day (YYYY-MM-DD) starts in a time zone: for ranges over timestamp columns.
+ * Remembered (a few days per zone are asked for over and over: every rating asks for today's).
+ */
 export function startOfLocalDay(day: string, timeZone: string): Date {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  return new Date(midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000);
+  const key = `${day} ${timeZone}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+    start = midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000;
+    if (dayStarts.size > 10_000) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
 }
 
 /** The day after a calendar day (YYYY-MM-DD), for exclusive upper bounds. */

@@ -1,7 +1,8 @@
 import { Op, type Sequelize } from 'sequelize';
-import { Rating } from '../db/models/index.js';
+import { Office, Rating } from '../db/models/index.js';
 import { sweepCounters } from '../db/rate-counters.js';
 import type { Logger } from '../logger.js';
+import { localDate } from './local-date.js';
 
 const DAY_MS = 86_400_000;
 
@@ -14,14 +15,15 @@ export interface RetentionResult {
 
 /**
  * Personal data past its time: erases the encrypted phone number (`phone_cipher`) of every rating
- * older than RETENTION_DAYS, keeping its keyed hash (the one-a-day rule, counting) and masked form
- * (reports), and forgets rate-limit counters of windows long past. Each step is an idempotent
- * UPDATE or DELETE of a bounded batch, so several processes may run it at once: a row one of them
- * erased is simply not found by the others. A pass looks only at rows created since the previous
- * pass's cutoff (less a day), so a pass on a large table stays an index range of new rows.
+ * made more than RETENTION_DAYS office-local days ago, keeping its keyed hash (the one-a-day rule,
+ * counting) and masked form (reports), and forgets rate-limit counters of windows long past. Each step
+ * is an idempotent UPDATE or DELETE of a bounded batch, so several processes may run it at once: a row
+ * one of them erased is simply not found by the others. Rows are found per office by local day through
+ * the (office_id, local_date) index, which ratings have anyway; after a pass, the next looks only at
+ * days since the previous cutoff (less one), so an hourly pass over a large table stays small.
  */
 export class RetentionJob {
-  #checkedUpTo = 0;
+  readonly #checkedBefore = new Map<number, string>();
 
   constructor(
     private readonly sequelize: Sequelize,
@@ -34,31 +36,36 @@ export class RetentionJob {
   ) {}
 
   async run(): Promise<RetentionResult> {
-    const now = this.now().getTime();
-    const cutoff = new Date(now - this.retentionDays * DAY_MS);
-    const since = new Date(Math.max(0, this.#checkedUpTo - DAY_MS));
+    const now = this.now();
     let erased = 0;
-    for (;;) {
-      const batch = await Rating.findAll({
-        attributes: ['id'],
-        where: { createdAt: { [Op.gte]: since, [Op.lt]: cutoff }, phoneCipher: { [Op.ne]: null } },
-        order: [['createdAt', 'ASC']],
-        limit: this.batchSize,
-      });
-      if (!batch.length) break;
-      const [changed] = await Rating.update(
-        { phoneCipher: null },
-        { where: { id: batch.map((rating) => rating.id), phoneCipher: { [Op.ne]: null } } },
-      );
-      erased += changed;
-      if (batch.length < this.batchSize) break;
+    for (const office of await Office.findAll({ attributes: ['id', 'timezone'] })) {
+      // A rating of local day D is erased once D is more than RETENTION_DAYS days before today.
+      const cutoff = localDate(new Date(now.getTime() - this.retentionDays * DAY_MS), office.timezone);
+      const since = this.#checkedBefore.get(office.id);
+      const days = since ? { [Op.gte]: previousDay(since), [Op.lt]: cutoff } : { [Op.lt]: cutoff };
+      for (;;) {
+        const batch = await Rating.findAll({
+          attributes: ['id'],
+          where: { officeId: office.id, localDate: days, phoneCipher: { [Op.ne]: null } },
+          limit: this.batchSize,
+        });
+        if (!batch.length) break;
+        const [changed] = await Rating.update(
+          { phoneCipher: null },
+          { where: { id: batch.map((rating) => rating.id), phoneCipher: { [Op.ne]: null } } },
+        );
+        erased += changed;
+        if (batch.length < this.batchSize) break;
+      }
+      this.#checkedBefore.set(office.id, cutoff);
     }
-    this.#checkedUpTo = cutoff.getTime();
     const keepSeconds = Math.max(2 * 86_400, 2 * this.longestWindowSeconds);
-    const counters = await sweepCounters(this.sequelize, Math.floor(now / 1000) - keepSeconds);
+    const counters = await sweepCounters(this.sequelize, Math.floor(now.getTime() / 1000) - keepSeconds);
     return { erased, counters };
   }
 }
+
+const previousDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 
 export interface Schedule {
   /** Stops the timer and waits for a pass under way. */
