@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { barChart, chartFigure, starChart } from './charts.js';
 import type { DashboardStrings } from './dashboard-strings.js';
 import { average, count, score } from './format.js';
-import { describeMonth, monthsOf } from './period.js';
+import { describeMonth, monthsOf, shortMonth } from './period.js';
 import type { Period } from './period.js';
 import { INDICATORS } from './report-types.js';
 import type { Figures, MonthRow } from './report-types.js';
@@ -93,5 +93,5 @@ export function trendBlock({ t, byMonth, period, mode, onMode }: TrendOptions): 
       </select>
     </label>
     ${months.length < 2 ? html`<p class="muted">${t.oneMonth}</p>` : nothing}
-    ${chartFigure(`${t.trend}: ${caption}`, trendChart(months, labels, series, scale), table)}`;
+    ${chartFigure(`${t.trend}: ${caption}`, trendChart(months, (month) => shortMonth(month, t.locale), series, scale), table)}`;
 }

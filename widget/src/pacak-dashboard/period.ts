@@ -87,6 +87,11 @@ export function describeMonth(month: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(parse(`${month}-01`));
 }
 
+/** "Jan" for a YYYY-MM month: the trend's axis writes the year apart, once per year. */
+export function shortMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(parse(`${month}-01`));
+}
+
 /** Every month a period touches, YYYY-MM, oldest first: the x axis of a trend. */
 export function monthsOf({ from, to }: Period): string[] {
   const months: string[] = [];

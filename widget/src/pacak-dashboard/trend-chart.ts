@@ -44,18 +44,19 @@ function marker(shape: number, x: number, y: number, colour: string): SVGTemplat
 
 /**
  * A line chart over months. With one line, each point has its value written beside it; with more,
- * a legend shows each line's dashes and point shape. The x axis names every month of the period.
+ * a legend shows each line's dashes and point shape. The x axis names the months (YYYY-MM) of the
+ * period, every other one or fewer on long periods, with the year under the first named month of each year.
  */
-export function trendChart(months: string[], labels: string[], series: Series[], scale: TrendScale): TemplateResult {
+export function trendChart(months: string[], monthName: (month: string) => string, series: Series[], scale: TrendScale): TemplateResult {
   const plotW = W - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM;
   // Points keep clear of the axis labels at both ends.
   const x = (i: number) => LEFT + 18 + (months.length === 1 ? (plotW - 36) / 2 : (i / (months.length - 1)) * (plotW - 36));
   const y = (v: number) => TOP + plotH - ((Math.min(Math.max(v, scale.min), scale.max) - scale.min) / (scale.max - scale.min)) * plotH;
   const legendRows = series.length > 1 ? Math.ceil(series.length / 3) : 0;
-  const height = H + legendRows * 20;
+  const height = H + (legendRows ? legendRows * 20 + 8 : 0);
   // Month labels thin out on long periods, so they never overlap.
-  const every = Math.ceil(months.length / 8);
+  const every = Math.ceil(months.length / 7);
 
   const grid = scale.ticks.map(
     (tick) => svg`<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(tick)}" y2="${y(tick)}" class="grid" />
@@ -65,12 +66,15 @@ export function trendChart(months: string[], labels: string[], series: Series[],
     (mark) => svg`<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(mark.value)}" y2="${y(mark.value)}" class="band" />
       <text x="${W - RIGHT - 2}" y="${y(mark.value) - 3}" text-anchor="end" class="small muted">${mark.label}</text>`,
   );
-  const axis = labels.map((label, i) =>
-    // Counted from the last month, which is always named; its label ends at the plot's edge.
-    (labels.length - 1 - i) % every === 0
-      ? svg`<text x="${x(i)}" y="${TOP + plotH + 20}" text-anchor="${i === labels.length - 1 && i > 0 ? 'end' : 'middle'}" class="small">${label}</text>`
-      : svg``,
-  );
+  // Counted from the last month, which is always named.
+  const named = months.map((_, i) => (months.length - 1 - i) % every === 0);
+  const axis = months.map((month, i) => {
+    if (!named[i]) return svg``;
+    const year = month.slice(0, 4);
+    const firstOfYear = !months.some((other, j) => j < i && named[j] && other.startsWith(year));
+    return svg`<text x="${x(i)}" y="${TOP + plotH + 18}" text-anchor="middle" class="small">${monthName(month)}</text>
+      ${firstOfYear ? svg`<text x="${x(i)}" y="${TOP + plotH + 32}" text-anchor="middle" class="small muted">${year}</text>` : ''}`;
+  });
   const lines = series.map((line, s) => {
     const colour = COLOURS[s % COLOURS.length] as string;
     // Consecutive months with values make one path; a month without ratings breaks the line.
@@ -91,7 +95,7 @@ export function trendChart(months: string[], labels: string[], series: Series[],
   const legend = series.length > 1
     ? series.map((line, s) => {
         const lx = (s % 3) * 120;
-        const ly = H + Math.floor(s / 3) * 20 - 8;
+        const ly = H + 6 + Math.floor(s / 3) * 20;
         const colour = COLOURS[s % COLOURS.length] as string;
         return svg`<line x1="${lx}" x2="${lx + 30}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2.2" stroke-dasharray="${DASHES[s % DASHES.length]}" />
           ${marker(s, lx + 15, ly, colour)}<text x="${lx + 36}" y="${ly + 4}" class="small">${line.name}</text>`;
