@@ -95,7 +95,9 @@ export async function addRatings(sequelize: Sequelize, db: BenchDb, catalogue: C
   };
   const row = (n: number): string => {
     const employee = catalogue.employees[Math.floor(next() * catalogue.employees.length)] as { id: number; workAreaId: number };
-    const localDay = day(Math.floor(next() * DAYS));
+    // Day by day, as ratings arrive: tables and their ids then follow time as in production, which
+    // matters to how many pages a period's rows are spread over.
+    const localDay = day(Math.floor(((n - start) / count) * DAYS));
     const created = instant(localDay, Math.floor(next() * 8 * 3600));
     const comment = next() < 0.15 ? `'${COMMENTS[n % COMMENTS.length]}'` : 'NULL';
     const voided = next() < 0.005;
@@ -120,7 +122,10 @@ export async function addRatings(sequelize: Sequelize, db: BenchDb, catalogue: C
   return (performance.now() - began) / 1000;
 }
 
-/** Fills both daily figure tables from the raw ratings (voided ones left out), replacing what they held. */
+/**
+ * Fills both daily figure tables from the raw ratings (voided ones left out), replacing what they held,
+ * day after day as they would have grown.
+ */
 export async function fillDailyFigures(sequelize: Sequelize): Promise<number> {
   const began = performance.now();
   const sums = INDICATOR_CODES.map((c) => `sum_${c}`);
@@ -133,7 +138,7 @@ export async function fillDailyFigures(sequelize: Sequelize): Promise<number> {
       await sequelize.query(
         `INSERT INTO ${table} (office_id, ${key.join(', ')}, rating_count, ${sums.join(', ')})
          SELECT office_id, ${key.join(', ')}, COUNT(*), ${INDICATOR_CODES.map((c) => `SUM(${c})`).join(', ')}
-         FROM ratings WHERE voided_at IS NULL GROUP BY office_id, ${key.join(', ')}`,
+         FROM ratings WHERE voided_at IS NULL GROUP BY office_id, ${key.join(', ')} ORDER BY local_date`,
         { transaction },
       );
     }
