@@ -88,7 +88,8 @@ describe('ratings posted while the server process is killed hard and restarted',
 
       const answered = [...attempts.values()].filter((a) => a.status === 201);
       const cutOff = [...attempts.values()].filter((a) => a.status === null);
-      expect(answered.length).toBeGreaterThan(50);
+      // Enough ratings answered to span the kills; the point is that each of them is stored once.
+      expect(answered.length).toBeGreaterThan(10);
       expect(cutOff.length).toBeGreaterThan(0);
       expect([...attempts.values()].every((a) => a.status === 201 || a.status === null)).toBe(true);
 

@@ -106,7 +106,8 @@ describe('a flood from one address, then one phone, against one server', () => {
     expect(result.statuses.get(201) ?? 0).toBeLessThanOrEqual(8);
     expect(result.statuses.get(429) ?? 0).toBeGreaterThan(50);
     expect(new Set(statuses)).toEqual(new Set([200, 201]));
-    expect(slowestMs).toBeLessThan(2_000);
+    // Generous: on a busy two-core machine a loopback request can wait a second or two; a server that stopped answering would not.
+    expect(slowestMs).toBeLessThan(8_000);
   });
 
   it('lets at most RATE_LIMIT_PHONE_PER_DAY ratings of one phone through, from any number of addresses', async () => {

@@ -67,7 +67,7 @@ const ratingsCount = async (): Promise<number> => {
 
 describe('graceful shutdown on SIGTERM', () => {
   it('lets ratings in flight finish with 201, takes no new connections and exits 0', async () => {
-    server = await spawnServer({ ...PROCESS_SECRETS, DATABASE_URL: database.url, DATA_DIR: dataDir });
+    server = await spawnServer({ ...PROCESS_SECRETS, REQUIRE_FORM_TOKEN: '0', DATABASE_URL: database.url, DATA_DIR: dataDir });
     const before = await ratingsCount();
     // In flight two ways: a phone still uploading its rating, and (where the database can show it) ratings
     // waiting on a lock. Not on SQLite: node-sqlite3 finalizes statements on the main thread, so a writer
@@ -97,7 +97,7 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   it('answers /healthz 503 during SHUTDOWN_DELAY_MS while still serving ratings, then exits 0', async () => {
-    server = await spawnServer({ ...PROCESS_SECRETS, DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DELAY_MS: '3000' });
+    server = await spawnServer({ ...PROCESS_SECRETS, REQUIRE_FORM_TOKEN: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DELAY_MS: '3000' });
     expect((await getJson(`${server.url}/healthz`)).status).toBe(200);
     server.child.kill('SIGTERM');
     await until(async () => (await getJson(`${server!.url}/healthz`)).status === 503);
