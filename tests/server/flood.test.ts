@@ -104,7 +104,7 @@ describe('a flood from one address, then one phone, against one server', () => {
     // RATE_LIMIT_BURST a minute; should the minute turn meanwhile, RATE_LIMIT_RATINGS still bounds it.
     expect(result.statuses.get(201) ?? 0).toBeGreaterThanOrEqual(1);
     expect(result.statuses.get(201) ?? 0).toBeLessThanOrEqual(8);
-    expect(result.statuses.get(429) ?? 0).toBeGreaterThan(50);
+    expect(result.statuses.get(429) ?? 0).toBeGreaterThan(10);
     expect(new Set(statuses)).toEqual(new Set([200, 201]));
     // Generous: on a busy two-core machine a loopback request can wait a second or two; a server that stopped answering would not.
     expect(slowestMs).toBeLessThan(8_000);
