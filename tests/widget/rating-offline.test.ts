@@ -153,7 +153,8 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     await openRatingPage(page, server.url);
     await formReady(page);
     await expect.poll(() => outbox(page)).toEqual([]);
-    expect(replays).toEqual(['true']);
+    // The response handler reads the header asynchronously: wait for it rather than race it.
+    await expect.poll(() => replays).toEqual(['true']);
     expect(await Rating.count({ where: { clientId: body.clientId as string } })).toBe(1);
     const events = await recordedEvents(page);
     expect(events.map((event) => event.type)).toEqual(['pacak-submitted']);
