@@ -38,7 +38,7 @@ function page(title: string, body: Html, lang = 'id', head: Html = html``): stri
  */
 function preloads(nip: string): Html {
   const nipParam = encodeURIComponent(nip);
-  const urls = [`/api/v1/employees/${nipParam}`, `/api/v1/service-types?nip=${nipParam}`, '/api/v1/indicators'];
+  const urls = [`/api/v1/employees/${nipParam}`, `/api/v1/service-types?nip=${nipParam}`, '/api/v1/indicators', `/api/v1/form-token?nip=${nipParam}`];
   return html`${urls.map((url) => html`
 <link rel="preload" href="${url}" as="fetch" crossorigin>`)}`;
 }

@@ -34,7 +34,12 @@ describeInBrowser('the hosted rating page a QR code opens', () => {
       await page.waitForTimeout(3_500);
 
       const api = requested.filter((path) => path.startsWith('/api/'));
-      expect(api.sort()).toEqual([`/api/v1/employees/${DEMO_NIP}`, '/api/v1/indicators', `/api/v1/service-types?nip=${DEMO_NIP}`]);
+      expect(api.sort()).toEqual([
+        `/api/v1/employees/${DEMO_NIP}`,
+        `/api/v1/form-token?nip=${DEMO_NIP}`,
+        '/api/v1/indicators',
+        `/api/v1/service-types?nip=${DEMO_NIP}`,
+      ]);
       expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
     } finally {
       await context.close();
