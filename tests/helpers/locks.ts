@@ -32,7 +32,7 @@ export async function lockRatings(database: ScratchDatabase): Promise<HeldLock> 
         ? "SELECT pid AS id FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'pacak-rating' AND wait_event_type = 'Lock'"
         : // A rating waits on the table lock, or on a row lock held by one that does (InnoDB shows that as an
           // ordinary running query): every query of this database still running but this one's is waiting.
-          "SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID <> CONNECTION_ID()";
+          "SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND IN ('Query', 'Execute') AND ID <> CONNECTION_ID()";
     const rows = await side.query<{ id: number }>(sql, { type: QueryTypes.SELECT });
     return rows.map((row) => Number(row.id));
   };
