@@ -44,9 +44,16 @@ const COUNTS = `SELECT value->>0 AS key, value->>1 AS window,
   COALESCE((SELECT count FROM rate_counters WHERE key_hash = value->>0 AND window_start = value->>1), 0) AS count
 FROM json_each(?)`;
 
-const addCountsSql = (rows: number) =>
-  `INSERT INTO rate_counters (key_hash, window_start, count) VALUES ${Array<string>(rows).fill('(?, ?, ?)').join(', ')} ` +
-  'ON CONFLICT (key_hash, window_start) DO UPDATE SET count = rate_counters.count + excluded.count';
+/**
+ * Adds a group's counts and commits, in one trip to SQLite's thread (`exec` runs several statements
+ * but binds no parameters): the rows go in as a JSON text literal, quotes doubled. If the insert
+ * fails, COMMIT does not run and the caller rolls back.
+ */
+const addCountsAndCommitSql = (rows: [string, number, number][]) =>
+  `INSERT INTO rate_counters (key_hash, window_start, count)
+SELECT value->>0, value->>1, value->>2 FROM json_each('${JSON.stringify(rows).replaceAll("'", "''")}') WHERE true
+ON CONFLICT (key_hash, window_start) DO UPDATE SET count = rate_counters.count + excluded.count;
+COMMIT;`;
 
 const idOf = (limit: RatingLimit) => `${limit.counter.key}@${limit.counter.windowStart}`;
 
@@ -76,9 +83,9 @@ const MAX_BATCH = 256;
  * durable commit costs an fsync, so one commit for many ratings is where the throughput comes from;
  * every caller still gets its answer only after the commit that holds its rating.
  *
- * A group is three statements, each prepared once: BEGIN, one INSERT for all its ratings, COMMIT.
- * Each statement is a trip to SQLite's thread and back through a busy event loop, so their number,
- * more than the work inside them, set the pace. The daily figures follow in the same transaction
+ * A group is four trips to SQLite's thread: BEGIN, one read of the limit counters, one INSERT for all
+ * its ratings, and the counters' update with the COMMIT. Each trip comes back through a busy event
+ * loop, so their number, more than the work inside them, sets the pace. The daily figures follow in the same transaction
  * through a TEMP trigger of this connection (see sqliteDailyFiguresTrigger).
  */
 export class SqliteRatingStore implements RatingStore {
@@ -136,8 +143,7 @@ export class SqliteRatingStore implements RatingStore {
       // open: then row by row, so one bad rating fails alone.
       const stored = within.length ? await this.#insert(within).catch(() => this.#insertEach(within)) : [];
       within.forEach((pending, i) => outcomes.set(pending, stored[i] as Outcome));
-      await this.#count(within.filter((_, i) => { const o = stored[i]; return o && 'id' in o && o.id !== null; }));
-      await this.#run(this.statements.commit);
+      await this.#countAndCommit(within.filter((_, i) => { const o = stored[i]; return o && 'id' in o && o.id !== null; }));
     } catch (error) {
       await this.#run(this.statements.rollback).catch(() => undefined);
       for (const pending of batch) pending.reject(error);
@@ -173,19 +179,16 @@ export class SqliteRatingStore implements RatingStore {
     return over;
   }
 
-  /** Adds the stored ratings of a group to their counters, in one statement. */
-  async #count(stored: Pending[]): Promise<void> {
+  /** Adds the stored ratings of a group to their counters and commits the group. */
+  async #countAndCommit(stored: Pending[]): Promise<void> {
     const added = new Map<string, [string, number, number]>();
     for (const limit of stored.flatMap((pending) => pending.limits)) {
       const row = added.get(idOf(limit)) ?? [limit.counter.key, limit.counter.windowStart, 0];
       row[2]++;
       added.set(idOf(limit), row);
     }
-    if (added.size) await this.#exec(addCountsSql(added.size), [...added.values()].flat());
-  }
-
-  #exec(sql: string, params: unknown[]): Promise<void> {
-    return new Promise((resolve, reject) => this.db.run(sql, params, (error: Error | null) => (error ? reject(error) : resolve())));
+    if (!added.size) return this.#run(this.statements.commit);
+    await new Promise<void>((resolve, reject) => this.db.exec(addCountsAndCommitSql([...added.values()]), (error) => (error ? reject(error) : resolve())));
   }
 
   /** Inserts ratings in one statement and tells each its id, or null when a unique index refused it. */

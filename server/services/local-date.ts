@@ -1,7 +1,21 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The last day each time zone was asked about, with the instants it spans: most asks are about today. */
+const lastDays = new Map<string, { day: string; from: number; to: number }>();
+
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone, e.g. the office's. */
 export function localDate(instant: Date, timeZone: string): string {
+  const time = instant.getTime();
+  const last = lastDays.get(timeZone);
+  if (last && time >= last.from && time < last.to) return last.day;
+  const day = formatDay(instant, timeZone);
+  const from = startOfLocalDay(day, timeZone).getTime();
+  const to = startOfLocalDay(nextDay(day), timeZone).getTime();
+  if (time >= from && time < to) lastDays.set(timeZone, { day, from, to });
+  return day;
+}
+
+function formatDay(instant: Date, timeZone: string): string {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -15,6 +15,8 @@ export interface LoadJob {
   firstPhone: number;
   nips: string[];
   serviceTypes: string[];
+  /** A form token per NIP, as the widget fetches before the form shows (GET /api/v1/form-token). */
+  formTokens: Record<string, string>;
 }
 
 export type LoadResult = Pick<Result, 'requests' | 'latency' | 'errors' | 'timeouts' | 'non2xx' | 'statusCodeStats' | 'duration'> & { sent: number };
@@ -27,8 +29,9 @@ function bodyMaker(job: LoadJob): () => string {
     const i = n++;
     const score = (k: number) => 1 + ((i * 7 + k * 3) % 5 === 0 ? 2 : 2 + ((i + k) % 3));
     const comment = COMMENTS[i % COMMENTS.length];
+    const nip = job.nips[i % job.nips.length]!;
     return JSON.stringify({
-      nip: job.nips[i % job.nips.length],
+      nip,
       serviceType: job.serviceTypes[(i >> 3) % job.serviceTypes.length],
       scores: { profesional: score(0), amanah: score(1), cakap: score(2), akuntabel: score(3), kolaboratif: score(4) },
       phone: `0812-${String(job.firstPhone + i).padStart(8, '0').replace(/^(\d{4})/, '$1-')}`,
@@ -36,6 +39,7 @@ function bodyMaker(job: LoadJob): () => string {
       channel: i % 5 === 0 ? 'qr' : 'widget',
       clientId: randomUUID(),
       website: '',
+      formToken: job.formTokens[nip],
     });
   };
 }

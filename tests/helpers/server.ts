@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../server/config.js';
 import type { Logger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { createScratchDatabase, TEST_DB, type ScratchDatabase } from './databases.js';
+import { ensureServerBuilt } from './processes.js';
 
 export interface TestServer extends RunningServer {
   config: Config;
@@ -41,6 +42,8 @@ export async function freePort(): Promise<number> {
  * read them directly (`Rating.count()`).
  */
 export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  // On SQLite the rating writer's thread runs the compiled server code (server/db/sqlite-writer-thread.ts).
+  await ensureServerBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'pacak-test-'));
   const owned = !options.database && !env.DATABASE_URL;
   const database =

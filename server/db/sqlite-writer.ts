@@ -1,0 +1,35 @@
+/**
+ * The rating writer's thread (see sqlite-writer-thread.ts): opens the grouping writer on the
+ * database file it is given and writes the batches the server's main thread sends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { RatingLimitReached } from '../services/rating-limits.js';
+import { SqliteRatingStore } from './sqlite-rating-store.js';
+import type { FromWriter, ToWriter, WrittenRating } from './sqlite-writer-thread.js';
+
+const port = parentPort!;
+const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: number };
+
+function written(outcome: PromiseSettledResult<number | null>): WrittenRating {
+  if (outcome.status === 'fulfilled') return { id: outcome.value };
+  const error = outcome.reason as Error & { code?: string; errno?: number };
+  if (error instanceof RatingLimitReached) return { limit: error.kind };
+  return { error: { message: String(error?.message ?? error), code: error?.code, errno: error?.errno } };
+}
+
+try {
+  const store = await SqliteRatingStore.open(file, busyTimeoutMs);
+  port.on('message', (message: ToWriter) => {
+    if ('close' in message) {
+      void store.close().finally(() => port.close());
+      return;
+    }
+    // Every rating of the batch joins the writer's queue at once, so they share its next group.
+    void Promise.allSettled(message.ratings.map(({ rating, limits }) => store.insert(rating, limits))).then((outcomes) =>
+      port.postMessage({ batch: message.batch, written: outcomes.map(written) } satisfies FromWriter),
+    );
+  });
+  port.postMessage({ ready: true } satisfies FromWriter);
+} catch (error) {
+  port.postMessage({ failed: `The rating writer could not open ${file}: ${(error as Error).message}` } satisfies FromWriter);
+}
