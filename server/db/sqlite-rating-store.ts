@@ -55,13 +55,16 @@ SELECT value->>0, value->>1, value->>2 FROM json_each('${JSON.stringify(rows).re
 ON CONFLICT (key_hash, window_start) DO UPDATE SET count = rate_counters.count + excluded.count;
 COMMIT;`;
 
-const idOf = (limit: RatingLimit) => `${limit.counter.key}@${limit.counter.windowStart}`;
+/** What this store reads of a limit; its thread (sqlite-writer.ts) passes no more. */
+export type StoreLimit = Pick<RatingLimit, 'kind' | 'counter' | 'limit'>;
+
+const idOf = (limit: StoreLimit) => `${limit.counter.key}@${limit.counter.windowStart}`;
 
 type Outcome = { id: number | null } | { error: unknown };
 
 interface Pending {
   rating: NewRating;
-  limits: RatingLimit[];
+  limits: StoreLimit[];
   resolve(id: number | null): void;
   reject(error: unknown): void;
 }
@@ -118,7 +121,7 @@ export class SqliteRatingStore implements RatingStore {
     });
   }
 
-  insert(rating: NewRating, limits: RatingLimit[] = []): Promise<number | null> {
+  insert(rating: NewRating, limits: StoreLimit[] = []): Promise<number | null> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ rating, limits, resolve, reject });
       if (!this.#busy) void this.#drain();

@@ -5,11 +5,13 @@ import { Worker } from 'node:worker_threads';
 import { projectRoot } from '../paths.js';
 import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/rating-limits.js';
 import type { NewRating, RatingStore } from '../services/rating-store.js';
+import type { StoreLimit } from './sqlite-rating-store.js';
 
 /** What the thread answers for one rating of a batch, in the batch's order. */
 export type WrittenRating = { id: number | null } | { limit: RatingLimitKind } | { error: { message: string; code?: string; errno?: number } };
 
-export type ToWriter = { batch: number; ratings: { rating: NewRating; limits: RatingLimit[] }[] } | { close: true };
+/** `ratings`: JSON of `[NewRating, StoreLimit[]][]`, cheaper to pass than the objects themselves. */
+export type ToWriter = { batch: number; ratings: string } | { close: true };
 export type FromWriter = { ready: true } | { batch: number; written: WrittenRating[] } | { closed: true } | { failed: string };
 
 interface Waiting {
@@ -94,7 +96,8 @@ export class SqliteWriterThread implements RatingStore {
     if (this.#failure) return waiting.forEach((w) => w.reject(this.#failure));
     const batch = this.#nextBatch++;
     this.#batches.set(batch, waiting);
-    this.worker.postMessage({ batch, ratings: waiting.map(({ rating, limits }) => ({ rating, limits })) } satisfies ToWriter);
+    const ratings = waiting.map(({ rating, limits }) => [rating, limits.map(({ kind, counter, limit }): StoreLimit => ({ kind, counter, limit }))]);
+    this.worker.postMessage({ batch, ratings: JSON.stringify(ratings) } satisfies ToWriter);
   }
 
   #answer(batch: number, written: WrittenRating[]): void {

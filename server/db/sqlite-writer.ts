@@ -4,13 +4,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RatingLimitReached } from '../services/rating-limits.js';
-import { SqliteRatingStore } from './sqlite-rating-store.js';
+import type { NewRating } from '../services/rating-store.js';
+import { SqliteRatingStore, type StoreLimit } from './sqlite-rating-store.js';
 import type { FromWriter, ToWriter, WrittenRating } from './sqlite-writer-thread.js';
 
 const port = parentPort!;
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: number };
 
-function written(outcome: PromiseSettledResult<number | null>): WrittenRating {
+function answer(outcome: PromiseSettledResult<number | null>): WrittenRating {
   if (outcome.status === 'fulfilled') return { id: outcome.value };
   const error = outcome.reason as Error & { code?: string; errno?: number };
   if (error instanceof RatingLimitReached) return { limit: error.kind };
@@ -24,9 +25,11 @@ try {
       void store.close().finally(() => port.close());
       return;
     }
+    const ratings = JSON.parse(message.ratings) as [NewRating, StoreLimit[]][];
     // Every rating of the batch joins the writer's queue at once, so they share its next group.
-    void Promise.allSettled(message.ratings.map(({ rating, limits }) => store.insert(rating, limits))).then((outcomes) =>
-      port.postMessage({ batch: message.batch, written: outcomes.map(written) } satisfies FromWriter),
+    const written = ratings.map(([rating, limits]) => store.insert({ ...rating, createdAt: new Date(rating.createdAt) }, limits));
+    void Promise.allSettled(written).then((outcomes) =>
+      port.postMessage({ batch: message.batch, written: outcomes.map(answer) } satisfies FromWriter),
     );
   });
   port.postMessage({ ready: true } satisfies FromWriter);
