@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { describe } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { announceMissing, chromiumPath, CHROMIUM_FLAGS } from './requirements.js';
+import { startTestServer, type TestServer } from './server.js';
 
 /**
  * Browser suites drive the Chromium the system already has (Debian's package in CI); nothing is
@@ -23,6 +24,42 @@ export function describeInBrowser(name: string, suite: () => void): void {
 export async function launchBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error('No Chromium to launch: describeInBrowser should have skipped this suite');
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+}
+
+export interface BrowserSuite {
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The hooks most browser suites share: one test server and one Chromium for the file, a fresh context
+ * and page for each test. `bind` hands them to the suite's own variables once they are there (after
+ * the file's start and before each test), e.g. `useBrowserSuite((suite) => ({ server, page } = suite))`.
+ * The file's own hooks run after these, with the variables bound.
+ */
+export function useBrowserSuite(
+  bind: (suite: BrowserSuite) => void,
+  options: { env?: Record<string, string>; context?: BrowserContextOptions } = {},
+): void {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startTestServer(options.env), launchBrowser()]);
+    bind(suite);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  beforeEach(async () => {
+    suite.context = await suite.browser.newContext(options.context);
+    suite.page = await suite.context.newPage();
+    bind(suite);
+  });
+  afterEach(async () => {
+    await suite.context?.close();
+  });
 }
 
 /** Where screenshots go for a person to look at; the folder is gitignored. */

@@ -1,14 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { Employee, Office, WorkArea } from '../../server/db/models/index.js';
 import { CardPages } from '../../server/services/cards.js';
 import { Catalogue } from '../../server/services/catalogue.js';
 import { QrCodes } from '../../server/services/qr-codes.js';
 import { EmployeeSharing } from '../../server/services/sharing.js';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import { getJson } from '../helpers/http.js';
 import { decodePng } from '../helpers/qr.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 import { DEMO_NIP } from './rating-fixture.js';
 
 /** Page objects of a PDF (`/Type /Page`, not the `/Type /Pages` tree) and the size of the first, in points. */
@@ -25,24 +25,8 @@ const A4 = [210 * MM, 297 * MM];
 
 describeInBrowser('printing cards and boards from the browser', () => {
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  useBrowserSuite((suite) => ({ server, page } = suite));
 
   /** Every card shows all it holds: nothing spills past its edges, where the printout would cut it. */
   async function expectNothingCutOff(): Promise<void> {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import {
   allScores,
   descriptionOf,
@@ -45,24 +45,9 @@ const LANGS = [
 describeInBrowser('<pacak-rating> for everyone (WCAG 2.2 AA)', () => {
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let phoneCounter = 0;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  useBrowserSuite((suite) => ({ server, browser, page } = suite), { context: { viewport: { width: 390, height: 844 } } });
 
   for (const words of LANGS) {
     it(`axe-core finds no violations when empty, filled, with errors and sent (lang ${words.lang})`, async () => {

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import {
   fillRating,
   formReady,
@@ -25,24 +25,8 @@ const typedAsRead = {
 
 describeInBrowser('<pacak-rating> when things go wrong', () => {
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  useBrowserSuite((suite) => ({ server, page } = suite));
 
   it('shows "Petugas tidak ditemukan" instead of the form for an unknown NIP', async () => {
     await openRatingPage(page, server.url, { attributes: { nip: '190001012000011999' } });

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import {
   allScores,
   descriptionOf,
@@ -14,24 +14,8 @@ import {
 
 describeInBrowser('<pacak-rating> in the page language', () => {
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  useBrowserSuite((suite) => ({ server, page } = suite));
 
   it('speaks English when lang is en, errors and receipt included', async () => {
     await openRatingPage(page, server.url, { attributes: { lang: 'en' } });

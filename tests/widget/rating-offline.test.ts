@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import { DEMO_NIP } from '../../server/db/seed-data.js';
 import { FormTokenCodec } from '../../server/services/form-tokens.js';
 import { formToken, postJson, ratingBody } from '../helpers/http.js';
@@ -42,28 +42,15 @@ const outbox = (page: Page): Promise<Kept[]> =>
 
 describeInBrowser('<pacak-rating> on a weak network', () => {
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let created: number;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite((suite) => ({ server, context, page } = suite));
   beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
     created = 0;
     page.on('response', (response) => {
       if (response.url().endsWith('/api/v1/ratings') && response.status() === 201) created++;
     });
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   it('keeps the rating on the device while offline and sends it exactly once when the network returns', async () => {

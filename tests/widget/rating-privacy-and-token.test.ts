@@ -1,31 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { Office, Rating } from '../../server/db/models/index.js';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import { allScores, fillRating, formReady, openRatingPage, recordedEvents, submit } from './rating-fixture.js';
 
 describeInBrowser('<pacak-rating>: the form token and the privacy notice', () => {
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
+  useBrowserSuite((suite) => ({ server, page } = suite), {
     // A real minimum: a form sent faster than this after its token arrived must wait, not fail.
-    [server, browser] = await Promise.all([startTestServer({ MIN_FORM_SECONDS: '2', RETENTION_DAYS: '180' }), launchBrowser()]);
+    env: { MIN_FORM_SECONDS: '2', RETENTION_DAYS: '180' },
+    context: { viewport: { width: 390, height: 844 } },
+  });
+  beforeAll(async () => {
     await Office.update({ privacyContact: 'ppid@bkk.example.go.id' }, { where: { code: 'bkk-palembang' } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   it('fetches a form token with the employee and, sent at once, waits out MIN_FORM_SECONDS before posting', async () => {

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
+import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import {
   allScores,
   descriptionOf,
@@ -18,28 +18,14 @@ import {
 
 describeInBrowser('<pacak-rating> telling the customer what to fix', () => {
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let posts: number;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite((suite) => ({ server, page } = suite));
   beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
     posts = 0;
     page.on('request', (request) => {
       if (request.method() === 'POST') posts++;
     });
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   it('shows an error next to every field and posts nothing when the form is sent empty', async () => {
