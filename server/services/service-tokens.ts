@@ -111,7 +111,7 @@ export class ServiceTokens {
     const attempt = await this.options.attempts.hit(ipHash);
     if (!attempt.allowed) throw tooManyRequests(attempt.retryAfterSeconds, 'Too many attempts from this connection. Please try again later.');
     const lockKey = this.options.keyedHash(`pin:${nip}`);
-    const lock = this.options.failures.check(lockKey);
+    const lock = await this.options.failures.check(lockKey);
     if (!lock.allowed) throw tooManyRequests(lock.retryAfterSeconds, 'Too many wrong PINs for this NIP. Please wait before trying again.');
 
     // Read fresh, not from the catalogue's cache: a PIN set a moment ago through the CLI must work at once.
@@ -126,11 +126,11 @@ export class ServiceTokens {
       });
     }
     if (!(await verifyPin(pin, employee.pinHash))) {
-      const after = this.options.failures.fail(lockKey);
+      const after = await this.options.failures.fail(lockKey);
       if (!after.allowed) throw tooManyRequests(after.retryAfterSeconds, 'Too many wrong PINs for this NIP. Please wait before trying again.');
       throw wrongPin();
     }
-    this.options.failures.succeed(lockKey);
+    await this.options.failures.succeed(lockKey);
 
     // Whole seconds, as the token carries them, so the answer's expiresAt is exactly the token's.
     const expiresAt = new Date(Math.floor(this.#now().getTime() / 1000 + this.options.minutes * 60) * 1000);

@@ -89,18 +89,28 @@ describe('making a one-service code', () => {
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('counts only failures: a success clears them, and the lock lifts after its time', () => {
-    let now = 0;
-    const lockout = new FailureLockout(3, 60_000, 60_000, () => now);
-    lockout.fail('k');
-    lockout.fail('k');
-    lockout.succeed('k');
-    lockout.fail('k');
-    expect(lockout.check('k').allowed).toBe(true);
-    lockout.fail('k');
-    expect(lockout.fail('k').allowed).toBe(false);
-    now = 61_000;
-    expect(lockout.check('k').allowed).toBe(true);
+  it('counts only failures: a success clears them, and the lock lifts after its time', async () => {
+    let now = Date.parse('2026-06-01T02:00:00Z');
+    const lockout = new FailureLockout(3, 60, () => new Date(now));
+    const key = `test:${Math.random()}`;
+    await lockout.fail(key);
+    await lockout.fail(key);
+    await lockout.succeed(key);
+    await lockout.fail(key);
+    expect((await lockout.check(key)).allowed).toBe(true);
+    await lockout.fail(key);
+    expect(await lockout.fail(key)).toMatchObject({ allowed: false, retryAfterSeconds: 60 });
+    now += 61_000;
+    expect((await lockout.check(key)).allowed).toBe(true);
+  });
+
+  it('shares the count between server processes: two lockouts on one database lock the key together', async () => {
+    const [one, two] = [new FailureLockout(3), new FailureLockout(3)];
+    const key = `test:${Math.random()}`;
+    await one.fail(key);
+    await two.fail(key);
+    expect((await two.fail(key)).allowed).toBe(false);
+    expect((await one.check(key)).allowed).toBe(false);
   });
 });
 
