@@ -62,6 +62,19 @@ export function useBrowserSuite(
   });
 }
 
+/**
+ * What went wrong in a page while a test ran: uncaught errors, and Content-Security-Policy refusals
+ * (which show up as console errors). The array fills as the page runs.
+ */
+export function pageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
 /** Where screenshots go for a person to look at; the folder is gitignored. */
 export function artifactPath(fileName: string): string {
   const dir = join(process.cwd(), 'test-artifacts');

@@ -1,39 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { GroupReport, RankingReport, SummaryReport } from '../../server/services/reports/report-builders.js';
 import { adminApi, makeUser, signIn, type TestUser } from '../helpers/admin.js';
-import { describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import { AGUS, apiReport, choosePeriod, DEWI, figure, id, MAY, pageToken, RINA, seedRatings, settled, signInOnPage } from './dashboard-fixture.js';
 
 describeInBrowser('the dashboard at /admin', () => {
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
   let adminToken: string;
-
+  useBrowserSuite((suite) => ({ server, context, page } = suite), { context: { viewport: { width: 1280, height: 900 } } });
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     await seedRatings(server);
     adminToken = await signIn(server, 'admin', server.demoAdminPassword!);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    problems = pageProblems(page);
   });
 
   const openAsAdmin = async () => {

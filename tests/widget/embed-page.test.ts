@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { beforeEach, expect, it } from 'vitest';
+import { artifactPath, describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import { DEMO_NAME, DEMO_NIP } from './rating-fixture.js';
 
 describeInBrowser('the webmaster page at /embed', () => {
@@ -11,27 +11,10 @@ describeInBrowser('the webmaster page at /embed', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite((suite) => ({ server, browser, context, page } = suite));
   beforeEach(async () => {
-    context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    // A Content-Security-Policy refusal shows up as a console error.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await context?.close();
+    problems = pageProblems(page);
   });
 
   const snippet = () => page.locator('#snippet').inputValue();
