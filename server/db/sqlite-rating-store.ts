@@ -87,9 +87,10 @@ const MAX_BATCH = 256;
  * every caller still gets its answer only after the commit that holds its rating.
  *
  * A group is four trips to SQLite's thread: BEGIN, one read of the limit counters, one INSERT for all
- * its ratings, and the counters' update with the COMMIT. Each trip comes back through a busy event
- * loop, so their number, more than the work inside them, sets the pace. The daily figures follow in the same transaction
- * through a TEMP trigger of this connection (see sqliteDailyFiguresTrigger).
+ * its ratings, and the counters' update with the COMMIT. Each trip comes back through the event loop,
+ * so the server runs this store on a thread of its own (sqlite-writer-thread.ts), where the loop is
+ * free. The daily figures follow in the same transaction through a TEMP trigger of this connection
+ * (see sqliteDailyFiguresTrigger).
  */
 export class SqliteRatingStore implements RatingStore {
   readonly #queue: Pending[] = [];

@@ -12,7 +12,7 @@ export type WrittenRating = { id: number | null } | { limit: RatingLimitKind } |
 
 /** `ratings`: JSON of `[NewRating, StoreLimit[]][]`, cheaper to pass than the objects themselves. */
 export type ToWriter = { batch: number; ratings: string } | { close: true };
-export type FromWriter = { ready: true } | { batch: number; written: WrittenRating[] } | { closed: true } | { failed: string };
+export type FromWriter = { ready: true } | { batch: number; written: WrittenRating[] } | { failed: string };
 
 interface Waiting {
   rating: NewRating;
