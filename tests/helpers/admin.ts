@@ -1,9 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
 import { Employee, Office, ServiceType, WorkArea } from '../../server/db/models/index.js';
 import type { Role } from '../../server/domain/roles.js';
 import { createAccount } from '../../server/services/accounts.js';
 import { issuePublicCode } from '../../server/services/catalogue.js';
 import { getJson, postJson, ratingBody, type JsonResponse } from './http.js';
-import type { TestServer } from './server.js';
+import { startTestServer, type TestServer } from './server.js';
 
 type Body = Record<string, unknown>;
 
@@ -81,4 +82,17 @@ export function adminApi(server: TestServer, token?: string) {
       getJson<T>(`${base}${path}`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: typeof text === 'string' ? text : new Uint8Array(text) }),
     send,
   };
+}
+
+/**
+ * One test server for the file and an admin of its first office; `bind` hands both to the file's own
+ * variables once they are there, e.g. `useServerWithAdmin((started) => ({ server, admin } = started))`.
+ */
+export function useServerWithAdmin(bind: (started: { server: TestServer; admin: TestUser }) => void): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    bind({ server, admin: await makeUser(server, 'admin') });
+  });
+  afterAll(() => server?.close());
 }

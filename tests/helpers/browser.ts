@@ -41,11 +41,12 @@ export interface BrowserSuite {
  */
 export function useBrowserSuite(
   bind: (suite: BrowserSuite) => void,
-  options: { env?: Record<string, string>; context?: BrowserContextOptions } = {},
+  /** `env` may be a function, for values known only once the file's earlier hooks have run. */
+  options: { env?: Record<string, string> | (() => Record<string, string>); context?: BrowserContextOptions } = {},
 ): void {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    [suite.server, suite.browser] = await Promise.all([startTestServer(options.env), launchBrowser()]);
+    [suite.server, suite.browser] = await Promise.all([startTestServer(typeof options.env === 'function' ? options.env() : options.env), launchBrowser()]);
     bind(suite);
   });
   afterAll(async () => {

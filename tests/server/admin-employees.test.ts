@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Employee, Rating, WorkArea } from '../../server/db/models/index.js';
-import { adminApi, makeUser, newNip, rate, type TestUser } from '../helpers/admin.js';
+import { adminApi, newNip, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import { getJson } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 interface View {
   nip: string;
@@ -16,11 +16,7 @@ interface View {
 
 let server: TestServer;
 let admin: TestUser;
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await makeUser(server, 'admin');
-});
-afterAll(() => server.close());
+useServerWithAdmin((started) => ({ server, admin } = started));
 
 const api = () => adminApi(server, admin.token);
 const publicEmployee = (nip: string) => getJson(`${server.url}/api/v1/employees/${nip}`);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AdminUser, AuditEntry } from '../../server/db/models/index.js';
-import { adminApi, makeOffice, makeUser, signIn, type TestUser } from '../helpers/admin.js';
+import { adminApi, makeOffice, makeUser, signIn, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import { postJson } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 interface Created {
   user: { id: number; username: string; role: string; office: string; workArea: string | null };
@@ -11,11 +11,7 @@ interface Created {
 
 let server: TestServer;
 let admin: TestUser;
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await makeUser(server, 'admin');
-});
-afterAll(() => server.close());
+useServerWithAdmin((started) => ({ server, admin } = started));
 
 const api = () => adminApi(server, admin.token);
 const tokenStatus = async (username: string, password: string) => (await postJson(`${server.url}/api/v1/auth/token`, { username, password })).status;

@@ -1,17 +1,13 @@
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AdminUser } from '../../server/db/models/index.js';
-import { adminApi, makeUser, signIn, type TestUser } from '../helpers/admin.js';
+import { adminApi, makeUser, signIn, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import { postJson } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let admin: TestUser;
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await makeUser(server, 'admin');
-});
-afterAll(() => server.close());
+useServerWithAdmin((started) => ({ server, admin } = started));
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const parts = (token: string) => token.split('.') as [string, string, string];

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/paths.js';
 import { AuditEntry, Employee, PublicCode } from '../../server/db/models/index.js';
-import { adminApi, makeOffice, makeUser, newNip, type TestUser } from '../helpers/admin.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { adminApi, makeOffice, newNip, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
+import type { TestServer } from '../helpers/server.js';
 
 interface Line {
   line: number;
@@ -26,11 +26,7 @@ interface Report {
 
 let server: TestServer;
 let admin: TestUser;
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await makeUser(server, 'admin');
-});
-afterAll(() => server.close());
+useServerWithAdmin((started) => ({ server, admin } = started));
 
 const upload = (text: string | Buffer, query = '', type = 'text/csv') => adminApi(server, admin.token).csv<Report>(`/employees/import${query}`, text, type);
 const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Rating } from '../../server/db/models/index.js';
 import { PhoneVault } from '../../server/services/phone.js';
-import { adminApi, makeUser, rate, type TestUser } from '../helpers/admin.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { adminApi, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
+import type { TestServer } from '../helpers/server.js';
 
 interface Listed {
   id: number;
@@ -14,11 +14,7 @@ interface Listed {
 
 let server: TestServer;
 let admin: TestUser;
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await makeUser(server, 'admin');
-});
-afterAll(() => server.close());
+useServerWithAdmin((started) => ({ server, admin } = started));
 
 const api = () => adminApi(server, admin.token);
 const list = (query = '') => api().get<{ ratings: Listed[]; total: number }>(`/ratings?limit=500${query}`);

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Rating } from '../../server/db/models/index.js';
 import { PhoneVault } from '../../server/services/phone.js';
-import { adminApi, makeOffice, makeUser, rate, type TestUser } from '../helpers/admin.js';
+import { adminApi, makeOffice, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import { getJson, postJson, ratingBody, uniquePhone } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 const RINA = '199203152019032001';
 const AGUS = '198507222010121002';
 
 let server: TestServer;
 let admin: TestUser;
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await makeUser(server, 'admin');
-});
-afterAll(() => server.close());
+useServerWithAdmin((started) => ({ server, admin } = started));
 
 describe("erasing one customer's phone number on request", () => {
   it("erases the readable and masked number of every rating of that number in the admin's office, and audits only the count", async () => {

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RankingReport } from '../../server/services/reports/report-builders.js';
 import { makeUser } from '../helpers/admin.js';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import { getJson } from '../helpers/http.js';
-import { freePort, startTestServer, type TestServer } from '../helpers/server.js';
+import { freePort, type TestServer } from '../helpers/server.js';
 import { choosePeriod, figure, MAY, RINA, seedRatings, settled, signInOnPage } from './dashboard-fixture.js';
 
 /** An intranet page on another origin (localhost; the server is 127.0.0.1) that embeds the dashboard. */
@@ -33,23 +33,13 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
   let page: Page;
   const intranet = new IntranetSite();
 
-  beforeAll(async () => {
-    await intranet.start();
-    [server, browser] = await Promise.all([startTestServer({ CORS_ORIGINS: intranet.origin }), launchBrowser()]);
-    await seedRatings(server);
+  beforeAll(() => intranet.start());
+  afterAll(() => void intranet.server.close());
+  useBrowserSuite((suite) => ({ server, browser, context, page } = suite), {
+    env: () => ({ CORS_ORIGINS: intranet.origin }),
+    context: { viewport: { width: 1280, height: 900 } },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    intranet.server.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  beforeAll(() => seedRatings(server));
 
   const openAsAdmin = async (target = page) => {
     await target.goto(`${server.url}/admin`);

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import { getJson } from '../helpers/http.js';
 import { decodePng } from '../helpers/qr.js';
-import { freePort, startTestServer, type TestServer } from '../helpers/server.js';
+import { freePort, type TestServer } from '../helpers/server.js';
 import { DEMO_NAME, DEMO_NIP, recordedEvents } from './rating-fixture.js';
 
 /**
@@ -43,27 +43,14 @@ class IntranetSite {
 
 describeInBrowser('<pacak-qr> on an intranet page', () => {
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const intranet = new IntranetSite();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), intranet.start()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    intranet.server.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(intranet.url).origin });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  beforeAll(() => intranet.start());
+  afterAll(() => void intranet.server.close());
+  useBrowserSuite((suite) => ({ server, context, page } = suite));
+  beforeEach(() => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(intranet.url).origin }));
 
   const ratingUrl = async () => (await getJson<{ ratingUrl: string }>(`${server.url}/api/v1/employees/${DEMO_NIP}`)).body.ratingUrl;
 
