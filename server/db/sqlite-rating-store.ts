@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { sqliteDailyFiguresTrigger } from './daily-figures.js';
-import { RatingLimitReached, type RatingLimit } from '../services/rating-limits.js';
-import type { NewRating, RatingStore } from '../services/rating-store.js';
+import { RatingLimitReached, type RatingLimit } from '../services/intake/rating-limits.js';
+import type { NewRating, RatingStore } from './rating-store.js';
 
 const COLUMNS = [
   'office_id', 'employee_id', 'work_area_id', 'service_type_id',

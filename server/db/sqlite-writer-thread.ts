@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { projectRoot } from '../paths.js';
-import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/rating-limits.js';
-import type { NewRating, RatingStore } from '../services/rating-store.js';
+import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/intake/rating-limits.js';
+import type { NewRating, RatingStore } from './rating-store.js';
 import type { StoreLimit } from './sqlite-rating-store.js';
 
 /** What the thread answers for one rating of a batch, in the batch's order. */

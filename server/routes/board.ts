@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { notFound, ProblemError, problemType } from '../http/problem.js';
+import { notFound, ProblemError, problemType } from '../domain/problem.js';
 import { requireSignIn, signedInViewer } from '../http/require-sign-in.js';
 import type { Services } from '../services/index.js';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Router from '@koa/router';
 import { Html, html } from '../http/html.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/problem.js';
 import { embedDemoDir } from '../paths.js';
 import type { Services } from '../services/index.js';
 

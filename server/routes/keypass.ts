@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { PAGES_SCRIPT } from '../services/cards.js';
+import { PAGES_SCRIPT } from '../services/qr/card-pages.js';
 import type { Services } from '../services/index.js';
 import { keypassPage } from '../views/keypass.js';
 import { noticePage } from '../views/notice.js';

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { invalid, notFound } from '../http/problem.js';
+import { invalid, notFound } from '../domain/problem.js';
 import { limitByAddress } from '../http/rate-limit.js';
-import { QR_SIZE, qrEtag, type QrFormat } from '../services/qr-codes.js';
+import { QR_SIZE, qrEtag, type QrFormat } from '../services/qr/qr-codes.js';
 import type { Services } from '../services/index.js';
 
 /** Browsers may reuse an image five minutes, then revalidate by ETag: a replaced code shows soon after. */

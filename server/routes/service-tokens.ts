@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
-import { PIN_PATTERN } from '../services/pins.js';
+import { PIN_PATTERN } from '../services/qr/pins.js';
 
 export const serviceTokenBodySchema = z.strictObject({
   nip: z.string().trim().min(1, 'is required').max(40, 'must be at most 40 characters'),

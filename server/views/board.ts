@@ -1,5 +1,5 @@
 import { html, type Html } from '../http/html.js';
-import type { SharedWorkArea } from '../services/sharing.js';
+import type { SharedWorkArea } from '../services/qr/public-employees.js';
 import { CARD_STYLE, cardMarkup, SHEET_STYLE } from './card.js';
 
 /** Cards on one A4 sheet: two by two, each exactly an A6 card, with dashed lines to cut along. */

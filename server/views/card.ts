@@ -1,6 +1,6 @@
 import { INDICATORS } from '../domain/indicators.js';
 import { Html, html } from '../http/html.js';
-import type { SharedEmployee } from '../services/sharing.js';
+import type { SharedEmployee } from '../services/qr/public-employees.js';
 
 export type CardLayout = 'a6' | 'tent';
 

@@ -1,5 +1,5 @@
 import { html, type Html } from '../http/html.js';
-import type { SharedEmployee } from '../services/sharing.js';
+import type { SharedEmployee } from '../services/qr/public-employees.js';
 import { NOTICE_STYLE } from './notice.js';
 
 export type KeypassView =

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { Employee, Office, ServiceType } from '../../server/db/models/index.js';
-import { localDate } from '../../server/services/local-date.js';
-import { PhoneVault } from '../../server/services/phone.js';
-import { SequelizeRatingStore } from '../../server/services/rating-store.js';
+import { localDate } from '../../server/domain/local-date.js';
+import { PhoneVault } from '../../server/domain/phone.js';
+import { SequelizeRatingStore } from '../../server/db/rating-store.js';
 import { uniquePhone } from './http.js';
 
 export type Scores = [number, number, number, number, number];

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
-import { Catalogue } from '../../server/services/catalogue.js';
-import { PhoneVault } from '../../server/services/phone.js';
-import { MemoryRateLimiter } from '../../server/services/rate-limiter.js';
-import { ratingBodySchema } from '../../server/services/rating-schema.js';
+import { Catalogue } from '../../server/services/catalogue/catalogue.js';
+import { PhoneVault } from '../../server/domain/phone.js';
+import { MemoryRateLimiter } from '../../server/services/access/rate-limiter.js';
+import { ratingBodySchema } from '../../server/domain/rating-schema.js';
 import { openRatingStore } from '../../server/db/open-rating-store.js';
-import { RatingService } from '../../server/services/ratings.js';
+import { RatingService } from '../../server/services/intake/ratings.js';
 import { ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { Employee, Office, WorkArea } from '../../server/db/models/index.js';
-import { CardPages } from '../../server/services/cards.js';
-import { Catalogue } from '../../server/services/catalogue.js';
-import { QrCodes } from '../../server/services/qr-codes.js';
-import { EmployeeSharing } from '../../server/services/sharing.js';
+import { CardPages } from '../../server/services/qr/card-pages.js';
+import { Catalogue } from '../../server/services/catalogue/catalogue.js';
+import { QrCodes } from '../../server/services/qr/qr-codes.js';
+import { EmployeeSharing } from '../../server/services/qr/public-employees.js';
 import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import { getJson } from '../helpers/http.js';
 import { decodePng } from '../helpers/qr.js';

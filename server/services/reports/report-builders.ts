@@ -1,6 +1,6 @@
 import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
 import type { IndicatorCode } from '../../domain/indicators.js';
-import { ProblemError, notFound, problemType } from '../../http/problem.js';
+import { ProblemError, notFound, problemType } from '../../domain/problem.js';
 import { addTotals, emptyTotals, figuresOf, type Figures } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
 import { select } from './report-sql.js';

@@ -2,7 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicators.js';
 import { STAR_COLUMNS } from '../../db/daily-figures.js';
 import { Employee, Office, ServiceType, WorkArea } from '../../db/models/index.js';
-import { invalid, notFound, ProblemError, problemType } from '../../http/problem.js';
+import { invalid, notFound, ProblemError, problemType } from '../../domain/problem.js';
 import { addTotals, emptyTotals, figuresOf, SCORE_METHOD, totalsOf, type Figures, type Totals } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
 import { Conditions, select, totalsColumns } from './report-sql.js';

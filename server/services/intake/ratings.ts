@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../config.js';
-import { Rating } from '../db/models/index.js';
-import { conflict, invalid, tooManyRequests } from '../http/problem.js';
-import type { Catalogue } from './catalogue.js';
-import { newReceipt } from './codes.js';
-import { localDate } from './local-date.js';
-import type { PhoneVault } from './phone.js';
+import type { Config } from '../../config.js';
+import { Rating } from '../../db/models/index.js';
+import { conflict, invalid, tooManyRequests } from '../../domain/problem.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { newReceipt } from '../../domain/codes.js';
+import { localDate } from '../../domain/local-date.js';
+import type { PhoneVault } from '../../domain/phone.js';
 import type { FormTokens } from './form-tokens.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../access/rate-limiter.js';
 import { limitProblem, RatingLimitReached, ratingLimits, type RatingLimitKind } from './rating-limits.js';
-import type { RatingBody } from './rating-schema.js';
-import type { NewRating, RatingStore } from './rating-store.js';
-import type { TokenCheck } from './service-tokens.js';
+import type { RatingBody } from '../../domain/rating-schema.js';
+import type { NewRating, RatingStore } from '../../db/rating-store.js';
+import type { TokenCheck } from '../qr/service-tokens.js';
 
 export interface RatingReceipt {
   id: number;

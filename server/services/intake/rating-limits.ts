@@ -1,7 +1,7 @@
-import type { Config } from '../config.js';
-import type { CounterHit } from '../db/rate-counters.js';
-import { tooManyRequests, type ProblemError } from '../http/problem.js';
-import { nextDay, startOfLocalDay } from './local-date.js';
+import type { Config } from '../../config.js';
+import type { CounterHit } from '../../db/rate-counters.js';
+import { tooManyRequests, type ProblemError } from '../../domain/problem.js';
+import { nextDay, startOfLocalDay } from '../../domain/local-date.js';
 
 export type RatingLimitKind = 'phone' | 'address' | 'burst';
 

@@ -1,10 +1,10 @@
 import type { InferAttributes, Sequelize } from 'sequelize';
-import type { Dialect } from '../db/connection.js';
-import { applyToDailyFigures } from '../db/daily-figures.js';
-import { isUniqueViolation } from '../db/errors.js';
-import { Rating } from '../db/models/index.js';
-import { bumpCounters, countOf } from '../db/rate-counters.js';
-import { RatingLimitReached, type RatingLimit } from './rating-limits.js';
+import type { Dialect } from './connection.js';
+import { applyToDailyFigures } from './daily-figures.js';
+import { isUniqueViolation } from './errors.js';
+import { Rating } from './models/index.js';
+import { bumpCounters, countOf } from './rate-counters.js';
+import { RatingLimitReached, type RatingLimit } from '../services/intake/rating-limits.js';
 
 /** A rating ready to store: every column but the id. */
 export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidReason' | 'voidedBy' | 'verified' | 'createdAt'> & {

@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
-import { Employee, Office, PublicCode, WorkArea } from '../db/models/index.js';
-import type { Catalogue } from './catalogue.js';
+import { Employee, Office, PublicCode, WorkArea } from '../../db/models/index.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 
 /** What a QR code, a keypass page, a card or a board shows of an employee: the rating form's public view. */
 export interface SharedEmployee {

@@ -1,12 +1,12 @@
-import type { Config } from '../config.js';
-import type { Catalogue } from './catalogue.js';
-import { CardPages } from './cards.js';
-import { FailureLockout } from './failure-lockout.js';
-import type { PhoneVault } from './phone.js';
+import type { Config } from '../../config.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { CardPages } from './card-pages.js';
+import { FailureLockout } from '../access/failure-lockout.js';
+import type { PhoneVault } from '../../domain/phone.js';
 import { QrCodes } from './qr-codes.js';
-import { SharedRateLimiter, type CounterBump, type RateLimiter } from './rate-limiter.js';
+import { SharedRateLimiter, type CounterBump, type RateLimiter } from '../access/rate-limiter.js';
 import { ServiceTokens } from './service-tokens.js';
-import { EmployeeSharing } from './sharing.js';
+import { EmployeeSharing } from './public-employees.js';
 
 /** What employees use to share their QR code: images, cards and boards, one-service codes. */
 export interface ShareServices {

@@ -1,9 +1,9 @@
-import type { CardLayout } from '../views/card.js';
-import { cardPage } from '../views/card.js';
-import { boardPage } from '../views/board.js';
-import { renderPage, type RenderedPage } from '../views/page.js';
+import type { CardLayout } from '../../views/card.js';
+import { cardPage } from '../../views/card.js';
+import { boardPage } from '../../views/board.js';
+import { renderPage, type RenderedPage } from '../../views/page.js';
 import type { QrCodes } from './qr-codes.js';
-import type { EmployeeSharing } from './sharing.js';
+import type { EmployeeSharing } from './public-employees.js';
 
 /** The small script of the server's own pages: print and share buttons, one-service codes. */
 export const PAGES_SCRIPT = '/widget/pacak-pages.js';
