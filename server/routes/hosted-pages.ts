@@ -82,7 +82,7 @@ export function hostedPagesRouter(services: Services): Router {
     // A one-service code (?t=) from the employee's keypass page makes the rating verified. One that
     // is spent, expired or not this employee's is left out: the customer can still rate, unverified.
     const token = typeof ctx.query.t === 'string' ? ctx.query.t : '';
-    const usable = token !== '' && (await services.share.serviceTokens.usableFor(token, employee.id));
+    const usable = token !== '' && (await services.qr.serviceTokens.usableFor(token, employee.id));
     if (token) ctx.set('Cache-Control', 'no-store');
     const stale = html`<div class="notice" role="note">Kode sekali pakai ini sudah tidak berlaku (sudah dipakai atau
 kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;

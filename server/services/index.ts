@@ -43,7 +43,7 @@ export interface ReportServices {
   /** Ratings that look made up (outside hours, bursts, one number or address rating many): for admins. */
   anomalies: AnomalyReport;
 }
-import { createShareServices, type ShareServices } from './qr/qr-services.js';
+import { createQrServices, type QrServices } from './qr/qr-services.js';
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
@@ -54,7 +54,7 @@ export interface Services {
   audit: AuditLog;
   admin: AdminServices;
   reports: ReportServices;
-  share: ShareServices;
+  qr: QrServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
@@ -73,15 +73,15 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     const hit = { key, windowStart };
     return countOf(await bumpCounters(sequelize, [hit]), hit);
   };
-  const share = createShareServices(config, catalogue, vault, bump);
+  const qr = createQrServices(config, catalogue, vault, bump);
   const formTokens = new FormTokens(config.jwtSecret, config.formToken);
   return {
     catalogue,
     vault,
     audit,
-    share,
+    qr,
     formTokens,
-    ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
+    ratings: new RatingService(catalogue, vault, attempts, store, undefined, qr.serviceTokens, { formTokens, limits: config.rateLimit }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
