@@ -1,10 +1,6 @@
-import type { InferAttributes, Sequelize } from 'sequelize';
-import type { Dialect } from './connection.js';
-import { applyToDailyFigures } from './daily-figures.js';
-import { isUniqueViolation } from './errors.js';
-import { Rating } from './models/index.js';
-import { bumpCounters, countOf } from './rate-counters.js';
-import { RatingLimitReached, type RatingLimit } from '../services/intake/rating-limits.js';
+import type { InferAttributes } from 'sequelize';
+import type { Rating } from './models/index.js';
+import type { CounterHit } from './rate-counters.js';
 
 /** A rating ready to store: every column but the id. */
 export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidReason' | 'voidedBy' | 'verified' | 'createdAt'> & {
@@ -12,46 +8,59 @@ export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidR
   createdAt: Date;
 };
 
+export type RatingLimitKind = 'phone' | 'address' | 'burst';
+
 /**
- * Where ratings are written. `insert` stores the rating and its share of the daily figures in one
- * transaction and answers its id, or null when a unique index refused it (the same clientId, the
- * one-a-day rule, a one-service code already spent, or a receipt already taken); the caller tells which.
- * It throws RatingLimitReached, storing nothing, when one of `limits` is full: the limits are checked
- * in the same transaction as the insert, so concurrent ratings (from any process) cannot overshoot.
+ * One limit a new rating must stay within: at most `limit` ratings stored for the counter's key in
+ * the window that began at `windowStart`. The stores enforce it in the same transaction as the insert.
  */
-export interface RatingStore {
-  insert(rating: NewRating, limits?: RatingLimit[]): Promise<number | null>;
-  close(): Promise<void>;
+export interface RatingLimit {
+  kind: RatingLimitKind;
+  counter: CounterHit;
+  limit: number;
+  windowStart: Date;
+  resetsAt: Date;
+}
+
+/** The receipt of a stored rating, as its sender was first told. */
+export interface StoredReceipt {
+  id: number;
+  receipt: string;
+  createdAt: Date;
 }
 
 /**
- * One transaction per rating through Sequelize: PostgreSQL and MariaDB commit concurrent ones in groups
- * themselves. The limits are counters in `rate_counters` bumped first in the same transaction: the
- * counter rows stay locked until commit, so ratings of one phone or address are counted in turn, and a
- * rating refused (over a limit, or by a unique index) rolls its counts back. The counters so count
- * stored ratings exactly, at the price of one more statement per rating (two on MySQL and MariaDB).
+ * Why a rating was not stored, in the order the sender must hear it: a resent rating (its clientId
+ * known) gets the first answer again, a spent one-service code or a repeat of the day is a conflict
+ * even when a limit is also full, and only then the full limit. `receipt-taken` means nothing but the
+ * random receipt collided: draw another and try again.
  */
-export class SequelizeRatingStore implements RatingStore {
-  constructor(private readonly sequelize: Sequelize) {}
+export type InsertRefusal =
+  | { reason: 'replayed'; first: StoredReceipt }
+  | { reason: 'service-token-used' }
+  | { reason: 'already-rated' }
+  | { reason: 'limit-reached'; limit: RatingLimitKind }
+  | { reason: 'receipt-taken' };
 
-  async insert(rating: NewRating, limits: RatingLimit[] = []): Promise<number | null> {
-    try {
-      return await this.sequelize.transaction(async (transaction) => {
-        if (limits.length) {
-          const counts = await bumpCounters(this.sequelize, limits.map((limit) => limit.counter), transaction);
-          const full = limits.find((limit) => countOf(counts, limit.counter) > limit.limit);
-          if (full) throw new RatingLimitReached(full.kind);
-        }
-        const created = await Rating.create(rating, { transaction });
-        const execute = (sql: string, replacements: unknown[]) => this.sequelize.query(sql, { replacements, transaction });
-        await applyToDailyFigures(execute, this.sequelize.getDialect() as Dialect, [rating], 1);
-        return created.id;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+export type InsertOutcome = ({ stored: true; id: number }) | ({ stored: false } & InsertRefusal);
+
+/**
+ * Where ratings are written. `insert` stores the rating and its share of the daily figures in one
+ * transaction and answers its id, or why it stored nothing: a unique index refused it (the same
+ * clientId, the one-a-day rule, a one-service code already spent, or a receipt already taken), or one
+ * of `limits` was full. The limits are checked in the same transaction as the insert, so concurrent
+ * ratings (from any process) cannot overshoot.
+ */
+export interface RatingStore {
+  insert(rating: NewRating, limits?: RatingLimit[]): Promise<InsertOutcome>;
+  close(): Promise<void>;
+}
+
+/** Inside a store: a limit was full, so the transaction stores nothing. */
+export class RatingLimitReached extends Error {
+  override name = 'RatingLimitReached';
+
+  constructor(readonly kind: RatingLimitKind) {
+    super(`rating limit reached: ${kind}`);
   }
-
-  async close(): Promise<void> {}
 }

@@ -81,7 +81,15 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     audit,
     qr,
     formTokens,
-    ratings: new RatingService(catalogue, vault, attempts, store, undefined, qr.serviceTokens, { formTokens, limits: config.rateLimit }),
+    ratings: new RatingService({
+      catalogue,
+      vault,
+      limiter: attempts,
+      store,
+      serviceTokens: qr.serviceTokens,
+      formTokens,
+      limits: config.rateLimit,
+    }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),

@@ -52,13 +52,13 @@ describe('office-local days and instants whatever the machine and database time 
 
   it('stores the WIB day and the instant to the millisecond, and reads both back unchanged', async () => {
     const instant = new Date('2026-05-10T17:30:00.123Z'); // 00:30:00.123 WIB on 11 May; 14:30 on 10 May in São Paulo
-    const service = new RatingService(
-      new Catalogue(server.config.publicBaseUrl),
-      new PhoneVault(server.config.phoneKey),
-      new MemoryRateLimiter(100, 60_000),
-      await openRatingStore(server.sequelize, server.config),
-      () => instant,
-    );
+    const service = new RatingService({
+      catalogue: new Catalogue(server.config.publicBaseUrl),
+      vault: new PhoneVault(server.config.phoneKey),
+      limiter: new MemoryRateLimiter(100, 60_000),
+      store: await openRatingStore(server.sequelize, server.config),
+      now: () => instant,
+    });
     const { receipt } = await service.submit(ratingBodySchema.parse(ratingBody()), { ipHash: null });
     expect(receipt.createdAt).toBe('2026-05-10T17:30:00.123Z');
 

@@ -16,13 +16,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function serviceAt(clock: { now: Date }): Promise<RatingService> {
-  return new RatingService(
-    new Catalogue(server.config.publicBaseUrl),
-    new PhoneVault(server.config.phoneKey),
-    new MemoryRateLimiter(100, 60_000),
-    await openRatingStore(server.sequelize, server.config),
-    () => clock.now,
-  );
+  return new RatingService({
+    catalogue: new Catalogue(server.config.publicBaseUrl),
+    vault: new PhoneVault(server.config.phoneKey),
+    limiter: new MemoryRateLimiter(100, 60_000),
+    store: await openRatingStore(server.sequelize, server.config),
+    now: () => clock.now,
+  });
 }
 
 describe('the one-a-day rule counts days in the office time zone', () => {

@@ -6,7 +6,7 @@ import { PhoneVault } from '../../server/domain/phone.js';
 import { hashPin, setEmployeePin, verifyPin } from '../../server/services/qr/pins.js';
 import { MemoryRateLimiter } from '../../server/services/access/rate-limiter.js';
 import { ratingBodySchema } from '../../server/domain/rating-schema.js';
-import { SequelizeRatingStore } from '../../server/db/rating-store.js';
+import { SequelizeRatingStore } from '../../server/db/sequelize-rating-store.js';
 import { RatingService } from '../../server/services/intake/ratings.js';
 import { ServiceTokenCodec } from '../../server/services/qr/service-tokens.js';
 import { getJson, postJson, ratingBody } from '../helpers/http.js';
@@ -141,14 +141,13 @@ describe('rating with a one-service code', () => {
 
   it('lets exactly one through on the one-transaction-per-rating store that PostgreSQL and MariaDB use', async () => {
     const codec = new ServiceTokenCodec(server.config.jwtSecret);
-    const service = new RatingService(
-      new Catalogue(server.config.publicBaseUrl),
-      new PhoneVault(server.config.phoneKey),
-      new MemoryRateLimiter(100, 60_000),
-      new SequelizeRatingStore(server.sequelize),
-      () => new Date(),
-      { check: (token) => codec.read(token, new Date()) },
-    );
+    const service = new RatingService({
+      catalogue: new Catalogue(server.config.publicBaseUrl),
+      vault: new PhoneVault(server.config.phoneKey),
+      limiter: new MemoryRateLimiter(100, 60_000),
+      store: new SequelizeRatingStore(server.sequelize),
+      serviceTokens: { check: (token) => codec.read(token, new Date()) },
+    });
     const employee = await Employee.findOne({ where: { nip: NIP } });
     const { token } = codec.sign(employee!.id, new Date(Date.now() + 60_000));
     const results = await Promise.allSettled(
