@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { ProblemError, problemType } from './problem.js';
+import { ProblemError, problemType } from '../domain/problem.js';
 
 /**
  * Cross-origin rules of the API. Reading (employee, service types, indicators) is open to every site,

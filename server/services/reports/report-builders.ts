@@ -1,6 +1,6 @@
 import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
 import type { IndicatorCode } from '../../domain/indicators.js';
-import { ProblemError, notFound, problemType } from '../../http/problem.js';
+import { forbidden, notFound } from '../../domain/problem.js';
 import { addTotals, emptyTotals, figuresOf, type Figures } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
 import { select } from './report-sql.js';
@@ -98,7 +98,7 @@ export class ReportBuilders {
     });
     if (!employee) throw notFound('No employee of this office has that NIP or staff code.');
     if (scope.workAreaId && employee.workAreaId !== scope.workAreaId) {
-      throw new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: 'This employee is not in your work area.' });
+      throw forbidden('This employee is not in your work area.');
     }
     const mine: ResolvedFilters = { ...filters, employeeId: employee.id };
     const [total, stars, typeTotals, byMonth, types, comments] = await Promise.all([

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
-import type { Role } from '../domain/roles.js';
-import { isRole } from '../domain/roles.js';
+import type { Role } from '../../domain/roles.js';
+import { isRole } from '../../domain/roles.js';
 
 export const TOKEN_ISSUER = 'pacak-rating';
 export const TOKEN_AUDIENCE = 'pacak-api';

@@ -1,9 +1,9 @@
 import type { Sequelize } from 'sequelize';
-import { AdminUser, Employee, Office, ServiceType, WorkArea } from './models/index.js';
-import { ProblemError } from '../http/problem.js';
-import { createAccount } from '../services/accounts.js';
-import { issuePublicCode } from '../services/catalogue.js';
-import { DEMO_ADMIN, FIRST_OFFICE } from './seed-data.js';
+import { AdminUser, Employee, Office, ServiceType, WorkArea } from '../../db/models/index.js';
+import { ProblemError } from '../../domain/problem.js';
+import { createAccount } from '../access/accounts.js';
+import { issuePublicCode } from '../catalogue/catalogue.js';
+import { DEMO_ADMIN, FIRST_OFFICE } from '../../db/seed-data.js';
 
 /**
  * Seeds the first office, its work areas, service types and demo employees into an empty database.

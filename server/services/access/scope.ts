@@ -1,5 +1,5 @@
-import type { Role } from '../domain/roles.js';
-import { forbidden, notFound } from '../http/problem.js';
+import type { Role } from '../../domain/roles.js';
+import { forbidden, notFound } from '../../domain/problem.js';
 
 /**
  * The signed-in user as every route and service sees it (`ctx.state.user`), loaded from the

@@ -1,7 +1,7 @@
 import { Op, literal } from 'sequelize';
-import type { Config } from '../config.js';
-import { isUniqueViolation } from '../db/errors.js';
-import { SignInThrottle } from '../db/models/index.js';
+import type { Config } from '../../config.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { SignInThrottle } from '../../db/models/index.js';
 
 /** One counter to bump on a failed sign-in, and how many failures it tolerates before locking. */
 export interface ThrottleKey {

@@ -1,8 +1,8 @@
 import { Op, type Sequelize } from 'sequelize';
-import { Office, Rating } from '../db/models/index.js';
-import { sweepCounters } from '../db/rate-counters.js';
-import type { Logger } from '../logger.js';
-import { localDate } from './local-date.js';
+import { Office, Rating } from '../../db/models/index.js';
+import { sweepCounters } from '../../db/rate-counters.js';
+import type { Logger } from '../../logger.js';
+import { localDate } from '../../domain/local-date.js';
 
 const DAY_MS = 86_400_000;
 

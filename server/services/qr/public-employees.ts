@@ -1,27 +1,7 @@
 import { Op } from 'sequelize';
-import { Employee, Office, PublicCode, WorkArea } from '../db/models/index.js';
-import type { Catalogue } from './catalogue.js';
-
-/** What a QR code, a keypass page, a card or a board shows of an employee: the rating form's public view. */
-export interface SharedEmployee {
-  nip: string;
-  name: string;
-  position: string;
-  workArea: { code: string; name: string };
-  office: { code: string; name: string };
-  /** The current public code, never a replaced one. */
-  code: string;
-  /** `${PUBLIC_BASE_URL}/r/<code>`: what the QR code encodes. */
-  ratingUrl: string;
-  /** The same address without its scheme, short enough to type from a card. */
-  shortLink: string;
-}
-
-export interface SharedWorkArea {
-  office: { code: string; name: string };
-  workArea: { code: string; name: string };
-  employees: SharedEmployee[];
-}
+import { Employee, Office, PublicCode, WorkArea } from '../../db/models/index.js';
+import type { PublicEmployee, PublicWorkArea } from '../../domain/public-employee.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 
 const withoutScheme = (url: string): string => url.replace(/^https?:\/\//, '');
 
@@ -30,11 +10,11 @@ const withoutScheme = (url: string): string => url.replace(/^https?:\/\//, '');
  * is read fresh every time: a code replaced a moment ago (maybe through another server process) must
  * not end up on a new print, where it would lead customers to the "no longer valid" page.
  */
-export class EmployeeSharing {
+export class PublicEmployees {
   constructor(private readonly catalogue: Catalogue) {}
 
   /** An active employee by NIP or staff code, with the current code; null when unknown or inactive. */
-  async find(nip: string): Promise<SharedEmployee | null> {
+  async find(nip: string): Promise<PublicEmployee | null> {
     const record = await this.catalogue.findActiveEmployee(nip);
     if (!record) return null;
     const code = await this.catalogue.currentCode(record.employee.id);
@@ -42,7 +22,7 @@ export class EmployeeSharing {
   }
 
   /** Every active employee of an active work area of the office, by name; null when there is no such work area. */
-  async workArea(officeId: number, workAreaCode: string): Promise<SharedWorkArea | null> {
+  async workArea(officeId: number, workAreaCode: string): Promise<PublicWorkArea | null> {
     const workArea = await WorkArea.findOne({ where: { officeId, code: workAreaCode, active: true } });
     const office = workArea && (await Office.findByPk(officeId));
     if (!workArea || !office) return null;
@@ -56,7 +36,7 @@ export class EmployeeSharing {
     });
     // The newest current code wins, as in Catalogue.currentCode; an employee without one gets it now.
     const codeOf = new Map(codes.map((code) => [code.employeeId, code.code]));
-    const shared: SharedEmployee[] = [];
+    const shared: PublicEmployee[] = [];
     for (const employee of employees) {
       const code = codeOf.get(employee.id) ?? (await this.catalogue.currentCode(employee.id));
       shared.push(this.#shared(employee, office, workArea, code));
@@ -64,7 +44,7 @@ export class EmployeeSharing {
     return { office: { code: office.code, name: office.name }, workArea: { code: workArea.code, name: workArea.name }, employees: shared };
   }
 
-  #shared(employee: Employee, office: Office, workArea: WorkArea, code: string): SharedEmployee {
+  #shared(employee: Employee, office: Office, workArea: WorkArea, code: string): PublicEmployee {
     const ratingUrl = this.catalogue.ratingUrl(code);
     return {
       nip: employee.nip,

@@ -1,9 +1,9 @@
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
-import { AuditEntry, Office } from '../db/models/index.js';
-import { notFound } from '../http/problem.js';
-import { nextDay, startOfLocalDay } from './local-date.js';
-import { assertRole, type AuthUser } from './scope.js';
+import { AuditEntry, Office } from '../../db/models/index.js';
+import { notFound } from '../../domain/problem.js';
+import { nextDay, startOfLocalDay } from '../../domain/local-date.js';
+import { assertRole, type AuthUser } from '../access/scope.js';
 
 /** Who does something: a signed-in user, or the command line (`user: null`), and from which address. */
 export interface Actor {

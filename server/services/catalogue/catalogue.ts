@@ -1,8 +1,8 @@
 import type { Transaction } from 'sequelize';
-import { isUniqueViolation } from '../db/errors.js';
-import { Employee, Office, PublicCode, ServiceType, WorkArea } from '../db/models/index.js';
-import { notFound } from '../http/problem.js';
-import { newPublicCode } from './codes.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { Employee, Office, PublicCode, ServiceType, WorkArea } from '../../db/models/index.js';
+import { notFound } from '../../domain/problem.js';
+import { newPublicCode } from '../../domain/codes.js';
 import { TtlCache } from './ttl-cache.js';
 
 /** What the rating form may show of an employee: nothing of the NIP's personal parts beyond the NIP itself. */

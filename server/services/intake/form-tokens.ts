@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import type { Config } from '../config.js';
-import { invalid } from '../http/problem.js';
+import type { Config } from '../../config.js';
+import { invalid } from '../../domain/problem.js';
 
 /** What `GET /api/v1/form-token` answers: the token, and the window in which a rating may carry it. */
 export interface IssuedFormToken {

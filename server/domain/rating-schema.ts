@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDICATOR_CODES } from '../domain/indicators.js';
+import { INDICATOR_CODES } from './indicators.js';
 import { normalisePhone } from './phone.js';
 
 /** Free text without control characters (tabs and line breaks aside): NUL bytes break PostgreSQL text. */

@@ -1,10 +1,10 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Employee, Rating } from '../db/models/index.js';
-import { invalid, ProblemError, problemType, tooManyRequests } from '../http/problem.js';
-import type { Catalogue } from './catalogue.js';
-import type { FailureLockout } from './failure-lockout.js';
+import { Employee, Rating } from '../../db/models/index.js';
+import { invalid, ProblemError, problemType, tooManyRequests } from '../../domain/problem.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { FailureLockout } from '../access/failure-lockout.js';
 import { verifyPin } from './pins.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../access/rate-limiter.js';
 
 /** What a valid one-service code says: which employee, until when, and its id (used once, then spent). */
 export interface ServiceTokenClaim {

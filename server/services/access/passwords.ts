@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { randomCode } from './codes.js';
+import { randomCode } from '../../domain/codes.js';
 
 /**
  * Password hashing with node's scrypt: a fresh 16-byte salt per password, and the cost parameters

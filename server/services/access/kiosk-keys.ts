@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Employee, KioskKey, WorkArea } from '../db/models/index.js';
+import { Employee, KioskKey, WorkArea } from '../../db/models/index.js';
 
 /** What can make a keyed hash: the phone vault does (`services.vault`), with its own derived key. */
 export interface KeyedHasher {

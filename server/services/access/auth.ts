@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import type { Config } from '../config.js';
-import { AdminUser, Office, WorkArea } from '../db/models/index.js';
-import { tooManyRequests, unauthorized } from '../http/problem.js';
+import type { Config } from '../../config.js';
+import { AdminUser, Office, WorkArea } from '../../db/models/index.js';
+import { tooManyRequests, unauthorized } from '../../domain/problem.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { AuthUser } from './scope.js';
 import type { SignInThrottleService } from './sign-in-throttle.js';

@@ -1,9 +1,9 @@
 import type { Transaction } from 'sequelize';
 import { z } from 'zod';
-import { AdminUser, Office, WorkArea } from '../db/models/index.js';
-import type { Role } from '../domain/roles.js';
-import { conflict, invalid } from '../http/problem.js';
-import { isUniqueViolation } from '../db/errors.js';
+import { AdminUser, Office, WorkArea } from '../../db/models/index.js';
+import type { Role } from '../../domain/roles.js';
+import { conflict, invalid } from '../../domain/problem.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 
 /** Sign-in names: lowercase letters, digits, dots, dashes and underscores, 3 to 64 characters. */

@@ -1,30 +1,7 @@
-import type { Config } from '../config.js';
-import type { CounterHit } from '../db/rate-counters.js';
-import { tooManyRequests, type ProblemError } from '../http/problem.js';
-import { nextDay, startOfLocalDay } from './local-date.js';
-
-export type RatingLimitKind = 'phone' | 'address' | 'burst';
-
-/**
- * One limit a new rating must stay within: at most `limit` ratings stored for the counter's key in
- * the window that began at `windowStart`. The stores enforce it in the same transaction as the insert.
- */
-export interface RatingLimit {
-  kind: RatingLimitKind;
-  counter: CounterHit;
-  limit: number;
-  windowStart: Date;
-  resetsAt: Date;
-}
-
-/** A store refused a rating because one of its limits was full. */
-export class RatingLimitReached extends Error {
-  override name = 'RatingLimitReached';
-
-  constructor(readonly kind: RatingLimitKind) {
-    super(`rating limit reached: ${kind}`);
-  }
-}
+import type { Config } from '../../config.js';
+import type { RatingLimit, RatingLimitKind } from '../../db/rating-store.js';
+import { tooManyRequests, type ProblemError } from '../../domain/problem.js';
+import { nextDay, startOfLocalDay } from '../../domain/local-date.js';
 
 /** Seconds in the short window of the burst limit (RATE_LIMIT_BURST ratings per address per minute). */
 export const BURST_SECONDS = 60;
