@@ -1,3 +1,5 @@
+import type * as Contract from '../../../contract/index.js';
+import type { Satisfies } from '../../../contract/index.js';
 import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
 import type { IndicatorCode } from '../../domain/indicators.js';
 import { ProblemError, notFound, problemType } from '../../http/problem.js';
@@ -46,6 +48,14 @@ export interface ReportComment {
 }
 
 export interface RankingReport extends ReportHeader, RankingResult {}
+
+/** The answers of the report API are the contract's, which the dashboard reads: a drift fails to compile. */
+export type ReportContract = [
+  Satisfies<SummaryReport, Contract.SummaryReport>,
+  Satisfies<GroupReport, Contract.GroupReport>,
+  Satisfies<RankingReport, Contract.RankingReport>,
+  Satisfies<EmployeeReport, Contract.EmployeeReport>,
+];
 
 /** How many comments an employee report lists, newest first. */
 const COMMENT_LIMIT = 500;
