@@ -3,6 +3,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 // A kiosk form left half-filled goes back to the picker after this long without a touch.
 const KIOSK_IDLE_MS = 120_000;
 
+/** What the clocks need of the element: the view shown, and the way back to the list. */
+export interface KioskHost extends ReactiveControllerHost {
+  readonly view: string;
+  restart(): void;
+}
+
 /**
  * The clocks of a counter tablet: the countdown from a receipt to the next customer's turn, and the
  * idle timer that takes a half-filled form back to the list. Both end with the host's `restart`.
@@ -13,13 +19,7 @@ export class KioskController implements ReactiveController {
   private timer?: ReturnType<typeof setInterval>;
   private idle?: ReturnType<typeof setTimeout>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    /** Back to the list for the next customer. */
-    private readonly restart: () => void,
-    /** Whether an idle form may be left now (the customer is still on the form). */
-    private readonly mayLeave: () => boolean,
-  ) {
+  constructor(private readonly host: KioskHost) {
     host.addController(this);
   }
 
@@ -30,7 +30,7 @@ export class KioskController implements ReactiveController {
   /** The customer did something: the idle timer starts again. */
   touch(): void {
     clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.mayLeave() && this.restart(), KIOSK_IDLE_MS);
+    this.idle = setTimeout(() => this.host.view === 'form' && this.host.restart(), KIOSK_IDLE_MS);
   }
 
   /** Counts down from `seconds`, shown on the receipt, then restarts. */
@@ -38,7 +38,7 @@ export class KioskController implements ReactiveController {
     this.countdown = seconds;
     this.timer = setInterval(() => {
       this.host.requestUpdate();
-      --this.countdown || this.restart();
+      --this.countdown || this.host.restart();
     }, 1000);
   }
 

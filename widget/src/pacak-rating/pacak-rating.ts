@@ -114,7 +114,8 @@ export class PacakRating extends LitElement {
   /** A one-service code (the hosted page passes it from `?t=`): the rating is stored as verified. */
   serviceToken = '';
 
-  private view: View = 'loading';
+  /** What the element shows; the kiosk controller reads it (not private for that, not for pages). @internal */
+  view: View = 'loading';
   private roster?: Roster;
   private employee?: Employee;
   private scores: Record<string, number> = {};
@@ -130,14 +131,15 @@ export class PacakRating extends LitElement {
   // What a load fetched, per employee: a kiosk on a weak network serves the next customer without it.
   private details = new Map<string, Details>();
   private loads = 0;
-  private readonly sender = new SendController(this, () => this.origin, (outcome) => this.delivered(outcome));
-  private readonly clock = new KioskController(this, () => this.restart(), () => this.view === 'form');
+  private readonly sender = new SendController(this);
+  private readonly clock = new KioskController(this);
 
   private get t(): Strings {
     return strings[pickLang(this.lang)];
   }
 
-  private get origin(): string {
+  /** The server in use; the send controller reads it. @internal */
+  get origin(): string {
     return this.api || scriptOrigin;
   }
 
@@ -317,8 +319,11 @@ export class PacakRating extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
   }
 
-  /** A rating the device kept while offline has been answered; the one this element shows as "saved" gets its receipt. */
-  private delivered(outcome: Outcome): void {
+  /**
+   * A rating the device kept while offline has been answered (the send controller calls this); the one
+   * this element shows as "saved" gets its receipt. @internal
+   */
+  delivered(outcome: Outcome): void {
     const mine = this.view === 'queued' && outcome.kept.body.clientId === this.sender.queuedId;
     if ('receipt' in outcome) {
       if (mine) this.showReceipt(outcome.receipt);
@@ -350,9 +355,10 @@ export class PacakRating extends LitElement {
   /**
    * Kiosk mode: back to the list, forgetting everything of the last customer. The form leaves the DOM
    * with what was typed in it, and nothing of it was ever written to storage (a rating waiting for
-   * the network aside, which leaves the device as soon as it is sent).
+   * the network aside, which leaves the device as soon as it is sent). The kiosk controller calls it too.
+   * @internal
    */
-  private restart(): void {
+  restart(): void {
     this.picked = '';
     this.employee = undefined;
     this.resetRating();

@@ -4,6 +4,12 @@ import type { FormToken, RatingBody, Receipt } from '../api.js';
 import { flush as flushOutbox, keep } from '../outbox.js';
 import type { Outcome } from '../outbox.js';
 
+/** What sending needs of the element: the server, and where outcomes of the outbox go. */
+export interface SendHost extends ReactiveControllerHost {
+  readonly origin: string;
+  delivered(outcome: Outcome): void;
+}
+
 /**
  * Sending a rating: the form token it must carry, one clientId across the retries of one rating, and
  * the device's outbox for ratings made offline, emptied when the network (or the server) returns.
@@ -17,12 +23,7 @@ export class SendController implements ReactiveController {
   queuedId?: string;
   private retry?: ReturnType<typeof setInterval>;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly origin: () => string,
-    /** Hears what became of each rating the outbox sent. */
-    private readonly delivered: (outcome: Outcome) => void,
-  ) {
+  constructor(private readonly host: SendHost) {
     host.addController(this);
   }
 
@@ -39,12 +40,12 @@ export class SendController implements ReactiveController {
 
   /** Sends what this device kept while offline. */
   flush = (): void => {
-    void flushOutbox(this.origin(), this.delivered);
+    void flushOutbox(this.host.origin, (outcome) => this.host.delivered(outcome));
   };
 
   /** Fetches a form token in the background; on failure (offline) the rating goes without and the server's 422 brings one later. */
   freshToken(nip: string): Promise<FormToken | undefined> {
-    return apiClient(this.origin())
+    return apiClient(this.host.origin)
       .formToken(nip)
       .then(
         (token) => (this.token = token),
@@ -69,11 +70,11 @@ export class SendController implements ReactiveController {
     if (token) await tokenReady(token);
     const body = { ...rating, clientId, ...(token ? { formToken: token.token } : {}) };
     try {
-      return await rateFresh(apiClient(this.origin()), body);
+      return await rateFresh(apiClient(this.host.origin), body);
     } catch (error) {
       const failure = asApiError(error);
       // No network at all: the rating waits on the device, under the same clientId, for the network.
-      if (failure.status || !keep({ api: this.origin(), body, at: Date.now() })) throw failure;
+      if (failure.status || !keep({ api: this.host.origin, body, at: Date.now() })) throw failure;
       this.queuedId = clientId;
     }
   }
