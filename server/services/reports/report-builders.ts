@@ -37,15 +37,7 @@ export interface EmployeeReport extends ReportHeader {
   comments: ReportComment[];
 }
 
-export interface ReportComment {
-  date: string;
-  createdAt: string;
-  serviceType: string;
-  comment: string;
-  /** Masked: 0812****7890. */
-  phone: string;
-  verified: boolean;
-}
+export type ReportComment = Contract.ReportComment;
 
 export interface RankingReport extends ReportHeader, RankingResult {}
 
