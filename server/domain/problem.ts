@@ -1,18 +1,6 @@
-/** One field's complaint in a 422: `path` is the dot path of the field in the request body. */
-export interface FieldError {
-  path: string;
-  message: string;
-  code?: string;
-}
+import { PROBLEM_TYPE_BASE, type FieldError, type ProblemDetails, type ProblemType } from '../../contract/index.js';
 
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+export type { FieldError, ProblemDetails };
 
 /**
  * An expected failure that the client is told about as application/problem+json (RFC 9457).
@@ -32,9 +20,7 @@ export class ProblemError extends Error {
   }
 }
 
-const TYPE_BASE = 'https://pacak.kemkes.go.id/problems/';
-
-export const problemType = (slug: string): string => `${TYPE_BASE}${slug}`;
+export const problemType = (slug: ProblemType): string => `${PROBLEM_TYPE_BASE}${slug}`;
 
 export const badRequest = (detail: string): ProblemError =>
   new ProblemError({ type: problemType('malformed-request'), title: 'Malformed request', status: 400, detail });
@@ -45,7 +31,7 @@ export const notFound = (detail: string): ProblemError =>
 export const invalid = (errors: FieldError[], detail = 'The request has invalid fields.'): ProblemError =>
   new ProblemError({ type: problemType('validation'), title: 'Invalid request', status: 422, detail, errors });
 
-export const conflict = (slug: string, title: string, detail: string): ProblemError =>
+export const conflict = (slug: ProblemType, title: string, detail: string): ProblemError =>
   new ProblemError({ type: problemType(slug), title, status: 409, detail });
 
 export const tooManyRequests = (retryAfterSeconds: number, detail: string): ProblemError =>
@@ -68,5 +54,5 @@ export const unauthorized = (detail: string): ProblemError =>
 export const forbidden = (detail: string): ProblemError =>
   new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail });
 
-export const gone = (slug: string, title: string, detail: string): ProblemError =>
+export const gone = (slug: ProblemType, title: string, detail: string): ProblemError =>
   new ProblemError({ type: problemType(slug), title, status: 410, detail });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS, type RatingBody as ContractRatingBody } from '../../contract/index.js';
 import { INDICATOR_CODES } from './indicators.js';
 import { normalisePhone } from './phone.js';
 
@@ -15,7 +16,7 @@ const score = z
   .min(1, 'must be at least 1')
   .max(5, 'must be at most 5');
 
-export const CHANNELS = ['widget', 'qr', 'kiosk'] as const;
+export { CHANNELS };
 
 export const ratingBodySchema = z.strictObject({
   nip: text(32).pipe(z.string().trim().min(1, 'is required')),
@@ -49,6 +50,7 @@ export const ratingBodySchema = z.strictObject({
   formToken: z.string().max(200, 'is not a form token').optional(),
   // The honeypot: a field people never see, so only scripts fill it in.
   website: z.string().max(200).optional().refine((value) => !value, 'must be left empty'),
-});
+  // What this schema reads is the contract's rating body: a field added on one side only fails to compile.
+}) satisfies z.ZodType<unknown, ContractRatingBody>;
 
 export type RatingBody = z.infer<typeof ratingBodySchema>;

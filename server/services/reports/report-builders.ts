@@ -1,3 +1,5 @@
+import type * as Contract from '../../../contract/index.js';
+import type { Satisfies } from '../../../contract/index.js';
 import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
 import type { IndicatorCode } from '../../domain/indicators.js';
 import { forbidden, notFound } from '../../domain/problem.js';
@@ -35,17 +37,17 @@ export interface EmployeeReport extends ReportHeader {
   comments: ReportComment[];
 }
 
-export interface ReportComment {
-  date: string;
-  createdAt: string;
-  serviceType: string;
-  comment: string;
-  /** Masked: 0812****7890. */
-  phone: string;
-  verified: boolean;
-}
+export type ReportComment = Contract.ReportComment;
 
 export interface RankingReport extends ReportHeader, RankingResult {}
+
+/** The answers of the report API are the contract's, which the dashboard reads: a drift fails to compile. */
+export type ReportContract = [
+  Satisfies<SummaryReport, Contract.SummaryReport>,
+  Satisfies<GroupReport, Contract.GroupReport>,
+  Satisfies<RankingReport, Contract.RankingReport>,
+  Satisfies<EmployeeReport, Contract.EmployeeReport>,
+];
 
 /** How many comments an employee report lists, newest first. */
 const COMMENT_LIMIT = 500;

@@ -1,6 +1,5 @@
-/** The JSON of the report API, version 1 (server/services/reports/report-builders.ts), as the dashboard reads it. */
-
-export type Grade = 'A' | 'B' | 'C' | 'D';
+/** The JSON of the report API, version 1 (`/api/v1/reports/*`), that the dashboard reads. */
+import type { Grade, Named } from './api.js';
 
 export interface Figures {
   count: number;
@@ -12,11 +11,6 @@ export interface Figures {
   score: number | null;
   grade: Grade | null;
   gradeLabel: string | null;
-}
-
-export interface Named {
-  code: string;
-  name: string;
 }
 
 export interface ReportHeader {
@@ -34,16 +28,18 @@ export interface EmployeeRow extends Figures {
   workArea: Named;
 }
 
+/** One month's figures; `month` is YYYY-MM in the office's time zone. */
 export interface MonthRow extends Figures {
   month: string;
 }
 
-export type GroupRow = Figures & Named;
+export interface GroupRow extends Figures, Named {}
 
 export interface SummaryReport extends ReportHeader {
   totals: Figures;
-  /** Per indicator, the number of 1 to 5 star ratings. */
+  /** Per indicator, how many ratings gave 1, 2, 3, 4 and 5 stars (index 0 is one star). */
   stars: Record<string, number[]>;
+  /** Month by month, oldest first; months without ratings are left out. */
   byMonth: MonthRow[];
   rows: EmployeeRow[];
 }
@@ -55,6 +51,7 @@ export interface GroupReport extends ReportHeader {
 
 export interface RankedRow extends EmployeeRow {
   rank: number;
+  /** The Bayesian average of the overall score, 1 to 5. */
   bayesian: number;
 }
 
@@ -83,6 +80,7 @@ export interface EmployeeReport extends ReportHeader {
   comments: ReportComment[];
 }
 
+/** `POST /api/v1/reports/share-links` answers with this. */
 export interface ShareLink {
   id: number;
   url: string;
@@ -91,12 +89,3 @@ export interface ShareLink {
 
 /** The report routes by name: the ones a share link or an export can name. */
 export type ReportName = 'summary' | 'work-areas' | 'service-types' | 'ranking' | 'employee';
-
-/** The five PACAK indicators in their order; their names read the same in both languages. */
-export const INDICATORS: Named[] = [
-  { code: 'profesional', name: 'Profesional' },
-  { code: 'amanah', name: 'Amanah' },
-  { code: 'cakap', name: 'Cakap' },
-  { code: 'akuntabel', name: 'Akuntabel' },
-  { code: 'kolaboratif', name: 'Kolaboratif' },
-];
