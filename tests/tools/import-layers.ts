@@ -7,6 +7,8 @@ import { join, posix, relative, resolve, sep } from 'node:path';
  * HTTP, and only the entry points put the whole together. The first matching prefix decides.
  */
 export const SERVER_LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
+  // The public API's types and constants, shared with the widget: below everything, importing nothing of the server.
+  { name: 'contract', prefixes: ['../contract/'] },
   { name: 'domain', prefixes: ['domain/'] },
   { name: 'foundation', prefixes: ['config.ts', 'paths.ts', 'logger.ts'] },
   { name: 'db', prefixes: ['db/'] },
