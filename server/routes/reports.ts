@@ -11,6 +11,7 @@ import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/scope.js';
+import { evidenceFileName } from '../services/reports/export-names.js';
 import { sendReport } from './report-output.js';
 
 const NIP = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
@@ -52,7 +53,7 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
   for (const report of ['summary', 'work-areas', 'service-types', 'ranking'] as const) {
     router.get(`/${report}`, async (ctx) => {
       const query = queryOf(ctx);
-      await sendReport(ctx, await buildReport(builders, report, scopeOf(currentUser(ctx)), query), query.format);
+      await sendReport(ctx, await buildReport(builders, report, scopeOf(currentUser(ctx)), query), query.format, query.lang);
     });
   }
 
@@ -64,7 +65,7 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
 
   router.get('/employees/:nip', async (ctx) => {
     const query = queryOf(ctx);
-    await sendReport(ctx, await builders.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query), query.format);
+    await sendReport(ctx, await builders.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query), query.format, query.lang);
   });
 
   router.get('/employees/:nip/evidence.pdf', async (ctx) => {
@@ -76,7 +77,7 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
     const { format: _format, ...params } = ctx.query as Record<string, string>;
     const link = await shareLinks.create({ report: 'employee', params: { ...params, nip: report.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
     ctx.type = 'application/pdf';
-    ctx.set('Content-Disposition', `inline; filename="bukti-pacak-${report.employee.nip}-${query.from}_${query.to}.pdf"`);
+    ctx.set('Content-Disposition', `inline; filename="${evidenceFileName(report, query.lang)}"`);
     ctx.body = services.reports.evidencePdf(report, { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId) });
   });
 
@@ -129,7 +130,7 @@ export function sharedReportsRouter(services: Services): Router {
     const { nip, ...params } = grant.params;
     const query = parseOr422(reportQuerySchema, { ...params, format: typeof ctx.query.format === 'string' ? ctx.query.format : 'json' });
     ctx.set('Cache-Control', 'private, no-store');
-    await sendReport(ctx, await buildReport(builders, grant.report, grant.scope, query, nip), query.format);
+    await sendReport(ctx, await buildReport(builders, grant.report, grant.scope, query, nip), query.format, query.lang);
   };
 
   // The short address printed on evidence PDFs: the link's random public id.

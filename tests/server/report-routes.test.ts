@@ -56,7 +56,7 @@ describe('report routes and who may read them', () => {
       const { status, body } = await report<{ totals: { count: number; score: number }; rows: { nip: string }[]; period: unknown }>(`summary?${JANUARY}`, user);
       expect(status).toBe(200);
       expect(body.totals).toMatchObject({ count: 3, score: 80 });
-      expect(body.period).toEqual({ from: '2025-01-01', to: '2025-01-31' });
+      expect(body.period).toEqual({ from: '2025-01-01', to: '2025-01-31', code: '2025-01', name: { id: 'Januari 2025', en: 'January 2025' } });
     }
   });
 
@@ -95,7 +95,7 @@ describe('report routes and who may read them', () => {
   it('streams CSV and XLSX downloads named after the report and period', async () => {
     const csv = await fetch(`${server.url}/api/v1/reports/summary?${JANUARY}&format=csv`, { headers: bearer(viewer) });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(csv.headers.get('content-disposition')).toContain('pacak-summary-2025-01-01_2025-01-31.csv');
+    expect(csv.headers.get('content-disposition')).toContain('laporan-pacak-ringkasan-januari-2025.csv');
     expect((await csv.text()).split('\r\n')[0]).toContain('NIP;Nama');
     const xlsx = await fetch(`${server.url}/api/v1/reports/employees/${RINA}?${JANUARY}&format=xlsx`, { headers: bearer(viewer) });
     const workbook = new ExcelJS.Workbook();
