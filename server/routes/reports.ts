@@ -68,6 +68,12 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
     await sendReport(ctx, await builders.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query), query.format, query.lang);
   });
 
+  // The appraisal evidence as data: core values, behaviour suggestion, the office's rules of the period.
+  router.get('/employees/:nip/appraisal', async (ctx) => {
+    const query = queryOf(ctx);
+    ctx.body = await services.appraisal.evidence.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query);
+  });
+
   router.get('/employees/:nip/evidence.pdf', async (ctx) => {
     const user = currentUser(ctx);
     const query = queryOf(ctx);

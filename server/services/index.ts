@@ -7,6 +7,8 @@ import { OfficeAdmin } from './admin/offices.js';
 import { ServiceTypeAdmin } from './admin/service-types.js';
 import { UserAdmin } from './admin/users.js';
 import { WorkAreaAdmin } from './admin/work-areas.js';
+import { AppraisalService } from './appraisal/appraisal.js';
+import { AppraisalRulesService } from './appraisal/rules.js';
 import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
 import { Catalogue } from './catalogue.js';
@@ -45,6 +47,12 @@ export interface ReportServices {
 }
 import { createShareServices, type ShareServices } from './share.js';
 
+/** An office's appraisal rules over time, and each employee's evidence by them. */
+export interface AppraisalServices {
+  rules: AppraisalRulesService;
+  evidence: AppraisalService;
+}
+
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
   catalogue: Catalogue;
@@ -54,6 +62,7 @@ export interface Services {
   audit: AuditLog;
   admin: AdminServices;
   reports: ReportServices;
+  appraisal: AppraisalServices;
   share: ShareServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
@@ -75,6 +84,8 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   };
   const share = createShareServices(config, catalogue, vault, bump);
   const formTokens = new FormTokens(config.jwtSecret, config.formToken);
+  const builders = new ReportBuilders(new ReportService(sequelize));
+  const appraisalRules = new AppraisalRulesService(sequelize, audit);
   return {
     catalogue,
     vault,
@@ -93,11 +104,12 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       moderation: new Moderation(sequelize, audit, vault),
     },
     reports: {
-      builders: new ReportBuilders(new ReportService(sequelize)),
+      builders,
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
       evidencePdf,
       anomalies: new AnomalyReport(sequelize),
     },
+    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules) },
     addressHash: rememberedAddressHash(vault),
   };
 }

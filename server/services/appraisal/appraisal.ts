@@ -1,0 +1,49 @@
+import type { AppraisalRules } from '../../domain/appraisal/rules.js';
+import type { EmployeeReport, ReportBuilders } from '../reports/report-builders.js';
+import type { ReportQuery, ReportScope } from '../reports/report-query.js';
+import { coreValueFigures, type CoreValueFigure } from './core-value-figures.js';
+import type { AppraisalRulesService } from './rules.js';
+import { suggestBehaviour, type BehaviourSuggestion } from './suggestion.js';
+
+/** The Bayesian pull the suggestion uses: the ranking's default, so both read the same figure. */
+const BAYES_WEIGHT = 10;
+
+export interface EmployeeAppraisal extends EmployeeReport {
+  appraisal: {
+    /** The office's rules in force on the period's last day, and the day they took effect. */
+    rules: Pick<AppraisalRules, 'effectiveFrom' | 'setByOffice' | 'periodKind' | 'minRatings' | 'weights'>;
+    coreValues: CoreValueFigure[];
+    suggestion: BehaviourSuggestion;
+  };
+}
+
+/**
+ * One employee's appraisal evidence for a period: the report's figures, the BerAKHLAK core values
+ * behind them and the behaviour suggestion, each by the office's rules of that period.
+ */
+export class AppraisalService {
+  constructor(
+    private readonly builders: ReportBuilders,
+    private readonly rules: AppraisalRulesService,
+  ) {}
+
+  async employee(scope: ReportScope, nip: string, query: ReportQuery): Promise<EmployeeAppraisal> {
+    const report = await this.builders.employee(scope, nip, query);
+    const rules = await this.rules.on(scope.officeId, query.to);
+    // The office's whole distribution, whatever narrower filter or scope the reader has: only its mean
+    // and spread are shown, never another employee's figures.
+    const ranking = await this.builders.ranking(
+      { officeId: scope.officeId },
+      { ...query, workArea: undefined, serviceType: undefined, minRatings: rules.minRatings, weight: BAYES_WEIGHT },
+    );
+    const { effectiveFrom, setByOffice, periodKind, minRatings, weights } = rules;
+    return {
+      ...report,
+      appraisal: {
+        rules: { effectiveFrom, setByOffice, periodKind, minRatings, weights },
+        coreValues: coreValueFigures(report.stars, rules.mapping),
+        suggestion: suggestBehaviour(report.employee.nip, ranking, report.figures.count, rules.minRatings),
+      },
+    };
+  }
+}
