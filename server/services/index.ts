@@ -8,6 +8,7 @@ import { ServiceTypeAdmin } from './admin/service-types.js';
 import { UserAdmin } from './admin/users.js';
 import { WorkAreaAdmin } from './admin/work-areas.js';
 import { AppraisalService } from './appraisal/appraisal.js';
+import { LetterheadService } from './appraisal/letterhead.js';
 import { AppraisalRulesService } from './appraisal/rules.js';
 import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
@@ -19,7 +20,6 @@ import { MemoryRateLimiter, type CounterBump } from './rate-limiter.js';
 import type { RatingStore } from './rating-store.js';
 import { RatingService } from './ratings.js';
 import { AnomalyReport } from './reports/anomalies.js';
-import { evidencePdf } from './reports/evidence-pdf.js';
 import { ReportBuilders } from './reports/report-builders.js';
 import { ReportService } from './reports/reports.js';
 import { ShareLinks } from './reports/share-links.js';
@@ -37,11 +37,10 @@ export interface AdminServices {
   moderation: Moderation;
 }
 
-/** The report figures, their share links and the appraisal evidence. */
+/** The report figures and their share links. */
 export interface ReportServices {
   builders: ReportBuilders;
   shareLinks: ShareLinks;
-  evidencePdf: typeof evidencePdf;
   /** Ratings that look made up (outside hours, bursts, one number or address rating many): for admins. */
   anomalies: AnomalyReport;
 }
@@ -51,6 +50,7 @@ import { createShareServices, type ShareServices } from './share.js';
 export interface AppraisalServices {
   rules: AppraisalRulesService;
   evidence: AppraisalService;
+  letterhead: LetterheadService;
 }
 
 /** Everything the routes call, built once from the configuration. */
@@ -106,10 +106,9 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     reports: {
       builders,
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
-      evidencePdf,
       anomalies: new AnomalyReport(sequelize),
     },
-    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules) },
+    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit) },
     addressHash: rememberedAddressHash(vault),
   };
 }

@@ -5,6 +5,7 @@ import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
 import { KioskKey } from './kiosk-key.js';
 import { Office } from './office.js';
+import { OfficeLetterhead } from './office-letterhead.js';
 import { PublicCode } from './public-code.js';
 import { Rating } from './rating.js';
 import { ServiceType } from './service-type.js';
@@ -12,10 +13,10 @@ import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AppraisalRuleSet, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
+export { AdminUser, AppraisalRuleSet, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

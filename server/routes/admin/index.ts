@@ -7,6 +7,7 @@ import { appraisalRoutes } from './appraisal.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeeRoutes, importRoutes } from './employees.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
+import { letterheadLogoRoute, letterheadRoutes } from './letterhead.js';
 import { moderationRoutes } from './moderation.js';
 import { userRoutes } from './users.js';
 
@@ -28,6 +29,7 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   const imports = new Router({ prefix: ADMIN_PREFIX });
   imports.use(authenticate(services.auth), refreshCatalogue);
   importRoutes(imports, services);
+  letterheadLogoRoute(imports, services);
 
   const router = new Router({ prefix: ADMIN_PREFIX });
   router.use(authenticate(services.auth), refreshCatalogue, adminJsonBody(jsonLimit));
@@ -37,5 +39,6 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   moderationRoutes(router, services);
   kioskKeyRoutes(router, services);
   appraisalRoutes(router, services);
+  letterheadRoutes(router, services);
   return [imports, router];
 }

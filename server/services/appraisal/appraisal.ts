@@ -1,4 +1,7 @@
+import { Employee } from '../../db/models/index.js';
 import type { AppraisalRules } from '../../domain/appraisal/rules.js';
+import { invalid } from '../../http/problem.js';
+import type { Signer } from './pdf/evidence-pdf.js';
 import type { EmployeeReport, ReportBuilders } from '../reports/report-builders.js';
 import type { ReportQuery, ReportScope } from '../reports/report-query.js';
 import { coreValueFigures, type CoreValueFigure } from './core-value-figures.js';
@@ -26,6 +29,13 @@ export class AppraisalService {
     private readonly builders: ReportBuilders,
     private readonly rules: AppraisalRulesService,
   ) {}
+
+  /** The superior who signs an employee's evidence: an active employee of the same office, by NIP. */
+  async signer(officeId: number, nip: string): Promise<Signer> {
+    const superior = await Employee.findOne({ where: { officeId, nip, active: true } });
+    if (!superior) throw invalid([{ path: 'superior', message: 'is not an active employee of this office', code: 'unknown_superior' }]);
+    return { name: superior.name, nip: superior.nip, position: superior.position };
+  }
 
   async employee(scope: ReportScope, nip: string, query: ReportQuery): Promise<EmployeeAppraisal> {
     const report = await this.builders.employee(scope, nip, query);
