@@ -8,6 +8,7 @@ import { ServiceTypeAdmin } from './admin/service-types.js';
 import { UserAdmin } from './admin/users.js';
 import { WorkAreaAdmin } from './admin/work-areas.js';
 import { AppraisalService } from './appraisal/appraisal.js';
+import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
 import { LetterheadService } from './appraisal/letterhead.js';
 import { AppraisalRulesService } from './appraisal/rules.js';
 import { AuditLog } from './audit.js';
@@ -51,6 +52,7 @@ export interface AppraisalServices {
   rules: AppraisalRulesService;
   evidence: AppraisalService;
   letterhead: LetterheadService;
+  attendance: AttendanceImporter;
 }
 
 /** Everything the routes call, built once from the configuration. */
@@ -108,7 +110,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
       anomalies: new AnomalyReport(sequelize),
     },
-    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit) },
+    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit), attendance: new AttendanceImporter(sequelize, audit) },
     addressHash: rememberedAddressHash(vault),
   };
 }

@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
 import { AppraisalRuleSet } from './appraisal-rule-set.js';
+import { AttendanceMonth } from './attendance-month.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
 import { KioskKey } from './kiosk-key.js';
@@ -13,10 +14,10 @@ import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AppraisalRuleSet, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
+export { AdminUser, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

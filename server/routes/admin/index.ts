@@ -4,6 +4,7 @@ import { adminJsonBody } from '../../http/admin-body.js';
 import { authenticate } from '../../http/auth.js';
 import type { Services } from '../../services/index.js';
 import { appraisalRoutes } from './appraisal.js';
+import { attendanceImportRoute } from './attendance.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeeRoutes, importRoutes } from './employees.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
@@ -30,6 +31,7 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   imports.use(authenticate(services.auth), refreshCatalogue);
   importRoutes(imports, services);
   letterheadLogoRoute(imports, services);
+  attendanceImportRoute(imports, services);
 
   const router = new Router({ prefix: ADMIN_PREFIX });
   router.use(authenticate(services.auth), refreshCatalogue, adminJsonBody(jsonLimit));
