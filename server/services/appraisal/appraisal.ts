@@ -4,6 +4,7 @@ import { invalid } from '../../http/problem.js';
 import type { Signer } from './pdf/evidence-pdf.js';
 import type { EmployeeReport, ReportBuilders } from '../reports/report-builders.js';
 import type { ReportQuery, ReportScope } from '../reports/report-query.js';
+import { attendanceSummary, type AttendanceSummary } from './attendance-summary.js';
 import { coreValueFigures, type CoreValueFigure } from './core-value-figures.js';
 import type { AppraisalRulesService } from './rules.js';
 import { suggestBehaviour, type BehaviourSuggestion } from './suggestion.js';
@@ -17,6 +18,8 @@ export interface EmployeeAppraisal extends EmployeeReport {
     rules: Pick<AppraisalRules, 'effectiveFrom' | 'setByOffice' | 'periodKind' | 'minRatings' | 'weights'>;
     coreValues: CoreValueFigure[];
     suggestion: BehaviourSuggestion;
+    /** Attendance over the months the period touches, when it was imported. */
+    attendance: AttendanceSummary | null;
   };
 }
 
@@ -47,12 +50,14 @@ export class AppraisalService {
       { ...query, workArea: undefined, serviceType: undefined, minRatings: rules.minRatings, weight: BAYES_WEIGHT },
     );
     const { effectiveFrom, setByOffice, periodKind, minRatings, weights } = rules;
+    const employee = await Employee.findOne({ where: { officeId: scope.officeId, nip: report.employee.nip }, rejectOnEmpty: true });
     return {
       ...report,
       appraisal: {
         rules: { effectiveFrom, setByOffice, periodKind, minRatings, weights },
         coreValues: coreValueFigures(report.stars, rules.mapping),
         suggestion: suggestBehaviour(report.employee.nip, ranking, report.figures.count, rules.minRatings),
+        attendance: await attendanceSummary(employee.id, query.from, query.to),
       },
     };
   }

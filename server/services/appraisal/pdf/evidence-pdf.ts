@@ -75,6 +75,15 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   const score = figures.score === null ? 'belum ada penilaian' : `${comma(figures.score, 1)} dari 100 (${figures.grade} ${figures.gradeLabel})`;
   line('Penilaian pelanggan', `${figures.count} penilaian (${figures.verifiedCount} terverifikasi); rata-rata ${figures.overall === null ? '-' : comma(figures.overall, 2)} dari 5`);
   line('Skor PACAK', score);
+  const attendance = evidence.appraisal.attendance;
+  if (attendance) {
+    const rate = attendance.presentRate === null ? '' : ` (${comma(attendance.presentRate, 1)}%)`;
+    line(
+      'Kehadiran',
+      `hadir ${attendance.presentDays} dari ${attendance.workingDays} hari kerja${rate}; cuti ${attendance.leaveDays}, tanpa keterangan ${attendance.absentDays}; ` +
+        `terlambat ${attendance.lateMinutes} menit, pulang cepat ${attendance.earlyLeaveMinutes} menit (${attendance.months.length} bulan)`,
+    );
+  }
 
   // Core values: what customers said that bears on each, by the office's mapping.
   doc.moveDown(0.5).fontSize(10).text(say('Nilai Dasar BerAKHLAK dan bukti pelanggan', true), left);
