@@ -111,6 +111,24 @@ describe('appraisal rules as office data with the day they take effect', () => {
     expect(values.get('loyal')).toMatchObject({ average: null, indicators: [] });
   });
 
+  it('answers bad period parameters with a 422 problem, never a 5xx', async () => {
+    const bad = [
+      `summary?period=2026-Q3&period=2026-Q4`,
+      `summary?from=nonsense&to=2026-01-01`,
+      `summary?period=`,
+      `summary?from=2026-01-01`,
+      `summary?period=2026-Q3&lang=fr`,
+      `employees/${AGUS}/appraisal`,
+      `employees/${AGUS}/appraisal?period=2026-Q9`,
+      `employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=a&superior=b`,
+    ];
+    for (const path of bad) {
+      const response = await fetch(`${server.url}/api/v1/reports/${path}`, { headers: { authorization: `Bearer ${admin.token}` } });
+      expect(response.status, path).toBe(422);
+      expect(response.headers.get('content-type'), path).toMatch(/application\/problem\+json/);
+    }
+  });
+
   it('lists the periods of a year by the office’s periodic evaluation', async () => {
     const { body } = await adminApi(server, admin.token).get<{ kind: string; periods: { code: string; name: { id: string } }[] }>('/appraisal-periods?year=2026');
     expect(body.kind).toBe('quarterly');
