@@ -9,6 +9,7 @@ import { UserAdmin } from './admin/users.js';
 import { WorkAreaAdmin } from './admin/work-areas.js';
 import { AppraisalService } from './appraisal/appraisal.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
+import { SkpImporter } from './appraisal/imports/skp-import.js';
 import { LetterheadService } from './appraisal/letterhead.js';
 import { AppraisalRulesService } from './appraisal/rules.js';
 import { AuditLog } from './audit.js';
@@ -53,6 +54,7 @@ export interface AppraisalServices {
   evidence: AppraisalService;
   letterhead: LetterheadService;
   attendance: AttendanceImporter;
+  skp: SkpImporter;
 }
 
 /** Everything the routes call, built once from the configuration. */
@@ -110,7 +112,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
       anomalies: new AnomalyReport(sequelize),
     },
-    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit), attendance: new AttendanceImporter(sequelize, audit) },
+    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit), attendance: new AttendanceImporter(sequelize, audit), skp: new SkpImporter(sequelize, audit) },
     addressHash: rememberedAddressHash(vault),
   };
 }

@@ -14,6 +14,7 @@ import * as dailyStarCounts from './2026.12.01T08.00.00.daily-star-counts.js';
 import * as appraisalRules from './2026.12.04T12.00.00.appraisal-rules.js';
 import * as officeLetterheads from './2026.12.04T12.10.00.office-letterheads.js';
 import * as attendanceMonths from './2026.12.04T12.20.00.attendance-months.js';
+import * as skpResults from './2026.12.04T12.30.00.skp-results.js';
 
 export interface Migration {
   name: string;
@@ -41,4 +42,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T12.00.00.appraisal-rules', ...appraisalRules },
   { name: '2026.12.04T12.10.00.office-letterheads', ...officeLetterheads },
   { name: '2026.12.04T12.20.00.attendance-months', ...attendanceMonths },
+  { name: '2026.12.04T12.30.00.skp-results', ...skpResults },
 ];

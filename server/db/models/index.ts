@@ -12,12 +12,13 @@ import { Rating } from './rating.js';
 import { ServiceType } from './service-type.js';
 import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { SkpResult } from './skp-result.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
+export { AdminUser, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkpResult, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth, SkpResult]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

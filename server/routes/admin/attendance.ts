@@ -30,4 +30,11 @@ export function attendanceImportRoute(router: Router, services: Services): void 
     const body = await readLimited(ctx, IMPORT_LIMIT);
     ctx.body = await services.appraisal.attendance.run(actorOf(ctx, services), body, type, dryRun);
   });
+  // SKP results per employee per period from E-Kinerja, the same way.
+  router.post('/skp/import', requireRole('admin'), async (ctx) => {
+    const { dryRun } = queryOf(ctx, importQuerySchema);
+    const type = fileTypeOf(ctx.get('content-type'));
+    const body = await readLimited(ctx, IMPORT_LIMIT);
+    ctx.body = await services.appraisal.skp.run(actorOf(ctx, services), body, type, dryRun);
+  });
 }

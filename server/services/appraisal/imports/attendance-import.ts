@@ -1,8 +1,8 @@
 import { Op, type Sequelize } from 'sequelize';
 import { AttendanceMonth, Employee } from '../../../db/models/index.js';
-import { ProblemError, problemType } from '../../../http/problem.js';
 import { officeOf, uniqueOr409 } from '../../admin/fields.js';
 import type { Actor, AuditLog } from '../../audit.js';
+import { reportOrRefuse } from './import-report.js';
 import { columnsOf, readImportTable } from './table-reader.js';
 
 type Column = 'nip' | 'month' | 'year' | 'workingDays' | 'presentDays' | 'leaveDays' | 'absentDays' | 'lateMinutes' | 'earlyLeaveMinutes';
@@ -104,19 +104,8 @@ export class AttendanceImporter {
       const action = !old ? 'add' : COUNTS.every((key) => old[key] === p.values[key]) ? 'unchanged' : 'change';
       return { line: p.line, nip: p.nip, month: p.month, action, values: p.values };
     });
-    const summary = { add: 0, change: 0, unchanged: 0, refuse: 0 };
-    for (const line of lines) summary[line.action]++;
-    const report = { dryRun, applied: false, source: table.source, summary, lines };
-    if (summary.refuse) {
-      throw new ProblemError({
-        type: problemType('import-refused'),
-        title: 'Import refused',
-        status: 422,
-        detail: `${summary.refuse} of ${lines.length} lines are refused${dryRun ? '' : '; nothing was imported'}.`,
-        errors: lines.flatMap((line) => (line.problems ?? []).map((problem) => ({ path: `line.${line.line}.${problem.column}`, message: problem.message, code: 'refused_line' }))),
-        ...report,
-      });
-    }
+    const report = reportOrRefuse(lines, dryRun, table.source);
+    const { summary } = report;
     if (dryRun) return report;
     await uniqueOr409(
       () =>
