@@ -67,6 +67,12 @@ describe('the appraisal evidence PDF', () => {
       body: `NIP;Bulan;Hari kerja;Hadir;Cuti;Tanpa keterangan;Terlambat;Pulang cepat\n${AGUS};2026-07;23;21;2;0;35;0\n${AGUS};2026-08;21;20;0;1;0;10\n`,
     });
     expect(attendance.status).toBe(200);
+    const skp = await fetch(`${server.url}/api/v1/admin/skp/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
+      body: `NIP;Periode;Hasil kerja;Perilaku kerja;Predikat\n${AGUS};Triwulan III 2026;Sesuai ekspektasi;Di atas ekspektasi;Baik\n`,
+    });
+    expect(skp.status).toBe(200);
     const before = new Date();
     const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=${HENDRA}`, { headers: { authorization: `Bearer ${admin.token}` } });
     const after = new Date();
@@ -92,6 +98,7 @@ describe('the appraisal evidence PDF', () => {
     expect(text).toContain('Atasan langsung');
     // 41 of 44 working days: 93.2%.
     const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('SKP (E-Kinerja) : hasil kerja sesuai ekspektasi, perilaku kerja di atas ekspektasi; predikat Baik');
     expect(flat).toContain('Kehadiran : hadir 41 dari 44 hari kerja (93,2%); cuti 2, tanpa keterangan 1; terlambat 35 menit, pulang cepat 10 menit (2 bulan)');
     // The emoji are left out, not drawn as boxes; the words around them stay.
     expect(text).toMatch(/Pelayanan cepat\s+terima kasih/);

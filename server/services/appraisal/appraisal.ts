@@ -1,4 +1,4 @@
-import { Employee } from '../../db/models/index.js';
+import { Employee, SkpResult } from '../../db/models/index.js';
 import type { AppraisalRules } from '../../domain/appraisal/rules.js';
 import { invalid } from '../../http/problem.js';
 import type { Signer } from './pdf/evidence-pdf.js';
@@ -20,6 +20,8 @@ export interface EmployeeAppraisal extends EmployeeReport {
     suggestion: BehaviourSuggestion;
     /** Attendance over the months the period touches, when it was imported. */
     attendance: AttendanceSummary | null;
+    /** The SKP result imported for exactly this period (by its code), when there is one. */
+    skp: { period: string; workResult: string | null; behaviour: string | null; predikat: string | null } | null;
   };
 }
 
@@ -40,6 +42,11 @@ export class AppraisalService {
     return { name: superior.name, nip: superior.nip, position: superior.position };
   }
 
+  async #skp(employeeId: number, period: string | undefined): Promise<EmployeeAppraisal['appraisal']['skp']> {
+    const row = period ? await SkpResult.findOne({ where: { employeeId, period } }) : null;
+    return row ? { period: row.period, workResult: row.workResult, behaviour: row.behaviour, predikat: row.predikat } : null;
+  }
+
   async employee(scope: ReportScope, nip: string, query: ReportQuery): Promise<EmployeeAppraisal> {
     const report = await this.builders.employee(scope, nip, query);
     const rules = await this.rules.on(scope.officeId, query.to);
@@ -58,6 +65,7 @@ export class AppraisalService {
         coreValues: coreValueFigures(report.stars, rules.mapping),
         suggestion: suggestBehaviour(report.employee.nip, ranking, report.figures.count, rules.minRatings),
         attendance: await attendanceSummary(employee.id, query.from, query.to),
+        skp: await this.#skp(employee.id, query.period?.code),
       },
     };
   }

@@ -21,6 +21,8 @@ export interface EvidenceInput {
   now?: Date;
 }
 
+const LEVEL_ID: Record<string, string> = { below: 'di bawah ekspektasi', meeting: 'sesuai ekspektasi', above: 'di atas ekspektasi' };
+const PREDIKAT_ID: Record<string, string> = { 'sangat-baik': 'Sangat Baik', baik: 'Baik', 'butuh-perbaikan': 'Butuh Perbaikan', kurang: 'Kurang', 'sangat-kurang': 'Sangat Kurang' };
 const comma = (value: number, places: number) => value.toFixed(places).replace('.', ',');
 const MAX_COMMENTS = 4;
 
@@ -83,6 +85,13 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
       `hadir ${attendance.presentDays} dari ${attendance.workingDays} hari kerja${rate}; cuti ${attendance.leaveDays}, tanpa keterangan ${attendance.absentDays}; ` +
         `terlambat ${attendance.lateMinutes} menit, pulang cepat ${attendance.earlyLeaveMinutes} menit (${attendance.months.length} bulan)`,
     );
+  }
+
+  const skp = evidence.appraisal.skp;
+  if (skp) {
+    const ratings = skp.workResult && skp.behaviour ? `hasil kerja ${LEVEL_ID[skp.workResult]}, perilaku kerja ${LEVEL_ID[skp.behaviour]}` : '';
+    const predikat = skp.predikat ? `predikat ${PREDIKAT_ID[skp.predikat]}` : '';
+    line('SKP (E-Kinerja)', [ratings, predikat].filter(Boolean).join('; '));
   }
 
   // Core values: what customers said that bears on each, by the office's mapping.
