@@ -46,6 +46,7 @@ export const PROBLEM_TYPES = [
   'phone-unreadable',
   'pin-not-set',
   'rate-limited',
+  'rules-dated-before-latest',
   'service-token-used',
   'share-link-gone',
   'unauthorized',

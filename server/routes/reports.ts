@@ -11,6 +11,8 @@ import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/access/scope.js';
+import { evidencePdf } from '../services/appraisal/pdf/evidence-pdf.js';
+import { evidenceFileName } from '../services/reports/export-names.js';
 import { sendReport } from './report-output.js';
 
 const NIP = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
@@ -52,7 +54,7 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
   for (const report of ['summary', 'work-areas', 'service-types', 'ranking'] as const) {
     router.get(`/${report}`, async (ctx) => {
       const query = queryOf(ctx);
-      await sendReport(ctx, await buildReport(builders, report, scopeOf(currentUser(ctx)), query), query.format);
+      await sendReport(ctx, await buildReport(builders, report, scopeOf(currentUser(ctx)), query), query.format, query.lang);
     });
   }
 
@@ -64,20 +66,31 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
 
   router.get('/employees/:nip', async (ctx) => {
     const query = queryOf(ctx);
-    await sendReport(ctx, await builders.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query), query.format);
+    await sendReport(ctx, await builders.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query), query.format, query.lang);
   });
 
+  // The appraisal evidence as data: core values, behaviour suggestion, the office's rules of the period.
+  router.get('/employees/:nip/appraisal', async (ctx) => {
+    const query = queryOf(ctx);
+    ctx.body = await services.appraisal.evidence.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query);
+  });
+
+  // `superior` (a NIP of the same office) names who signs; it is not part of the report, so not of its link.
   router.get('/employees/:nip/evidence.pdf', async (ctx) => {
     const user = currentUser(ctx);
-    const query = queryOf(ctx);
+    const { superior, ...rest } = ctx.query as Record<string, string>;
+    const query = parseOr422(reportQuerySchema, rest);
     const scope = scopeOf(user);
-    const report = await builders.employee(scope, ctx.params.nip ?? '', query);
+    const evidence = await services.appraisal.evidence.employee(scope, ctx.params.nip ?? '', query);
+    const signer = superior === undefined ? null : await services.appraisal.evidence.signer(scope.officeId, String(superior));
     // The PDF's verification link is a share link to the same report, valid for the longest time allowed.
-    const { format: _format, ...params } = ctx.query as Record<string, string>;
-    const link = await shareLinks.create({ report: 'employee', params: { ...params, nip: report.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
+    const { format: _format, ...params } = rest;
+    const link = await shareLinks.create({ report: 'employee', params: { ...params, nip: evidence.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
+    const letterhead = await services.appraisal.letterhead.of(scope.officeId);
+    const verification = { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId) };
     ctx.type = 'application/pdf';
-    ctx.set('Content-Disposition', `inline; filename="bukti-pacak-${report.employee.nip}-${query.from}_${query.to}.pdf"`);
-    ctx.body = services.reports.evidencePdf(report, { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId) });
+    ctx.set('Content-Disposition', `inline; filename="${evidenceFileName(evidence, query.lang)}"`);
+    ctx.body = await evidencePdf({ evidence, letterhead, verification, superior: signer });
   });
 
   router.get('/share-links', requireRole('admin'), async (ctx) => {
@@ -129,7 +142,7 @@ export function sharedReportsRouter(services: Services): Router {
     const { nip, ...params } = grant.params;
     const query = parseOr422(reportQuerySchema, { ...params, format: typeof ctx.query.format === 'string' ? ctx.query.format : 'json' });
     ctx.set('Cache-Control', 'private, no-store');
-    await sendReport(ctx, await buildReport(builders, grant.report, grant.scope, query, nip), query.format);
+    await sendReport(ctx, await buildReport(builders, grant.report, grant.scope, query, nip), query.format, query.lang);
   };
 
   // The short address printed on evidence PDFs: the link's random public id.

@@ -11,13 +11,17 @@ import { AuditLog } from './admin/audit.js';
 import { AuthService } from './access/auth.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { PhoneVault } from '../domain/phone.js';
+import { AppraisalService } from './appraisal/appraisal.js';
+import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
+import { SkpImporter } from './appraisal/imports/skp-import.js';
+import { LetterheadService } from './appraisal/letterhead.js';
+import { AppraisalRulesService } from './appraisal/rules.js';
 import { bumpCounters, countOf } from '../db/rate-counters.js';
 import { FormTokens } from './intake/form-tokens.js';
 import { MemoryRateLimiter, type CounterBump } from './access/rate-limiter.js';
 import type { RatingStore } from '../db/rating-store.js';
 import { RatingService } from './intake/ratings.js';
 import { AnomalyReport } from './reports/anomalies.js';
-import { evidencePdf } from './reports/evidence-pdf.js';
 import { ReportBuilders } from './reports/report-builders.js';
 import { ReportService } from './reports/reports.js';
 import { ShareLinks } from './reports/share-links.js';
@@ -35,15 +39,23 @@ export interface AdminServices {
   moderation: Moderation;
 }
 
-/** The report figures, their share links and the appraisal evidence. */
+/** The report figures and their share links. */
 export interface ReportServices {
   builders: ReportBuilders;
   shareLinks: ShareLinks;
-  evidencePdf: typeof evidencePdf;
   /** Ratings that look made up (outside hours, bursts, one number or address rating many): for admins. */
   anomalies: AnomalyReport;
 }
 import { createQrServices, type QrServices } from './qr/qr-services.js';
+
+/** An office's appraisal rules over time, and each employee's evidence by them. */
+export interface AppraisalServices {
+  rules: AppraisalRulesService;
+  evidence: AppraisalService;
+  letterhead: LetterheadService;
+  attendance: AttendanceImporter;
+  skp: SkpImporter;
+}
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
@@ -54,6 +66,7 @@ export interface Services {
   audit: AuditLog;
   admin: AdminServices;
   reports: ReportServices;
+  appraisal: AppraisalServices;
   qr: QrServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
@@ -75,6 +88,8 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   };
   const qr = createQrServices(config, catalogue, vault, bump);
   const formTokens = new FormTokens(config.jwtSecret, config.formToken);
+  const builders = new ReportBuilders(new ReportService(sequelize));
+  const appraisalRules = new AppraisalRulesService(sequelize, audit);
   return {
     catalogue,
     vault,
@@ -101,11 +116,11 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       moderation: new Moderation(sequelize, audit, vault),
     },
     reports: {
-      builders: new ReportBuilders(new ReportService(sequelize)),
+      builders,
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
-      evidencePdf,
       anomalies: new AnomalyReport(sequelize),
     },
+    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit), attendance: new AttendanceImporter(sequelize, audit), skp: new SkpImporter(sequelize, audit) },
     addressHash: rememberedAddressHash(vault),
   };
 }

@@ -46,8 +46,15 @@ describe('report exports', () => {
     expect(csv.split('\r\n')[0]).toContain('NIP;Nama;Wilayah kerja;Jumlah penilaian');
     const records = parse(csv.slice(1), { delimiter: ';', from_line: 2, relax_column_count: false }) as string[][];
     const numberOrText = (cell: string) => (cell === '' ? null : /^-?\d+(,\d+)?$/.test(cell) ? Number(cell.replace(',', '.')) : cell);
-    const read = records.map((record) => record.map((cell, i) => (i < 3 ? cell : numberOrText(cell))));
+    // The NIP is written as a formula whose result is its text, so spreadsheets keep all 18 digits.
+    const nipOf = (cell: string) => /^="(.+)"$/.exec(cell)?.[1] ?? cell;
+    const read = records.map((record) => record.map((cell, i) => (i === 0 ? nipOf(cell) : i < 3 ? cell : numberOrText(cell))));
     expect(read).toEqual(expectedRows(summary));
+    // One decimal style: every average with two places, the score with one.
+    for (const record of records) {
+      for (const average of record.slice(5, 11)) expect(average).toMatch(/^(\d,\d\d)?$/);
+      expect(record[11]).toMatch(/^(\d+,\d)?$/);
+    }
   });
 
   it('writes an XLSX workbook with a frozen header and numbers as numbers, equal to the JSON', async () => {

@@ -72,7 +72,7 @@ describe('the summary', () => {
     expect(report.rows).toHaveLength(12);
     // The office as a whole: 57 stars over 3 ratings, score 76.0, grade C.
     expect(report.totals).toMatchObject({ count: 3, score: 76, grade: 'C' });
-    expect(report.period).toEqual({ from: '2025-02-01', to: '2025-02-28' });
+    expect(report.period).toEqual({ from: '2025-02-01', to: '2025-02-28', code: '2025-02', name: { id: 'Februari 2025', en: 'February 2025' } });
     expect(report.method.id).toMatch(/bukan Indeks Kepuasan Masyarakat/);
   });
 
@@ -199,5 +199,16 @@ describe('report parameters', () => {
     expect(reportQuerySchema.safeParse({ from: '2025-02-01', to: '2025-01-01' }).success).toBe(false);
     expect(reportQuerySchema.safeParse({ from: '2025-02-30', to: '2025-03-01' }).success).toBe(false);
     expect(reportQuerySchema.safeParse({ from: '2025-01-01', to: '2025-01-31', nip: 'x' }).success).toBe(false);
+  });
+
+  it('takes an appraisal period by its code instead of two dates, and refuses both at once or a code that names none', () => {
+    expect(reportQuerySchema.parse({ period: '2026-Q3' })).toMatchObject({ from: '2026-07-01', to: '2026-09-30', period: { name: { id: 'Triwulan III 2026' } } });
+    expect(reportQuerySchema.parse({ period: '2028-S1' })).toMatchObject({ from: '2028-01-01', to: '2028-06-30', period: { name: { id: 'Semester I 2028' } } });
+    expect(reportQuerySchema.parse({ period: '2028-02' })).toMatchObject({ from: '2028-02-01', to: '2028-02-29', period: { name: { id: 'Februari 2028' } } });
+    expect(reportQuerySchema.parse({ from: '2026-10-01', to: '2026-10-31' }).period?.name.id).toBe('Oktober 2026');
+    expect(reportQuerySchema.parse({ from: '2026-10-02', to: '2026-10-31' }).period).toBeNull();
+    for (const bad of [{ period: '2026-Q5' }, { period: '2026-13' }, { period: '2026-S3' }, { period: '1999' }, { period: '2026-Q3', from: '2026-07-01' }, {}]) {
+      expect(reportQuerySchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });

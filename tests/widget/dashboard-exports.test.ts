@@ -62,14 +62,14 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
     await openAsAdmin();
     const csv = await exportFile(page.locator('[data-section=headline] [data-export=csv]'), 'csv');
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.name).toBe('pacak-summary-2025-05-01_2025-05-31.csv');
+    expect(csv.name).toBe('laporan-pacak-ringkasan-mei-2025.csv');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.bytes.subarray(3).toString('utf8').split('\r\n')[0]).toMatch(/^NIP;Nama;Wilayah kerja;Jumlah penilaian/);
-    await page.getByText('pacak-summary-2025-05-01_2025-05-31.csv selesai diunduh.').waitFor();
+    await page.getByText('laporan-pacak-ringkasan-mei-2025.csv selesai diunduh.').waitFor();
 
     const xlsx = await exportFile(page.locator('[data-section=ranking] [data-export=xlsx]'), 'xlsx');
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(xlsx.name).toBe('pacak-ranking-2025-05-01_2025-05-31.xlsx');
+    expect(xlsx.name).toBe('laporan-pacak-peringkat-mei-2025.xlsx');
     expect(xlsx.bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
 
     await page.getByRole('button', { name: 'dr. Rina Kartika, M.Kes' }).first().click();
@@ -77,7 +77,7 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
     await settled(page);
     const pdf = await exportFile(page.locator('[data-export=pdf]'), 'pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.name).toBe(`bukti-pacak-${RINA}-2025-05-01_2025-05-31.pdf`);
+    expect(pdf.name).toBe(`bukti-pacak-${RINA}-mei-2025.pdf`);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });
@@ -97,7 +97,7 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
     expect(await button.isDisabled()).toBe(true);
     await downloaded;
     await progress.waitFor({ state: 'detached' });
-    await page.getByText(/pacak-ranking-2025-05-01_2025-05-31\.xlsx selesai diunduh/).waitFor();
+    await page.getByText(/laporan-pacak-peringkat-mei-2025\.xlsx selesai diunduh/).waitFor();
     expect(await button.isDisabled()).toBe(false);
   });
 
@@ -192,7 +192,7 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
     await choosePeriod(page, MAY);
     expect(await figure(page, 'count')).toBe('2');
     const csv = await exportFile(page.locator('[data-section=headline] [data-export=csv]'), 'csv');
-    expect(csv.name).toBe('pacak-summary-2025-05-01_2025-05-31.csv');
+    expect(csv.name).toBe('laporan-pacak-ringkasan-mei-2025.csv');
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([`pacak-dashboard:${new URL(server.url).origin}`]);
   });
 });

@@ -1,20 +1,24 @@
 import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
+import { AppraisalRuleSet } from './appraisal-rule-set.js';
+import { AttendanceMonth } from './attendance-month.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
 import { KioskKey } from './kiosk-key.js';
 import { Office } from './office.js';
+import { OfficeLetterhead } from './office-letterhead.js';
 import { PublicCode } from './public-code.js';
 import { Rating } from './rating.js';
 import { ServiceType } from './service-type.js';
 import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { SkpResult } from './skp-result.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
+export { AdminUser, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkpResult, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth, SkpResult]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

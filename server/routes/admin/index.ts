@@ -3,9 +3,12 @@ import Router from '@koa/router';
 import { adminJsonBody } from '../../http/admin-body.js';
 import { authenticate } from '../../http/auth.js';
 import type { Services } from '../../services/index.js';
+import { appraisalRoutes } from './appraisal.js';
+import { attendanceImportRoute } from './attendance.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeeRoutes, importRoutes } from './employees.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
+import { letterheadLogoRoute, letterheadRoutes } from './letterhead.js';
 import { moderationRoutes } from './moderation.js';
 import { userRoutes } from './users.js';
 
@@ -27,6 +30,8 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   const imports = new Router({ prefix: ADMIN_PREFIX });
   imports.use(authenticate(services.auth), refreshCatalogue);
   importRoutes(imports, services);
+  letterheadLogoRoute(imports, services);
+  attendanceImportRoute(imports, services);
 
   const router = new Router({ prefix: ADMIN_PREFIX });
   router.use(authenticate(services.auth), refreshCatalogue, adminJsonBody(jsonLimit));
@@ -35,5 +40,7 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   employeeRoutes(router, services);
   moderationRoutes(router, services);
   kioskKeyRoutes(router, services);
+  appraisalRoutes(router, services);
+  letterheadRoutes(router, services);
   return [imports, router];
 }

@@ -1,22 +1,35 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Cell, Table } from './report-tables.js';
+import type { Cell, Column, Table } from './report-tables.js';
+
+/** A NIP or staff code: only these characters, so it can sit inside a formula's quotes safely. */
+const PLAIN_ID = /^[0-9A-Za-z-]{1,64}$/;
 
 /**
- * CSV as Excel in Indonesia opens it: UTF-8 with a byte-order mark, semicolons between fields
- * (the Indonesian list separator, since the comma is the decimal mark) and decimals written with a
- * comma. Cells that a spreadsheet would run as formulas are prefixed with an apostrophe.
+ * One CSV field. A NIP is written as the formula `="198507222010121002"`: Excel and LibreOffice Calc
+ * infer types from bare and quoted text alike, and would read the 18 digits as a floating-point
+ * number, losing the last ones; a formula whose result is text keeps every digit, and it is the one
+ * formula both open without a question. Decimals are written with a comma and all their places.
+ */
+export function csvField(value: Cell, column: Column | undefined): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    return column?.kind === 'decimal' ? value.toFixed(column.places ?? 2).replace('.', ',') : String(value);
+  }
+  if (column?.kind === 'id' && PLAIN_ID.test(value)) return `"=""${value}"""`;
+  // Cells that a spreadsheet would run as formulas are prefixed with an apostrophe.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\n\r,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * CSV as spreadsheets in Indonesia open it: UTF-8 with a byte-order mark, semicolons between fields
+ * (the Indonesian list separator, since the comma is the decimal mark), decimals with a comma.
  */
 export function csvStream(table: Table): Readable {
   const out = new PassThrough();
-  const field = (value: Cell, decimal: boolean): string => {
-    if (value === null) return '';
-    if (typeof value === 'number') return decimal ? String(value).replace('.', ',') : String(value);
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[";\n\r,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const line = (cells: Cell[], header = false) =>
-    `${cells.map((cell, i) => field(cell, !header && table.columns[i]?.kind === 'decimal')).join(';')}\r\n`;
+    `${cells.map((cell, i) => csvField(cell, header ? undefined : table.columns[i])).join(';')}\r\n`;
   queueMicrotask(() => {
     out.write('\uFEFF');
     out.write(line(table.columns.map((column) => column.header), true));
@@ -26,9 +39,18 @@ export function csvStream(table: Table): Readable {
   return out;
 }
 
+/** Numbers stay numbers, shown with their column's places; a NIP column is text ('@'), typed in or not. */
+function columnStyle(column: Column): Partial<ExcelJS.Style> {
+  const places = column.places ?? 2;
+  if (column.kind === 'decimal') return { numFmt: places > 0 ? `0.${'0'.repeat(places)}` : '0' };
+  if (column.kind === 'integer') return { numFmt: '0' };
+  if (column.kind === 'id') return { numFmt: '@' };
+  return {};
+}
+
 /**
- * An .xlsx workbook, one sheet per table, each with a frozen bold header row and numbers stored as
- * numbers. Written by exceljs's streaming writer, so rows leave as they are made.
+ * An .xlsx workbook, one sheet per table, each with a frozen bold header row, numbers stored as
+ * numbers and NIPs as text. Written by exceljs's streaming writer, so rows leave as they are made.
  */
 export function xlsxStream(tables: Table[]): Readable {
   const out = new PassThrough();
@@ -38,11 +60,7 @@ export function xlsxStream(tables: Table[]): Readable {
     try {
       for (const table of tables) {
         const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-        sheet.columns = table.columns.map((column) => ({
-          header: column.header,
-          width: column.width,
-          style: column.kind === 'decimal' ? { numFmt: '0.00' } : column.kind === 'integer' ? { numFmt: '0' } : {},
-        }));
+        sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, style: columnStyle(column) }));
         sheet.getRow(1).font = { bold: true };
         sheet.getRow(1).commit();
         for (const row of table.rows) sheet.addRow(row).commit();

@@ -4,12 +4,19 @@ import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from '
 import type { ReportHeader } from './reports.js';
 
 export type Cell = string | number | null;
+export type ExportLang = 'id' | 'en';
 
 export interface Column {
   header: string;
   /** Width in characters for spreadsheets. */
   width: number;
-  kind: 'text' | 'integer' | 'decimal';
+  /**
+   * `id` is text that looks like a number (a NIP, a staff code): a spreadsheet must keep it as text,
+   * or an 18-digit NIP loses its last digits to floating point.
+   */
+  kind: 'text' | 'id' | 'integer' | 'decimal';
+  /** Decimal places, always written in full (4,50 not 4,5), so a column reads in one style. */
+  places?: number;
 }
 
 /** One table of an exported report: a CSV file holds the first, a workbook one sheet each. */
@@ -19,20 +26,34 @@ export interface Table {
   rows: Cell[][];
 }
 
-const text = (header: string, width = 24): Column => ({ header, width, kind: 'text' });
-const integer = (header: string): Column => ({ header, width: 10, kind: 'integer' });
-const decimal = (header: string): Column => ({ header, width: 11, kind: 'decimal' });
+/** Indonesian first; English when the reader asked for `lang=en`. */
+export type Say = (id: string, en: string) => string;
+export const sayIn = (lang: ExportLang): Say => (id, en) => (lang === 'en' ? en : id);
 
-const FIGURE_COLUMNS: Column[] = [
-  integer('Jumlah penilaian'),
-  integer('Terverifikasi'),
+export const text = (header: string, width = 24): Column => ({ header, width, kind: 'text' });
+export const id = (header: string, width = 22): Column => ({ header, width, kind: 'id' });
+export const integer = (header: string): Column => ({ header, width: 10, kind: 'integer' });
+export const decimal = (header: string, places = 2): Column => ({ header, width: 11, kind: 'decimal', places });
+
+/** The report's own name, as file and sheet names and the about sheet give it. */
+export const REPORT_NAMES: Record<string, { id: string; en: string }> = {
+  summary: { id: 'ringkasan', en: 'summary' },
+  'work-areas': { id: 'wilayah-kerja', en: 'work-areas' },
+  'service-types': { id: 'jenis-pelayanan', en: 'service-types' },
+  ranking: { id: 'peringkat', en: 'ranking' },
+  employee: { id: 'pegawai', en: 'employee' },
+};
+
+export const figureColumns = (say: Say): Column[] => [
+  integer(say('Jumlah penilaian', 'Ratings')),
+  integer(say('Terverifikasi', 'Verified')),
   ...INDICATORS.map((indicator) => decimal(indicator.name)),
-  decimal('Rata-rata'),
-  decimal('Skor'),
-  text('Predikat', 14),
+  decimal(say('Rata-rata', 'Overall')),
+  decimal(say('Skor', 'Score'), 1),
+  text(say('Predikat', 'Grade'), 14),
 ];
 
-const figureCells = (f: Figures): Cell[] => [
+export const figureCells = (f: Figures): Cell[] => [
   f.count,
   f.verifiedCount,
   ...INDICATORS.map((indicator) => f.averages[indicator.code]),
@@ -42,97 +63,116 @@ const figureCells = (f: Figures): Cell[] => [
 ];
 
 /** What the report is: period, filters, method and time made, as a sheet of its own. */
-function aboutTable(report: ReportHeader): Table {
+export function aboutTable(report: ReportHeader, say: Say): Table {
+  const all = say('semua', 'all');
+  const period = `${report.period.from} s.d. ${report.period.to} (${report.office.timeZone})`;
   return {
-    name: 'Keterangan',
-    columns: [text('Keterangan', 22), text('Nilai', 100)],
+    name: say('Keterangan', 'About'),
+    columns: [text(say('Keterangan', 'Item'), 22), text(say('Nilai', 'Value'), 100)],
     rows: [
-      ['Laporan', report.report],
-      ['Kantor', report.office.name],
-      ['Periode', `${report.period.from} s.d. ${report.period.to} (${report.office.timeZone})`],
-      ['Wilayah kerja', report.filters.workArea ?? 'semua'],
-      ['Jenis pelayanan', report.filters.serviceType ?? 'semua'],
-      ['Hanya terverifikasi', report.filters.verifiedOnly ? 'ya' : 'tidak'],
-      ['Metode', report.method.id],
-      ['Dibuat', report.generatedAt],
+      [say('Laporan', 'Report'), say(REPORT_NAMES[report.report]?.id ?? report.report, REPORT_NAMES[report.report]?.en ?? report.report)],
+      [say('Kantor', 'Office'), report.office.name],
+      [say('Periode', 'Period'), report.period.name ? `${say(report.period.name.id, report.period.name.en)}: ${period}` : period],
+      [say('Wilayah kerja', 'Work area'), report.filters.workArea ?? all],
+      [say('Jenis pelayanan', 'Service type'), report.filters.serviceType ?? all],
+      [say('Hanya terverifikasi', 'Verified only'), report.filters.verifiedOnly ? say('ya', 'yes') : say('tidak', 'no')],
+      [say('Metode', 'Method'), say(report.method.id, report.method.en)],
+      [say('Dibuat', 'Made'), report.generatedAt],
     ],
   };
 }
 
 /** How many of each star every indicator got. */
-function starTable(stars: SummaryReport['stars']): Table {
+function starTable(stars: SummaryReport['stars'], say: Say): Table {
   return {
-    name: 'Sebaran bintang',
-    columns: [text('Indikator', 16), ...[1, 2, 3, 4, 5].map((star) => integer(`${star} bintang`))],
+    name: say('Sebaran bintang', 'Stars'),
+    columns: [text(say('Indikator', 'Indicator'), 16), ...[1, 2, 3, 4, 5].map((star) => integer(say(`${star} bintang`, `${star} stars`)))],
     rows: INDICATORS.map((indicator) => [indicator.name, ...(stars[indicator.code] ?? [])]),
   };
 }
 
-function monthTable(byMonth: SummaryReport['byMonth']): Table {
-  return { name: 'Per bulan', columns: [text('Bulan', 10), ...FIGURE_COLUMNS], rows: byMonth.map((row) => [row.month, ...figureCells(row)]) };
+function monthTable(byMonth: SummaryReport['byMonth'], say: Say): Table {
+  return {
+    name: say('Per bulan', 'By month'),
+    columns: [text(say('Bulan', 'Month'), 10), ...figureColumns(say)],
+    rows: byMonth.map((row) => [row.month, ...figureCells(row)]),
+  };
 }
 
-export function summaryTables(report: SummaryReport): Table[] {
+const personColumns = (say: Say) => [id('NIP'), text(say('Nama', 'Name'), 32), text(say('Wilayah kerja', 'Work area'), 30)];
+
+export function summaryTables(report: SummaryReport, lang: ExportLang = 'id'): Table[] {
+  const say = sayIn(lang);
   return [
     {
-      name: 'Ringkasan',
-      columns: [text('NIP', 20), text('Nama', 32), text('Wilayah kerja', 30), ...FIGURE_COLUMNS],
+      name: say('Ringkasan', 'Summary'),
+      columns: [...personColumns(say), ...figureColumns(say)],
       rows: report.rows.map((row) => [row.nip, row.name, row.workArea.name, ...figureCells(row)]),
     },
-    starTable(report.stars),
-    monthTable(report.byMonth),
-    aboutTable(report),
+    starTable(report.stars, say),
+    monthTable(report.byMonth, say),
+    aboutTable(report, say),
   ];
 }
 
-export function groupTables(report: GroupReport, label: string): Table[] {
+export function groupTables(report: GroupReport, lang: ExportLang = 'id'): Table[] {
+  const say = sayIn(lang);
+  const label = report.report === 'work-areas' ? say('Wilayah kerja', 'Work areas') : say('Jenis pelayanan', 'Service types');
   return [
     {
       name: label,
-      columns: [text('Kode', 24), text('Nama', 40), ...FIGURE_COLUMNS],
+      columns: [text(say('Kode', 'Code'), 24), text(say('Nama', 'Name'), 40), ...figureColumns(say)],
       rows: report.rows.map((row) => [row.code, row.name, ...figureCells(row)]),
     },
-    aboutTable(report),
+    aboutTable(report, say),
   ];
 }
 
-export function rankingTables(report: RankingReport): Table[] {
-  const base = [text('NIP', 20), text('Nama', 32), text('Wilayah kerja', 30)];
+export function rankingTables(report: RankingReport, lang: ExportLang = 'id'): Table[] {
+  const say = sayIn(lang);
+  const about = aboutTable(report, say);
   return [
     {
-      name: 'Peringkat',
-      columns: [integer('Peringkat'), ...base, decimal('Rata-rata Bayes'), ...FIGURE_COLUMNS],
+      name: say('Peringkat', 'Ranking'),
+      columns: [integer(say('Peringkat', 'Rank')), ...personColumns(say), decimal(say('Rata-rata Bayes', 'Bayesian average'), 3), ...figureColumns(say)],
       rows: report.ranked.map((row) => [row.rank, row.nip, row.name, row.workArea.name, row.bayesian, ...figureCells(row)]),
     },
     {
-      name: 'Belum diperingkat',
-      columns: [...base, ...FIGURE_COLUMNS],
+      name: say('Belum diperingkat', 'Not yet ranked'),
+      columns: [...personColumns(say), ...figureColumns(say)],
       rows: report.notYetRanked.map((row) => [row.nip, row.name, row.workArea.name, ...figureCells(row)]),
     },
-    { ...aboutTable(report), rows: [...aboutTable(report).rows, ['Metode peringkat', report.rankingMethod.explanation]] },
+    { ...about, rows: [...about.rows, [say('Metode peringkat', 'Ranking method'), report.rankingMethod.explanation]] },
   ];
 }
 
-export function employeeTables(report: EmployeeReport): Table[] {
+export function employeeTables(report: EmployeeReport, lang: ExportLang = 'id'): Table[] {
+  const say = sayIn(lang);
   const { employee } = report;
   return [
     {
-      name: 'Ringkasan',
-      columns: [text('NIP', 20), text('Nama', 32), text('Wilayah kerja', 30), ...FIGURE_COLUMNS],
+      name: say('Ringkasan', 'Summary'),
+      columns: [...personColumns(say), ...figureColumns(say)],
       rows: [[employee.nip, employee.name, employee.workArea.name, ...figureCells(report.figures)]],
     },
-    starTable(report.stars),
+    starTable(report.stars, say),
     {
-      name: 'Per jenis pelayanan',
-      columns: [text('Kode', 24), text('Jenis pelayanan', 40), ...FIGURE_COLUMNS],
+      name: say('Per jenis pelayanan', 'By service type'),
+      columns: [text(say('Kode', 'Code'), 24), text(say('Jenis pelayanan', 'Service type'), 40), ...figureColumns(say)],
       rows: report.byServiceType.map((row) => [row.code, row.name, ...figureCells(row)]),
     },
-    monthTable(report.byMonth),
+    monthTable(report.byMonth, say),
     {
-      name: 'Komentar',
-      columns: [text('Tanggal', 12), text('Jenis pelayanan', 36), text('No HP', 16), text('Terverifikasi', 12), text('Komentar', 80)],
-      rows: report.comments.map((c) => [c.date, c.serviceType, c.phone, c.verified ? 'ya' : 'tidak', c.comment]),
+      name: say('Komentar', 'Comments'),
+      columns: [
+        text(say('Tanggal', 'Date'), 12),
+        text(say('Jenis pelayanan', 'Service type'), 36),
+        text(say('No HP', 'Phone'), 16),
+        text(say('Terverifikasi', 'Verified'), 12),
+        text(say('Komentar', 'Comment'), 80),
+      ],
+      rows: report.comments.map((c) => [c.date, c.serviceType, c.phone, c.verified ? say('ya', 'yes') : say('tidak', 'no'), c.comment]),
     },
-    aboutTable(report),
+    aboutTable(report, say),
   ];
 }

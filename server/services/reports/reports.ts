@@ -19,7 +19,8 @@ export interface ResolvedFilters {
 export interface ReportHeader {
   report: string;
   office: { code: string; name: string; timeZone: string };
-  period: { from: string; to: string };
+  /** With the appraisal period's code and name when the dates are exactly one period (2026-Q3, "Triwulan III 2026"). */
+  period: { from: string; to: string; code?: string; name?: { id: string; en: string } };
   filters: { workArea: string | null; serviceType: string | null; verifiedOnly: boolean };
   method: typeof SCORE_METHOD;
   generatedAt: string;
@@ -75,7 +76,7 @@ export class ReportService {
     return {
       report,
       office: { code: office.code, name: office.name, timeZone: office.timezone },
-      period: { from: query.from, to: query.to },
+      period: { from: query.from, to: query.to, ...(query.period ? { code: query.period.code, name: query.period.name } : {}) },
       filters: { workArea: workArea?.code ?? null, serviceType: serviceType?.code ?? null, verifiedOnly: query.verified },
       method: SCORE_METHOD,
       generatedAt: new Date().toISOString(),

@@ -1,0 +1,25 @@
+import type Router from '@koa/router';
+import { actorOf, requireRole } from '../../http/auth.js';
+import { appraisalRulesSchema } from '../../domain/appraisal/rules.js';
+import { periodListSchema } from '../../services/appraisal/rules.js';
+import type { Services } from '../../services/index.js';
+import { bodyOf, queryOf } from './params.js';
+
+/** The office's appraisal rules (period kind, BerAKHLAK mapping, weights, minimum ratings) and its periods. */
+export function appraisalRoutes(router: Router, services: Services): void {
+  const { rules } = services.appraisal;
+  const admins = requireRole('admin');
+
+  router.get('/appraisal-rules', admins, async (ctx) => {
+    ctx.body = await rules.list(actorOf(ctx, services));
+  });
+  router.post('/appraisal-rules', admins, async (ctx) => {
+    const body = bodyOf(ctx, appraisalRulesSchema);
+    ctx.status = 201;
+    ctx.body = await rules.add(actorOf(ctx, services), body);
+  });
+  router.get('/appraisal-periods', admins, async (ctx) => {
+    const { year } = queryOf(ctx, periodListSchema);
+    ctx.body = await rules.periods(actorOf(ctx, services), year);
+  });
+}
