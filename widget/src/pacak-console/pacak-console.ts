@@ -183,15 +183,17 @@ export class PacakConsole extends LitElement {
   navigate(path: string, replace = false): void {
     const target = path.startsWith('/') ? path : `${BASE}/${path}`;
     if (target === location.pathname + location.search) return;
+    const samePage = new URL(target, location.origin).pathname === location.pathname;
     if (replace) history.replaceState(null, '', target);
     else history.pushState(null, '', target);
-    this.moved();
+    // A filter written into the query leaves the focus where the person is working.
+    this.moved(!samePage);
   }
 
-  private moved(): void {
+  private moved(announce = true): void {
     this.path = location.pathname + location.search;
     // A new view is announced by moving the focus to its heading, as a page load would.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#screen-title')?.focus({ preventScroll: false }));
+    if (announce) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#screen-title')?.focus({ preventScroll: false }));
   }
 
   private onPopState = (): void => {
