@@ -41,6 +41,7 @@ export const PROBLEM_TYPES = [
   'origin-not-allowed',
   'own-account',
   'own-role',
+  'password-change-required',
   'payload-too-large',
   'phone-erased',
   'phone-unreadable',

@@ -208,6 +208,7 @@ const ADMIN_ROUTES: [string, string][] = [
   ['PATCH', '/admin/employees/:p'],
   ['POST', '/admin/employees/:p/deactivate'],
   ['POST', '/admin/employees/:p/public-code'],
+  ['POST', '/admin/employees/:p/pin'],
   ['POST', '/admin/users'],
   ['PATCH', '/admin/users/:p'],
   ['POST', '/admin/users/:p/password'],

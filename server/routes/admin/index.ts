@@ -6,6 +6,7 @@ import type { Services } from '../../services/index.js';
 import { appraisalRoutes } from './appraisal.js';
 import { attendanceImportRoute } from './attendance.js';
 import { catalogueRoutes } from './catalogue.js';
+import { employeePinRoutes } from './employee-pins.js';
 import { employeeRoutes, importRoutes } from './employees.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
 import { letterheadLogoRoute, letterheadRoutes } from './letterhead.js';
@@ -38,6 +39,7 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   userRoutes(router, services);
   catalogueRoutes(router, services);
   employeeRoutes(router, services);
+  employeePinRoutes(router, services);
   moderationRoutes(router, services);
   kioskKeyRoutes(router, services);
   appraisalRoutes(router, services);
