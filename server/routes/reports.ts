@@ -2,7 +2,6 @@ import type { Context } from 'koa';
 import Router from '@koa/router';
 import { z } from 'zod';
 import { actorOf, authenticate, currentUser, requireRole } from '../http/auth.js';
-import { jsonBody } from '../http/json-body.js';
 import { badRequest } from '../domain/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
@@ -41,10 +40,12 @@ const shareSchema = z.strictObject({
   days: z.number().int().min(1).max(MAX_SHARE_DAYS, `a link lives at most ${MAX_SHARE_DAYS} days`),
 });
 
-/** The report API: every route needs a sign-in, and the reader's scope narrows every query. */
-export function reportsRouter(services: Services, bodyLimit: number): Router {
-  const router = new Router({ prefix: '/api/v1/reports' });
-  router.use(jsonBody(bodyLimit));
+/**
+ * The report API, mounted at /api/v1/reports: every route needs a sign-in, and the reader's scope
+ * narrows every query. Its one body (a new share link) is read by the API's JSON reader.
+ */
+export function reportsRouter(services: Services): Router {
+  const router = new Router();
   const { builders, shareLinks } = services.reports;
   router.use(authenticate(services.auth));
   router.use(requireRole('admin', 'coordinator', 'viewer'));
@@ -118,9 +119,12 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
   return router;
 }
 
-/** A shared link: no sign-in, the report and its parameters fixed by the token; only the format may be chosen. */
+/**
+ * A shared link, mounted at /api/v1/shared: no sign-in, the report and its parameters fixed by the
+ * token; only the format may be chosen.
+ */
 export function sharedReportsRouter(services: Services): Router {
-  const router = new Router({ prefix: '/api/v1/shared' });
+  const router = new Router();
   const { builders, shareLinks } = services.reports;
 
   const answer = async (ctx: Context, grant: ShareGrant) => {

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { csvBody } from '../../http/admin-body.js';
+import { csvBody } from '../../http/csv-body.js';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { employeeCreateSchema, employeeListSchema, employeeUpdateSchema } from '../../services/admin/employee-schemas.js';
 import { emptyBody, queryBoolean } from '../../services/admin/fields.js';
@@ -52,8 +52,8 @@ export function employeeRoutes(router: Router, services: Services): void {
 }
 
 /**
- * The CSV import, on a router of its own: its body is text/csv up to 1 MB, read only after the
- * sign-in and role are checked, where every other admin route takes small JSON.
+ * The CSV import: its body is text/csv up to 1 MB, read only after the sign-in and role are
+ * checked, where every other admin route takes small JSON (see the admin router's order).
  */
 export function importRoutes(router: Router, services: Services): void {
   router.post('/employees/import', requireRole('admin'), csvBody(IMPORT_LIMIT), async (ctx) => {
