@@ -94,25 +94,15 @@ export function reportsRouter(services: Services): Router {
     const scope = scopeOf(user);
     // Build it once now: a link to a report its maker could not read is refused here, not later.
     await buildReport(builders, body.report, scope, parseOr422(reportQuerySchema, query), body.nip);
-    const link = await shareLinks.create({ report: body.report, params, scope, createdBy: user.id, days: body.days });
-    await services.audit.record(actorOf(ctx, services), {
-      officeId: scope.officeId,
-      action: 'share-link.create',
-      targetType: 'share_link',
-      targetId: link.id,
-      changes: { report: body.report, params, days: body.days },
-    });
     ctx.status = 201;
-    ctx.body = link;
+    ctx.body = await shareLinks.share(actorOf(ctx, services), { report: body.report, params, scope, days: body.days });
   });
 
   router.delete('/share-links/:id', requireRole('admin'), async (ctx) => {
     const user = currentUser(ctx);
     const id = Number(ctx.params.id);
     if (!Number.isInteger(id) || id < 1) throw badRequest('The link id must be a positive whole number.');
-    const { officeId } = scopeOf(user);
-    await shareLinks.revoke(officeId, id);
-    await services.audit.record(actorOf(ctx, services), { officeId, action: 'share-link.revoke', targetType: 'share_link', targetId: id });
+    await shareLinks.revoke(actorOf(ctx, services), scopeOf(user).officeId, id);
     ctx.status = 204;
   });
 

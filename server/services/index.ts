@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { EmployeeImporter } from './admin/employee-import.js';
 import { EmployeeAdmin } from './admin/employees.js';
+import { KioskKeyAdmin } from './admin/kiosk-keys.js';
 import { Moderation } from './admin/moderation.js';
 import { OfficeAdmin } from './admin/offices.js';
 import { ServiceTypeAdmin } from './admin/service-types.js';
@@ -9,6 +10,7 @@ import { UserAdmin } from './admin/users.js';
 import { WorkAreaAdmin } from './admin/work-areas.js';
 import { AuditLog } from './admin/audit.js';
 import { AuthService } from './access/auth.js';
+import { KioskKeys } from './access/kiosk-keys.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { PhoneVault } from '../domain/phone.js';
 import { bumpCounters, countOf } from '../db/rate-counters.js';
@@ -33,6 +35,7 @@ export interface AdminServices {
   importer: EmployeeImporter;
   users: UserAdmin;
   moderation: Moderation;
+  kioskKeys: KioskKeyAdmin;
 }
 
 /** The report figures, their share links and the appraisal evidence. */
@@ -99,10 +102,11 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       importer: new EmployeeImporter(sequelize, audit),
       users: new UserAdmin(sequelize, audit),
       moderation: new Moderation(sequelize, audit, vault),
+      kioskKeys: new KioskKeyAdmin(new KioskKeys(vault), audit),
     },
     reports: {
       builders: new ReportBuilders(new ReportService(sequelize)),
-      shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
+      shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl, audit),
       evidencePdf,
       anomalies: new AnomalyReport(sequelize),
     },
