@@ -1,30 +1,20 @@
 import Koa, { type Middleware } from 'koa';
-import Router from '@koa/router';
 import type { Sequelize } from 'sequelize';
 import type { Config } from './config.js';
 import { authenticate, requireRole } from './http/auth.js';
 import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
-import { jsonBody } from './http/json-body.js';
 import { createLogger, type Logger } from './logger.js';
-import { adminRouters } from './routes/admin/index.js';
 import { adminPageRouter } from './routes/admin-page.js';
-import { authRouter } from './routes/auth.js';
+import { apiRouter } from './routes/api.js';
 import { boardRouter } from './routes/board.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { keypassRouter } from './routes/keypass.js';
 import { embedPageRouter } from './routes/embed-page.js';
-import { kioskRouter } from './routes/kiosk.js';
-import { publicApiRouter } from './routes/public-api.js';
-import { reportsRouter, sharedReportsRouter } from './routes/reports.js';
 import { qrRouter } from './routes/qr.js';
-import { serviceTokensRouter } from './routes/service-tokens.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
-
-/** Largest request body accepted: a rating with a 1000-character comment is well under 4 KB. */
-export const BODY_LIMIT = 16 * 1024;
 
 /** Admin, report and sign-in answers hold personal data and tokens: no cache keeps them. */
 const PRIVATE_PATHS = /^\/api\/v1\/(admin|reports|auth|shared)(\/|$)/;
@@ -80,30 +70,17 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const cors = apiCors(config.corsOrigins, config.publicBaseUrl);
   app.use((ctx, next) => (ctx.path.startsWith('/api/') ? cors(ctx, next) : next()));
 
-  const api = new Router({ prefix: '/api/v1' });
-  api.use(jsonBody(BODY_LIMIT));
-  const publicApi = publicApiRouter(services);
-  api.use(publicApi.routes(), publicApi.allowedMethods());
-  const auth = authRouter(services);
-  api.use(auth.routes(), auth.allowedMethods());
-  const serviceTokens = serviceTokensRouter(services);
-  api.use(serviceTokens.routes(), serviceTokens.allowedMethods());
-
   // A board is for staff: signed in as an admin, a coordinator (their own work area) or a viewer.
   const signIn = authenticate(services.auth);
   const staffRoles = requireRole('admin', 'coordinator', 'viewer');
   const staffOnly: Middleware = (ctx, next) => signIn(ctx, () => staffRoles(ctx, next));
   const sharing = [qrRouter(services), keypassRouter(services), boardRouter(services, staffOnly)];
   for (const router of [
-    ...adminRouters(services, BODY_LIMIT),
-    reportsRouter(services, BODY_LIMIT),
-    sharedReportsRouter(services),
-    api,
+    apiRouter(services),
     healthRouter(deps.sequelize, deps.isShuttingDown),
     widgetAssetsRouter(),
     hostedPagesRouter(services),
     ...sharing,
-    kioskRouter(services),
     embedPageRouter(),
     adminPageRouter(),
   ]) {

@@ -7,22 +7,41 @@ declare module 'koa' {
   }
 }
 
+export interface JsonBodyOptions {
+  /** Largest body accepted, in bytes; the reading stops there (a 413). */
+  limit: number;
+  /**
+   * Whether a write may come without a body. Where it may (the admin API, whose actions such as
+   * `POST …/deactivate` take no fields), every write method including DELETE may carry JSON, and
+   * `ctx.request.body` stays undefined without one: the route's schema decides whether that is
+   * enough. Where it may not (the public contract), a POST, PUT or PATCH must carry JSON (a 415
+   * otherwise, an empty one included) and a DELETE's body is not read.
+   */
+  optional?: boolean;
+}
+
+const REQUIRED_ON = ['POST', 'PUT', 'PATCH'];
+const OPTIONAL_ON = [...REQUIRED_ON, 'DELETE'];
+
+/** The answer to a body in another format than the route reads. */
+export const unsupportedMediaType = (detail: string): ProblemError =>
+  new ProblemError({ type: problemType('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail });
+
+/** True when the request carries a body at all (a length above zero, or a chunked one). */
+const hasBody = (ctx: Context): boolean => Number(ctx.get('content-length') || 0) > 0 || Boolean(ctx.get('transfer-encoding'));
+
 /**
- * Reads a JSON body of at most `limit` bytes. A body that is not JSON is a 400, one that is too large
- * a 413 (the reading stops at the limit, so a huge body costs little), a wrong content type a 415.
+ * The API's one JSON body reader; a route group picks its options. A body that is not JSON is a
+ * 400, one that is too large a 413 (the reading stops at the limit, so a huge body costs little),
+ * a wrong content type a 415.
  */
-export function jsonBody(limit: number): Middleware {
+export function jsonBody({ limit, optional = false }: JsonBodyOptions): Middleware {
+  const methods = optional ? OPTIONAL_ON : REQUIRED_ON;
   return async (ctx, next) => {
-    if (!['POST', 'PUT', 'PATCH'].includes(ctx.method)) return next();
-    if (!ctx.is('application/json')) {
-      throw new ProblemError({
-        type: problemType('unsupported-media-type'),
-        title: 'Unsupported media type',
-        status: 415,
-        detail: 'Send the body as application/json.',
-      });
-    }
+    if (!methods.includes(ctx.method) || (optional && !hasBody(ctx))) return next();
+    if (!ctx.is('application/json')) throw unsupportedMediaType('Send the body as application/json.');
     const text = (await readLimited(ctx, limit)).toString('utf8');
+    if (optional && !text.trim()) return next();
     try {
       ctx.request.body = JSON.parse(text);
     } catch {

@@ -7,11 +7,12 @@ const missingKey = (detail: string) =>
   new ProblemError({ type: problemType('kiosk-key'), title: 'Kiosk key required', status: 401, detail });
 
 /**
- * What a counter tablet in kiosk mode reads: the employees of its work area, chosen by its
- * `X-Kiosk-Key`. Ratings from the tablet go to the usual `POST /api/v1/ratings` with `channel: 'kiosk'`.
+ * What a counter tablet in kiosk mode reads, mounted at /api/v1/kiosk: the employees of its work
+ * area, chosen by its `X-Kiosk-Key`. Ratings from the tablet go to the usual `POST /api/v1/ratings`
+ * with `channel: 'kiosk'`.
  */
 export function kioskRouter(services: Services, keys = new KioskKeys(services.vault)): Router {
-  const router = new Router({ prefix: '/api/v1/kiosk' });
+  const router = new Router();
 
   router.get('/employees', async (ctx) => {
     ctx.set('Cache-Control', 'no-store');

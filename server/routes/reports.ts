@@ -2,7 +2,6 @@ import type { Context } from 'koa';
 import Router from '@koa/router';
 import { z } from 'zod';
 import { actorOf, authenticate, currentUser, requireRole } from '../http/auth.js';
-import { jsonBody } from '../http/json-body.js';
 import { badRequest } from '../domain/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
@@ -43,10 +42,12 @@ const shareSchema = z.strictObject({
   days: z.number().int().min(1).max(MAX_SHARE_DAYS, `a link lives at most ${MAX_SHARE_DAYS} days`),
 });
 
-/** The report API: every route needs a sign-in, and the reader's scope narrows every query. */
-export function reportsRouter(services: Services, bodyLimit: number): Router {
-  const router = new Router({ prefix: '/api/v1/reports' });
-  router.use(jsonBody(bodyLimit));
+/**
+ * The report API, mounted at /api/v1/reports: every route needs a sign-in, and the reader's scope
+ * narrows every query. Its one body (a new share link) is read by the API's JSON reader.
+ */
+export function reportsRouter(services: Services): Router {
+  const router = new Router();
   const { builders, shareLinks } = services.reports;
   router.use(authenticate(services.auth));
   router.use(requireRole('admin', 'coordinator', 'viewer'));
@@ -106,34 +107,27 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
     const scope = scopeOf(user);
     // Build it once now: a link to a report its maker could not read is refused here, not later.
     await buildReport(builders, body.report, scope, parseOr422(reportQuerySchema, query), body.nip);
-    const link = await shareLinks.create({ report: body.report, params, scope, createdBy: user.id, days: body.days });
-    await services.audit.record(actorOf(ctx, services), {
-      officeId: scope.officeId,
-      action: 'share-link.create',
-      targetType: 'share_link',
-      targetId: link.id,
-      changes: { report: body.report, params, days: body.days },
-    });
     ctx.status = 201;
-    ctx.body = link;
+    ctx.body = await shareLinks.share(actorOf(ctx, services), { report: body.report, params, scope, days: body.days });
   });
 
   router.delete('/share-links/:id', requireRole('admin'), async (ctx) => {
     const user = currentUser(ctx);
     const id = Number(ctx.params.id);
     if (!Number.isInteger(id) || id < 1) throw badRequest('The link id must be a positive whole number.');
-    const { officeId } = scopeOf(user);
-    await shareLinks.revoke(officeId, id);
-    await services.audit.record(actorOf(ctx, services), { officeId, action: 'share-link.revoke', targetType: 'share_link', targetId: id });
+    await shareLinks.revoke(actorOf(ctx, services), scopeOf(user).officeId, id);
     ctx.status = 204;
   });
 
   return router;
 }
 
-/** A shared link: no sign-in, the report and its parameters fixed by the token; only the format may be chosen. */
+/**
+ * A shared link, mounted at /api/v1/shared: no sign-in, the report and its parameters fixed by the
+ * token; only the format may be chosen.
+ */
 export function sharedReportsRouter(services: Services): Router {
-  const router = new Router({ prefix: '/api/v1/shared' });
+  const router = new Router();
   const { builders, shareLinks } = services.reports;
 
   const answer = async (ctx: Context, grant: ShareGrant) => {

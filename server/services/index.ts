@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { EmployeeImporter } from './admin/employee-import.js';
 import { EmployeePinAdmin } from './admin/employee-pins.js';
 import { EmployeeAdmin } from './admin/employees.js';
+import { KioskKeyAdmin } from './admin/kiosk-keys.js';
 import { Moderation } from './admin/moderation.js';
 import { OfficeAdmin } from './admin/offices.js';
 import { ServiceTypeAdmin } from './admin/service-types.js';
@@ -10,6 +11,7 @@ import { UserAdmin } from './admin/users.js';
 import { WorkAreaAdmin } from './admin/work-areas.js';
 import { AuditLog } from './admin/audit.js';
 import { AuthService } from './access/auth.js';
+import { KioskKeys } from './access/kiosk-keys.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { PhoneVault } from '../domain/phone.js';
 import { AppraisalService } from './appraisal/appraisal.js';
@@ -40,6 +42,7 @@ export interface AdminServices {
   importer: EmployeeImporter;
   users: UserAdmin;
   moderation: Moderation;
+  kioskKeys: KioskKeyAdmin;
 }
 
 /** The report figures and their share links. */
@@ -119,10 +122,11 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       importer: new EmployeeImporter(sequelize, audit),
       users: new UserAdmin(sequelize, audit),
       moderation: new Moderation(sequelize, audit, vault),
+      kioskKeys: new KioskKeyAdmin(new KioskKeys(vault), audit),
     },
     reports: {
       builders,
-      shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl),
+      shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl, audit),
       anomalies: new AnomalyReport(sequelize),
     },
     appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit), attendance: new AttendanceImporter(sequelize, audit), skp: new SkpImporter(sequelize, audit) },

@@ -32,6 +32,12 @@ describe('CSV parsing', () => {
     expect(records[0]?.fields).toEqual(['NIP', 'Nama']);
   });
 
+  it('counts a CRLF as one line end inside a quoted field too', () => {
+    expect(parseCsv('NIP,Nama\r\n"1\r\n",A\r\n\r\n2,B\r\n').map((record) => record.line)).toEqual([1, 2, 5]);
+    expect(() => parseCsv('a,b\r\n"p\r\nq"y,c')).toThrow(/line 3: text follows a closing quote/);
+    expect(() => parseCsv('a,b\n\n"open')).toThrow(/line 3: a quoted field is never closed/);
+  });
+
   it('keeps a line of empty fields, which is not a blank line', () => {
     expect(fields('a,b\n,\n')).toEqual([['a', 'b'], ['', '']]);
   });

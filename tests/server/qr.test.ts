@@ -2,7 +2,6 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, PublicCode } from '../../server/db/models/index.js';
 import { issuePublicCode } from '../../server/services/catalogue/catalogue.js';
-import { LruCache } from '../../server/services/qr/lru-cache.js';
 import { QrCodes } from '../../server/services/qr/qr-codes.js';
 import { getJson } from '../helpers/http.js';
 import { decodePng, decodeSvg, quietZone } from '../helpers/qr.js';
@@ -149,33 +148,36 @@ describe('the rendered-code cache', () => {
     expect(a).toBe(b);
   });
 
-  it('drops the least recently used entry when full, by count and by weight', async () => {
-    let loads = 0;
-    const cache = new LruCache<string, string>(2, 10, (value) => value.length);
-    const get = (key: string, value = key) => cache.get(key, async () => (loads++, value));
-    await get('a');
-    await get('b');
-    await get('a'); // a is now the most recent
-    await get('c'); // evicts b
-    expect(cache.size).toBe(2);
-    loads = 0;
-    await get('a');
-    await get('c');
-    expect(loads).toBe(0);
-    await get('b');
-    expect(loads).toBe(1);
-    await get('heavy', 'x'.repeat(9)); // 9 + 1 > 10 would overflow: older entries go
-    expect(cache.size).toBeLessThanOrEqual(2);
-    loads = 0;
-    await get('heavy', 'x'.repeat(9));
-    expect(loads).toBe(0);
+  it('drops the least recently used code when full, by count and by bytes', async () => {
+    const qr = new QrCodes({ entries: 2, imageBytes: 1024 * 1024, svgBytes: 1024 * 1024 });
+    const svg = (text: string) => qr.image(`http://example.test/r/${text}`, 'svg', 128);
+    const a = await svg('A');
+    const b = await svg('B');
+    expect((await svg('A')).body).toBe(a.body); // A is now the most recent
+    await svg('C'); // B goes
+    expect((await svg('A')).body).toBe(a.body);
+    expect((await svg('B')).body).not.toBe(b.body);
+
+    const small = new QrCodes({ entries: 100, imageBytes: 1024 * 1024, svgBytes: 1024 * 1024 });
+    const png = await small.image('http://example.test/r/P', 'png', 512);
+    // Room for about one more 512 px PNG: rendering two more pushes the first one out.
+    const tight = new QrCodes({ entries: 100, imageBytes: png.body.length * 2, svgBytes: 1024 * 1024 });
+    const first = await tight.image('http://example.test/r/P', 'png', 512);
+    expect((await tight.image('http://example.test/r/P', 'png', 512)).body).toBe(first.body);
+    await tight.image('http://example.test/r/Q', 'png', 512);
+    await tight.image('http://example.test/r/R', 'png', 512);
+    expect((await tight.image('http://example.test/r/P', 'png', 512)).body).not.toBe(first.body);
   });
 
   it('forgets a failed render so the next request tries again', async () => {
-    const cache = new LruCache<string, string>(5);
-    await expect(cache.get('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(await cache.get('k', async () => 'fine')).toBe('fine');
+    const qr = new QrCodes();
+    // More than a QR code holds: the render fails, each time afresh.
+    const tooLong = `http://example.test/r/${'x'.repeat(4000)}`;
+    const first = await qr.inlineSvg(tooLong).catch((error: unknown) => error);
+    const second = await qr.inlineSvg(tooLong).catch((error: unknown) => error);
+    expect(first).toBeInstanceOf(Error);
+    expect(second).toBeInstanceOf(Error);
+    expect(second).not.toBe(first);
   });
 });
 

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { csvBody } from '../../http/admin-body.js';
+import { csvBody } from '../../http/csv-body.js';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { employeeCreateSchema, employeeListSchema, employeeUpdateSchema } from '../../services/admin/employee-schemas.js';
 import { emptyBody, queryBoolean } from '../../services/admin/fields.js';

@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 import Router from '@koa/router';
-import { adminJsonBody } from '../../http/admin-body.js';
 import { authenticate } from '../../http/auth.js';
+import { jsonBody } from '../../http/json-body.js';
 import type { Services } from '../../services/index.js';
 import { appraisalRoutes } from './appraisal.js';
 import { attendanceImportRoute } from './attendance.js';
@@ -13,29 +13,28 @@ import { letterheadLogoRoute, letterheadRoutes } from './letterhead.js';
 import { moderationRoutes } from './moderation.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_PREFIX = '/api/v1/admin';
-
 /**
- * The management API under /api/v1/admin. Every route first authenticates (401 without a valid
- * token), then checks the role (403), and the services check the office and work area of whatever
- * is named in the URL (404 for another office's things). Bodies are read only after that.
- * Two routers: the CSV import reads text/csv up to 1 MB, every other route small JSON.
+ * The management API, mounted at /api/v1/admin. Every route first authenticates (401 without a
+ * valid token), then checks the role (403), and the services check the office and work area of
+ * whatever is named in the URL (404 for another office's things). Bodies are read only after the
+ * sign-in: the CSV import reads text/csv up to 1 MB after its role check too, every later route
+ * small JSON that an action without fields may leave out.
  */
-export function adminRouters(services: Services, jsonLimit: number): Router[] {
+export function adminRouter(services: Services, jsonLimit: number): Router {
   // A write may change what the public routes show (an employee, a service type, a code):
   // this process's cached copy is dropped at once; other processes follow within the cache time.
   const refreshCatalogue: Middleware = async (ctx, next) => {
     await next();
     if (ctx.method !== 'GET' && ctx.status < 400) services.catalogue.invalidate();
   };
-  const imports = new Router({ prefix: ADMIN_PREFIX });
-  imports.use(authenticate(services.auth), refreshCatalogue);
-  importRoutes(imports, services);
-  letterheadLogoRoute(imports, services);
-  attendanceImportRoute(imports, services);
-
-  const router = new Router({ prefix: ADMIN_PREFIX });
-  router.use(authenticate(services.auth), refreshCatalogue, adminJsonBody(jsonLimit));
+  const router = new Router();
+  router.use(authenticate(services.auth), refreshCatalogue);
+  // Registered before the JSON reader, which a route's handler never passes on to: the import's
+  // text/csv body is never taken for JSON.
+  importRoutes(router, services);
+  letterheadLogoRoute(router, services);
+  attendanceImportRoute(router, services);
+  router.use(jsonBody({ limit: jsonLimit, optional: true }));
   userRoutes(router, services);
   catalogueRoutes(router, services);
   employeeRoutes(router, services);
@@ -44,5 +43,5 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   kioskKeyRoutes(router, services);
   appraisalRoutes(router, services);
   letterheadRoutes(router, services);
-  return [imports, router];
+  return router;
 }

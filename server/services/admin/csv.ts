@@ -1,3 +1,5 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** One record of a CSV file: its fields, and the line of the file it starts on (1 is the first line). */
 export interface CsvRecord {
   line: number;
@@ -34,73 +36,46 @@ export function detectDelimiter(text: string): Delimiter {
   return best[1] > 0 ? best[0] : ',';
 }
 
+const breaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+const leadingBreaks = (text: string): number => breaks(/^[\r\n]*/.exec(text)?.[0] ?? '');
+
 /**
- * Parses CSV text as RFC 4180 has it, with what spreadsheets add: a UTF-8 byte order mark, CRLF, LF
- * or CR line ends, a semicolon or tab separator, and fields in double quotes that may hold the
- * separator, line breaks and doubled quotes (""). Blank lines are skipped. A quote left open, or text
- * right after a closing quote, is a CsvSyntaxError naming the line.
+ * Parses CSV text as RFC 4180 has it (csv-parse), with what spreadsheets add: a UTF-8 byte order
+ * mark, CRLF, LF or CR line ends, a semicolon or tab separator, and fields in double quotes that may
+ * hold the separator, line breaks and doubled quotes (""). Blank lines are skipped; a quote inside an
+ * unquoted field is kept as it is. A quote left open, or text right after a closing quote, is a
+ * CsvSyntaxError naming the line.
+ *
+ * Line numbers are counted here from the byte offsets csv-parse reports, a CRLF being one line end
+ * wherever it is (inside a quoted field too), as a spreadsheet shows it.
  */
 export function parseCsv(input: string, delimiter: Delimiter = detectDelimiter(input.replace(/^\uFEFF/, ''))): CsvRecord[] {
-  const text = input.replace(/^\uFEFF/, '');
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  // Whether the record has anything at all (a character, a separator, quotes): blank lines have not.
-  let touched = false;
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-
-  const endRecord = () => {
-    fields.push(field);
-    if (touched) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    touched = false;
-  };
-
-  while (i < text.length) {
-    const char = text[i] as string;
-    if (char === '"' && field === '') {
-      // A quoted field: read to the closing quote, keeping separators and line breaks as they are.
-      const openedOn = line;
-      touched = true;
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new CsvSyntaxError('a quoted field is never closed', openedOn);
-        const inner = text[i] as string;
-        if (inner === '"' && text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (inner === '"') {
-          i++;
-          break;
-        } else {
-          if (inner === '\n' || (inner === '\r' && text[i + 1] !== '\n')) line++;
-          field += inner;
-          i++;
-        }
-      }
-      const next = text[i];
-      if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-        throw new CsvSyntaxError('text follows a closing quote; write a quote inside a quoted field as ""', line);
-      }
-    } else if (char === delimiter) {
-      fields.push(field);
-      field = '';
-      touched = true;
-      i++;
-    } else if (char === '\n' || char === '\r') {
-      i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-      touched = true;
-      i++;
+  const bytes = Buffer.from(input, 'utf8');
+  const lineAt = (offset: number): number => 1 + breaks(bytes.toString('utf8', 0, offset));
+  const options = { delimiter, bom: true, record_delimiter: ['\r\n', '\n', '\r'], skip_empty_lines: true, relax_column_count: true, info: true, raw: true };
+  let rows: { record: string[]; info: { bytes: number } }[];
+  try {
+    // Strict first: only then does csv-parse tell text after a closing quote from a quote inside a field.
+    rows = parse(input, { ...options, relax_quotes: false }) as unknown as typeof rows;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const { code, bytes_records: start = 0, raw = '' } = error as CsvError & { bytes_records?: number; raw?: string };
+    const recordStart = lineAt(start) + leadingBreaks(bytes.toString('utf8', start));
+    if (code === 'CSV_QUOTE_NOT_CLOSED') throw new CsvSyntaxError('a quoted field is never closed', recordStart);
+    if (code === 'CSV_INVALID_CLOSING_QUOTE') {
+      throw new CsvSyntaxError('text follows a closing quote; write a quote inside a quoted field as ""', lineAt(start) + breaks(raw));
     }
+    if (code !== 'INVALID_OPENING_QUOTE') throw error;
+    rows = parse(input, { ...options, relax_quotes: true }) as unknown as typeof rows;
   }
-  if (touched) endRecord();
-  return records;
+  // Each record's bytes run from where the last one ended, blank lines first: counted once, in order.
+  let end = 0;
+  let endLine = 1;
+  return rows.map(({ record, info }) => {
+    const span = bytes.toString('utf8', end, info.bytes);
+    const line = endLine + leadingBreaks(span);
+    endLine += breaks(span);
+    end = info.bytes;
+    return { line, fields: record };
+  });
 }

@@ -1,9 +1,9 @@
+import { LRUCache } from 'lru-cache';
 import type { Transaction } from 'sequelize';
 import { isUniqueViolation } from '../../db/errors.js';
 import { Employee, Office, PublicCode, ServiceType, WorkArea } from '../../db/models/index.js';
 import { notFound } from '../../domain/problem.js';
 import { newPublicCode } from '../../domain/codes.js';
-import { TtlCache } from './ttl-cache.js';
 
 /** What the rating form may show of an employee: nothing of the NIP's personal parts beyond the NIP itself. */
 export interface PublicEmployee {
@@ -29,22 +29,48 @@ export interface EmployeeRecord {
 
 const NIP_SHAPE = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 
+interface ReadThrough<K, V> {
+  get(key: K, load: () => Promise<V>): Promise<V>;
+  clear(): void;
+}
+
+/**
+ * Each key's value loaded once and kept `ttlMs` (0 keeps nothing); callers that miss at the same
+ * moment share one load, a failed load is not kept, and a load under way when the cache is cleared
+ * answers its callers without being kept. Values are boxed: "no such employee" (null) is kept too.
+ */
+function readThrough<K extends object | string | number, V>(ttlMs: number): ReadThrough<K, V> {
+  const cache = new LRUCache<K, { value: V }, () => Promise<V>>({
+    max: 10_000,
+    ttl: ttlMs,
+    ignoreFetchAbort: true,
+    fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
+  });
+  return {
+    async get(key, load) {
+      const hit = ttlMs > 0 ? await cache.fetch(key, { context: load }) : undefined;
+      return hit ? hit.value : load();
+    },
+    clear: () => cache.clear(),
+  };
+}
+
 /**
  * Reference data the public routes read on every request: employees, their codes, service types.
  * It is cached for `cacheTtlMs` (a change made in another server process shows within that time);
  * changes made through this process call `invalidate()`.
  */
 export class Catalogue {
-  readonly #employees: TtlCache<string, EmployeeRecord | null>;
-  readonly #serviceTypes: TtlCache<number, { id: number; code: string; name: string }[]>;
+  readonly #employees: ReadThrough<string, EmployeeRecord | null>;
+  readonly #serviceTypes: ReadThrough<number, { id: number; code: string; name: string }[]>;
 
   constructor(
     private readonly publicBaseUrl: string,
     cacheTtlMs = 15_000,
     private readonly retentionDays = 365,
   ) {
-    this.#employees = new TtlCache(cacheTtlMs);
-    this.#serviceTypes = new TtlCache(cacheTtlMs);
+    this.#employees = readThrough(cacheTtlMs);
+    this.#serviceTypes = readThrough(cacheTtlMs);
   }
 
   invalidate(): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import QRCode from 'qrcode';
-import { LruCache } from './lru-cache.js';
 
 export type QrFormat = 'svg' | 'png';
 
@@ -33,17 +33,46 @@ export function qrEtag(text: string, format: QrFormat, size: number): string {
   return `"${digest.slice(0, 27)}"`;
 }
 
+/** How much the rendered-code caches keep: entries each, and bytes of images and of inline SVG. */
+export interface QrCacheLimits {
+  entries: number;
+  imageBytes: number;
+  svgBytes: number;
+}
+
+/**
+ * The least recently used renders, bounded by count and by bytes. Callers that miss at the same moment
+ * share one render; a failed render is not kept, so the next request tries again.
+ */
+function renders<V extends object | string>(entries: number, bytes: number, weigh: (value: V) => number): LRUCache<string, V, () => Promise<V>> {
+  return new LRUCache<string, V, () => Promise<V>>({
+    max: entries,
+    maxSize: bytes,
+    sizeCalculation: (value) => Math.max(1, weigh(value)),
+    fetchMethod: (_key, _stale, { context }) => context(),
+  });
+}
+
+async function cached<V extends object | string>(cache: LRUCache<string, V, () => Promise<V>>, key: string, render: () => Promise<V>): Promise<V> {
+  return (await cache.fetch(key, { context: render })) ?? render();
+}
+
 /**
  * Renders QR codes and keeps the recent ones: a board or an intranet page of fifty codes then costs
  * fifty cache hits per view, not fifty renders. Bounded by count and bytes (a 2048 px PNG is tens of KB).
  */
 export class QrCodes {
-  readonly #images = new LruCache<string, RenderedQr>(1000, 32 * 1024 * 1024, (image) => image.body.length);
-  readonly #inline = new LruCache<string, string>(1000, 16 * 1024 * 1024, (svg) => svg.length);
+  readonly #images: LRUCache<string, RenderedQr, () => Promise<RenderedQr>>;
+  readonly #inline: LRUCache<string, string, () => Promise<string>>;
+
+  constructor(limits: QrCacheLimits = { entries: 1000, imageBytes: 32 * 1024 * 1024, svgBytes: 16 * 1024 * 1024 }) {
+    this.#images = renders(limits.entries, limits.imageBytes, (image) => image.body.length);
+    this.#inline = renders(limits.entries, limits.svgBytes, (svg) => svg.length);
+  }
 
   /** A downloadable image of `text` (`size` pixels wide, quiet zone included), as a printed code. */
   image(text: string, format: QrFormat, size: number = QR_SIZE.default): Promise<RenderedQr> {
-    return this.#images.get(`${format}\n${size}\n${text}`, async () => {
+    return cached(this.#images, `${format}\n${size}\n${text}`, async () => {
       const body =
         format === 'svg'
           ? Buffer.from(await QRCode.toString(text, { ...PRINTED, type: 'svg', width: size }))
@@ -54,7 +83,7 @@ export class QrCodes {
 
   /** SVG markup without a fixed size, for pages that place the code with CSS (cards, boards). */
   inlineSvg(text: string): Promise<string> {
-    return this.#inline.get(text, () => QRCode.toString(text, { ...PRINTED, type: 'svg' }));
+    return cached(this.#inline, text, () => QRCode.toString(text, { ...PRINTED, type: 'svg' }));
   }
 
   /** A one-service code for a screen: never cached, each one is shown once. */

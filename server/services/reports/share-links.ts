@@ -2,6 +2,7 @@ import { hkdfSync, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ShareLink } from '../../db/models/share-link.js';
 import { ProblemError, notFound, problemType } from '../../domain/problem.js';
+import type { Actor, AuditLog } from '../admin/audit.js';
 import type { ReportScope } from './report-query.js';
 
 export const SHARE_AUDIENCE = 'pacak-share';
@@ -31,6 +32,7 @@ export class ShareLinks {
   constructor(
     jwtSecret: string,
     private readonly publicBaseUrl: string,
+    private readonly audit: AuditLog,
   ) {
     this.#key = Buffer.from(hkdfSync('sha256', jwtSecret, 'pacak', 'share-links', 32));
   }
@@ -39,6 +41,20 @@ export class ShareLinks {
     return `${this.publicBaseUrl}/api/v1/shared/${token}`;
   }
 
+  /** A link an admin chose to share, in the audit log with its report and parameters. */
+  async share(actor: Actor, input: { report: SharedReport; params: Record<string, string>; scope: ReportScope; days: number }) {
+    const link = await this.create({ ...input, createdBy: actor.user?.id ?? null });
+    await this.audit.record(actor, {
+      officeId: input.scope.officeId,
+      action: 'share-link.create',
+      targetType: 'share_link',
+      targetId: link.id,
+      changes: { report: input.report, params: input.params, days: input.days },
+    });
+    return link;
+  }
+
+  /** A link made on the reader's behalf (an evidence PDF's verification address), not a sharing decision. */
   async create(input: { report: SharedReport; params: Record<string, string>; scope: ReportScope; createdBy: number | null; days: number }) {
     const publicId = randomUUID();
     const expiresAt = new Date(Date.now() + input.days * 86_400_000);
@@ -111,9 +127,10 @@ export class ShareLinks {
     }));
   }
 
-  async revoke(officeId: number, id: number): Promise<void> {
+  async revoke(actor: Actor, officeId: number, id: number): Promise<void> {
     const link = await ShareLink.findOne({ where: { id, officeId } });
     if (!link) throw notFound('No such share link in your office.');
     if (!link.revokedAt) await link.update({ revokedAt: new Date() });
+    await this.audit.record(actor, { officeId, action: 'share-link.revoke', targetType: 'share_link', targetId: id });
   }
 }

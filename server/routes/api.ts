@@ -1,0 +1,36 @@
+import Router from '@koa/router';
+import { jsonBody } from '../http/json-body.js';
+import type { Services } from '../services/index.js';
+import { adminRouter } from './admin/index.js';
+import { authRouter } from './auth.js';
+import { kioskRouter } from './kiosk.js';
+import { publicApiRouter } from './public-api.js';
+import { reportsRouter, sharedReportsRouter } from './reports.js';
+import { serviceTokensRouter } from './service-tokens.js';
+
+/** Where every route of the API lives; version 2 would be a router of its own beside it. */
+export const API_PREFIX = '/api/v1';
+
+/** Largest JSON body accepted: a rating with a 1000-character comment is well under 4 KB. */
+export const BODY_LIMIT = 16 * 1024;
+
+/**
+ * Every `/api/v1` route, as routers per resource nested under one router with one JSON reader.
+ * Order matters where bodies are read: a route's handler never passes on to what comes after it,
+ * so middleware applies to the routes registered below it. The admin API comes first, because it
+ * checks the sign-in before it reads a body (its own use of the reader, where an action without
+ * fields may send none); every route below takes the API's reader, where a POST must carry JSON
+ * (the report API's new share link too, read before its sign-in).
+ */
+export function apiRouter(services: Services): Router {
+  const api = new Router({ prefix: API_PREFIX });
+  api.use('/admin', adminRouter(services, BODY_LIMIT).routes());
+  api.use(jsonBody({ limit: BODY_LIMIT }));
+  api.use('/reports', reportsRouter(services).routes());
+  api.use('/shared', sharedReportsRouter(services).routes());
+  api.use('/kiosk', kioskRouter(services).routes());
+  api.use(publicApiRouter(services).routes());
+  api.use(authRouter(services).routes());
+  api.use(serviceTokensRouter(services).routes());
+  return api;
+}
