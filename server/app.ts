@@ -20,6 +20,7 @@ import { publicApiRouter } from './routes/public-api.js';
 import { reportsRouter, sharedReportsRouter } from './routes/reports.js';
 import { qrRouter } from './routes/qr.js';
 import { serviceTokensRouter } from './routes/service-tokens.js';
+import { skmPublicRouter } from './routes/skm-public.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -88,6 +89,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   api.use(auth.routes(), auth.allowedMethods());
   const serviceTokens = serviceTokensRouter(services);
   api.use(serviceTokens.routes(), serviceTokens.allowedMethods());
+  const skmPublic = skmPublicRouter(services);
+  api.use(skmPublic.routes(), skmPublic.allowedMethods());
 
   // A board is for staff: signed in as an admin, a coordinator (their own work area) or a viewer.
   const signIn = authenticate(services.auth);

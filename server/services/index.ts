@@ -44,6 +44,7 @@ export interface ReportServices {
   anomalies: AnomalyReport;
 }
 import { createShareServices, type ShareServices } from './share.js';
+import { createSkmServices, type SkmServices } from './skm/index.js';
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
@@ -55,6 +56,8 @@ export interface Services {
   admin: AdminServices;
   reports: ReportServices;
   share: ShareServices;
+  /** The public satisfaction survey (PermenPANRB 14/2017): intake, settings, reports, follow-up plans. */
+  skm: SkmServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
@@ -81,6 +84,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     audit,
     share,
     formTokens,
+    skm: createSkmServices(config, sequelize, catalogue, vault, formTokens),
     ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { SKM_ELEMENT_CODES } from '../../server/domain/skm/elements.js';
+import { getJson, postJson, type JsonResponse } from './http.js';
+
+export const SKM_OFFICE = 'bkk-palembang';
+
+/** A form token of an office's questionnaire, as the SKM form gets one with the questions. */
+export async function skmFormToken(baseUrl: string, office = SKM_OFFICE, headers: Record<string, string> = {}): Promise<string> {
+  const response = await getJson<{ formToken: { token: string } }>(`${baseUrl}/api/v1/skm/questionnaire?office=${office}`, { headers });
+  if (response.status !== 200) throw new Error(`questionnaire answered ${response.status}`);
+  return response.body.formToken.token;
+}
+
+/** A questionnaire body the server accepts (every element answered 4 unless overridden), without a form token. */
+export function skmBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    office: SKM_OFFICE,
+    serviceType: 'vaksinasi-internasional',
+    profile: { sex: 'P', ageGroup: '30-39', education: 'd4-s1', occupation: 'swasta' },
+    answers: Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, 4])),
+    channel: 'widget',
+    clientId: randomUUID(),
+    website: '',
+    ...overrides,
+  };
+}
+
+/** Posts a questionnaire with a fresh form token of its office (unless the body names `formToken`). */
+export async function postSkm(baseUrl: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  const withToken = 'formToken' in body ? body : { ...body, formToken: await skmFormToken(baseUrl, typeof body.office === 'string' ? body.office : SKM_OFFICE, headers) };
+  return postJson(`${baseUrl}/api/v1/skm/responses`, withToken, headers);
+}
