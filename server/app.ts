@@ -21,6 +21,7 @@ import { reportsRouter, sharedReportsRouter } from './routes/reports.js';
 import { qrRouter } from './routes/qr.js';
 import { serviceTokensRouter } from './routes/service-tokens.js';
 import { skmPublicRouter } from './routes/skm-public.js';
+import { skmAdminRouter, skmReportsRouter } from './routes/skm-reports.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -99,6 +100,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const sharing = [qrRouter(services), keypassRouter(services), boardRouter(services, staffOnly)];
   for (const router of [
     ...adminRouters(services, BODY_LIMIT),
+    skmAdminRouter(services, BODY_LIMIT),
+    skmReportsRouter(services),
     reportsRouter(services, BODY_LIMIT),
     sharedReportsRouter(services),
     api,

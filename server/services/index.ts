@@ -84,7 +84,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     audit,
     share,
     formTokens,
-    skm: createSkmServices(config, sequelize, catalogue, vault, formTokens),
+    skm: createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }),
     ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {

@@ -1,20 +1,38 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../../config.js';
+import type { AuditLog } from '../audit.js';
 import type { Catalogue } from '../catalogue.js';
 import type { FormTokens } from '../form-tokens.js';
 import type { PhoneVault } from '../phone.js';
+import { SkmAdmin } from './admin.js';
+import { SkmFollowUps } from './follow-ups.js';
 import { SkmIntake } from './intake.js';
+import { SkmReports } from './reports.js';
 import { SkmSettingsService } from './settings-service.js';
 
 export interface SkmServices {
   intake: SkmIntake;
   settings: SkmSettingsService;
+  reports: SkmReports;
+  admin: SkmAdmin;
 }
 
-export function createSkmServices(config: Config, sequelize: Sequelize, catalogue: Catalogue, vault: PhoneVault, formTokens: FormTokens): SkmServices {
+export interface SkmDeps {
+  config: Config;
+  sequelize: Sequelize;
+  catalogue: Catalogue;
+  vault: PhoneVault;
+  formTokens: FormTokens;
+  audit: AuditLog;
+}
+
+export function createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }: SkmDeps): SkmServices {
   const settings = new SkmSettingsService();
+  const followUps = new SkmFollowUps();
   return {
     settings,
     intake: new SkmIntake(sequelize, catalogue, settings, vault, formTokens, config.rateLimit),
+    reports: new SkmReports(sequelize, settings, followUps),
+    admin: new SkmAdmin(settings, followUps, audit),
   };
 }
