@@ -100,6 +100,9 @@ export default [
   // <pacak-dashboard> for /admin and intranet pages: leaders load it, customers never do, so it has a
   // budget of its own (Lit, SVG charts, tables, exports) and the rating widget stays small.
   bundle('pacak-dashboard', 'widget/src/pacak-dashboard/pacak-dashboard.ts', 24 * 1024),
+  // <pacak-skm>, the public satisfaction survey: its own bundle, which the rating widget loads only when
+  // a customer takes the optional second step, so the rating widget does not grow with it.
+  bundle('pacak-skm', 'widget/src/pacak-skm/pacak-skm.ts', 12 * 1024),
   // The script of the keypass, card and board pages: no Lit, a few listeners.
   bundle('pacak-pages', 'widget/src/pages/pacak-pages.ts', 4 * 1024),
 ];
