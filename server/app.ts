@@ -22,6 +22,7 @@ import { qrRouter } from './routes/qr.js';
 import { serviceTokensRouter } from './routes/service-tokens.js';
 import { skmPublicRouter } from './routes/skm-public.js';
 import { skmAdminRouter, skmReportsRouter } from './routes/skm-reports.js';
+import { skmPagesRouter } from './routes/skm-pages.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -108,6 +109,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     healthRouter(deps.sequelize, deps.isShuttingDown),
     widgetAssetsRouter(),
     hostedPagesRouter(services),
+    skmPagesRouter(services, config.publicBaseUrl),
     ...sharing,
     kioskRouter(services),
     embedPageRouter(),
