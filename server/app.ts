@@ -23,6 +23,7 @@ import { serviceTokensRouter } from './routes/service-tokens.js';
 import { skmPublicRouter } from './routes/skm-public.js';
 import { skmAdminRouter, skmReportsRouter } from './routes/skm-reports.js';
 import { skmPagesRouter } from './routes/skm-pages.js';
+import { skmPublicationAdminRouter, skmPublishedRouter } from './routes/skm-publications.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -101,6 +102,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const sharing = [qrRouter(services), keypassRouter(services), boardRouter(services, staffOnly)];
   for (const router of [
     ...adminRouters(services, BODY_LIMIT),
+    skmPublicationAdminRouter(services, BODY_LIMIT),
     skmAdminRouter(services, BODY_LIMIT),
     skmReportsRouter(services),
     reportsRouter(services, BODY_LIMIT),
@@ -110,6 +112,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     widgetAssetsRouter(),
     hostedPagesRouter(services),
     skmPagesRouter(services, config.publicBaseUrl),
+    skmPublishedRouter(services),
     ...sharing,
     kioskRouter(services),
     embedPageRouter(),

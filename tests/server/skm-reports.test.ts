@@ -1,50 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { Office, ServiceType, SkmResponse } from '../../server/db/models/index.js';
+import { Office } from '../../server/db/models/index.js';
 import { SKM_ELEMENT_CODES } from '../../server/domain/skm/elements.js';
 import { parsePeriodKey } from '../../server/domain/skm/periods.js';
 import { localDate } from '../../server/services/local-date.js';
 import { adminApi, makeUser, useServerWithAdmin, type TestUser } from '../helpers/admin.js';
 import { getJson } from '../helpers/http.js';
+import { storeQuarter } from '../helpers/skm.js';
 import type { TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let admin: TestUser;
 useServerWithAdmin((started) => ({ server, admin } = started));
-
-const PROFILES = [
-  { sex: 'L', ageGroup: '20-29', education: 'sma', occupation: 'swasta' },
-  { sex: 'P', ageGroup: '30-39', education: 'd4-s1', occupation: 'pns' },
-] as const;
-
-/**
- * Stores `n` questionnaires of one service type on one date whose element sums are `sums` (answers
- * of 3 and 4: the first sum - 3n answers are 4), alternating the two profiles above.
- */
-async function storeQuarter(date: string, service: string, n: number, sums: number[]): Promise<void> {
-  const office = (await Office.findOne({ where: { code: 'bkk-palembang' } }))!;
-  const type = (await ServiceType.findOne({ where: { officeId: office.id, code: service } }))!;
-  const period = `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-  await SkmResponse.bulkCreate(
-    Array.from({ length: n }, (_, r) => ({
-      officeId: office.id,
-      serviceTypeId: type.id,
-      receipt: randomUUID().slice(0, 11),
-      clientId: randomUUID(),
-      periodKey: period,
-      localDate: date,
-      ...PROFILES[r % 2]!,
-      ...(Object.fromEntries(SKM_ELEMENT_CODES.map((code, i) => [code, r < sums[i]! - 3 * n ? 4 : 3])) as Record<(typeof SKM_ELEMENT_CODES)[number], number>),
-      suggestion: r === 0 ? `Saran ${date}` : null,
-      phoneHash: null,
-      ipHash: null,
-      channel: 'qr',
-      createdAt: new Date(`${date}T03:00:00Z`),
-    })),
-  );
-}
 
 const report = (query: string, token = admin.token) => getJson<Record<string, any>>(`${server.url}/api/v1/reports/skm?${query}`, { headers: { authorization: `Bearer ${token}` } });
 

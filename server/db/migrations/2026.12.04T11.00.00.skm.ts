@@ -8,6 +8,7 @@ import { SKM_ELEMENT_CODES } from '../../domain/skm/elements.js';
  * A questionnaire keeps one column per element (1-4, NULL when not applicable), so a report is a
  * SUM and COUNT per column. The phone number is kept only as a keyed hash, for the one-per-period
  * rule, which a unique index enforces (NULLs, questionnaires without a phone, never collide).
+ * A publication is the public read-only link to one period's result.
  */
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   const elementColumns = Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, { type: DataTypes.SMALLINT, allowNull: true }]));
@@ -62,9 +63,23 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     updated_at: { type: DataTypes.DATE, allowNull: false },
   });
   await qi.addIndex('skm_follow_ups', ['office_id', 'period_key', 'scope', 'element'], { unique: true, name: 'skm_follow_ups_key' });
+
+  // A published result: a public read-only link to one period's figures, revocable.
+  await qi.createTable('skm_publications', {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true, allowNull: false },
+    public_id: { type: DataTypes.STRING(24), allowNull: false, unique: true },
+    office_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'offices', key: 'id' } },
+    period_key: { type: DataTypes.STRING(8), allowNull: false },
+    service_type_id: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'service_types', key: 'id' } },
+    created_by: { type: DataTypes.INTEGER, allowNull: true },
+    created_at: { type: DataTypes.DATE, allowNull: false },
+    revoked_at: { type: DataTypes.DATE, allowNull: true },
+  });
+  await qi.addIndex('skm_publications', ['office_id', 'created_at'], { name: 'skm_publications_office' });
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
+  await qi.dropTable('skm_publications');
   await qi.dropTable('skm_follow_ups');
   await qi.dropTable('skm_settings');
   await qi.dropTable('skm_responses');

@@ -10,14 +10,15 @@ import { ServiceType } from './service-type.js';
 import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { SkmFollowUp } from './skm-follow-up.js';
+import { SkmPublication } from './skm-publication.js';
 import { SkmResponse } from './skm-response.js';
 import { SkmSettingsRecord } from './skm-settings.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkmFollowUp, SkmResponse, SkmSettingsRecord, WorkArea };
+export { AdminUser, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkmFollowUp, SkmPublication, SkmResponse, SkmSettingsRecord, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, SkmResponse, SkmSettingsRecord, SkmFollowUp]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, SkmResponse, SkmSettingsRecord, SkmFollowUp, SkmPublication]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

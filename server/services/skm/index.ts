@@ -7,6 +7,7 @@ import type { PhoneVault } from '../phone.js';
 import { SkmAdmin } from './admin.js';
 import { SkmFollowUps } from './follow-ups.js';
 import { SkmIntake } from './intake.js';
+import { SkmPublications } from './publications.js';
 import { SkmReports } from './reports.js';
 import { SkmSettingsService } from './settings-service.js';
 
@@ -15,6 +16,7 @@ export interface SkmServices {
   settings: SkmSettingsService;
   reports: SkmReports;
   admin: SkmAdmin;
+  publications: SkmPublications;
 }
 
 export interface SkmDeps {
@@ -29,10 +31,12 @@ export interface SkmDeps {
 export function createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }: SkmDeps): SkmServices {
   const settings = new SkmSettingsService();
   const followUps = new SkmFollowUps();
+  const reports = new SkmReports(sequelize, settings, followUps);
   return {
     settings,
     intake: new SkmIntake(sequelize, catalogue, settings, vault, formTokens, config.rateLimit),
-    reports: new SkmReports(sequelize, settings, followUps),
+    reports,
     admin: new SkmAdmin(settings, followUps, audit),
+    publications: new SkmPublications(reports, audit, config.publicBaseUrl),
   };
 }
