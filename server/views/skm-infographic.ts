@@ -3,7 +3,8 @@ import type { PublishedSkm } from '../services/skm/publications.js';
 
 const STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f6f4;color:#1b1f1d}
 header{padding:.75rem 1rem;background:#00695c;color:#fff}header p{margin:0}
-main{max-width:56rem;margin:0 auto;padding:1rem}
+main{max-width:56rem;margin:0 auto;padding:1rem .5rem}
+th{overflow-wrap:anywhere}
 h1{font-size:1.4rem;margin:.5rem 0}h2{font-size:1.1rem;margin:1.25rem 0 .5rem}
 nav{text-align:end}nav a{color:#00564b;display:inline-block;min-height:24px;padding:.25rem}
 .hero{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;background:#fff;border-radius:12px;padding:1rem}
@@ -14,6 +15,7 @@ th,td{padding:.4rem .5rem;text-align:start;border-bottom:1px solid #d9e2dc;verti
 td.n{text-align:end;white-space:nowrap}
 .bar{height:.6rem;background:#d9e2dc;border-radius:.3rem;min-width:4rem}.bar span{display:block;height:100%;background:#00695c;border-radius:.3rem}
 .muted{color:#4a5550;font-size:.9rem}
+@media (max-width:30rem){.bar-col{display:none}th,td{padding:.3rem .25rem;font-size:.9rem}.ikm{font-size:2.5rem}}
 @media print{nav{display:none}body{background:#fff}}`;
 
 const WORDS = {
@@ -50,10 +52,10 @@ export function skmInfographic(report: PublishedSkm, lang: 'id' | 'en', posterHr
 <div><div class="grade">${result.grade ? `${result.grade} · ${result.gradeLabel![lang]}` : w.noData}</div><div>${result.respondents} ${w.respondents}</div></div>
 </section>
 <h2>${w.element}</h2>
-<table><thead><tr><th scope="col">${w.element}</th><th scope="col">NRR</th><th scope="col">${w.value}</th><th scope="col">${w.grade}</th><th scope="col"><span class="muted">1-4</span></th></tr></thead>
+<table><thead><tr><th scope="col">${w.element}</th><th scope="col">NRR</th><th scope="col">${w.value}</th><th scope="col">${w.grade}</th><th scope="col" class="bar-col"><span class="muted">1-4</span></th></tr></thead>
 <tbody>${rows.map(
     (element) => html`<tr><th scope="row">U${element.number}. ${element.name[lang]}</th><td class="n">${figure(element.nrr, 2, lang)}</td><td class="n">${figure(element.converted, 2, lang)}</td><td>${element.grade}</td>
-<td><div class="bar" aria-hidden="true"><span style="width:${((element.nrr! - 1) / 3) * 100}%"></span></div></td></tr>`,
+<td class="bar-col"><div class="bar" aria-hidden="true"><span style="width:${((element.nrr! - 1) / 3) * 100}%"></span></div></td></tr>`,
   )}</tbody></table>
 <h2>${w.followUp}</h2>
 ${report.lowest.length ? html`<p>${w.lowest}: ${report.lowest.map((row) => row.name[lang]).join(', ')}</p>` : ''}

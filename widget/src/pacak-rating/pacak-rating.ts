@@ -127,6 +127,8 @@ export class PacakRating extends LitElement {
   private countdown = 0;
 
   private serviceTypes: Named[] = [];
+  /** The service type of the rating just sent: the survey offered after it starts there. */
+  #skmService = '';
   private indicators: Indicator[] = [];
   /** Kiosk mode: the employee the customer picked. */
   private picked = '';
@@ -210,7 +212,7 @@ export class PacakRating extends LitElement {
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
           })
-        : renderReceipt(t, this.receipt, this.rateAgain, this.countdown);
+        : renderReceipt(t, this.receipt, this.rateAgain, this.countdown, { api: this.origin, office: employee.office.code, service: this.#skmService, lang: pickLang(this.lang) });
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
@@ -305,6 +307,7 @@ export class PacakRating extends LitElement {
     }
     const clientId = (this.clientId ??= newClientId());
     const { comment, ...rest } = input;
+    this.#skmService = String(rest.serviceType ?? '');
     const nip = this.employee!.nip;
     this.busy = true;
     this.status = t.sending;
