@@ -53,8 +53,7 @@ export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain:
           <p>${t.queuedText}</p>`}
     ${countdown ? html`<p class="muted">${t.resetIn(countdown)}</p>` : nothing}
     <button type="button" @click=${onAgain}>${countdown ? t.next : t.again}</button>
-    ${receipt && skm && !countdown
-      ? html`<div part="skm"><button type="button" class="alt" @click=${(event: Event) => openSkm(event, skm)}>${t.skmOffer}</button></div>`
-      : nothing}
-  </section>`;
+  </section>${receipt && skm && !countdown
+    ? html`<div part="skm"><button type="button" class="alt" @click=${(event: Event) => openSkm(event, skm)}>${t.skmOffer}</button></div>`
+    : nothing}`;
 }
