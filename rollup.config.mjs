@@ -126,6 +126,9 @@ export default [
   bundle('pacak-dashboard', 'widget/src/pacak-dashboard/pacak-dashboard.ts', 24 * 1024),
   // The office's console at /admin: its entry and each screen's chunk at most 24 KB gzip.
   consoleBundle(24 * 1024),
+  // <pacak-skm>, the public satisfaction survey: its own bundle, which the rating widget loads only when
+  // a customer takes the optional second step, so the rating widget does not grow with it.
+  bundle('pacak-skm', 'widget/src/pacak-skm/pacak-skm.ts', 12 * 1024),
   // The script of the keypass, card and board pages: no Lit, a few listeners.
   bundle('pacak-pages', 'widget/src/pages/pacak-pages.ts', 4 * 1024),
 ];

@@ -49,6 +49,7 @@ export const PROBLEM_TYPES = [
   'rate-limited',
   'rules-dated-before-latest',
   'service-token-used',
+  'skm-already-answered',
   'share-link-gone',
   'unauthorized',
   'unavailable',

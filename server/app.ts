@@ -13,6 +13,8 @@ import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { keypassRouter } from './routes/keypass.js';
 import { embedPageRouter } from './routes/embed-page.js';
 import { qrRouter } from './routes/qr.js';
+import { skmPagesRouter } from './routes/skm-pages.js';
+import { skmPublishedRouter } from './routes/skm-publications.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -80,6 +82,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     healthRouter(deps.sequelize, deps.isShuttingDown),
     widgetAssetsRouter(),
     hostedPagesRouter(services),
+    skmPagesRouter(services, config.publicBaseUrl),
+    skmPublishedRouter(services),
     ...sharing,
     embedPageRouter(),
     adminPageRouter(),

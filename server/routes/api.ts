@@ -7,6 +7,9 @@ import { kioskRouter } from './kiosk.js';
 import { publicApiRouter } from './public-api.js';
 import { reportsRouter, sharedReportsRouter } from './reports.js';
 import { serviceTokensRouter } from './service-tokens.js';
+import { skmPublicRouter } from './skm-public.js';
+import { skmPublicationAdminRouter } from './skm-publications.js';
+import { skmAdminRouter, skmReportsRouter } from './skm-reports.js';
 
 /** Where every route of the API lives; version 2 would be a router of its own beside it. */
 export const API_PREFIX = '/api/v1';
@@ -24,6 +27,10 @@ export const BODY_LIMIT = 16 * 1024;
  */
 export function apiRouter(services: Services): Router {
   const api = new Router({ prefix: API_PREFIX });
+  // The survey's admin and report routes sign in before they read a body, like the admin API.
+  api.use(skmPublicationAdminRouter(services, BODY_LIMIT).routes());
+  api.use(skmAdminRouter(services, BODY_LIMIT).routes());
+  api.use(skmReportsRouter(services).routes());
   api.use('/admin', adminRouter(services, BODY_LIMIT).routes());
   api.use(jsonBody({ limit: BODY_LIMIT }));
   api.use('/reports', reportsRouter(services).routes());
@@ -32,5 +39,6 @@ export function apiRouter(services: Services): Router {
   api.use(publicApiRouter(services).routes());
   api.use(authRouter(services).routes());
   api.use(serviceTokensRouter(services).routes());
+  api.use(skmPublicRouter(services).routes());
   return api;
 }

@@ -62,6 +62,7 @@ export interface AppraisalServices {
   attendance: AttendanceImporter;
   skp: SkpImporter;
 }
+import { createSkmServices, type SkmServices } from './skm/index.js';
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
@@ -74,6 +75,8 @@ export interface Services {
   reports: ReportServices;
   appraisal: AppraisalServices;
   qr: QrServices;
+  /** The public satisfaction survey (PermenPANRB 14/2017): intake, settings, reports, follow-up plans. */
+  skm: SkmServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
@@ -103,6 +106,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     audit,
     qr,
     formTokens,
+    skm: createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }),
     ratings: new RatingService({
       catalogue,
       vault,

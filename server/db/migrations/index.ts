@@ -12,6 +12,7 @@ import * as rateCounters from './2026.11.29T11.00.00.rate-counters.js';
 import * as privacyContactAndServiceHours from './2026.11.29T11.10.00.privacy-contact-and-service-hours.js';
 import * as dailyStarCounts from './2026.12.01T08.00.00.daily-star-counts.js';
 import * as mustChangePassword from './2026.12.04T10.00.00.must-change-password.js';
+import * as skm from './2026.12.04T11.00.00.skm.js';
 import * as appraisalRules from './2026.12.04T12.00.00.appraisal-rules.js';
 import * as officeLetterheads from './2026.12.04T12.10.00.office-letterheads.js';
 import * as attendanceMonths from './2026.12.04T12.20.00.attendance-months.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.11.29T11.10.00.privacy-contact-and-service-hours', ...privacyContactAndServiceHours },
   { name: '2026.12.01T08.00.00.daily-star-counts', ...dailyStarCounts },
   { name: '2026.12.04T10.00.00.must-change-password', ...mustChangePassword },
+  { name: '2026.12.04T11.00.00.skm', ...skm },
   { name: '2026.12.04T12.00.00.appraisal-rules', ...appraisalRules },
   { name: '2026.12.04T12.10.00.office-letterheads', ...officeLetterheads },
   { name: '2026.12.04T12.20.00.attendance-months', ...attendanceMonths },

@@ -13,12 +13,16 @@ import { ServiceType } from './service-type.js';
 import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { SkpResult } from './skp-result.js';
+import { SkmFollowUp } from './skm-follow-up.js';
+import { SkmPublication } from './skm-publication.js';
+import { SkmResponse } from './skm-response.js';
+import { SkmSettingsRecord } from './skm-settings.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkpResult, WorkArea };
+export { AdminUser, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkpResult, SkmFollowUp, SkmPublication, SkmResponse, SkmSettingsRecord, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth, SkpResult]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth, SkpResult, SkmResponse, SkmSettingsRecord, SkmFollowUp, SkmPublication]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

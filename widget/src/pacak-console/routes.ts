@@ -26,6 +26,7 @@ export interface ConsoleRoute {
 /** The one route table: every screen of the console is listed here and nowhere else. */
 export const routes: ConsoleRoute[] = [
   { path: 'reports', screen: 'reports', roles: readers, label: { id: 'Laporan', en: 'Reports' }, load: () => import('./sections/reports.js') },
+  { path: 'skm', screen: 'skm', roles: readers, label: { id: 'SKM', en: 'SKM' }, load: () => import('./sections/skm.js') },
   { path: 'employees', screen: 'employees', roles: ['admin'], label: { id: 'Pegawai', en: 'Employees' }, load: () => import('./sections/employees.js') },
   { path: 'account', screen: 'account', roles: everyone, label: { id: 'Akun saya', en: 'My account' }, load: () => import('./sections/account.js'), nav: false },
 ];

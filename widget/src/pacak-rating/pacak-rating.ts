@@ -125,6 +125,8 @@ export class PacakRating extends LitElement {
   private receipt?: Receipt;
 
   private serviceTypes: Named[] = [];
+  /** The service type of the rating just sent: the survey offered after it starts there. */
+  #skmService = '';
   private indicators: Indicator[] = [];
   /** Kiosk mode: the employee the customer picked. */
   private picked = '';
@@ -188,7 +190,7 @@ export class PacakRating extends LitElement {
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
           })
-        : renderReceipt(t, this.receipt, this.rateAgain, this.clock.countdown);
+        : renderReceipt(t, this.receipt, this.rateAgain, this.clock.countdown, { api: this.origin, office: employee.office.code, service: this.#skmService, lang: pickLang(this.lang) });
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
@@ -270,6 +272,7 @@ export class PacakRating extends LitElement {
       return this.focusFirstInvalid();
     }
     const { comment, ...rest } = input;
+    this.#skmService = String(rest.serviceType ?? '');
     this.busy = true;
     this.status = t.sending;
     try {

@@ -22,7 +22,28 @@ export function formatSentAt(createdAt: string, locale: string): string {
  * the notice that it is kept on the device until the network returns. `countdown`: seconds until a
  * kiosk starts again for the next customer.
  */
-export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain: () => void, countdown?: number) {
+/** The optional second step after a rating: the office's satisfaction survey for the service just rated. */
+export interface SkmOffer {
+  api: string;
+  office: string;
+  service: string;
+  lang: string;
+}
+
+/**
+ * Opens the survey in place: `<pacak-skm>` comes in its own bundle, fetched only now, so the rating
+ * widget carries none of it (a module script, not import(), so this bundle stays one file).
+ */
+function openSkm(event: Event, offer: SkmOffer): void {
+  const button = event.currentTarget as HTMLButtonElement;
+  const survey = document.createElement('pacak-skm');
+  for (const [name, value] of Object.entries({ ...offer, channel: 'after-rating' })) survey.setAttribute(name, value);
+  button.hidden = true;
+  button.parentElement!.append(survey);
+  if (!customElements.get('pacak-skm')) document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: `${offer.api}/widget/pacak-skm.js` }));
+}
+
+export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain: () => void, countdown?: number, skm?: SkmOffer) {
   return html`<section part="receipt">
     ${receipt
       ? html`<h2 tabindex="-1">${t.thanks}</h2>
@@ -32,5 +53,7 @@ export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain:
           <p>${t.queuedText}</p>`}
     ${countdown ? html`<p class="muted">${t.resetIn(countdown)}</p>` : nothing}
     <button type="button" @click=${onAgain}>${countdown ? t.next : t.again}</button>
-  </section>`;
+  </section>${receipt && skm && !countdown
+    ? html`<div part="skm"><button type="button" class="alt" @click=${(event: Event) => openSkm(event, skm)}>${t.skmOffer}</button></div>`
+    : nothing}`;
 }
