@@ -16,6 +16,7 @@ import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { keypassRouter } from './routes/keypass.js';
 import { embedPageRouter } from './routes/embed-page.js';
 import { kioskRouter } from './routes/kiosk.js';
+import { kioskPageRouter } from './routes/kiosk-page.js';
 import { publicApiRouter } from './routes/public-api.js';
 import { reportsRouter, sharedReportsRouter } from './routes/reports.js';
 import { qrRouter } from './routes/qr.js';
@@ -104,6 +105,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     hostedPagesRouter(services),
     ...sharing,
     kioskRouter(services),
+    kioskPageRouter(),
     embedPageRouter(),
     adminPageRouter(),
   ]) {

@@ -2,6 +2,8 @@ import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { EmployeeImporter } from './admin/employee-import.js';
 import { EmployeeAdmin } from './admin/employees.js';
+import { KioskKeys } from './kiosk-keys.js';
+import { KioskKeyAdmin } from './admin/kiosk-key-admin.js';
 import { Moderation } from './admin/moderation.js';
 import { OfficeAdmin } from './admin/offices.js';
 import { ServiceTypeAdmin } from './admin/service-types.js';
@@ -33,6 +35,7 @@ export interface AdminServices {
   importer: EmployeeImporter;
   users: UserAdmin;
   moderation: Moderation;
+  kioskKeys: KioskKeyAdmin;
 }
 
 /** The report figures, their share links and the appraisal evidence. */
@@ -91,6 +94,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       importer: new EmployeeImporter(sequelize, audit),
       users: new UserAdmin(sequelize, audit),
       moderation: new Moderation(sequelize, audit, vault),
+      kioskKeys: new KioskKeyAdmin(new KioskKeys(vault), audit, config.publicBaseUrl),
     },
     reports: {
       builders: new ReportBuilders(new ReportService(sequelize)),

@@ -1,49 +1,34 @@
 import type Router from '@koa/router';
-import { z } from 'zod';
-import { WorkArea } from '../../db/models/index.js';
 import { actorOf, requireRole } from '../../http/auth.js';
-import { invalid, notFound } from '../../http/problem.js';
-import { officeOf, plainText, slugCode } from '../../services/admin/fields.js';
+import { emptyBody } from '../../services/admin/fields.js';
+import { kioskKeyIssueSchema, kioskKeyRenameSchema } from '../../services/admin/kiosk-key-admin.js';
 import type { Services } from '../../services/index.js';
-import { KioskKeys } from '../../services/kiosk-keys.js';
 import { bodyOf, idParam } from './params.js';
 
-const issueSchema = z.strictObject({ workArea: slugCode, label: plainText(100) });
-
 /**
- * Keys for counter tablets in kiosk mode: an admin issues one per tablet (the key is shown once),
- * lists them and revokes a lost one. Issuing and revoking are audited; the key itself never is.
+ * Keys for counter tablets in kiosk mode: an admin issues one per tablet (the key, the tablet's
+ * address and its QR code are shown once), names, lists and revokes them. Every write is audited;
+ * the key itself never is.
  */
-export function kioskKeyRoutes(router: Router, services: Services, keys = new KioskKeys(services.vault)): void {
+export function kioskKeyRoutes(router: Router, services: Services): void {
+  const { kioskKeys } = services.admin;
   const admin = requireRole('admin');
 
   router.get('/kiosk-keys', admin, async (ctx) => {
-    const officeId = officeOf(actorOf(ctx, services));
-    const areas = new Map((await WorkArea.findAll({ where: { officeId } })).map((area) => [area.id, area.code]));
-    ctx.body = {
-      keys: (await keys.list(officeId)).map(({ workAreaId, ...key }) => ({ ...key, workArea: areas.get(workAreaId) ?? null })),
-    };
+    ctx.body = { keys: await kioskKeys.list(actorOf(ctx, services)) };
   });
-
   router.post('/kiosk-keys', admin, async (ctx) => {
-    const actor = actorOf(ctx, services);
-    const officeId = officeOf(actor);
-    const { workArea, label } = bodyOf(ctx, issueSchema);
-    const area = await WorkArea.findOne({ where: { officeId, code: workArea, active: true } });
-    if (!area) throw invalid([{ path: 'workArea', message: 'is not an active work area of your office', code: 'unknown_work_area' }]);
-    const issued = await keys.issueKioskKey(officeId, area.id, label);
-    await services.audit.record(actor, { officeId, action: 'kiosk-key.issue', targetType: 'kiosk_key', targetId: issued.id, changes: { workArea, label } });
+    const body = bodyOf(ctx, kioskKeyIssueSchema);
     ctx.status = 201;
-    ctx.body = { id: issued.id, key: issued.key, workArea, label };
+    ctx.body = await kioskKeys.issue(actorOf(ctx, services), body);
   });
-
+  router.patch('/kiosk-keys/:id', admin, async (ctx) => {
+    const { label } = bodyOf(ctx, kioskKeyRenameSchema);
+    ctx.body = await kioskKeys.rename(actorOf(ctx, services), idParam(ctx), label);
+  });
   router.post('/kiosk-keys/:id/revoke', admin, async (ctx) => {
-    const actor = actorOf(ctx, services);
-    const officeId = officeOf(actor);
-    const id = idParam(ctx);
-    if (!(await keys.list(officeId)).some((key) => key.id === id)) throw notFound('Your office has no kiosk key with that id.');
-    await keys.revokeKioskKey(id);
-    await services.audit.record(actor, { officeId, action: 'kiosk-key.revoke', targetType: 'kiosk_key', targetId: id });
+    bodyOf(ctx, emptyBody);
+    await kioskKeys.revoke(actorOf(ctx, services), idParam(ctx));
     ctx.status = 204;
   });
 }
