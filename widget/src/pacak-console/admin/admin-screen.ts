@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { CSSResultGroup, TemplateResult } from 'lit';
 import { ApiError } from '../../api.js';
 import type { ConsoleContext } from '../admin-api.js';
 import type { Session } from '../../pacak-dashboard/session.js';
@@ -18,7 +18,7 @@ export interface Failure {
  * sees a short notice instead (the server refuses its requests anyway).
  */
 export abstract class AdminScreen extends LitElement {
-  static override styles = adminStyles;
+  static override styles: CSSResultGroup = adminStyles;
   static override properties = {
     context: { attribute: false },
     status: { state: true },
