@@ -48,14 +48,14 @@ export class PacakConsoleSettings extends AdminScreen {
             <div class="field wide">
               <label for="complaint-url">${this.t('Tautan pengaduan (mis. SP4N-LAPOR!)', 'Complaint link (e.g. SP4N-LAPOR!)')}</label>
               <input id="complaint-url" name="complaintUrl" type="url" maxlength="500" placeholder="https://www.lapor.go.id" .value=${office.complaintUrl ?? ''}
-                aria-describedby="complaint-hint ${this.describedBy('complaintUrl', 'complaint-url') === 'complaint-url-error' ? 'complaint-url-error' : ''}" />
+                aria-describedby="complaint-hint${this.failure?.fields.complaintUrl ? ' complaint-url-error' : ''}" />
               <p class="hint" id="complaint-hint">${this.t('Ditampilkan kepada pelanggan setelah nilai rendah. Kosongkan bila tidak ada.', 'Shown to customers after a low score. Leave empty when there is none.')}</p>
               ${this.fieldError('complaintUrl', 'complaint-url')}
             </div>
             <div class="field wide">
               <label for="privacy-contact">${this.t('Kontak perlindungan data pribadi', 'Data protection contact')}</label>
               <input id="privacy-contact" name="privacyContact" maxlength="300" .value=${office.privacyContact ?? ''}
-                aria-describedby="privacy-hint ${this.describedBy('privacyContact', 'privacy-contact') === 'privacy-contact-error' ? 'privacy-contact-error' : ''}" />
+                aria-describedby="privacy-hint${this.failure?.fields.privacyContact ? ' privacy-contact-error' : ''}" />
               <p class="hint" id="privacy-hint">${this.t('Surel, telepon, atau loket; tampil di pemberitahuan privasi formulir.', "An e-mail, a phone or a desk; shown in the form's privacy notice.")}</p>
               ${this.fieldError('privacyContact', 'privacy-contact')}
             </div>
