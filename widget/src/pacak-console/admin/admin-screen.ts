@@ -124,6 +124,11 @@ export abstract class AdminScreen extends LitElement {
       <p class="error" role="alert">${this.failure?.message ?? ''}</p>`;
   }
 
+  /** The name of a table's scroll region, apart from its section's, so the two landmarks differ. */
+  protected tableLabel(title: string): string {
+    return `${this.t('Tabel', 'Table')}: ${title}`;
+  }
+
   protected dateTime(iso: string | null): string {
     if (!iso) return '';
     return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));

@@ -123,7 +123,9 @@ export const adminStyles = css`
     gap: 0.5em;
     align-items: center;
   }
+  /* Positioned, so the visually hidden words of its buttons stay inside it rather than widen the page. */
   .scroll {
+    position: relative;
     max-width: 100%;
     overflow-x: auto;
   }

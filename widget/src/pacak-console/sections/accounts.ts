@@ -148,7 +148,7 @@ export class PacakConsoleAccounts extends AdminScreen {
     const areaName = (code: string | null) => (code ? (this.areas.find((area) => area.code === code)?.name ?? code) : '');
     const roleName = (role: UserRow['role']) =>
       ({ superadmin: 'Superadmin', admin: 'Admin', coordinator: this.t('Koordinator', 'Coordinator'), viewer: this.t('Pembaca', 'Viewer') })[role];
-    return html`<div class="scroll" role="region" tabindex="0" aria-labelledby="users-title">
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Akun', 'Accounts'))}>
       <table>
         <thead>
           <tr>

@@ -77,7 +77,7 @@ export class PacakConsoleAnomalies extends AdminScreen {
     return html`<section class="card" aria-labelledby="group-${key}" data-group=${key}>
       <h3 id="group-${key}">${title} <span class="badge">${flags.length}</span></h3>
       ${flags.length
-        ? html`<div class="scroll" role="region" tabindex="0" aria-labelledby="group-${key}">
+        ? html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(title)}>
             <table>
               <thead>
                 <tr>

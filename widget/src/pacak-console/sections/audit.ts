@@ -105,7 +105,7 @@ export class PacakConsoleAudit extends AdminScreen {
   #renderTable(superadmin: boolean): TemplateResult {
     if (!this.entries.length) return html`<p class="muted">${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada catatan yang cocok.', 'No entries match.')}</p>`;
     const offset = Number(this.filters.offset) || 0;
-    return html`<div class="scroll" role="region" tabindex="0" aria-labelledby="audit-title">
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Log audit', 'Audit log'))}>
         <table>
           <thead>
             <tr>

@@ -139,7 +139,7 @@ export class PacakConsoleKioskKeys extends AdminScreen {
   #renderList(): TemplateResult {
     if (!this.keys.length) return html`<p class="muted">${this.t('Belum ada kunci kios.', 'No kiosk keys yet.')}</p>`;
     const areaName = (code: string | null) => this.areas.find((area) => area.code === code)?.name ?? code ?? '';
-    return html`<div class="scroll" role="region" tabindex="0" aria-labelledby="keys-title">
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Kunci kios kantor', "The office's kiosk keys"))}>
       <table>
         <thead>
           <tr>

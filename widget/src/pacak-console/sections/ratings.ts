@@ -132,7 +132,7 @@ export class PacakConsoleRatings extends AdminScreen {
       const values = Object.values(scores);
       return new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(values.reduce((a, b) => a + b, 0) / values.length);
     };
-    return html`<div class="scroll" role="region" tabindex="0" aria-labelledby="ratings-title">
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Moderasi penilaian', 'Rating moderation'))}>
         <table>
           <thead>
             <tr>

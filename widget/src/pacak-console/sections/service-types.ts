@@ -70,9 +70,9 @@ export class PacakConsoleServiceTypes extends AdminScreen {
       <section class="card" aria-labelledby="types-title">
         <h2 id="types-title">${this.t('Urutan di formulir penilaian', 'Order in the rating form')}</h2>
         <p class="hint" id="move-hint">
-          ${this.t('Seret baris, atau fokus pada tombol ⇅ lalu tekan panah atas/bawah. Setiap pindahan langsung disimpan.', 'Drag a row, or focus its ⇅ button and press the up or down arrow. Each move is saved at once.')}
+          ${this.t('Seret baris, atau fokus pada tombol panah di kolom Urutan lalu tekan panah atas/bawah. Setiap pindahan langsung disimpan.', 'Drag a row, or focus its arrow button in the Order column and press the up or down arrow. Each move is saved at once.')}
         </p>
-        <div class="scroll" role="region" tabindex="0" aria-labelledby="types-title">
+        <div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Urutan di formulir penilaian', 'Order in the rating form'))}>
           <table>
             <thead>
               <tr>
@@ -105,7 +105,7 @@ export class PacakConsoleServiceTypes extends AdminScreen {
     >
       <td>
         <button type="button" class="secondary small handle" data-action="move" aria-describedby="move-hint" @keydown=${(event: KeyboardEvent) => this.#key(event, type)}>
-          <span aria-hidden="true">⇅</span><span class="visually-hidden">${this.t(`Pindahkan ${type.name}, posisi ${index + 1} dari ${this.types.length}`, `Move ${type.name}, position ${index + 1} of ${this.types.length}`)}</span>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M8 1 4 5h8zM8 15l4-4H4z" fill="currentColor"></path></svg><span class="visually-hidden">${this.t(`Pindahkan ${type.name}, posisi ${index + 1} dari ${this.types.length}`, `Move ${type.name}, position ${index + 1} of ${this.types.length}`)}</span>
         </button>
         ${index + 1}
       </td>

@@ -55,7 +55,7 @@ export class PacakConsoleWorkAreas extends AdminScreen {
       <section class="card" aria-labelledby="areas-title">
         <h2 id="areas-title">${this.t('Wilayah kerja kantor', "The office's work areas")}</h2>
         <p class="hint">${this.t('Jam layanan menurut waktu kantor; jam tutup sebelum jam buka berarti melewati tengah malam.', "Service hours in the office's time; a closing time before the opening time spans midnight.")}</p>
-        <div class="scroll" role="region" tabindex="0" aria-labelledby="areas-title">
+        <div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Wilayah kerja kantor', "The office's work areas"))}>
           <table>
             <thead>
               <tr>
