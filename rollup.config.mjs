@@ -59,15 +59,8 @@ function cssTemplates() {
   };
 }
 
-/** One ES module per page script: the widget every page loads, and the helper only /embed loads. */
-const bundle = (name, input, limit) => ({
-  input,
-  output: {
-    file: `dist/widget/${name}.js`,
-    format: 'es',
-    sourcemap: false,
-  },
-  plugins: [
+/** The plugins every bundle goes through, ending with the gzip budget of each chunk. */
+const plugins = (limit) => [
     nodeResolve({ browser: true }),
     cssTemplates(),
     // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
@@ -87,7 +80,37 @@ const bundle = (name, input, limit) => ({
     }),
     templateWhitespace(),
     gzipBudget(limit),
-  ],
+];
+
+/** One ES module per page script: the widget every page loads, and the helper only /embed loads. */
+const bundle = (name, input, limit) => ({
+  input,
+  output: {
+    file: `dist/widget/${name}.js`,
+    format: 'es',
+    sourcemap: false,
+  },
+  plugins: plugins(limit),
+});
+
+/**
+ * The console at /admin: a small entry (Lit, the shell, sign-in, the route table) and one chunk per
+ * screen, loaded when first opened, each under the budget. Chunk names carry a hex hash (what
+ * /widget/ serves: lowercase letters, digits and dashes), so a new release never meets an old chunk.
+ */
+const consoleBundle = (limit) => ({
+  input: 'widget/src/pacak-console/pacak-console.ts',
+  // The entry need not keep its exports for anyone: the shell stays in it, not behind a facade chunk.
+  preserveEntrySignatures: false,
+  output: {
+    dir: 'dist/widget',
+    format: 'es',
+    sourcemap: false,
+    entryFileNames: 'pacak-console.js',
+    hashCharacters: 'hex',
+    chunkFileNames: (chunk) => `console-${chunk.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-[hash].js`,
+  },
+  plugins: plugins(limit),
 });
 
 export default [
@@ -100,6 +123,8 @@ export default [
   // <pacak-dashboard> for /admin and intranet pages: leaders load it, customers never do, so it has a
   // budget of its own (Lit, SVG charts, tables, exports) and the rating widget stays small.
   bundle('pacak-dashboard', 'widget/src/pacak-dashboard/pacak-dashboard.ts', 24 * 1024),
+  // The office's console at /admin: its entry and each screen's chunk at most 24 KB gzip.
+  consoleBundle(24 * 1024),
   // The script of the keypass, card and board pages: no Lit, a few listeners.
   bundle('pacak-pages', 'widget/src/pages/pacak-pages.ts', 4 * 1024),
 ];

@@ -42,7 +42,7 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
   beforeAll(() => seedRatings(server));
 
   const openAsAdmin = async (target = page) => {
-    await target.goto(`${server.url}/admin`);
+    await target.goto(`${server.url}/dashboard`);
     await signInOnPage(target, 'admin', server.demoAdminPassword!);
     await choosePeriod(target, MAY);
   };
@@ -135,7 +135,7 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
           return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
         });
       };
-      await axePage.goto(`${server.url}/admin`);
+      await axePage.goto(`${server.url}/dashboard`);
       await axePage.getByLabel('Nama pengguna').waitFor();
       expect(await violations()).toEqual([]);
       await signInOnPage(axePage, 'admin', server.demoAdminPassword!);

@@ -6,7 +6,7 @@ import { describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/bro
 import type { TestServer } from '../helpers/server.js';
 import { AGUS, apiReport, choosePeriod, DEWI, figure, id, MAY, pageToken, RINA, seedRatings, settled, signInOnPage } from './dashboard-fixture.js';
 
-describeInBrowser('the dashboard at /admin', () => {
+describeInBrowser('the dashboard at /dashboard', () => {
   let server: TestServer;
   let context: BrowserContext;
   let page: Page;
@@ -22,13 +22,13 @@ describeInBrowser('the dashboard at /admin', () => {
   });
 
   const openAsAdmin = async () => {
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${server.url}/dashboard`);
     await signInOnPage(page, 'admin', server.demoAdminPassword!);
     await choosePeriod(page, MAY);
   };
 
   it('is served with a strict Content-Security-Policy, no inline script and no unsafe-inline', async () => {
-    const response = await fetch(`${server.url}/admin`);
+    const response = await fetch(`${server.url}/dashboard`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/default-src 'none'/);
@@ -141,7 +141,7 @@ describeInBrowser('the dashboard at /admin', () => {
 
   it('keeps a coordinator to their work area, without a work-area choice or share links', async () => {
     const coordinator = await makeUser(server, 'coordinator', { workArea: 'boom-baru' });
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${server.url}/dashboard`);
     await signInOnPage(page, coordinator.username, coordinator.password);
     await choosePeriod(page, MAY);
     expect(await figure(page, 'count')).toBe('2');
@@ -172,7 +172,7 @@ describeInBrowser('the dashboard at /admin', () => {
 
   it('gives a viewer the reports and exports but no share link', async () => {
     const viewer = await makeUser(server, 'viewer');
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${server.url}/dashboard`);
     await signInOnPage(page, viewer.username, viewer.password);
     await choosePeriod(page, MAY);
     expect(await figure(page, 'count')).toBe('13');
@@ -183,7 +183,7 @@ describeInBrowser('the dashboard at /admin', () => {
 
   it('keeps the token in sessionStorage only, and says so when the session ends on a 401', async () => {
     const viewer: TestUser = await makeUser(server, 'viewer');
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${server.url}/dashboard`);
     await page.getByLabel('Nama pengguna').fill(viewer.username);
     await page.getByLabel('Kata sandi').fill('not the password');
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
@@ -207,7 +207,7 @@ describeInBrowser('the dashboard at /admin', () => {
 
   it('signs out by itself when the token expires', async () => {
     await page.clock.install();
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${server.url}/dashboard`);
     await signInOnPage(page, 'admin', server.demoAdminPassword!);
     // Moved in the page (disconnected and connected again), it keeps its timer.
     await page.evaluate(() => {
@@ -228,7 +228,7 @@ describeInBrowser('the dashboard at /admin', () => {
   });
 
   it('speaks English with ?lang=en', async () => {
-    await page.goto(`${server.url}/admin?lang=en`);
+    await page.goto(`${server.url}/dashboard?lang=en`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await signInOnPage(page, 'admin', server.demoAdminPassword!, { user: 'Username', password: 'Password', submit: 'Sign in' });
     await page.getByLabel('From').fill(MAY.from);

@@ -45,8 +45,11 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   return response;
 }
 
-/** POST /api/v1/auth/token: `{ token, expiresAt }`, or an ApiError (401 wrong, 429 locked for a while). */
-export async function signIn(origin: string, username: string, password: string): Promise<{ token: string; expiresAt: string }> {
+/**
+ * POST /api/v1/auth/token: `{ token, expiresAt, mustChangePassword }`, or an ApiError (401 wrong, 429
+ * locked for a while).
+ */
+export async function signIn(origin: string, username: string, password: string): Promise<{ token: string; expiresAt: string; mustChangePassword?: boolean }> {
   const response = await send(`${origin}/api/v1/auth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -16,6 +16,8 @@ export interface EmployeeViewOptions {
   exports: (target: ExportTarget, pdf?: boolean) => TemplateResult;
   onTrend: (mode: TrendMode) => void;
   onBack: () => void;
+  /** The overview's own address, when the page has one: back is then a link. */
+  backHref?: string | undefined;
 }
 
 /**
@@ -23,13 +25,15 @@ export interface EmployeeViewOptions {
  * the trend, each service type, the customers' comments (phone numbers masked by the server), and
  * the evidence PDF to attach in E-Kinerja.
  */
-export function renderEmployee({ t, report, trend, exports, onTrend, onBack }: EmployeeViewOptions): TemplateResult {
+export function renderEmployee({ t, report, trend, exports, onTrend, onBack, backHref }: EmployeeViewOptions): TemplateResult {
   const { employee } = report;
   const target: ExportTarget = { report: 'employee', nip: employee.nip, title: employee.name };
   const comments = report.comments.map((c) => [day(c.date, t), c.serviceType, c.phone, c.verified ? t.yes : t.no, c.comment]);
   return html`<div class="grid">
     <section class="card wide" aria-labelledby="employee-name" data-section="employee">
-      <button type="button" class="secondary back" @click=${onBack}>← ${t.back}</button>
+      ${backHref
+        ? html`<a class="back" href=${backHref}>← ${t.back}</a>`
+        : html`<button type="button" class="secondary back" @click=${onBack}>← ${t.back}</button>`}
       <h2 id="employee-name" tabindex="-1">${employee.name}</h2>
       <dl class="facts">
         <div><dt>${t.nip}</dt><dd>${employee.nip}</dd></div>

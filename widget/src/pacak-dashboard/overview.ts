@@ -37,6 +37,8 @@ export interface OverviewOptions {
   onTrend: (mode: TrendMode) => void;
   onSort: (table: 'ranked' | 'waiting', key: SortKey) => void;
   onOpen: (nip: string) => void;
+  /** An employee's own address, when the page has one: names are then links. */
+  hrefOf?: (nip: string) => string;
 }
 
 const section = (id: string, title: string, body: TemplateResult, wide = false) =>
@@ -105,11 +107,11 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
       t.ranking,
       html`<p class="muted">${t.rankingNote(minRatings, ranking.rankingMethod.weight)}</p>
         ${ranking.ranked.length
-          ? staffTable({ t, caption: t.ranking, rows: ranking.ranked, ranked: true, sort: o.sorts.ranked, onSort: (key) => o.onSort('ranked', key), onOpen: o.onOpen })
+          ? staffTable({ t, caption: t.ranking, rows: ranking.ranked, ranked: true, sort: o.sorts.ranked, onSort: (key) => o.onSort('ranked', key), onOpen: o.onOpen, hrefOf: o.hrefOf })
           : html`<p class="notice">${t.nobodyRanked}</p>`}
         <h3>${t.notYetRanked(minRatings)}</h3>
         ${ranking.notYetRanked.length
-          ? staffTable({ t, caption: t.notYetRanked(minRatings), rows: ranking.notYetRanked, ranked: false, sort: o.sorts.waiting, onSort: (key) => o.onSort('waiting', key), onOpen: o.onOpen })
+          ? staffTable({ t, caption: t.notYetRanked(minRatings), rows: ranking.notYetRanked, ranked: false, sort: o.sorts.waiting, onSort: (key) => o.onSort('waiting', key), onOpen: o.onOpen, hrefOf: o.hrefOf })
           : html`<p class="muted">${t.nobodyWaiting}</p>`}
         ${o.exports({ report: 'ranking', title: t.ranking })}`,
       true,

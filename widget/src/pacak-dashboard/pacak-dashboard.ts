@@ -1,31 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
-import { asApiError } from '../api.js';
 import type { ApiError } from '../api.js';
 import { pickLang } from '../i18n.js';
+import { chartStyles } from './charts.styles.js';
 import { ReportsApi } from './dashboard-api.js';
-import type { ReportParams } from './dashboard-api.js';
 import { dashboardStrings } from './dashboard-strings.js';
 import type { DashboardStrings } from './dashboard-strings.js';
-import { renderEmployee } from './employee-view.js';
 import { ExportController } from './export-controller.js';
 import type { TrendMode } from './figure-blocks.js';
-import { renderFilters } from './filters.js';
-import type { FilterState } from './filters.js';
-import { renderOverview } from './overview.js';
-import type { Overview } from './overview.js';
-import { chartStyles } from './charts.styles.js';
 import { styles } from './pacak-dashboard.styles.js';
-import { isDay, presetPeriod, previousPeriod, today } from './period.js';
-import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from './report-types.js';
+import { ReportsController } from './reports-controller.js';
+import { nextSort, renderReports } from './reports-view.js';
 import { SessionController } from './session-controller.js';
 import type { Session } from './session.js';
 import { renderSignIn } from './sign-in.js';
-import type { Sort, SortKey } from './tables.js';
+import type { Sort } from './tables.js';
 
 const scriptOrigin = new URL(import.meta.url).origin;
-const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
-
-type Load = 'idle' | 'loading' | 'ready' | 'failed';
 
 /**
  * The leaders' dashboard over the PACAK report API: sign-in, a period and filters, the headline
@@ -58,13 +48,6 @@ export class PacakDashboard extends LitElement {
   static override properties = {
     api: {},
     lang: {},
-    filters: { state: true },
-    periodError: { state: true },
-    load: { state: true },
-    error: { state: true },
-    overview: { state: true },
-    nip: { state: true },
-    employee: { state: true },
     trend: { state: true },
     sorts: { state: true },
   };
@@ -74,36 +57,28 @@ export class PacakDashboard extends LitElement {
   /** `id` or `en`; without it an English page gets English, any other Indonesian. */
   override lang = '';
 
-  private filters: FilterState = { preset: 'this-month', ...presetPeriod('this-month', today(DEFAULT_TIME_ZONE)), workArea: '', serviceType: '', verified: false };
-  private periodError = '';
-  private load: Load = 'idle';
-  private error = '';
-  private overview?: Overview;
-  /** The employee whose page is open; empty on the overview. */
-  private nip = '';
-  private employee?: EmployeeReport;
   private trend: TrendMode = 'overall';
   private sorts: { ranked: Sort; waiting: Sort } = { ranked: { key: 'rank', descending: false }, waiting: { key: 'count', descending: true } };
   private auth = new SessionController(this, {
     origin: () => this.origin,
     t: () => this.t,
     explain: (failure) => this.explain(failure),
-    started: () => void this.reload(),
+    started: () => void this.reports.reload(),
     ended: () => this.forget(),
+  });
+  private reports = new ReportsController(this, {
+    t: () => this.t,
+    session: () => this.session,
+    api: () => this.reportsApi,
+    explain: (failure) => this.explain(failure),
   });
   private exports = new ExportController(this, {
     t: () => this.t,
-    api: () => (this.session ? this.reports : null),
-    params: () => this.params(),
+    api: () => (this.session ? this.reportsApi : null),
+    params: () => this.reports.params(),
     canShare: () => this.session?.role === 'admin',
     explain: (failure) => this.explain(failure),
   });
-
-  private timeZone = DEFAULT_TIME_ZONE;
-  // Filter choices gathered from the reports (the admin lists are admin-only), kept as first seen.
-  private areas = new Map<string, string>();
-  private types = new Map<string, string>();
-  private loads?: AbortController;
 
   private get t(): DashboardStrings {
     return dashboardStrings[pickLang(this.lang)];
@@ -117,23 +92,12 @@ export class PacakDashboard extends LitElement {
     return this.auth.session;
   }
 
-  private get reports(): ReportsApi {
+  private get reportsApi(): ReportsApi {
     return new ReportsApi(this.origin, this.session?.token ?? '', () => this.auth.end(this.t.expired));
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('api')) this.auth.restore();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page while loading: the load was dropped on the way out, so it starts again.
-    if (this.session && this.load === 'loading') void this.reload();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loads?.abort();
   }
 
   override render() {
@@ -150,8 +114,8 @@ export class PacakDashboard extends LitElement {
 
   private renderBar(t: DashboardStrings) {
     const session = this.session as Session;
-    const office = this.overview?.summary.office.name ?? '';
-    const area = session.workArea ? (this.areas.get(session.workArea) ?? session.workArea) : '';
+    const office = this.reports.overview?.summary.office.name ?? '';
+    const area = session.workArea ? (this.reports.areas.get(session.workArea) ?? session.workArea) : '';
     return html`<header class="bar" part="header">
       <div><strong>${t.title}</strong>${office ? html`<span class="muted"> · ${office}</span>` : nothing}</div>
       <div class="who">
@@ -162,47 +126,22 @@ export class PacakDashboard extends LitElement {
   }
 
   private renderBody(t: DashboardStrings) {
-    const coordinator = this.session?.role === 'coordinator';
-    const named = (map: Map<string, string>) => [...map].map(([code, name]) => ({ code, name }));
-    const filters = renderFilters({
+    return renderReports({
       t,
-      state: this.filters,
-      workAreas: coordinator ? null : named(this.areas),
-      serviceTypes: named(this.types),
-      error: this.periodError,
-      onChange: (change) => this.changeFilters(change),
+      lang: pickLang(this.lang),
+      reports: this.reports,
+      coordinator: this.session?.role === 'coordinator',
+      workArea: this.session?.workArea ?? null,
+      trend: this.trend,
+      sorts: this.sorts,
+      exports: this.exports,
+      origin: this.origin,
+      onTrend: this.setTrend,
+      onSort: (table, key) => (this.sorts = nextSort(this.sorts, table, key)),
+      onOpen: (nip) => void this.open(nip),
+      onBack: () => void this.back(),
+      onFilters: () => this.exports.reset(),
     });
-    const busy = this.load === 'loading';
-    let body: unknown = nothing;
-    if (this.load === 'failed') {
-      body = html`<div class="notice" role="alert"><p>${this.error}</p>
-        <button type="button" @click=${() => void this.reload()}>${t.retry}</button></div>`;
-    } else if (this.nip && this.employee) {
-      body = renderEmployee({ t, report: this.employee, trend: this.trend, exports: this.exports.bar, onTrend: this.setTrend, onBack: this.back });
-    } else if (!this.nip && this.overview) {
-      body = renderOverview({
-        t,
-        lang: pickLang(this.lang),
-        data: this.overview,
-        compareAreas: !coordinator,
-        trend: this.trend,
-        sorts: this.sorts,
-        exports: this.exports.bar,
-        board: this.boardInView(),
-        onBoard: (code) => void this.exports.board(code, this.origin),
-        onTrend: this.setTrend,
-        onSort: (table, key) => this.sort(table, key),
-        onOpen: (nip) => void this.open(nip),
-      });
-    }
-    return html`${filters}
-      ${busy ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
-      <div class="body" aria-busy=${busy ? 'true' : 'false'}>${body}</div>`;
-  }
-
-  private boardInView() {
-    const code = this.session?.workArea ?? this.filters.workArea;
-    return code ? { code, name: this.areas.get(code) ?? code } : null;
   }
 
   private setTrend = (mode: TrendMode) => (this.trend = mode);
@@ -215,11 +154,8 @@ export class PacakDashboard extends LitElement {
 
   /** Signed out: everything read with the token goes, and the sign-in form takes the focus. */
   private forget(): void {
-    this.loads?.abort();
-    Object.assign(this, { overview: undefined, employee: undefined, nip: '', load: 'idle' });
+    this.reports.forget();
     this.exports.reset();
-    this.areas.clear();
-    this.types.clear();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=username]')?.focus());
   }
 
@@ -230,109 +166,20 @@ export class PacakDashboard extends LitElement {
     return [t.failed, failure.problem.detail].filter(Boolean).join(' ');
   }
 
-  // --- loading ---------------------------------------------------------------------------------
-
-  private params(): ReportParams {
-    const { from, to, workArea, serviceType, verified } = this.filters;
-    return { from, to, serviceType, verified, workArea: this.session?.role === 'coordinator' ? undefined : workArea };
-  }
-
-  private changeFilters(change: Partial<FilterState>): void {
-    const next = { ...this.filters, ...change };
-    if (change.preset && change.preset !== 'custom') Object.assign(next, presetPeriod(change.preset, today(this.timeZone)));
-    this.filters = next;
-    this.exports.reset();
-    void this.reload();
-  }
-
-  /** Loads the overview for the period and filters, and the open employee's page with it. */
-  private async reload(): Promise<void> {
-    const t = this.t;
-    const { from, to } = this.filters;
-    this.periodError = isDay(from) && isDay(to) && from <= to ? '' : t.badPeriod;
-    if (!this.session || this.periodError) return;
-    if (this.session.role === 'superadmin') {
-      this.fail(t.noReports);
-      return;
-    }
-    const signal = this.restart();
-    const params = this.params();
-    const api = this.reports;
-    this.load = 'loading';
-    try {
-      const [summary, previous, workAreas, serviceTypes, ranking, employee] = await Promise.all([
-        api.report<SummaryReport>('summary', params, signal),
-        api.report<SummaryReport>('summary', { ...params, ...previousPeriod(params) }, signal),
-        api.report<GroupReport>('work-areas', params, signal),
-        api.report<GroupReport>('service-types', params, signal),
-        api.report<RankingReport>('ranking', params, signal),
-        this.nip ? api.employee<EmployeeReport>(this.nip, params, signal) : undefined,
-      ]);
-      for (const row of workAreas.rows) if (!this.areas.has(row.code)) this.areas.set(row.code, row.name);
-      for (const row of serviceTypes.rows) if (!this.types.has(row.code)) this.types.set(row.code, row.name);
-      this.overview = { summary, previous, workAreas, serviceTypes, ranking };
-      this.employee = employee;
-      this.load = 'ready';
-      this.followOfficeClock(summary.office.timeZone);
-    } catch (error) {
-      if (!signal.aborted && this.session) this.fail(this.explain(asApiError(error)));
-    }
-  }
-
-  /** A new load replaces any still on its way: its answers would belong to other filters. */
-  private restart(): AbortSignal {
-    this.loads?.abort();
-    this.loads = new AbortController();
-    return this.loads.signal;
-  }
-
-  private fail(message: string): void {
-    this.load = 'failed';
-    this.error = message;
-  }
-
-  /** Presets count days in the office's time zone; once the first report names it, follow it. */
-  private followOfficeClock(timeZone: string): void {
-    if (timeZone === this.timeZone) return;
-    this.timeZone = timeZone;
-    const { preset } = this.filters;
-    if (preset === 'custom') return;
-    const period = presetPeriod(preset, today(timeZone));
-    if (period.from !== this.filters.from || period.to !== this.filters.to) this.changeFilters({ preset });
-  }
-
   /** Opens an employee's page for the same period and filters. */
   private async open(nip: string): Promise<void> {
-    this.nip = nip;
-    this.employee = undefined;
     this.exports.reset();
-    const signal = this.restart();
-    this.load = 'loading';
-    try {
-      this.employee = await this.reports.employee<EmployeeReport>(nip, this.params(), signal);
-      this.load = 'ready';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#employee-name')?.focus();
-    } catch (error) {
-      if (!signal.aborted && this.session) this.fail(this.explain(asApiError(error)));
-    }
+    if (!(await this.reports.open(nip))) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#employee-name')?.focus();
   }
 
-  private back = async (): Promise<void> => {
-    const nip = this.nip;
-    this.nip = '';
-    this.employee = undefined;
+  private async back(): Promise<void> {
+    const nip = this.reports.nip;
     this.exports.reset();
-    if (this.load !== 'ready') void this.reload();
+    this.reports.close();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`button[data-nip="${CSS.escape(nip)}"]`)?.focus();
-  };
-
-  private sort(table: 'ranked' | 'waiting', key: SortKey): void {
-    const current = this.sorts[table];
-    // A second click on the same column turns the order round; a new column starts from its natural end.
-    const descending = current.key === key ? !current.descending : key === 'count' || key === 'score';
-    this.sorts = { ...this.sorts, [table]: { key, descending } };
+    this.renderRoot.querySelector<HTMLElement>(`[data-nip="${CSS.escape(nip)}"] .link`)?.focus();
   }
 }
 

@@ -6,10 +6,13 @@ import type { DashboardStrings } from './dashboard-strings.js';
 import { expired, loadSession, saveSession, sessionOf } from './session.js';
 import type { Session } from './session.js';
 
+/** The words the session itself says; the dashboard's and the console's strings both have them. */
+export type SessionStrings = Pick<DashboardStrings, 'expired' | 'wrongPassword' | 'locked'>;
+
 /** What the session needs from the element: the server, words, and what to do when it starts or ends. */
 export interface SessionContext {
   origin(): string;
-  t(): DashboardStrings;
+  t(): SessionStrings;
   explain(failure: ApiError): string;
   started(): void;
   ended(): void;
@@ -63,7 +66,7 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const answer = await signIn(this.context.origin(), username, password);
-      const session = sessionOf(answer.token, answer.expiresAt, username);
+      const session = sessionOf(answer.token, answer.expiresAt, username, answer.mustChangePassword === true);
       if (!session) throw new Error('unreadable token');
       this.begin(session);
       return true;

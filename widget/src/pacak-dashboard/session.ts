@@ -8,6 +8,8 @@ export interface Session {
   username: string;
   /** A coordinator's work area code; null for everyone else. */
   workArea: string | null;
+  /** The account still has a generated password: the server allows nothing but choosing one. */
+  mustChangePassword: boolean;
 }
 
 /** The claims of a JWT, read without checking the signature: only to decide what the screen offers. */
@@ -21,11 +23,11 @@ function claimsOf(token: string): Record<string, unknown> | null {
   }
 }
 
-export function sessionOf(token: string, expiresAt: string, username: string): Session | null {
+export function sessionOf(token: string, expiresAt: string, username: string, mustChangePassword = false): Session | null {
   const claims = claimsOf(token);
   const role = claims?.role;
   if (role !== 'admin' && role !== 'coordinator' && role !== 'viewer' && role !== 'superadmin') return null;
-  return { token, expiresAt, role, username, workArea: typeof claims?.workArea === 'string' ? claims.workArea : null };
+  return { token, expiresAt, role, username, workArea: typeof claims?.workArea === 'string' ? claims.workArea : null, mustChangePassword };
 }
 
 export const expired = (session: Session, now = Date.now()): boolean => Date.parse(session.expiresAt) <= now;
@@ -49,7 +51,7 @@ export function loadSession(origin: string): Session | null {
   try {
     const saved = JSON.parse(sessionStorage.getItem(keyOf(origin)) ?? 'null') as Partial<Session> | null;
     if (!saved?.token || !saved.expiresAt) return null;
-    return sessionOf(saved.token, saved.expiresAt, saved.username ?? '');
+    return sessionOf(saved.token, saved.expiresAt, saved.username ?? '', saved.mustChangePassword === true);
   } catch {
     return null;
   }

@@ -2,8 +2,11 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { DashboardStrings } from './dashboard-strings.js';
 
+/** The words of the form; the dashboard's and the console's strings both have them. */
+export type SignInStrings = Pick<DashboardStrings, 'signInTitle' | 'signInHint' | 'username' | 'password' | 'signIn' | 'signingIn'>;
+
 export interface SignInOptions {
-  t: DashboardStrings;
+  t: SignInStrings;
   busy: boolean;
   /** Why the person is here again (the session ended) or what went wrong with the last try. */
   message: string;

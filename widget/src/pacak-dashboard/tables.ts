@@ -58,13 +58,15 @@ export interface StaffTableOptions {
   sort: Sort;
   onSort: (key: SortKey) => void;
   onOpen: (nip: string) => void;
+  /** With an address per employee, names are links (a new tab, a bookmark); otherwise buttons. */
+  hrefOf?: (nip: string) => string;
 }
 
 /**
  * Staff with their figures; the column headers sort, each name opens that employee's page. The
  * columns a leader reads first come first, so on a phone the table scrolls sideways only for the rest.
  */
-export function staffTable({ t, caption, rows, ranked, sort, onSort, onOpen }: StaffTableOptions): TemplateResult {
+export function staffTable({ t, caption, rows, ranked, sort, onSort, onOpen, hrefOf }: StaffTableOptions): TemplateResult {
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
     return html`<th scope="col" aria-sort=${active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
@@ -84,7 +86,9 @@ export function staffTable({ t, caption, rows, ranked, sort, onSort, onOpen }: S
       <tbody>${sortRows<EmployeeRow>(rows, sort).map(
         (row) => html`<tr data-nip=${row.nip}>
           ${ranked ? html`<td class="num">${(row as RankedRow).rank}</td>` : nothing}
-          <th scope="row"><button type="button" class="link" data-nip=${row.nip} @click=${() => onOpen(row.nip)}>${row.name}</button></th>
+          <th scope="row">${hrefOf
+            ? html`<a class="link" data-nip=${row.nip} href=${hrefOf(row.nip)}>${row.name}</a>`
+            : html`<button type="button" class="link" data-nip=${row.nip} @click=${() => onOpen(row.nip)}>${row.name}</button>`}</th>
           <td class="num" data-col="score">${score(row.score, t)}</td>
           <td data-col="grade">${grade(row, t)}</td>
           <td class="num" data-col="count">${count(row.count, t)}</td>
