@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { CSSResultGroup, TemplateResult } from 'lit';
+import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { ApiError } from '../../api.js';
 import type { ConsoleContext } from '../admin-api.js';
 import type { Session } from '../../pacak-dashboard/session.js';
@@ -52,10 +52,25 @@ export abstract class AdminScreen extends LitElement {
     return !!this.context && this.roles.includes(this.userRole);
   }
 
+  /**
+   * The console keeps one element per screen and hands it a new context when the token, language or
+   * address changed: the screen then reads its filters from the address and loads again. Coming back
+   * to a screen already shown loads again too, since another screen may have changed what it lists.
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('context') && this.allowed) {
+      this.readAddress();
+      void this.load();
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.allowed) void this.load();
+    if (this.hasUpdated && this.allowed) void this.load();
   }
+
+  /** Screens with filters in the address read them here. */
+  protected readAddress(): void {}
 
   /** Reads what the screen shows; called once when it is placed, and after each change. */
   protected abstract load(): Promise<void>;

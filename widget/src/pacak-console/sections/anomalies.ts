@@ -44,6 +44,11 @@ export class PacakConsoleAnomalies extends AdminScreen {
   constructor() {
     super();
     this.report = null;
+    this.period = { from: '', to: '' };
+  }
+
+  /** The period in the address, or the last 30 days. */
+  protected override readAddress(): void {
     const asked = readQuery(['from', 'to'] as const);
     const today = new Date();
     this.period = { from: asked.from || isoDay(new Date(today.getTime() - 29 * 86_400_000)), to: asked.to || isoDay(today) };

@@ -76,6 +76,10 @@ export class PacakConsoleAudit extends AdminScreen {
     this.filters = readQuery(FILTERS);
   }
 
+  protected override readAddress(): void {
+    this.filters = readQuery(FILTERS);
+  }
+
   protected async load(): Promise<void> {
     const answer = await this.run(() => this.context.api.get<{ entries: AuditRow[]; total: number }>('/admin/audit', { ...this.filters, limit: PAGE }));
     if (answer) [this.entries, this.total] = [answer.entries, answer.total];

@@ -63,6 +63,10 @@ export class PacakConsoleRatings extends AdminScreen {
     this.erased = '';
   }
 
+  protected override readAddress(): void {
+    this.filters = readQuery(FILTERS);
+  }
+
   protected async load(): Promise<void> {
     const { api } = this.context;
     if (!this.areas.length) {
