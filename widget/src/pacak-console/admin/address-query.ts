@@ -9,8 +9,12 @@ export function readQuery<K extends string>(keys: readonly K[]): Record<K, strin
 }
 
 export function writeQuery(values: Record<string, string | number>): void {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== '' && value !== 0) params.set(key, String(value));
+  // Parameters that are not the screen's own (the console's `lang`) stay as they are.
+  const params = new URLSearchParams(location.search);
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== '' && value !== 0) params.set(key, String(value));
+    else params.delete(key);
+  }
   const search = params.toString();
   const next = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
   if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
