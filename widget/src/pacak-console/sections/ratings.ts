@@ -69,11 +69,14 @@ export class PacakConsoleRatings extends AdminScreen {
 
   protected async load(): Promise<void> {
     const { api } = this.context;
-    if (!this.areas.length) {
-      [this.areas, this.types] = await Promise.all([workAreas(api), serviceTypes(api)]).catch(() => [[], []] as [WorkAreaRow[], ServiceTypeRow[]]);
-    }
-    const answer = await this.run(() => api.get<{ ratings: RatingRow[]; total: number }>('/admin/ratings', { ...this.filters, limit: PAGE }));
-    if (answer) [this.rows, this.total] = [answer.ratings, answer.total];
+    const answer = await this.run(() =>
+      Promise.all([
+        api.get<{ ratings: RatingRow[]; total: number }>('/admin/ratings', { ...this.filters, limit: PAGE }),
+        this.areas.length ? this.areas : workAreas(api),
+        this.types.length ? this.types : serviceTypes(api),
+      ]),
+    );
+    if (answer) [{ ratings: this.rows, total: this.total }, this.areas, this.types] = answer;
   }
 
   protected renderScreen(): TemplateResult {
