@@ -1,7 +1,7 @@
 import jsQRModule from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { AdminUser, AuditEntry, Office } from '../../server/db/models/index.js';
-import { adminApi, makeOffice, makeUser, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
+import { adminApi, makeOffice, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import type { TestServer } from '../helpers/server.js';
 
 const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
@@ -93,6 +93,18 @@ describe('kiosk keys in the console', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(await response.text()).toContain('<script type="module" src="/widget/pacak-pages.js"></script>');
+  });
+});
+
+describe('the moderation list by rating ids', () => {
+  it('lists exactly the given ratings of the office (an anomaly flag links to them), and refuses a malformed list', async () => {
+    const ids = [await rate(server), await rate(server), await rate(server)];
+    const listed = await api().get<{ ratings: { id: number }[]; total: number }>(`/ratings?ids=${ids[0]},${ids[2]}`);
+    expect(listed.body.ratings.map((rating) => rating.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(listed.body.total).toBe(2);
+    for (const bad of ['1,,2', 'a', '0', Array.from({ length: 101 }, (_, i) => i + 1).join(',')]) {
+      expect((await api().get(`/ratings?ids=${bad}`)).status).toBe(422);
+    }
   });
 });
 
