@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { AuditEntry, KioskKey, Rating } from '../../server/db/models/index.js';
 import { adminApi, makeUser, rate, signIn, type TestUser } from '../helpers/admin.js';
-import { describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
+import { artifactPath, describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
 import { postJson } from '../helpers/http.js';
 import type { TestServer } from '../helpers/server.js';
 import { ADMIN_SCREENS, axeScreen, openConsole, overflow, settled, SUPERADMIN_SCREENS } from './console-admin-fixture.js';
@@ -178,6 +178,7 @@ describeInBrowser('the management screens of the console', () => {
           await settled(page, screen);
           if (width < 2560) found.push(...(await axeScreen(page, screen)));
           if ((await overflow(page)) > 0) found.push(`${screen} is wider than ${width} px`);
+          if (lang === 'id' && width < 2560) await page.screenshot({ path: artifactPath(`console-${screen}-${width}.png`), fullPage: true });
         }
       }
       expect(found).toEqual([]);
