@@ -107,6 +107,8 @@ const consoleBundle = (limit) => ({
     format: 'es',
     sourcemap: false,
     entryFileNames: 'pacak-console.js',
+    // A helper two screens share is not worth a request of its own: it goes into the entry.
+    experimentalMinChunkSize: 2048,
     hashCharacters: 'hex',
     chunkFileNames: (chunk) => `console-${chunk.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-[hash].js`,
   },

@@ -28,14 +28,22 @@ export function adminJsonBody(limit: number): Middleware {
   };
 }
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
  * A CSV body (`Content-Type: text/csv`) of at most `limit` bytes, as text in `ctx.request.body`.
  * Only UTF-8 is read (a byte order mark is fine): a file in a Windows code page would turn names
- * with accents into garbage, so it is refused with a hint how to save it as UTF-8.
+ * with accents into garbage, so it is refused with a hint how to save it as UTF-8. With `spreadsheets`,
+ * an .xlsx workbook is taken too, as a Buffer.
  */
-export function csvBody(limit: number): Middleware {
+export function csvBody(limit: number, spreadsheets = false): Middleware {
   return async (ctx, next) => {
-    if (!ctx.is('text/csv')) throw unsupported('Send the file as text/csv (UTF-8).');
+    // An Excel workbook is read by the route as it is, bytes: its cells are not text until opened.
+    if (spreadsheets && ctx.is(XLSX_TYPE)) {
+      ctx.request.body = await readLimited(ctx, limit);
+      return next();
+    }
+    if (!ctx.is('text/csv')) throw unsupported(`Send the file as text/csv (UTF-8)${spreadsheets ? ` or as an Excel workbook (${XLSX_TYPE})` : ''}.`);
     const charset = /charset="?([\w-]+)/i.exec(ctx.get('content-type'))?.[1]?.toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') throw unsupported('Send the file in UTF-8 (charset=utf-8).');
     const bytes = await readLimited(ctx, limit);

@@ -4,7 +4,7 @@ import type { Actor } from '../services/audit.js';
 import type { AuthService } from '../services/auth.js';
 import type { Services } from '../services/index.js';
 import { assertRole, type AuthUser } from '../services/scope.js';
-import { unauthorized } from './problem.js';
+import { ProblemError, problemType, unauthorized } from './problem.js';
 
 declare module 'koa' {
   interface DefaultState {
@@ -29,9 +29,21 @@ export function authenticate(auth: AuthService): Middleware {
     const token = BEARER.exec(header.trim())?.[1];
     if (!token) throw unauthorized('The Authorization header must be "Bearer" followed by a token.');
     ctx.state.user = await auth.authenticate(token);
+    if (ctx.state.user.mustChangePassword && !WHILE_PASSWORD_GENERATED.has(`${ctx.method} ${ctx.path}`)) throw passwordChangeRequired();
     return next();
   };
 }
+
+/** What an account with a generated password may do: read itself and choose its own password. */
+const WHILE_PASSWORD_GENERATED = new Set(['GET /api/v1/admin/me', 'POST /api/v1/admin/me/password']);
+
+const passwordChangeRequired = (): ProblemError =>
+  new ProblemError({
+    type: problemType('password-change-required'),
+    title: 'Password change required',
+    status: 403,
+    detail: 'This account still has a generated password. Choose your own first: POST /api/v1/admin/me/password.',
+  });
 
 /** Lets through only users with one of the roles (403 otherwise); put it after `authenticate`. */
 export function requireRole(...roles: Role[]): Middleware {

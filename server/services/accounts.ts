@@ -62,6 +62,7 @@ export async function createAccount(account: NewAccount, transaction?: Transacti
         officeId: account.officeId,
         workAreaId: account.workAreaId,
         passwordChangedAt: new Date(),
+        mustChangePassword: !account.password,
       },
       { transaction },
     );
@@ -72,10 +73,13 @@ export async function createAccount(account: NewAccount, transaction?: Transacti
   }
 }
 
-/** Sets a new password; tokens issued before now stop working. Returns it when generated. */
+/**
+ * Sets a new password; tokens issued before now stop working. Returns it when generated, and then
+ * the account must choose its own at its next sign-in (whoever read the generated one knows it).
+ */
 export async function setPassword(user: AdminUser, password: string | undefined, transaction?: Transaction): Promise<string | undefined> {
   const chosen = password ?? generatePassword();
-  await user.update({ passwordHash: await hashPassword(chosen), passwordChangedAt: new Date() }, { transaction });
+  await user.update({ passwordHash: await hashPassword(chosen), passwordChangedAt: new Date(), mustChangePassword: password === undefined }, { transaction });
   return password ? undefined : chosen;
 }
 

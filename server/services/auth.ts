@@ -45,7 +45,7 @@ export class AuthService {
    * all get the same 401 after the same scrypt work, so the answer tells nothing about which it was.
    * A username or address with too many recent failures is refused with 429 before any check.
    */
-  async signIn(body: SignInBody, ipHash: string | null): Promise<IssuedToken> {
+  async signIn(body: SignInBody, ipHash: string | null): Promise<IssuedToken & { mustChangePassword: boolean }> {
     const username = body.username.toLowerCase();
     const userKey = `user:${this.keyedHash(`user:${username}`)}`;
     const keys = [{ key: userKey, limit: this.settings.maxFailures }];
@@ -66,12 +66,13 @@ export class AuthService {
     }
     await this.throttle.clear(userKey);
     await AdminUser.update({ lastSignInAt: new Date() }, { where: { id: user.id } });
-    return this.tokens.issue({
+    const issued = this.tokens.issue({
       sub: String(user.id),
       role: user.role,
       office: user.office?.code,
       workArea: user.role === 'coordinator' ? user.workArea?.code : undefined,
     });
+    return { ...issued, mustChangePassword: user.mustChangePassword };
   }
 
   /**
@@ -105,6 +106,7 @@ export class AuthService {
       officeCode: user.office?.code ?? null,
       workAreaId: workAreaCode ? user.workAreaId : null,
       workAreaCode,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { EmployeeImporter } from './admin/employee-import.js';
+import { EmployeePinAdmin } from './admin/employee-pins.js';
 import { EmployeeAdmin } from './admin/employees.js';
 import { KioskKeys } from './kiosk-keys.js';
 import { KioskKeyAdmin } from './admin/kiosk-key-admin.js';
@@ -32,6 +33,8 @@ export interface AdminServices {
   workAreas: WorkAreaAdmin;
   serviceTypes: ServiceTypeAdmin;
   employees: EmployeeAdmin;
+  /** The PINs of one-service codes. */
+  pins: EmployeePinAdmin;
   importer: EmployeeImporter;
   users: UserAdmin;
   moderation: Moderation;
@@ -71,6 +74,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   // stored ratings, which the rating store counts exactly across processes (RatingService.submit).
   const attempts = new MemoryRateLimiter(config.rateLimit.ratings * 3, config.rateLimit.windowSeconds * 1000);
   const audit = new AuditLog();
+  const employees = new EmployeeAdmin(sequelize, audit, catalogue);
   const keyedHash = (value: string) => vault.hash(value);
   const bump: CounterBump = async (key, windowStart) => {
     const hit = { key, windowStart };
@@ -90,7 +94,8 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
       workAreas: new WorkAreaAdmin(sequelize, audit),
       serviceTypes: new ServiceTypeAdmin(sequelize, audit),
-      employees: new EmployeeAdmin(sequelize, audit, catalogue),
+      employees,
+      pins: new EmployeePinAdmin(sequelize, audit, employees),
       importer: new EmployeeImporter(sequelize, audit),
       users: new UserAdmin(sequelize, audit),
       moderation: new Moderation(sequelize, audit, vault),

@@ -14,6 +14,8 @@ export interface AuthUser {
   officeCode: string | null;
   workAreaId: number | null;
   workAreaCode: string | null;
+  /** The password was generated: until its owner chooses one, only that is allowed. */
+  mustChangePassword: boolean;
 }
 
 /** How far a user may read: one office, and for a coordinator one work area of it. */

@@ -35,6 +35,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** What the demo admin's first sign-in must do before anything else; tests then use the chosen one. */
+export const DEMO_ADMIN_CHOSEN_PASSWORD = 'demo admin chose this one';
+
+/**
+ * The demo admin's password is generated, so the server allows it nothing until it chooses its own:
+ * done here once, over HTTP as a person would, so suites sign in and work with the chosen password.
+ */
+async function chooseDemoPassword(url: string, generated: string): Promise<string> {
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const signIn = await post('/auth/token', { username: 'admin', password: generated });
+  const { token } = (await signIn.json()) as { token: string };
+  const changed = await post('/admin/me/password', { currentPassword: generated, newPassword: DEMO_ADMIN_CHOSEN_PASSWORD }, token);
+  if (changed.status !== 204) throw new Error(`the demo admin could not choose a password: ${changed.status}`);
+  return DEMO_ADMIN_CHOSEN_PASSWORD;
+}
+
 /**
  * Starts the real server on loopback with a fresh database of the kind PACAK_TEST_DB names (an SQLite
  * file in a temporary folder by default), migrated and seeded with the first office. `env` overrides
@@ -78,9 +99,11 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const url = `http://127.0.0.1:${port}`;
   return {
     ...running,
-    url: `http://127.0.0.1:${port}`,
+    ...(running.demoAdminPassword ? { demoAdminPassword: await chooseDemoPassword(url, running.demoAdminPassword) } : {}),
+    url,
     config,
     dataDir,
     database,

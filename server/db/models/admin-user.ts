@@ -15,6 +15,8 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
   declare workAreaId: number | null;
   declare active: CreationOptional<boolean>;
   declare passwordChangedAt: Date;
+  /** The password was generated (shown once to whoever made the account): its owner must choose one. */
+  declare mustChangePassword: CreationOptional<boolean>;
   declare lastSignInAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -30,6 +32,7 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
         workAreaId: { type: DataTypes.INTEGER, allowNull: true },
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         passwordChangedAt: { type: DataTypes.DATE, allowNull: false },
+        mustChangePassword: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         lastSignInAt: { type: DataTypes.DATE, allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

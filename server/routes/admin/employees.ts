@@ -5,6 +5,7 @@ import { actorOf, requireRole } from '../../http/auth.js';
 import { employeeCreateSchema, employeeListSchema, employeeUpdateSchema } from '../../services/admin/employee-schemas.js';
 import { emptyBody, queryBoolean } from '../../services/admin/fields.js';
 import type { Services } from '../../services/index.js';
+import { sheetToCsv } from '../../services/admin/sheet-to-csv.js';
 import { bodyOf, codeParam, queryOf } from './params.js';
 
 /** Largest employee import accepted: a personnel export of a few thousand staff is far below it. */
@@ -52,12 +53,14 @@ export function employeeRoutes(router: Router, services: Services): void {
 }
 
 /**
- * The CSV import, on a router of its own: its body is text/csv up to 1 MB, read only after the
+ * The CSV (or Excel .xlsx) import, on a router of its own: its body is text/csv or a workbook up to 1 MB, read only after the
  * sign-in and role are checked, where every other admin route takes small JSON.
  */
 export function importRoutes(router: Router, services: Services): void {
-  router.post('/employees/import', requireRole('admin'), csvBody(IMPORT_LIMIT), async (ctx) => {
+  router.post('/employees/import', requireRole('admin'), csvBody(IMPORT_LIMIT, true), async (ctx) => {
     const { dryRun } = queryOf(ctx, importQuerySchema);
-    ctx.body = await services.admin.importer.run(actorOf(ctx, services), ctx.request.body as string, dryRun);
+    const body = ctx.request.body as string | Buffer;
+    const csv = typeof body === 'string' ? body : await sheetToCsv(body);
+    ctx.body = await services.admin.importer.run(actorOf(ctx, services), csv, dryRun);
   });
 }

@@ -4,6 +4,7 @@ import { adminJsonBody } from '../../http/admin-body.js';
 import { authenticate } from '../../http/auth.js';
 import type { Services } from '../../services/index.js';
 import { catalogueRoutes } from './catalogue.js';
+import { employeePinRoutes } from './employee-pins.js';
 import { employeeRoutes, importRoutes } from './employees.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
 import { moderationRoutes } from './moderation.js';
@@ -33,6 +34,7 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   userRoutes(router, services);
   catalogueRoutes(router, services);
   employeeRoutes(router, services);
+  employeePinRoutes(router, services);
   moderationRoutes(router, services);
   kioskKeyRoutes(router, services);
   return [imports, router];

@@ -63,4 +63,6 @@ export interface EmployeeView {
   photoUrl: string | null;
   publicCode: string | null;
   ratingUrl: string | null;
+  /** A PIN for one-service codes is set (the PIN itself is never answered). */
+  hasPin: boolean;
 }

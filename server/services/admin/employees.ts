@@ -146,6 +146,7 @@ export class EmployeeAdmin {
       photoUrl: employee.photoUrl ?? null,
       publicCode: code,
       ratingUrl: code ? this.catalogue.ratingUrl(code) : null,
+      hasPin: Boolean(employee.pinHash),
     };
   }
 

@@ -40,6 +40,8 @@ export interface UserView {
   office: string | null;
   workArea: string | null;
   active: boolean;
+  /** The password was generated and not yet replaced by its owner's own. */
+  mustChangePassword: boolean;
   lastSignInAt: string | null;
 }
 
@@ -55,6 +57,7 @@ export const userView = (user: Loaded): UserView => ({
   office: user.office?.code ?? null,
   workArea: user.workArea?.code ?? null,
   active: user.active,
+  mustChangePassword: user.mustChangePassword,
   lastSignInAt: user.lastSignInAt ? new Date(user.lastSignInAt).toISOString() : null,
 });
 

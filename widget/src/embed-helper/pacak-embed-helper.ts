@@ -113,10 +113,27 @@ async function signIn(event: SubmitEvent): Promise<void> {
     headers: { Authorization: `Bearer ${token.body.token}` },
   });
   if (list.status === 404) return say('sign-in-status', 'Daftar pegawai belum tersedia di server ini. Gunakan cara 1: ketik NIP petugas.');
+  if (list.status === 403 && /password-change-required/.test(String((list.body as { type?: string } | null)?.type))) {
+    return say('sign-in-status', 'Akun ini harus memilih kata sandinya sendiri dulu: masuk di /admin, lalu kembali ke sini.');
+  }
   if (list.status === 403) return say('sign-in-status', 'Akun ini tidak boleh melihat daftar pegawai.');
   if (!list.body?.employees) return say('sign-in-status', 'Daftar pegawai tidak dapat dimuat. Coba lagi.');
   fillPickers(list.body.employees.filter((employee) => employee.active));
-  say('sign-in-status', `Masuk. ${list.body.employees.length} pegawai dimuat.`);
+  // Signed in: the form has done its work and goes; signing out brings it back.
+  $('sign-in').hidden = true;
+  $('sign-out').hidden = false;
+  say('sign-in-status', `Masuk sebagai ${username}. ${list.body.employees.length} pegawai dimuat.`);
+}
+
+/** The token lived in this page's memory only: signing out forgets the lists made with it. */
+function signOut(): void {
+  $<HTMLSelectElement>('employee').length = 1;
+  $<HTMLSelectElement>('work-area').length = 1;
+  $('pickers').hidden = true;
+  $('sign-out').hidden = true;
+  $('sign-in').hidden = false;
+  say('sign-in-status', 'Anda sudah keluar.');
+  $<HTMLInputElement>('username').focus();
 }
 
 function fillPickers(employees: AdminEmployee[]): void {
@@ -153,6 +170,7 @@ async function copy(): Promise<void> {
 
 $('by-nip').addEventListener('submit', (event) => void checkNip(event as SubmitEvent));
 $('sign-in').addEventListener('submit', (event) => void signIn(event as SubmitEvent));
+$('sign-out').addEventListener('click', signOut);
 $('employee').addEventListener('change', async (event) => {
   const nip = (event.target as HTMLSelectElement).value;
   if (!nip) return;

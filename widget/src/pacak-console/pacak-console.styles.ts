@@ -111,6 +111,29 @@ export const screenStyles = [
       background: #edf7f1;
       border-left: 4px solid #1a7f4b;
     }
+    a.button {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      padding: 0.4em 1em;
+      color: var(--pacak-on-primary, #fff);
+      background: var(--pacak-primary, #00695c);
+      border: 1px solid var(--pacak-primary, #00695c);
+      border-radius: 6px;
+      font-weight: 600;
+      text-decoration: none;
+    }
+    a.button.secondary {
+      color: var(--pacak-primary, #00695c);
+      background: #fff;
+    }
+    tr.refused {
+      background: #fdf2f1;
+    }
+    .problems {
+      margin: 0;
+      padding-inline-start: 1.1em;
+    }
     button.danger {
       background: #b42318;
       border-color: #b42318;

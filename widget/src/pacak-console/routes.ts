@@ -30,6 +30,7 @@ export const routes: ConsoleRoute[] = [
   { path: 'reports', screen: 'reports', roles: readers, label: { id: 'Laporan', en: 'Reports' }, load: () => import('./sections/reports.js') },
   { path: 'ratings', screen: 'ratings', roles: admins, label: { id: 'Moderasi penilaian', en: 'Ratings' }, load: () => import('./sections/ratings.js') },
   { path: 'anomalies', screen: 'anomalies', roles: admins, label: { id: 'Anomali', en: 'Anomalies' }, load: () => import('./sections/anomalies.js') },
+  { path: 'employees', screen: 'employees', roles: ['admin'], label: { id: 'Pegawai', en: 'Employees' }, load: () => import('./sections/employees.js') },
   { path: 'work-areas', screen: 'work-areas', roles: admins, label: { id: 'Wilayah kerja', en: 'Work areas' }, load: () => import('./sections/work-areas.js') },
   { path: 'service-types', screen: 'service-types', roles: admins, label: { id: 'Jenis pelayanan', en: 'Service types' }, load: () => import('./sections/service-types.js') },
   { path: 'kiosk-keys', screen: 'kiosk-keys', roles: admins, label: { id: 'Kunci kios', en: 'Kiosk keys' }, load: () => import('./sections/kiosk-keys.js') },

@@ -48,11 +48,11 @@ export function renderEmployee({ t, report, trend, exports, onTrend, onBack, bac
       <h2 id="employee-indicators">${t.indicators}</h2>
       ${indicatorFigures(t, report.figures, report.stars)}
     </section>
-    <section class="card" aria-labelledby="employee-trend">
+    <section class="card wide" aria-labelledby="employee-trend">
       <h2 id="employee-trend">${t.trend}</h2>
       ${trendBlock({ t, byMonth: report.byMonth, period: report.period, mode: trend, onMode: onTrend })}
     </section>
-    <section class="card" aria-labelledby="employee-types">
+    <section class="card wide" aria-labelledby="employee-types">
       <h2 id="employee-types">${t.byServiceType}</h2>
       ${report.byServiceType.length ? groupTable(t, t.byServiceType, report.byServiceType) : html`<p class="muted">${t.noRatings}</p>`}
     </section>

@@ -100,8 +100,8 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
       true,
     )}
     ${section('indicators', t.indicators, indicatorFigures(t, summary.totals, summary.stars), true)}
-    ${section('trend', t.trend, trendBlock({ t, byMonth: summary.byMonth, period: summary.period, mode: o.trend, onMode: o.onTrend }), !o.compareAreas)}
-    ${o.compareAreas ? groupSection(t, 'work-areas', t.workAreas, data.workAreas, { report: 'work-areas', title: t.workAreas }, o.exports) : nothing}
+    ${section('trend', t.trend, trendBlock({ t, byMonth: summary.byMonth, period: summary.period, mode: o.trend, onMode: o.onTrend }), true)}
+    ${o.compareAreas ? groupSection(t, 'work-areas', t.workAreas, data.workAreas, { report: 'work-areas', title: t.workAreas }, o.exports, true) : nothing}
     ${section(
       'ranking',
       t.ranking,

@@ -323,6 +323,38 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
+  /* A phone's first screen shows the period and the headline, not only filters: two controls a row. */
+  @media (max-width: 40em) {
+    .shell {
+      padding: 0.5em;
+    }
+    .filters {
+      grid-template-columns: 1fr 1fr;
+      gap: 0.5em;
+      padding: 0.6em;
+    }
+    .filters > label:first-child,
+    .filters .check,
+    .filters .error {
+      grid-column: 1 / -1;
+    }
+    .filters label.check {
+      min-height: 36px;
+    }
+    .card {
+      padding: 0.75em;
+    }
+    .big {
+      font-size: 1.6em;
+    }
+    table {
+      font-size: 0.9em;
+    }
+    th,
+    td {
+      padding: 0.35em 0.4em;
+    }
+  }
   /* Wall screens are read from across the room: the same layout, bigger. */
   @media (min-width: 100em) {
     .shell {

@@ -43,7 +43,8 @@ function marker(shape: number, x: number, y: number, colour: string): SVGTemplat
 }
 
 /**
- * A line chart over months. With one line, each point has its value written beside it; with more,
+ * A line chart over months. With one line, the points of the named months have their value written
+ * beside them (every figure is in the table under the chart); with more,
  * a legend shows each line's dashes and point shape. The x axis names the months (YYYY-MM) of the
  * period, every other one or fewer on long periods, with the year under the first named month of each year.
  */
@@ -87,7 +88,8 @@ export function trendChart(months: string[], monthName: (month: string) => strin
       value === null
         ? svg``
         : svg`${marker(s, x(i), y(value), colour)}${
-            series.length === 1 ? svg`<text x="${x(i)}" y="${y(value) - 9}" text-anchor="middle" class="small strong">${scale.format(value)}</text>` : ''
+            // Values are written on the named months only: as far apart as the month names, they never overlap.
+            series.length === 1 && named[i] ? svg`<text x="${x(i)}" y="${y(value) - 9}" text-anchor="middle" class="small strong">${scale.format(value)}</text>` : ''
           }`,
     );
     return svg`<path d="${d}" fill="none" stroke="${colour}" stroke-width="2.2" stroke-dasharray="${DASHES[s % DASHES.length]}" />${points}`;

@@ -1,0 +1,41 @@
+/** An employee as the admin API answers it (GET /api/v1/admin/employees/:nip). */
+export interface AdminEmployee {
+  nip: string;
+  name: string;
+  position: string;
+  kind: 'asn' | 'pppk' | 'outsourced';
+  workArea: { code: string; name: string };
+  active: boolean;
+  photoUrl: string | null;
+  publicCode: string | null;
+  ratingUrl: string | null;
+  hasPin: boolean;
+}
+
+export interface WorkAreaChoice {
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export const KINDS = ['asn', 'pppk', 'outsourced'] as const;
+
+/** One line of an import's report. */
+export interface ImportLine {
+  line: number;
+  nip: string;
+  name: string;
+  action: 'add' | 'change' | 'unchanged' | 'refuse';
+  changes?: Record<string, { from: unknown; to: unknown }>;
+  problems?: { column: string; message: string }[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  applied: boolean;
+  summary: Record<ImportLine['action'], number>;
+  ignoredColumns: string[];
+  lines: ImportLine[];
+}
+
+export const employeePath = (nip: string): string => `/admin/employees/${encodeURIComponent(nip)}`;
