@@ -60,8 +60,12 @@ export const adminStyles = css`
     min-width: 0;
     flex: 1 1 12em;
   }
+  .filters .field {
+    max-width: 20em;
+  }
   .field.wide {
     flex-basis: 100%;
+    max-width: none;
   }
   label {
     font-weight: 600;

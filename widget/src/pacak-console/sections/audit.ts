@@ -89,7 +89,7 @@ export class PacakConsoleAudit extends AdminScreen {
     const f = this.filters;
     const superadmin = this.userRole === 'superadmin';
     return html`<section class="card" aria-labelledby="audit-title">
-      <h2 id="audit-title">${this.t('Log audit', 'Audit log')}</h2>
+      <h2 id="audit-title">${this.t('Catatan perubahan', 'Entries')}</h2>
       <form class="filters" @change=${this.#filter} @submit=${this.#submit} aria-label=${this.t('Saring log audit', 'Filter the audit log')}>
         <div class="field"><label for="a-from">${this.t('Dari tanggal', 'From')}</label><input id="a-from" name="from" type="date" .value=${f.from} /></div>
         <div class="field"><label for="a-to">${this.t('Sampai tanggal', 'To')}</label><input id="a-to" name="to" type="date" .value=${f.to} /></div>
@@ -109,7 +109,7 @@ export class PacakConsoleAudit extends AdminScreen {
   #renderTable(superadmin: boolean): TemplateResult {
     if (!this.entries.length) return html`<p class="muted">${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada catatan yang cocok.', 'No entries match.')}</p>`;
     const offset = Number(this.filters.offset) || 0;
-    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Log audit', 'Audit log'))}>
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Catatan perubahan', 'Entries'))}>
         <table>
           <thead>
             <tr>

@@ -82,7 +82,7 @@ export class PacakConsoleRatings extends AdminScreen {
   protected renderScreen(): TemplateResult {
     return html`<div class="grid">
       <section class="card" aria-labelledby="ratings-title">
-        <h2 id="ratings-title">${this.t('Moderasi penilaian', 'Rating moderation')}</h2>
+        <h2 id="ratings-title">${this.t('Daftar penilaian', 'Ratings list')}</h2>
         ${this.#renderFilters()} ${this.renderStatus()} ${this.#renderTable()}
       </section>
       ${this.#renderErase()}
@@ -139,7 +139,7 @@ export class PacakConsoleRatings extends AdminScreen {
       const values = Object.values(scores);
       return new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(values.reduce((a, b) => a + b, 0) / values.length);
     };
-    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Moderasi penilaian', 'Rating moderation'))}>
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Daftar penilaian', 'Ratings list'))}>
         <table>
           <thead>
             <tr>
