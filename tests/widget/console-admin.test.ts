@@ -55,6 +55,18 @@ describeInBrowser('the management screens of the console', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector('pacak-console')!.shadowRoot!.querySelector('pacak-console-ratings')!.shadowRoot!.activeElement?.getAttribute('data-action'))).toBe('reveal');
   });
 
+  it("erases a customer's number on their request, keeping the ratings", SLOW, async () => {
+    const id = await rate(server, { phone: '0813-2222-9876' });
+    await openConsole(page, server, admin, 'ratings');
+    await page.getByLabel('Nomor HP/WA pelanggan').fill('+62 813 2222 9876');
+    await page.getByLabel('Alasan (mis. nomor surat permintaan)').fill('Surat permintaan 3/2026');
+    await page.getByRole('button', { name: 'Hapus nomor' }).click();
+    await expect.poll(() => page.locator('pacak-erase-request [role=status]').textContent()).toContain('1 dari 1 penilaian');
+    const rating = (await Rating.findByPk(id))!;
+    expect([rating.phoneCipher, rating.phoneMasked]).toEqual([null, '****']);
+    await expect.poll(() => row('ratings', `tr[data-id="${id}"] td:nth-child(6)`).textContent()).toBe('****');
+  });
+
   it('issues a kiosk key with its snippet and QR code, then revokes it', SLOW, async () => {
     await openConsole(page, server, admin, 'kiosk-keys');
     await page.getByLabel('Wilayah kerja').selectOption('boom-baru');
@@ -110,6 +122,14 @@ describeInBrowser('the management screens of the console', () => {
     await settled(page, 'service-types');
     await page.keyboard.press('ArrowUp');
     await expect.poll(async () => (await order()).slice(0, 2)).toEqual([firstCode, secondCode]);
+  });
+
+  it('reorders service types by dragging a row onto another', SLOW, async () => {
+    const order = async () => (await adminApi(server, admin.token).get<{ serviceTypes: { code: string }[] }>('/service-types')).body.serviceTypes.map((type) => type.code);
+    const [firstCode, secondCode, thirdCode] = await order();
+    await openConsole(page, server, admin, 'service-types');
+    await row('service-types', `tr[data-code="${thirdCode}"]`).dragTo(row('service-types', `tr[data-code="${firstCode}"]`));
+    await expect.poll(async () => (await order()).slice(0, 3)).toEqual([thirdCode, firstCode, secondCode]);
   });
 
   it('adds a work area with its service hours and sets the complaint link', SLOW, async () => {

@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { readQuery, writeQuery } from '../admin/address-query.js';
 import { AdminScreen } from '../admin/admin-screen.js';
 import { serviceTypes, workAreas, type ServiceTypeRow, type WorkAreaRow } from '../admin/catalogue-lists.js';
+import '../admin/erase-request.js';
 import '../admin/reason-dialog.js';
 import type { PacakReasonDialog } from '../admin/reason-dialog.js';
 
@@ -28,8 +29,8 @@ type Pending = { kind: 'void' | 'unvoid' | 'reveal'; rating: RatingRow };
 
 /**
  * Moderation: the office's ratings with filters (kept in the address), void and unvoid with a reason,
- * reveal a customer's full number with a reason (audited on the server), and a customer's request to
- * erase their number. Admins only.
+ * reveal a customer's full number with a reason (audited on the server), and (in its own element) a
+ * customer's request to erase their number. Admins only.
  */
 export class PacakConsoleRatings extends AdminScreen {
   static override properties = {
@@ -40,7 +41,6 @@ export class PacakConsoleRatings extends AdminScreen {
     areas: { state: true },
     types: { state: true },
     pending: { state: true },
-    erased: { state: true },
   };
 
   protected readonly roles = ['admin'] as const;
@@ -50,7 +50,6 @@ export class PacakConsoleRatings extends AdminScreen {
   declare areas: WorkAreaRow[];
   declare types: ServiceTypeRow[];
   declare pending: Pending | null;
-  declare erased: string;
 
   constructor() {
     super();
@@ -60,7 +59,6 @@ export class PacakConsoleRatings extends AdminScreen {
     this.areas = [];
     this.types = [];
     this.pending = null;
-    this.erased = '';
   }
 
   protected override readAddress(): void {
@@ -85,7 +83,7 @@ export class PacakConsoleRatings extends AdminScreen {
         <h2 id="ratings-title">${this.t('Daftar penilaian', 'Ratings list')}</h2>
         ${this.#renderFilters()} ${this.renderStatus()} ${this.#renderTable()}
       </section>
-      ${this.#renderErase()}
+      <pacak-erase-request .context=${this.context} @pacak-erased=${() => this.load()}></pacak-erase-request>
       <pacak-reason-dialog
         heading=${this.#dialogHeading()}
         label=${this.t('Alasan (dicatat di log audit)', 'Reason (kept in the audit log)')}
@@ -197,32 +195,6 @@ export class PacakConsoleRatings extends AdminScreen {
       </nav>`;
   }
 
-  #renderErase(): TemplateResult {
-    return html`<section class="card" aria-labelledby="erase-title">
-      <h2 id="erase-title">${this.t('Permintaan hapus nomor pelanggan', "A customer's request to erase their number")}</h2>
-      <p class="hint" id="erase-hint">
-        ${this.t(
-          'Semua penilaian dari nomor ini kehilangan nomor terbacanya. Penilaiannya tetap ada dan tetap dihitung; aturan satu penilaian sehari tetap berlaku.',
-          'Every rating from this number loses its readable number. The ratings stay and still count; the one-a-day rule still holds.',
-        )}
-      </p>
-      <form class="fields" @submit=${this.#erase} aria-describedby="erase-hint">
-        <div class="field">
-          <label for="erase-phone">${this.t('Nomor HP/WA pelanggan', "Customer's mobile number")}</label>
-          <input id="erase-phone" name="phone" type="tel" required autocomplete="off" aria-describedby=${this.describedBy('phone', 'erase-phone')} />
-          ${this.fieldError('phone', 'erase-phone')}
-        </div>
-        <div class="field">
-          <label for="erase-reason">${this.t('Alasan (mis. nomor surat permintaan)', 'Reason (e.g. the request letter)')}</label>
-          <input id="erase-reason" name="reason" required maxlength="500" aria-describedby=${this.describedBy('reason', 'erase-reason')} />
-          ${this.fieldError('reason', 'erase-reason')}
-        </div>
-        <button type="submit" class="danger">${this.t('Hapus nomor', 'Erase number')}</button>
-      </form>
-      <p role="status" data-erased>${this.erased}</p>
-    </section>`;
-  }
-
   #dialogHeading(): string {
     const kind = this.pending?.kind;
     const receipt = this.pending?.rating.receipt ?? '';
@@ -273,21 +245,6 @@ export class PacakConsoleRatings extends AdminScreen {
     const status = this.status;
     await this.load();
     this.status = status;
-  }
-
-  async #erase(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    this.erased = '';
-    const answer = await this.run(() => this.context.api.post<{ erased: number; ratings: number }>('/admin/ratings/erase-phone', { phone: data.get('phone'), reason: data.get('reason') }));
-    if (!answer) return;
-    form.reset();
-    this.erased = this.t(
-      `${answer.erased} dari ${answer.ratings} penilaian nomor itu kini tanpa nomor terbaca.`,
-      `${answer.erased} of that number's ${answer.ratings} ratings now have no readable number.`,
-    );
-    await this.load();
   }
 
   #filter(event: Event): void {
