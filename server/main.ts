@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     // Shown this once, on the console only (not in the JSON log): it is not stored anywhere readable.
     process.stdout.write(
       `The demo admin was created. Sign in as "${DEMO_ADMIN}" with the password\n\n    ${running.demoAdminPassword}\n\n` +
-        'It is shown only now. Change it (POST /api/v1/admin/me/password) or reset it later with\n' +
+        `It is shown only now. Sign in at ${running.url}/admin, where you choose your own password first,\n` +
+        'or reset it later with\n' +
         `    npm run admin -- reset-password --username ${DEMO_ADMIN}\n\n`,
     );
   }

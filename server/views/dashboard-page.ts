@@ -14,7 +14,7 @@ const TITLES = {
   en: { title: 'PACAK rating dashboard', heading: 'PACAK · Customers rate the staff who served them', noscript: 'This dashboard needs JavaScript.' },
 };
 
-/** `/admin`: the leaders' dashboard, a page around `<pacak-dashboard>` and its script bundle. */
+/** `/dashboard`: the leaders' dashboard alone, a page around `<pacak-dashboard>` and its script bundle. */
 export function dashboardPage(lang: 'id' | 'en'): PageParts {
   const words = TITLES[lang];
   return {

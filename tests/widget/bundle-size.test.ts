@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the rollup configuration is plain JavaScript without types
@@ -30,6 +30,20 @@ describe('the widget bundle size check', () => {
     // One file, nothing imported at run time (a match would print the whole bundle, hence the boolean).
     expect(/\bimport\s*\(|(^|[;}\n])\s*import\s*[\w{*"']/.test(code.toString())).toBe(false);
     expect(readFileSync(BUNDLE).toString().includes('pacak-dashboard')).toBe(false);
+  });
+
+  it('splits the console into an entry and a chunk per screen, each within 24 KB gzip, none in the rating form', () => {
+    const entry = 'dist/widget/pacak-console.js';
+    expect(existsSync(entry), `${entry} is missing: run npm run build:widget`).toBe(true);
+    const chunks = readdirSync('dist/widget').filter((name) => /^console-[a-z0-9-]+\.js$/.test(name));
+    const imported = [...readFileSync(entry, 'utf8').matchAll(/import\(["']\.\/(console-[a-z0-9-]+\.js)["']\)/g)].map((match) => match[1]);
+    // Screens arrive when opened: the entry imports each one dynamically.
+    expect(imported.length).toBeGreaterThanOrEqual(3);
+    for (const name of imported) expect(chunks).toContain(name);
+    for (const name of [entry, ...chunks.map((chunk) => `dist/widget/${chunk}`)]) {
+      expect(gzipSync(readFileSync(name), { level: 9 }).length, name).toBeLessThanOrEqual(24 * 1024);
+    }
+    expect(readFileSync(BUNDLE).toString().includes('pacak-console')).toBe(false);
   });
 
   it('fails the build of every bundle that grows past the limit', () => {

@@ -32,18 +32,20 @@ describeInBrowser('the console’s employees screen', () => {
     await tabTo('nip');
     await page.keyboard.press('Enter');
     await page.locator('.field-error').first().waitFor();
-    expect(await focused()).toBe('nip');
+    await expect.poll(focused).toBe('nip');
     await page.keyboard.type('1234');
     await tabTo('name');
     await page.keyboard.type('Ns. Wulan Sari, S.Kep');
     await tabTo('kind');
     await page.keyboard.type('ASN');
     await tabTo('workArea');
-    await page.keyboard.type('Wilayah Kerja Boom');
+    await page.keyboard.type('Wilker Pelabuhan Boom');
+    // Enter does not submit from a select: on to the button, as a keyboard user goes.
+    await tabTo('BUTTON');
     await page.keyboard.press('Enter');
     // The server's rule for the NIP comes back beside the field, and the focus goes there.
-    await page.locator('#nip-error').waitFor();
-    expect(await focused()).toBe('nip');
+    await page.locator('#nip-error').filter({ hasNotText: 'Wajib diisi.' }).waitFor();
+    await expect.poll(focused).toBe('nip');
     const nip = newNip();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(nip);
@@ -56,6 +58,7 @@ describeInBrowser('the console’s employees screen', () => {
     await page.keyboard.type('Perawat Ahli Pertama');
     await tabTo('workArea');
     await page.keyboard.type('Kantor Induk');
+    await tabTo('BUTTON');
     await page.keyboard.press('Enter');
     await page.getByText('Perubahan disimpan.').waitFor();
     const saved = await Employee.findOne({ where: { nip }, include: ['workArea'] });

@@ -30,7 +30,7 @@ describeInBrowser('the console at /admin', () => {
     for (const chunk of chunks) expect((await fetch(`${server.url}/widget/${chunk}`)).status).toBe(200);
   });
 
-  it('opens a deep link after sign-in; names are links; Back and Forward move between views', async () => {
+  it('opens a deep link after sign-in; names are links; Back and Forward move between views', { timeout: 90_000 }, async () => {
     const problems = pageProblems(page);
     await openConsole(page, server, `/admin/reports${may}`);
     const name = page.locator(`a[data-nip="${RINA}"]`).first();
@@ -69,7 +69,7 @@ describeInBrowser('the console at /admin', () => {
     await page.getByText('Sesi Anda telah berakhir', { exact: false }).waitFor();
   });
 
-  it('holds an account with a generated password at the password form until it chooses one', async () => {
+  it('holds an account with a generated password at the password form until it chooses one', { timeout: 90_000 }, async () => {
     const created = await adminApi(server, await signIn(server, 'admin', server.demoAdminPassword!)).post<{ password: string }>('/users', {
       username: 'admin.konsol',
       role: 'admin',
@@ -103,7 +103,7 @@ describeInBrowser('the console at /admin', () => {
     expect(await page.locator('table[data-employees]').count()).toBe(0);
   });
 
-  it('switches to English and fits a phone, a desktop and a wall screen', async () => {
+  it('switches to English and fits a phone, a desktop and a wall screen', { timeout: 120_000 }, async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openConsole(page, server, `/admin/reports${may}`);
     await page.locator('[data-section=ranking]').waitFor();
@@ -126,8 +126,8 @@ describeInBrowser('the console at /admin', () => {
     }
   });
 
-  it('has no axe-core violations in either language at 390 and 1280 px', async () => {
-    for (const width of [390, 1280]) {
+  for (const width of [390, 1280]) {
+    it(`has no axe-core violations in either language at ${width} px`, { timeout: 180_000 }, async () => {
       const { page: checked, close } = await axePage(browser, width);
       try {
         await checked.goto(`${server.url}/admin/reports${may}`);
@@ -153,6 +153,6 @@ describeInBrowser('the console at /admin', () => {
       } finally {
         await close();
       }
-    }
-  });
+    });
+  }
 });

@@ -84,12 +84,18 @@ describeInBrowser('the webmaster page at /embed', () => {
     expect(await page.locator('#result').isHidden()).toBe(true);
   });
 
-  it('lists the office employees to pick from after an administrator signs in', async () => {
+  it('lists the office employees to pick from after an administrator signs in, then signs out', async () => {
     await page.goto(`${server.url}/embed`);
     await page.getByLabel('Nama pengguna').fill('admin');
     await page.getByLabel('Kata sandi').fill(server.demoAdminPassword!);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.locator('#sign-in-status').filter({ hasText: 'pegawai dimuat' }).waitFor();
+    // Signed in, the form has gone and sign-out is offered; signing out brings the form back.
+    expect(await page.locator('#sign-in').isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.locator('#sign-in-status').filter({ hasText: 'Anda sudah keluar.' }).waitFor();
+    expect(await page.locator('#sign-in').isVisible()).toBe(true);
+    expect(await page.locator('#pickers').isHidden()).toBe(true);
     expect(problems).toEqual([]);
   });
 

@@ -102,6 +102,10 @@ export const screenStyles = [
       gap: 0.5em;
       align-items: center;
     }
+    .field {
+      display: grid;
+      gap: 0.25em;
+    }
     .field-error {
       color: #b42318;
       font-weight: 400;

@@ -83,16 +83,22 @@ export class PacakConsoleAccount extends LitElement {
         <p class="muted" id="password-hint">${w.hint}</p>
         <form class="form" novalidate @submit=${this.submit}>
           <input type="text" name="username" autocomplete="username" .value=${session.username} hidden />
-          <label>${w.current}<input name="currentPassword" type="password" autocomplete="current-password" required
-            aria-invalid=${this.errors.currentPassword ? 'true' : 'false'} aria-describedby=${described('currentPassword')} />${error('currentPassword')}</label>
-          <label>${w.next}<input name="newPassword" type="password" autocomplete="new-password" required minlength=${MIN_LENGTH}
-            aria-invalid=${this.errors.newPassword ? 'true' : 'false'} aria-describedby=${described('newPassword')} />${error('newPassword')}</label>
-          <label>${w.repeat}<input name="repeat" type="password" autocomplete="new-password" required
-            aria-invalid=${this.errors.repeat ? 'true' : 'false'} aria-describedby=${described('repeat')} />${error('repeat')}</label>
+          ${this.field('currentPassword', w.current, 'current-password', error, described)}
+          ${this.field('newPassword', w.next, 'new-password', error, described)}
+          ${this.field('repeat', w.repeat, 'new-password', error, described)}
           <p class=${this.message === w.done ? 'ok' : 'notice'} role="status" ?hidden=${!this.message}>${this.message}</p>
           <div class="row"><button type="submit" ?disabled=${this.busy}>${this.busy ? w.saving : w.save}</button></div>
         </form>
       </section>
+    </div>`;
+  }
+
+  /** A label, its field, and the field's problem after it: the problem describes the field, it is not its name. */
+  private field(field: Field, label: string, autocomplete: string, error: (field: Field) => unknown, described: (field: Field) => string) {
+    return html`<div class="field">
+      <label for=${field}>${label}</label>
+      <input id=${field} name=${field} type="password" autocomplete=${autocomplete} required
+        aria-invalid=${this.errors[field] ? 'true' : 'false'} aria-describedby=${described(field)} />${error(field)}
     </div>`;
   }
 

@@ -96,23 +96,23 @@ export class PacakEmployeeEditor extends LitElement {
   private input(field: Field, label: string, value: string, o: { hint?: string; required?: boolean; type?: string; autocomplete?: string } = {}) {
     const error = this.errors[field];
     const described = [error ? `${field}-error` : '', o.hint ? `${field}-hint` : ''].filter(Boolean).join(' ');
-    return html`<label>${label}${o.required ? html` <span aria-hidden="true">*</span>` : nothing}
-      <input name=${field} type=${o.type ?? 'text'} .value=${value} ?required=${o.required} autocomplete=${o.autocomplete ?? 'off'}
+    return html`<div class="field"><label for=${field}>${label}${o.required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
+      <input id=${field} name=${field} type=${o.type ?? 'text'} .value=${value} ?required=${o.required} autocomplete=${o.autocomplete ?? 'off'}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing} />
       ${o.hint ? html`<span class="muted" id=${`${field}-hint`}>${o.hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</label>`;
+      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</div>`;
   }
 
   private choice(field: Field, label: string, value: string, options: [string, string][], hint = '') {
     const error = this.errors[field];
     const described = [error ? `${field}-error` : '', hint ? `${field}-hint` : ''].filter(Boolean).join(' ');
-    return html`<label>${label} <span aria-hidden="true">*</span>
-      <select name=${field} required aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}>
+    return html`<div class="field"><label for=${field}>${label} <span aria-hidden="true">*</span></label>
+      <select id=${field} name=${field} required aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}>
         <option value="" ?selected=${!value}>—</option>
         ${options.map(([code, name]) => html`<option value=${code} ?selected=${code === value}>${name}</option>`)}
       </select>
       ${hint ? html`<span class="muted" id=${`${field}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</label>`;
+      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</div>`;
   }
 
   private async load(): Promise<void> {
