@@ -12,6 +12,7 @@ import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { keypassRouter } from './routes/keypass.js';
 import { embedPageRouter } from './routes/embed-page.js';
+import { kioskPageRouter } from './routes/kiosk-page.js';
 import { qrRouter } from './routes/qr.js';
 import { skmPagesRouter } from './routes/skm-pages.js';
 import { skmPublishedRouter } from './routes/skm-publications.js';
@@ -85,6 +86,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     skmPagesRouter(services, config.publicBaseUrl),
     skmPublishedRouter(services),
     ...sharing,
+    kioskPageRouter(),
     embedPageRouter(),
     adminPageRouter(),
   ]) {

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { EmployeeImporter } from './admin/employee-import.js';
 import { EmployeePinAdmin } from './admin/employee-pins.js';
 import { EmployeeAdmin } from './admin/employees.js';
-import { KioskKeyAdmin } from './admin/kiosk-keys.js';
+import { KioskKeyAdmin } from './admin/kiosk-key-admin.js';
 import { Moderation } from './admin/moderation.js';
 import { OfficeAdmin } from './admin/offices.js';
 import { ServiceTypeAdmin } from './admin/service-types.js';
@@ -126,7 +126,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       importer: new EmployeeImporter(sequelize, audit),
       users: new UserAdmin(sequelize, audit),
       moderation: new Moderation(sequelize, audit, vault),
-      kioskKeys: new KioskKeyAdmin(new KioskKeys(vault), audit),
+      kioskKeys: new KioskKeyAdmin(new KioskKeys(vault), audit, config.publicBaseUrl),
     },
     reports: {
       builders,

@@ -70,6 +70,7 @@ const ROUTES: Row[] = [
   { method: 'GET', route: '/offices', roles: ['superadmin'], ok: 200, prepare: path('/offices') },
   { method: 'POST', route: '/offices', roles: ['superadmin'], ok: 201, prepare: async () => ({ path: '/offices', body: { code: `bkk-${++n}`, name: 'BKK Baru', timezone: 'Asia/Makassar' } }) },
   { method: 'PATCH', route: '/offices/:code', roles: ['superadmin'], ok: 200, prepare: async () => ({ path: `/offices/${(await Office.create({ code: `bkk-${++n}`, name: 'Lama', timezone: 'Asia/Jakarta' })).code}`, body: { name: 'Baru' } }) },
+  { method: 'GET', route: '/office', roles: ['admin'], ok: 200, prepare: path('/office') },
   { method: 'PATCH', route: '/office', roles: ['admin'], ok: 200, prepare: async () => ({ path: '/office', body: { privacyContact: `ppid-${++n}@example.go.id` } }) },
   { method: 'GET', route: '/work-areas', roles: ['admin'], ok: 200, prepare: path('/work-areas') },
   { method: 'POST', route: '/work-areas', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/work-areas', body: { code: `wa-${++n}`, name: 'Pos Baru' } }) },
@@ -116,6 +117,16 @@ const ROUTES: Row[] = [
   { method: 'POST', route: '/ratings/:id/phone', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/ratings/${await freshRating()}/phone`, body: { reason: 'Tindak lanjut keluhan' } }) },
   { method: 'GET', route: '/kiosk-keys', roles: ['admin'], ok: 200, prepare: path('/kiosk-keys') },
   { method: 'POST', route: '/kiosk-keys', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/kiosk-keys', body: { workArea: 'kantor-induk', label: `Loket ${++n}` } }) },
+  {
+    method: 'PATCH',
+    route: '/kiosk-keys/:id',
+    roles: ['admin'],
+    ok: 200,
+    prepare: async () => ({
+      path: `/kiosk-keys/${(await new KioskKeys({ hash: (v: string) => v }).issueKioskKey(officeId, (await WorkArea.findOne({ where: { officeId } }))!.id, 'Loket')).id}`,
+      body: { label: `Loket ${++n}` },
+    }),
+  },
   {
     method: 'POST',
     route: '/kiosk-keys/:id/revoke',

@@ -26,7 +26,10 @@ export function catalogueRoutes(router: Router, services: Services): void {
     ctx.body = await offices.rename(actorOf(ctx, services), codeParam(ctx, 'code'), body);
   });
 
-  // An admin's own office: its data protection contact, shown in the rating form's privacy notice.
+  // An admin's own office: its data protection contact and complaint link (shown in the rating form), its time zone.
+  router.get('/office', admin, async (ctx) => {
+    ctx.body = await offices.own(actorOf(ctx, services));
+  });
   router.patch('/office', admin, async (ctx) => {
     const body = bodyOf(ctx, officeOwnSchema);
     ctx.body = await offices.updateOwn(actorOf(ctx, services), body);

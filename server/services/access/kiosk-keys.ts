@@ -53,6 +53,12 @@ export class KioskKeys {
     return changed > 0;
   }
 
+  /** Names a key anew ("Loket 2"), so the list says which tablet it is; false when the office has no such key. */
+  async rename(officeId: number, id: number, label: string): Promise<boolean> {
+    const [changed] = await KioskKey.update({ label: label.trim().slice(0, 100) }, { where: { id, officeId } });
+    return changed > 0;
+  }
+
   /** The key's record while it is valid; null for a malformed, unknown or revoked key. */
   async findValidKey(key: string): Promise<KioskKey | null> {
     if (!KEY_SHAPE.test(key)) return null;

@@ -20,6 +20,12 @@ export const ratingListSchema = z.strictObject({
   workArea: slugCode.optional(),
   /** true: only voided ones; false: only counted ones; left out: both. */
   voided: queryBoolean.optional(),
+  /** Given ratings only, by id, comma-separated (at most 100): the ratings behind an anomaly flag. */
+  ids: z
+    .string()
+    .regex(/^[1-9]\d{0,15}(,[1-9]\d{0,15}){0,99}$/, 'must be up to 100 rating ids separated by commas')
+    .transform((text) => text.split(',').map(Number))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -63,6 +69,7 @@ export class Moderation {
     if (query.from) where.push({ localDate: { [Op.gte]: query.from } });
     if (query.to) where.push({ localDate: { [Op.lte]: query.to } });
     if (query.voided !== undefined) where.push({ voidedAt: query.voided ? { [Op.ne]: null } : null });
+    if (query.ids) where.push({ id: query.ids });
     const narrowed = await this.#narrow(officeId, query);
     if (!narrowed) return { ratings: [], total: 0 };
     const { rows, count } = await Rating.findAndCountAll({

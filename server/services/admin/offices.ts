@@ -24,8 +24,20 @@ export const officeRenameSchema = z
 export type OfficeCreateBody = z.infer<typeof officeCreateSchema>;
 export type OfficeRenameBody = z.infer<typeof officeRenameSchema>;
 
-/** What an office's own admin may change about it. */
-export const officeOwnSchema = z.strictObject({ privacyContact: plainText(300).nullable() });
+/** The complaint channel shown after a low score: a web address people can open (SP4N-LAPOR! or the office's own). */
+const complaintUrl = z
+  .string()
+  .trim()
+  .max(500, 'must be at most 500 characters')
+  .refine((value) => /^https?:\/\/[^\s/$.?#][^\s<>"]*$/i.test(value) && URL.canParse(value), 'must be a web address starting with https://');
+
+/**
+ * What an office's own admin may change about it: the data protection contact (null clears it), the
+ * complaint link (null clears it) and the time zone (the one-a-day rule and reports from then on).
+ */
+export const officeOwnSchema = z
+  .strictObject({ privacyContact: plainText(300).nullable().optional(), complaintUrl: complaintUrl.nullable().optional(), timezone: timeZone.optional() })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), 'give privacyContact, complaintUrl or timezone');
 export type OfficeOwnBody = z.infer<typeof officeOwnSchema>;
 
 export interface OfficeView {
@@ -33,6 +45,7 @@ export interface OfficeView {
   name: string;
   timezone: string;
   privacyContact: string | null;
+  complaintUrl: string | null;
   employees: number;
   admins: number;
   createdAt: string;
@@ -83,14 +96,23 @@ export class OfficeAdmin {
     return this.#update(actor, await this.require(code), body);
   }
 
-  /** An office admin sets their own office's data protection contact. */
-  async updateOwn(actor: Actor, body: OfficeOwnBody): Promise<OfficeView> {
-    const office = await Office.findByPk(officeOf(actor));
-    if (!office) throw notFound('No office has that code.');
-    return this.#update(actor, office, body);
+  /** An office admin reads their own office's settings. */
+  async own(actor: Actor): Promise<OfficeView> {
+    return this.#view(await this.#own(actor));
   }
 
-  async #update(actor: Actor, office: Office, body: OfficeRenameBody): Promise<OfficeView> {
+  /** An office admin sets their own office's data protection contact, complaint link and time zone. */
+  async updateOwn(actor: Actor, body: OfficeOwnBody): Promise<OfficeView> {
+    return this.#update(actor, await this.#own(actor), body);
+  }
+
+  async #own(actor: Actor): Promise<Office> {
+    const office = await Office.findByPk(officeOf(actor));
+    if (!office) throw notFound('No office has that code.');
+    return office;
+  }
+
+  async #update(actor: Actor, office: Office, body: OfficeRenameBody | OfficeOwnBody): Promise<OfficeView> {
     const code = office.code;
     const values = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
     const changes = diff(office.get(), values);
@@ -120,6 +142,7 @@ export class OfficeAdmin {
       name: office.name,
       timezone: office.timezone,
       privacyContact: office.privacyContact ?? null,
+      complaintUrl: office.complaintUrl ?? null,
       employees,
       admins,
       createdAt: new Date(office.createdAt).toISOString(),

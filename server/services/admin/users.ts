@@ -171,9 +171,18 @@ export class UserAdmin {
     return target;
   }
 
+  /**
+   * Refuses to take away the office's last active admin, safely under concurrency: the office's row is
+   * locked first (PostgreSQL, MariaDB; SQLite's IMMEDIATE transactions already run one at a time), so two
+   * admins demoting or deactivating each other at once are counted one after the other, and the count
+   * is itself a locking read, which sees the latest committed rows rather than an older snapshot.
+   */
   async #keepOneAdmin(target: AdminUser, transaction: Transaction): Promise<void> {
-    const admins = await AdminUser.count({ where: { officeId: target.officeId, role: 'admin', active: true }, transaction });
-    if (admins <= 1) throw conflict('last-admin', 'Last admin', 'An office keeps at least one active admin. Make another admin first.');
+    const lock = transaction.LOCK.UPDATE;
+    await Office.findByPk(target.officeId as number, { attributes: ['id'], lock, transaction });
+    const admins = await AdminUser.findAll({ where: { officeId: target.officeId, role: 'admin', active: true }, attributes: ['id'], order: [['id', 'ASC']], lock, transaction });
+    if (!admins.some((admin) => admin.id === target.id)) return;
+    if (admins.length <= 1) throw conflict('last-admin', 'Last admin', 'An office keeps at least one active admin. Make another admin first.');
   }
 
   async #office(code: string): Promise<Office> {

@@ -49,6 +49,20 @@ const shell = css`
     background: #fff;
     border: 1px solid #d5dbd9;
   }
+  /* On a phone the menu of an admin (ten screens) is one row that scrolls sideways, so the first screen
+     still shows the view itself rather than the menu alone. */
+  @media (max-width: 40em) {
+    nav ul {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+    }
+    nav li {
+      flex: none;
+    }
+    nav a {
+      white-space: nowrap;
+    }
+  }
   nav a[aria-current='page'] {
     color: var(--pacak-on-primary, #fff);
     background: var(--pacak-primary, #00695c);

@@ -7,6 +7,8 @@ export const BASE = '/admin';
 
 const everyone: readonly Role[] = ['admin', 'coordinator', 'viewer', 'superadmin'];
 const readers: readonly Role[] = ['admin', 'coordinator', 'viewer'];
+const admins: readonly Role[] = ['admin'];
+const managers: readonly Role[] = ['admin', 'superadmin'];
 
 /**
  * One screen of the console: `/admin/<path>` and everything under it shows `<pacak-console-<screen>>`
@@ -26,8 +28,16 @@ export interface ConsoleRoute {
 /** The one route table: every screen of the console is listed here and nowhere else. */
 export const routes: ConsoleRoute[] = [
   { path: 'reports', screen: 'reports', roles: readers, label: { id: 'Laporan', en: 'Reports' }, load: () => import('./sections/reports.js') },
+  { path: 'ratings', screen: 'ratings', roles: admins, label: { id: 'Moderasi penilaian', en: 'Ratings' }, load: () => import('./sections/ratings.js') },
+  { path: 'anomalies', screen: 'anomalies', roles: admins, label: { id: 'Anomali', en: 'Anomalies' }, load: () => import('./sections/anomalies.js') },
   { path: 'skm', screen: 'skm', roles: readers, label: { id: 'SKM', en: 'SKM' }, load: () => import('./sections/skm.js') },
   { path: 'employees', screen: 'employees', roles: ['admin'], label: { id: 'Pegawai', en: 'Employees' }, load: () => import('./sections/employees.js') },
+  { path: 'work-areas', screen: 'work-areas', roles: admins, label: { id: 'Wilayah kerja', en: 'Work areas' }, load: () => import('./sections/work-areas.js') },
+  { path: 'service-types', screen: 'service-types', roles: admins, label: { id: 'Jenis pelayanan', en: 'Service types' }, load: () => import('./sections/service-types.js') },
+  { path: 'kiosk-keys', screen: 'kiosk-keys', roles: admins, label: { id: 'Kunci kios', en: 'Kiosk keys' }, load: () => import('./sections/kiosk-keys.js') },
+  { path: 'accounts', screen: 'accounts', roles: managers, label: { id: 'Akun pengguna', en: 'Accounts' }, load: () => import('./sections/accounts.js') },
+  { path: 'audit', screen: 'audit', roles: managers, label: { id: 'Log audit', en: 'Audit log' }, load: () => import('./sections/audit.js') },
+  { path: 'settings', screen: 'settings', roles: admins, label: { id: 'Pengaturan kantor', en: 'Office settings' }, load: () => import('./sections/settings.js') },
   { path: 'account', screen: 'account', roles: everyone, label: { id: 'Akun saya', en: 'My account' }, load: () => import('./sections/account.js'), nav: false },
 ];
 
