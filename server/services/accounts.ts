@@ -72,10 +72,11 @@ export async function createAccount(account: NewAccount, transaction?: Transacti
   }
 }
 
-/** Sets a new password; tokens issued before now stop working. Returns it when generated. */
+/** Sets a new password; tokens issued before now stop working, for good (the token version moves on). Returns it when generated. */
 export async function setPassword(user: AdminUser, password: string | undefined, transaction?: Transaction): Promise<string | undefined> {
   const chosen = password ?? generatePassword();
   await user.update({ passwordHash: await hashPassword(chosen), passwordChangedAt: new Date() }, { transaction });
+  await user.increment('tokenVersion', { transaction });
   return password ? undefined : chosen;
 }
 

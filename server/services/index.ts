@@ -75,6 +75,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   };
   const share = createShareServices(config, catalogue, vault, bump);
   const formTokens = new FormTokens(config.jwtSecret, config.formToken);
+  const auth = new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash);
   return {
     catalogue,
     vault,
@@ -82,14 +83,14 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     share,
     formTokens,
     ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
-    auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
+    auth,
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
       workAreas: new WorkAreaAdmin(sequelize, audit),
       serviceTypes: new ServiceTypeAdmin(sequelize, audit),
       employees: new EmployeeAdmin(sequelize, audit, catalogue),
       importer: new EmployeeImporter(sequelize, audit),
-      users: new UserAdmin(sequelize, audit),
+      users: new UserAdmin(sequelize, audit, (id, password) => auth.checkCurrentPassword(id, password)),
       moderation: new Moderation(sequelize, audit, vault),
     },
     reports: {

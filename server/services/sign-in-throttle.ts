@@ -1,4 +1,4 @@
-import { Op, literal } from 'sequelize';
+import { Op, literal, type Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { SignInThrottle } from '../db/models/index.js';
@@ -8,6 +8,9 @@ export interface ThrottleKey {
   key: string;
   limit: number;
 }
+
+/** What a claimed attempt learned: refused (with seconds until the lock ends), or allowed as the nth in its window. */
+export type Claim = { allowed: false; retryAfterSeconds: number } | { allowed: true; failures: number };
 
 /**
  * Counts failed sign-ins per username and per client address in the database, so several server
@@ -26,6 +29,82 @@ export class SignInThrottleService {
     private readonly settings: Config['signIn'],
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Claims one attempt on every key before the secret is checked: one conditional UPDATE per key
+   * counts the attempt only when the key is neither locked nor full, and locks it in the same
+   * statement when the attempt reaches its limit. Concurrent attempts therefore cannot all pass a
+   * lock test that none of them has yet written to: at most `limit` secrets are ever checked per
+   * window, in any number of processes. A refused claim gives back the claims already made on the
+   * other keys. A claim counts as a failure until `release` (success on a shared key) or `clear`.
+   */
+  async claim(keys: ThrottleKey[]): Promise<Claim> {
+    let highest = 0;
+    const taken: ThrottleKey[] = [];
+    for (const key of keys) {
+      const claimed = await this.#claimOne(key);
+      if (!claimed.allowed) {
+        for (const done of taken) await this.release(done);
+        return claimed;
+      }
+      taken.push(key);
+      highest = Math.max(highest, claimed.failures);
+    }
+    if (++this.#failuresSinceSweep >= 100) await this.#sweep();
+    return { allowed: true, failures: highest };
+  }
+
+  /** Gives back one claimed attempt that turned out right, lifting a lock that only it had set. */
+  async release({ key, limit }: ThrottleKey): Promise<void> {
+    await SignInThrottle.update(
+      { lockedUntil: literal(`CASE WHEN failures - 1 < ${Number(limit)} THEN NULL ELSE locked_until END`), failures: literal('failures - 1') },
+      { where: { key, failures: { [Op.gt]: 0 } } },
+    );
+  }
+
+  async #claimOne({ key, limit }: ThrottleKey): Promise<Claim> {
+    const db = SignInThrottle.sequelize as Sequelize;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const now = this.now();
+      const lockUntil = new Date(now.getTime() + this.settings.lockSeconds * 1000);
+      const windowStart = db.escape(new Date(now.getTime() - this.settings.lockSeconds * 1000));
+      const stale = `window_started_at <= ${windowStart}`;
+      const max = Number(limit);
+      // Assignments in this order: MariaDB evaluates SET left to right, so each reads the old values.
+      const [counted] = await SignInThrottle.update(
+        {
+          lockedUntil: literal(`CASE WHEN (CASE WHEN ${stale} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${db.escape(lockUntil)} ELSE NULL END`),
+          failures: literal(`CASE WHEN ${stale} THEN 1 ELSE failures + 1 END`),
+          windowStartedAt: literal(`CASE WHEN ${stale} THEN ${db.escape(now)} ELSE window_started_at END`),
+          updatedAt: now,
+        },
+        {
+          where: {
+            key,
+            [Op.and]: [
+              { [Op.or]: [{ lockedUntil: null }, { lockedUntil: { [Op.lte]: now } }] },
+              literal(`(${stale} OR failures < ${max})`),
+            ],
+          },
+        },
+      );
+      if (counted > 0) {
+        const row = await SignInThrottle.findByPk(key, { attributes: ['failures'] });
+        return { allowed: true, failures: row?.failures ?? max };
+      }
+      const row = await SignInThrottle.findByPk(key, { attributes: ['lockedUntil'] });
+      const until = row?.lockedUntil ? (row.lockedUntil as Date).getTime() : 0;
+      if (until > now.getTime()) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+      if (row) continue; // Made or unlocked by another process since the UPDATE: claim again.
+      try {
+        await SignInThrottle.create({ key, failures: 1, windowStartedAt: now, lockedUntil: max <= 1 ? lockUntil : null, updatedAt: now });
+        return { allowed: true, failures: 1 };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error; // Another process made it first: claim on it instead.
+      }
+    }
+    return { allowed: false, retryAfterSeconds: this.settings.lockSeconds };
+  }
 
   /** Seconds until the longest lock among the keys ends, or 0 when none is locked. */
   async lockedFor(keys: string[]): Promise<number> {

@@ -15,6 +15,8 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
   declare workAreaId: number | null;
   declare active: CreationOptional<boolean>;
   declare passwordChangedAt: Date;
+  /** Signed into every token; moved on for good when access or password changes, which refuses older tokens. */
+  declare tokenVersion: CreationOptional<number>;
   declare lastSignInAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -30,6 +32,7 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
         workAreaId: { type: DataTypes.INTEGER, allowNull: true },
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         passwordChangedAt: { type: DataTypes.DATE, allowNull: false },
+        tokenVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         lastSignInAt: { type: DataTypes.DATE, allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
