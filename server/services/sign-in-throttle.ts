@@ -1,4 +1,4 @@
-import { Op, literal, type Sequelize } from 'sequelize';
+import { Op, QueryTypes, literal, type Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { SignInThrottle } from '../db/models/index.js';
@@ -67,31 +67,22 @@ export class SignInThrottleService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = this.now();
       const lockUntil = new Date(now.getTime() + this.settings.lockSeconds * 1000);
-      const windowStart = db.escape(new Date(now.getTime() - this.settings.lockSeconds * 1000));
+      // A time as SQL; PostgreSQL types a bare string in a CASE as text, so it is cast there.
+      const at = (time: Date) => (db.getDialect() === 'postgres' ? `CAST(${db.escape(time)} AS TIMESTAMPTZ)` : db.escape(time));
+      const windowStart = at(new Date(now.getTime() - this.settings.lockSeconds * 1000));
       const stale = `window_started_at <= ${windowStart}`;
       const max = Number(limit);
+      const q = (name: string) => db.getQueryInterface().quoteIdentifier(name);
       // Assignments in this order: MariaDB evaluates SET left to right, so each reads the old values.
-      const [counted] = await SignInThrottle.update(
-        {
-          lockedUntil: literal(`CASE WHEN (CASE WHEN ${stale} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${db.escape(lockUntil)} ELSE NULL END`),
-          failures: literal(`CASE WHEN ${stale} THEN 1 ELSE failures + 1 END`),
-          windowStartedAt: literal(`CASE WHEN ${stale} THEN ${db.escape(now)} ELSE window_started_at END`),
-          updatedAt: now,
-        },
-        {
-          where: {
-            key,
-            [Op.and]: [
-              { [Op.or]: [{ lockedUntil: null }, { lockedUntil: { [Op.lte]: now } }] },
-              literal(`(${stale} OR failures < ${max})`),
-            ],
-          },
-        },
-      );
-      if (counted > 0) {
-        const row = await SignInThrottle.findByPk(key, { attributes: ['failures'] });
-        return { allowed: true, failures: row?.failures ?? max };
-      }
+      const update =
+        `UPDATE sign_in_throttles SET ` +
+        `locked_until = CASE WHEN (CASE WHEN ${stale} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${at(lockUntil)} ELSE NULL END, ` +
+        `failures = CASE WHEN ${stale} THEN 1 ELSE failures + 1 END, ` +
+        `window_started_at = CASE WHEN ${stale} THEN ${at(now)} ELSE window_started_at END, ` +
+        `updated_at = ${at(now)} ` +
+        `WHERE ${q('key')} = ${db.escape(key)} AND (locked_until IS NULL OR locked_until <= ${at(now)}) AND (${stale} OR failures < ${max})`;
+      const counted = await this.#countedAs(db, update, key);
+      if (counted !== null) return { allowed: true, failures: counted };
       const row = await SignInThrottle.findByPk(key, { attributes: ['lockedUntil'] });
       const until = row?.lockedUntil ? (row.lockedUntil as Date).getTime() : 0;
       if (until > now.getTime()) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
@@ -104,6 +95,24 @@ export class SignInThrottleService {
       }
     }
     return { allowed: false, retryAfterSeconds: this.settings.lockSeconds };
+  }
+
+  /**
+   * Runs the claiming UPDATE and answers the count it left (this attempt's number), or null when it
+   * changed no row. SQLite and PostgreSQL say so in the statement (RETURNING); MariaDB cannot, so it
+   * reads the row in the same transaction, which holds the row's lock until it has.
+   */
+  async #countedAs(db: Sequelize, update: string, key: string): Promise<number | null> {
+    if (db.getDialect() !== 'mysql') {
+      const rows = await db.query<{ failures: number }>(`${update} RETURNING failures`, { type: QueryTypes.SELECT });
+      return rows[0] ? Number(rows[0].failures) : null;
+    }
+    return db.transaction(async (transaction) => {
+      const [result] = await db.query(update, { transaction });
+      if (!(result as { affectedRows?: number }).affectedRows) return null;
+      const row = await SignInThrottle.findByPk(key, { attributes: ['failures'], transaction });
+      return row ? row.failures : null;
+    });
   }
 
   /** Seconds until the longest lock among the keys ends, or 0 when none is locked. */
