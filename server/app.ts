@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import type { Sequelize } from 'sequelize';
 import type { Config } from './config.js';
 import { authenticate, requireRole } from './http/auth.js';
+import { refuseControlCharactersInUrl } from './http/control-characters.js';
 import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { jsonBody } from './http/json-body.js';
@@ -75,6 +76,9 @@ export function createApp(config: Config, deps: AppDeps): Koa {
       if (deps.isShuttingDown?.()) ctx.set('Connection', 'close');
     }
   });
+
+  // Before CORS and routing: no route, and so no database, ever sees a control character from the URL.
+  app.use(refuseControlCharactersInUrl());
 
   // CORS runs before routing: a preflight (OPTIONS) matches no route of its own.
   const cors = apiCors(config.corsOrigins, config.publicBaseUrl);

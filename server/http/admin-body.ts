@@ -1,4 +1,5 @@
 import type { Context, Middleware } from 'koa';
+import { assertNoControlCharacters } from './control-characters.js';
 import { badRequest, ProblemError, problemType } from './problem.js';
 import { readLimited } from './json-body.js';
 
@@ -24,6 +25,7 @@ export function adminJsonBody(limit: number): Middleware {
     } catch {
       throw badRequest('The body is not valid JSON.');
     }
+    assertNoControlCharacters(ctx.request.body);
     return next();
   };
 }
@@ -44,6 +46,7 @@ export function csvBody(limit: number): Middleware {
     } catch {
       throw badRequest('The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)".');
     }
+    assertNoControlCharacters(ctx.request.body);
     return next();
   };
 }

@@ -1,4 +1,5 @@
 import type { Context, Middleware } from 'koa';
+import { assertNoControlCharacters } from './control-characters.js';
 import { badRequest, ProblemError, problemType } from './problem.js';
 
 declare module 'koa' {
@@ -28,6 +29,7 @@ export function jsonBody(limit: number): Middleware {
     } catch {
       throw badRequest('The body is not valid JSON.');
     }
+    assertNoControlCharacters(ctx.request.body);
     return next();
   };
 }
