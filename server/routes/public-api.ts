@@ -1,12 +1,16 @@
 import Router from '@koa/router';
 import { INDICATORS } from '../domain/indicators.js';
+import { tooManyRequests } from '../http/problem.js';
 import { parseOr422 } from '../http/validate.js';
+import { assertKioskChannel } from '../services/access/kiosk-channel.js';
+import { KioskKeys } from '../services/kiosk-keys.js';
 import type { Services } from '../services/index.js';
 import { ratingBodySchema } from '../services/rating-schema.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
 export function publicApiRouter(services: Services): Router {
   const router = new Router();
+  const kioskKeys = new KioskKeys(services.vault);
 
   router.get('/indicators', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=3600');
@@ -23,6 +27,9 @@ export function publicApiRouter(services: Services): Router {
   });
 
   router.get('/employees/:nip', async (ctx) => {
+    // Counted per address like /keypass: the NIP-to-name answer must not be enumerable in bulk.
+    const lookup = await services.share.limits.employees.hit(services.addressHash(ctx.ip));
+    if (!lookup.allowed) throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
     const record = await services.catalogue.requireActiveEmployee(ctx.params.nip ?? '');
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = services.catalogue.toPublic(record);
@@ -39,6 +46,7 @@ export function publicApiRouter(services: Services): Router {
 
   router.post('/ratings', async (ctx) => {
     const body = parseOr422(ratingBodySchema, ctx.request.body);
+    if (body.channel === 'kiosk') await assertKioskChannel(kioskKeys, services.catalogue, body.nip, ctx.get('x-kiosk-key').trim());
     const { receipt, replayed } = await services.ratings.submit(body, { ipHash: services.addressHash(ctx.ip) });
     ctx.status = 201;
     if (replayed) ctx.set('Idempotent-Replayed', 'true');

@@ -118,8 +118,8 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   );
 }
 
-/** The calls bound to one server origin. */
-export function apiClient(origin: string) {
+/** The calls bound to one server origin (and, on a counter tablet, its kiosk key). */
+export function apiClient(origin: string, kioskKey?: string) {
   const base = `${origin.replace(/\/+$/, '')}/api/v1`;
   return {
     employee: (nip: string) => call<Employee>(`${base}/employees/${encodeURIComponent(nip)}`),
@@ -134,7 +134,8 @@ export function apiClient(origin: string) {
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        // A kiosk rating proves its tablet with the kiosk key; the server refuses the kiosk channel without it.
+        headers: { 'Content-Type': 'application/json', ...(kioskKey ? { 'X-Kiosk-Key': kioskKey } : {}) },
         body: JSON.stringify(body),
       }),
   };

@@ -311,6 +311,7 @@ export class PacakRating extends LitElement {
     const token = tokenStale(this.token, nip) ? await this.freshToken(nip) : this.token;
     // Faster than a person can fill the form is only possible when the token came late: wait out the rest.
     if (token) await tokenReady(token);
+    const kioskKey = this.kiosk ? this.kioskKey : undefined;
     const body = {
       ...rest,
       ...(comment ? { comment } : {}),
@@ -321,11 +322,11 @@ export class PacakRating extends LitElement {
       ...(token ? { formToken: token.token } : {}),
     };
     try {
-      this.showReceipt(await rateFresh(apiClient(this.origin), body));
+      this.showReceipt(await rateFresh(apiClient(this.origin, kioskKey), body));
     } catch (error) {
       const failure = asApiError(error);
       // No network at all: the rating waits on the device, under the same clientId, for the network.
-      if (!failure.status && keep({ api: this.origin, body, at: Date.now() })) {
+      if (!failure.status && keep({ api: this.origin, body, at: Date.now(), ...(kioskKey ? { kioskKey } : {}) })) {
         this.queuedId = clientId;
         this.finish('queued');
         emit(this, 'pacak-queued', { clientId });
