@@ -3,12 +3,13 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { actorOf, authenticate, currentUser, requireRole } from '../http/auth.js';
 import { jsonBody } from '../http/json-body.js';
-import { badRequest } from '../http/problem.js';
+import { badRequest, notFound } from '../http/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 import { anomalyQuerySchema } from '../services/reports/anomaly-query.js';
 import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
+import { evidenceVerification } from '../services/reports/evidence-verification.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/scope.js';
 import { sendReport } from './report-output.js';
@@ -74,10 +75,12 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
     const report = await builders.employee(scope, ctx.params.nip ?? '', query);
     // The PDF's verification link is a share link to the same report, valid for the longest time allowed.
     const { format: _format, ...params } = ctx.query as Record<string, string>;
-    const link = await shareLinks.create({ report: 'employee', params: { ...params, nip: report.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
+    // Not a share link: its address answers only the printed figures and their fingerprint (evidence-verification.ts).
+    const link = await shareLinks.create({ report: 'evidence', params: { ...params, nip: report.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
     ctx.type = 'application/pdf';
     ctx.set('Content-Disposition', `inline; filename="bukti-pacak-${report.employee.nip}-${query.from}_${query.to}.pdf"`);
-    ctx.body = services.reports.evidencePdf(report, { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId) });
+    const { fingerprint } = evidenceVerification(report);
+    ctx.body = services.reports.evidencePdf(report, { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId), fingerprint });
   });
 
   router.get('/share-links', requireRole('admin'), async (ctx) => {
@@ -126,6 +129,8 @@ export function sharedReportsRouter(services: Services): Router {
   const answer = async (ctx: Context, grant: ShareGrant) => {
     const extra = Object.keys(ctx.query).filter((key) => key !== 'format');
     if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
+    // An evidence PDF's verification row is no share link: its own route answers figures only.
+    if (grant.report === 'evidence') throw notFound('This is not a valid shared report link.');
     const { nip, ...params } = grant.params;
     const query = parseOr422(reportQuerySchema, { ...params, format: typeof ctx.query.format === 'string' ? ctx.query.format : 'json' });
     ctx.set('Cache-Control', 'private, no-store');
@@ -133,7 +138,16 @@ export function sharedReportsRouter(services: Services): Router {
   };
 
   // The short address printed on evidence PDFs: the link's random public id.
-  router.get('/verify/:publicId', async (ctx) => answer(ctx, await shareLinks.openById(ctx.params.publicId ?? '')));
+  router.get('/verify/:publicId', async (ctx) => {
+    if (Object.keys(ctx.query).length) throw badRequest('A verification address takes no parameters.');
+    const grant = await shareLinks.openById(ctx.params.publicId ?? '');
+    // Rows made before verification answered figures only are employee reports: they answer figures only too.
+    if (grant.report !== 'evidence' && grant.report !== 'employee') throw notFound('This is not a verification address.');
+    const { nip, ...params } = grant.params;
+    const query = parseOr422(reportQuerySchema, { ...params, format: 'json' });
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.body = evidenceVerification(await builders.employee(grant.scope, nip ?? '', query));
+  });
   router.get('/:token', async (ctx) => answer(ctx, await shareLinks.open(ctx.params.token ?? '')));
   return router;
 }

@@ -20,7 +20,7 @@ const MAX_COMMENTS = 12;
  * E-Kinerja: the figures, a small bar chart per indicator, the comments, the method, and a
  * verification link that opens the same report for anyone checking it. One or two A4 pages.
  */
-export function evidencePdf(report: EmployeeReport, verification: { code: string; url: string }): Readable {
+export function evidencePdf(report: EmployeeReport, verification: { code: string; url: string; fingerprint: string }): Readable {
   const out = new PassThrough();
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Bukti penilaian PACAK: ${report.employee.name}`, Author: 'PACAK rating' } });
   doc.pipe(out);
@@ -75,7 +75,8 @@ export function evidencePdf(report: EmployeeReport, verification: { code: string
   doc.moveDown(0.6).font(FONTS.bold).fontSize(12).text('Metode');
   doc.font(FONTS.regular).fontSize(8.5).text(report.method.id, { width });
   doc.moveDown(0.6).font(FONTS.bold).fontSize(10).text(`Kode verifikasi: ${verification.code}`);
-  doc.font(FONTS.regular).fontSize(8.5).text('Periksa keaslian dokumen ini di:', { width });
+  doc.font(FONTS.regular).fontSize(8.5).text(`Sidik angka: ${verification.fingerprint}`, { width });
+  doc.text('Periksa keaslian angka dokumen ini di (alamat itu menampilkan angka dan sidiknya saja, tanpa komentar):', { width });
   doc.text(verification.url, { width, link: verification.url });
   doc.text(`Dibuat ${report.generatedAt} oleh PACAK rating.`);
   doc.end();
