@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { apiClient, asApiError, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
+import { apiClient, asApiError, CODE_REF, employeeFields, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
 import type { Employee, FormToken, Indicator, Named, Receipt, Roster } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
@@ -75,6 +75,8 @@ export class PacakRating extends LitElement {
   // `static properties` rather than decorators: the decorator helpers cost bytes in every page's bundle.
   static override properties = {
     nip: {},
+    /** The employee's public code instead of the NIP (the hosted page `/r/<code>`): no NIP in the page or its calls. */
+    code: {},
     api: {},
     lang: {},
     service: {},
@@ -97,6 +99,7 @@ export class PacakRating extends LitElement {
 
   /** NIP or staff code of the employee being rated (not used in kiosk mode). */
   nip = '';
+  code = '';
   /** Origin of the PACAK server; defaults to the origin this script was loaded from. */
   api = scriptOrigin;
   /** `id` or `en`; without it an English page (`<html lang="en…">`) gets English, any other Indonesian. */
@@ -166,7 +169,7 @@ export class PacakRating extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (['nip', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
+    if (['nip', 'code', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
       this.picked = '';
       this.roster = undefined;
       this.details.clear();
@@ -219,7 +222,7 @@ export class PacakRating extends LitElement {
     const t = this.t;
     this.view = 'loading';
     this.resetRating();
-    const nip = this.kiosk ? this.picked : this.nip;
+    const nip = this.kiosk ? this.picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
     const client = apiClient(this.origin);
     if (!nip && !this.kiosk) {
       this.view = 'missing';
@@ -315,7 +318,7 @@ export class PacakRating extends LitElement {
     const body = {
       ...rest,
       ...(comment ? { comment } : {}),
-      nip,
+      ...employeeFields(nip),
       channel: this.kiosk ? 'kiosk' : this.channel || 'widget',
       clientId,
       ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
