@@ -77,11 +77,14 @@ export class SignInThrottleService {
       const update =
         `UPDATE sign_in_throttles SET ` +
         `locked_until = CASE WHEN (CASE WHEN ${stale} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${at(lockUntil)} ELSE NULL END, ` +
-        `failures = CASE WHEN ${stale} THEN 1 ELSE failures + 1 END, ` +
+        // On MariaDB LAST_INSERT_ID(n) hands this attempt's number back in the statement's own answer.
+        (db.getDialect() === 'mysql'
+          ? `failures = LAST_INSERT_ID(CASE WHEN ${stale} THEN 1 ELSE failures + 1 END), `
+          : `failures = CASE WHEN ${stale} THEN 1 ELSE failures + 1 END, `) +
         `window_started_at = CASE WHEN ${stale} THEN ${at(now)} ELSE window_started_at END, ` +
         `updated_at = ${at(now)} ` +
         `WHERE ${q('key')} = ${db.escape(key)} AND (locked_until IS NULL OR locked_until <= ${at(now)}) AND (${stale} OR failures < ${max})`;
-      const counted = await this.#countedAs(db, update, key);
+      const counted = await this.#countedAs(db, update);
       if (counted !== null) return { allowed: true, failures: counted };
       const row = await SignInThrottle.findByPk(key, { attributes: ['lockedUntil'] });
       const until = row?.lockedUntil ? (row.lockedUntil as Date).getTime() : 0;
@@ -99,20 +102,18 @@ export class SignInThrottleService {
 
   /**
    * Runs the claiming UPDATE and answers the count it left (this attempt's number), or null when it
-   * changed no row. SQLite and PostgreSQL say so in the statement (RETURNING); MariaDB cannot, so it
-   * reads the row in the same transaction, which holds the row's lock until it has.
+   * changed no row, in the one statement: SQLite and PostgreSQL by RETURNING, MariaDB (which has no
+   * RETURNING on UPDATE) by the LAST_INSERT_ID(n) the statement set, which comes back as its insertId.
+   * No lock is held beyond the statement.
    */
-  async #countedAs(db: Sequelize, update: string, key: string): Promise<number | null> {
+  async #countedAs(db: Sequelize, update: string): Promise<number | null> {
     if (db.getDialect() !== 'mysql') {
       const rows = await db.query<{ failures: number }>(`${update} RETURNING failures`, { type: QueryTypes.SELECT });
       return rows[0] ? Number(rows[0].failures) : null;
     }
-    return db.transaction(async (transaction) => {
-      const [result] = await db.query(update, { transaction });
-      if (!(result as { affectedRows?: number }).affectedRows) return null;
-      const row = await SignInThrottle.findByPk(key, { attributes: ['failures'], transaction });
-      return row ? row.failures : null;
-    });
+    const [result] = await db.query(update);
+    const { affectedRows, insertId } = result as { affectedRows?: number; insertId?: number };
+    return affectedRows ? Number(insertId) : null;
   }
 
   /** Seconds until the longest lock among the keys ends, or 0 when none is locked. */
