@@ -39,23 +39,25 @@ export function refuseControlCharactersInUrl(): Middleware {
  * The fields of a parsed body that hold control characters other than tab, carriage return and line
  * feed (which free text such as a comment may hold; each field's schema says whether it does).
  */
-export function controlCharacterErrors(value: unknown, path = ''): FieldError[] {
+export function controlCharacterErrors(value: unknown): FieldError[] {
   const errors: FieldError[] = [];
-  const visit = (node: unknown, at: string): void => {
-    if (errors.length >= MAX_ERRORS) return;
+  const anywhere = new RegExp(CONTROL_CHARACTERS.source, 'g');
+  // Walked with a list, not recursion: JSON nests thousands deep within the body limit.
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length && errors.length < MAX_ERRORS) {
+    const [node, at] = pending.pop()!;
     if (typeof node === 'string') {
       if (CONTROL_CHARACTERS.test(node)) errors.push({ path: at || 'body', message: 'holds a control character', code: 'control_character' });
     } else if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, at ? `${at}.${index}` : String(index)));
+      node.forEach((item, index) => pending.push([item, at ? `${at}.${index}` : String(index)]));
     } else if (node && typeof node === 'object') {
       for (const [key, item] of Object.entries(node)) {
-        const safeKey = key.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '?');
-        if (CONTROL_CHARACTERS.test(key)) errors.push({ path: at ? `${at}.${safeKey}` : safeKey, message: 'names a field with a control character', code: 'control_character' });
-        visit(item, at ? `${at}.${safeKey}` : safeKey);
+        const path = at ? `${at}.${key.replace(anywhere, '?')}` : key.replace(anywhere, '?');
+        if (CONTROL_CHARACTERS.test(key)) errors.push({ path, message: 'names a field with a control character', code: 'control_character' });
+        pending.push([item, path]);
       }
     }
-  };
-  visit(value, path);
+  }
   return errors;
 }
 
