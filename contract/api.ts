@@ -42,7 +42,9 @@ export interface Indicator extends Named {
 
 /** `POST /api/v1/ratings`: the body as a client sends it (the server normalises phone and comment). */
 export interface RatingBody {
-  nip: string;
+  /** The employee: by NIP, or (the hosted page) by public code, never both. */
+  nip?: string;
+  code?: string;
   serviceType: string;
   /** One whole number from 1 to 5 per indicator code of `GET /api/v1/indicators`. */
   scores: Record<string, number>;

@@ -36,6 +36,7 @@ export const PROBLEM_TYPES = [
   'last-admin',
   'last-service-type',
   'malformed-request',
+  'misdirected-request',
   'not-found',
   'not-voided',
   'origin-not-allowed',

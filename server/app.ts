@@ -2,6 +2,8 @@ import Koa, { type Middleware } from 'koa';
 import type { Sequelize } from 'sequelize';
 import type { Config } from './config.js';
 import { authenticate, requireRole } from './http/auth.js';
+import { refuseControlCharactersInUrl } from './http/control-characters.js';
+import { requireConfiguredHost } from './http/configured-host.js';
 import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { createLogger, type Logger } from './logger.js';
@@ -68,6 +70,10 @@ export function createApp(config: Config, deps: AppDeps): Koa {
       if (deps.isShuttingDown?.()) ctx.set('Connection', 'close');
     }
   });
+
+  // Before CORS and routing: no route, and so no database, ever sees a control character from the URL.
+  app.use(refuseControlCharactersInUrl());
+  app.use(requireConfiguredHost(config.publicBaseUrl));
 
   // CORS runs before routing: a preflight (OPTIONS) matches no route of its own.
   const cors = apiCors(config.corsOrigins, config.publicBaseUrl);

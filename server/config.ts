@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths.js';
-import { developmentSecretValues, weakSecretReason } from './domain/secret-strength.js';
+import { productionProblems } from './domain/production-policy.js';
 
 /** True for an IANA time zone name this Node.js knows, e.g. Asia/Jakarta. */
 export const isTimeZone = (value: string): boolean => {
@@ -53,6 +53,7 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
   SHUTDOWN_DELAY_MS: nonNegativeInt.default(0),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  ALLOW_INSECURE: flag.default(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
 
@@ -98,6 +99,8 @@ export interface Config {
   shutdownDelayMs: number;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Production rules broken under ALLOW_INSECURE=1, logged at every start; empty otherwise. */
+  insecure: string[];
 }
 
 export class ConfigError extends Error {
@@ -117,23 +120,6 @@ function developmentSecrets(dataDir: string): { jwtSecret: string; phoneKey: str
   return secrets;
 }
 
-/**
- * Production refuses secrets that anyone could know or guess: those a development start wrote to
- * `dev-secrets.json` (in DATA_DIR or the project's ./data) and obviously weak ones.
- */
-function checkProductionSecrets(secrets: Record<'JWT_SECRET' | 'PHONE_KEY', string>, dataDir: string): void {
-  const development = developmentSecretValues([dataDir, join(projectRoot, 'data')]);
-  const problems: string[] = [];
-  for (const [name, value] of Object.entries(secrets)) {
-    if (development.has(value)) problems.push(`  ${name}: is the development secret from dev-secrets.json; set a new one for production`);
-    else {
-      const reason = weakSecretReason(value);
-      if (reason) problems.push(`  ${name}: ${reason}`);
-    }
-  }
-  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-}
-
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -142,11 +128,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   let { JWT_SECRET: jwtSecret, PHONE_KEY: phoneKey } = e;
+  let insecure: string[] = [];
   if (e.NODE_ENV === 'production') {
     const missing = [!jwtSecret && 'JWT_SECRET', !phoneKey && 'PHONE_KEY'].filter(Boolean);
     if (missing.length) throw new ConfigError(`Invalid configuration: ${missing.join(' and ')} must be set in production`);
     if (jwtSecret === phoneKey) throw new ConfigError('Invalid configuration: JWT_SECRET and PHONE_KEY must differ');
-    checkProductionSecrets({ JWT_SECRET: jwtSecret as string, PHONE_KEY: phoneKey as string }, e.DATA_DIR);
+    const { fatal, insecure: problems } = productionProblems({
+      secrets: { JWT_SECRET: jwtSecret as string, PHONE_KEY: phoneKey as string },
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? '',
+      publicBaseUrlSet: Boolean(e.PUBLIC_BASE_URL),
+      corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
+      dataDirs: [e.DATA_DIR, join(projectRoot, 'data')],
+    });
+    const refused = [...fatal, ...(e.ALLOW_INSECURE ? [] : problems)];
+    if (refused.length) {
+      const hint = !e.ALLOW_INSECURE && problems.length ? '\n  (ALLOW_INSECURE=1 starts anyway, for a test installation only, and says so at every start)' : '';
+      throw new ConfigError(`Invalid configuration:\n${refused.map((line) => `  ${line}`).join('\n')}${hint}`);
+    }
+    insecure = problems;
   } else if (!jwtSecret || !phoneKey) {
     const dev = developmentSecrets(e.DATA_DIR);
     jwtSecret ??= dev.jwtSecret;
@@ -185,5 +184,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     trustProxy: e.TRUST_PROXY === '1',
+    insecure,
   };
 }

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (config.insecure.length) {
+    process.stderr.write(`\n*** INSECURE: ALLOW_INSECURE=1 is set; this server breaks production rules:\n${config.insecure.map((line) => `***   ${line}`).join('\n')}\n\n`);
+  }
   let running;
   try {
     running = await startServer(config, logger);

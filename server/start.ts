@@ -32,6 +32,8 @@ export interface RunningServer {
 
 /** Connects, migrates, seeds an empty database and listens: what `npm start` and the tests both run. */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  // Said at every start, at error level, so no log filter hides that production rules are off.
+  for (const problem of config.insecure) logger.error('INSECURE: ALLOW_INSECURE=1 is set and production rules are broken', { problem });
   const sequelize = createSequelize(config);
   let demoAdminPassword: string | null;
   try {

@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { estimatedBits } from './secret-entropy.js';
+
+/** The least randomness a production secret may have by estimatedBits; 32 random hex characters reach about 90. */
+export const MIN_ESTIMATED_BITS = 80;
 
 /** Words that mark a value someone meant to replace: a template's, a tutorial's or a test's. */
 const PLACEHOLDER = /change.?me|changeit|secret|passw(or)?d|example|placeholder|default|sample|dummy|qwerty|letmein|123456|abcdef|xxxxxx|test/i;
@@ -16,6 +20,10 @@ export function weakSecretReason(value: string): string | null {
   const distinct = new Set(value).size;
   if (distinct < 10) return `uses only ${distinct} different characters`;
   if (value.length * Math.log2(distinct) < 128) return 'is too short for the characters it uses (make one with `openssl rand -hex 32`)';
+  const bits = estimatedBits(value);
+  if (bits < MIN_ESTIMATED_BITS) {
+    return `has too little randomness (about ${Math.floor(bits)} bits estimated, at least ${MIN_ESTIMATED_BITS} needed: words, years, runs such as "abc" or keyboard walks such as "1qaz" are easy to guess); make one with \`openssl rand -hex 32\``;
+  }
   return null;
 }
 

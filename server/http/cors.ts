@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { ProblemError, problemType } from '../domain/problem.js';
+import { ownOrigins } from './configured-host.js';
 
 /**
  * Cross-origin rules of the API. Reading (employee, service types, indicators) is open to every site,
@@ -11,7 +12,7 @@ import { ProblemError, problemType } from '../domain/problem.js';
 export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middleware {
   const allowAll = allowedOrigins.includes('*');
   const allowed = new Set(allowedOrigins);
-  const ownOrigin = new URL(publicBaseUrl).origin;
+  const own = ownOrigins(publicBaseUrl);
 
   return async (ctx, next) => {
     const origin = ctx.get('origin');
@@ -23,8 +24,8 @@ export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middle
       (preflight && ['POST', 'DELETE'].includes(ctx.get('access-control-request-method'))) ||
       Boolean(ctx.get('authorization')) ||
       (preflight && /(^|,)\s*authorization\s*(,|$)/i.test(ctx.get('access-control-request-headers')));
-    // Koa 3's ctx.origin echoes the Origin header, so the server's own origin is built from the host.
-    const sameOrigin = !origin || origin === ownOrigin || origin === `${ctx.protocol}://${ctx.host}`;
+    // Our own origin comes from PUBLIC_BASE_URL only: the Host header is whatever the requesting page chose.
+    const sameOrigin = !origin || own.has(origin);
     const mayWrite = sameOrigin || allowAll || allowed.has(origin);
 
     if (origin && (!privileged || mayWrite)) {

@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { badRequest } from '../domain/problem.js';
+import { assertNoControlCharacters } from './control-characters.js';
 import { readLimited, unsupportedMediaType } from './json-body.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,6 +27,7 @@ export function csvBody(limit: number, spreadsheets = false): Middleware {
     } catch {
       throw badRequest('The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)".');
     }
+    assertNoControlCharacters(ctx.request.body);
     return next();
   };
 }

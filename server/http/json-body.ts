@@ -1,5 +1,6 @@
 import type { Context, Middleware } from 'koa';
 import { badRequest, ProblemError, problemType } from '../domain/problem.js';
+import { assertNoControlCharacters } from './control-characters.js';
 
 declare module 'koa' {
   interface Request {
@@ -47,6 +48,7 @@ export function jsonBody({ limit, optional = false }: JsonBodyOptions): Middlewa
     } catch {
       throw badRequest('The body is not valid JSON.');
     }
+    assertNoControlCharacters(ctx.request.body);
     return next();
   };
 }

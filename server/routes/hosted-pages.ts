@@ -36,9 +36,10 @@ function page(title: string, body: Html, lang = 'id', head: Html = html``): stri
  * form is usable. `crossorigin` makes each preload match the widget's fetch (CORS mode, same-origin
  * credentials), so the browser uses it instead of asking again.
  */
-function preloads(nip: string): Html {
-  const nipParam = encodeURIComponent(nip);
-  const urls = [`/api/v1/employees/${nipParam}`, `/api/v1/service-types?nip=${nipParam}`, '/api/v1/indicators', `/api/v1/form-token?nip=${nipParam}`];
+function preloads(code: string): Html {
+  // By public code, never the NIP (it spells a birth date): the page and its calls show only the code the QR holds.
+  const param = encodeURIComponent(code);
+  const urls = [`/api/v1/employees/by-code/${param}`, `/api/v1/service-types?code=${param}`, '/api/v1/indicators', `/api/v1/form-token?code=${param}`];
   return html`${urls.map((url) => html`
 <link rel="preload" href="${url}" as="fetch" crossorigin>`)}`;
 }
@@ -89,12 +90,12 @@ kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;
     ctx.body = page(
       `Penilaian pelayanan ${employee.name}`,
       html`<header>${office.name}</header>
-<main>${token && !usable ? stale : ''}<pacak-rating nip="${employee.nip}" channel="qr"${
+<main>${token && !usable ? stale : ''}<pacak-rating code="${found.code}" channel="qr"${
         usable ? html` service-token="${token}"` : ''
       }></pacak-rating></main>
 <script type="module" src="/widget/pacak-rating.js"></script>`,
       'id',
-      preloads(employee.nip),
+      preloads(found.code),
     );
   });
 

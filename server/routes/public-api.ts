@@ -1,12 +1,17 @@
 import Router from '@koa/router';
 import { INDICATORS } from '../domain/indicators.js';
+import { tooManyRequests } from '../domain/problem.js';
 import { parseOr422 } from '../http/validate.js';
+import { publicByCode, requireEmployeeByCode, withNipForCode } from '../services/access/employee-by-code.js';
+import { assertKioskChannel } from '../services/access/kiosk-channel.js';
+import { KioskKeys } from '../services/access/kiosk-keys.js';
 import type { Services } from '../services/index.js';
 import { ratingBodySchema } from '../domain/rating-schema.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
 export function publicApiRouter(services: Services): Router {
   const router = new Router();
+  const kioskKeys = new KioskKeys(services.vault);
 
   router.get('/indicators', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=3600');
@@ -15,14 +20,29 @@ export function publicApiRouter(services: Services): Router {
 
   router.get('/service-types', async (ctx) => {
     const nip = typeof ctx.query.nip === 'string' ? ctx.query.nip : undefined;
-    const officeId = nip
-      ? (await services.catalogue.requireActiveEmployee(nip)).office.id
-      : (await services.catalogue.defaultOffice()).id;
+    const code = typeof ctx.query.code === 'string' ? ctx.query.code : undefined;
+    const officeId = code
+      ? (await requireEmployeeByCode(services.catalogue, code)).office.id
+      : nip
+        ? (await services.catalogue.requireActiveEmployee(nip)).office.id
+        : (await services.catalogue.defaultOffice()).id;
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = { serviceTypes: await services.catalogue.activeServiceTypes(officeId) };
   });
 
+  // The hosted page's widget asks by public code: the answer has everything the form shows but the NIP.
+  router.get('/employees/by-code/:code', async (ctx) => {
+    const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
+    if (!lookup.allowed) throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
+    const record = await requireEmployeeByCode(services.catalogue, ctx.params.code ?? '');
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = publicByCode(services.catalogue, record);
+  });
+
   router.get('/employees/:nip', async (ctx) => {
+    // Counted per address like /keypass: the NIP-to-name answer must not be enumerable in bulk.
+    const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
+    if (!lookup.allowed) throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
     const record = await services.catalogue.requireActiveEmployee(ctx.params.nip ?? '');
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = services.catalogue.toPublic(record);
@@ -31,6 +51,13 @@ export function publicApiRouter(services: Services): Router {
   // The signed token of a rating form for one employee: the widget fetches it with the employee and
   // sends it with the rating (formToken), which may come MIN_FORM_SECONDS later at the earliest.
   router.get('/form-token', async (ctx) => {
+    if (typeof ctx.query.code === 'string') {
+      // Bound to the code, not the NIP: the token travels in the hosted page's calls, readable by anyone.
+      const record = await requireEmployeeByCode(services.catalogue, ctx.query.code);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = services.formTokens.issue(`code:${record.code}`);
+      return;
+    }
     const nip = typeof ctx.query.nip === 'string' ? ctx.query.nip : '';
     const record = await services.catalogue.requireActiveEmployee(nip);
     ctx.set('Cache-Control', 'no-store');
@@ -38,7 +65,8 @@ export function publicApiRouter(services: Services): Router {
   });
 
   router.post('/ratings', async (ctx) => {
-    const body = parseOr422(ratingBodySchema, ctx.request.body);
+    const body = parseOr422(ratingBodySchema, await withNipForCode(services.catalogue, ctx.request.body));
+    if (body.channel === 'kiosk') await assertKioskChannel(kioskKeys, services.catalogue, body.nip, ctx.get('x-kiosk-key').trim());
     const { receipt, replayed } = await services.ratings.submit(body, { ipHash: services.addressHash(ctx.ip) });
     ctx.status = 201;
     if (replayed) ctx.set('Idempotent-Replayed', 'true');

@@ -2,12 +2,13 @@ import type { Context } from 'koa';
 import Router from '@koa/router';
 import { z } from 'zod';
 import { actorOf, authenticate, currentUser, requireRole } from '../http/auth.js';
-import { badRequest } from '../domain/problem.js';
+import { badRequest, notFound } from '../domain/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 import { anomalyQuerySchema } from '../services/reports/anomaly-query.js';
 import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
+import { evidenceVerification } from '../services/reports/evidence-verification.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/access/scope.js';
 import { evidencePdf } from '../services/appraisal/pdf/evidence-pdf.js';
@@ -86,9 +87,11 @@ export function reportsRouter(services: Services): Router {
     const signer = superior === undefined ? null : await services.appraisal.evidence.signer(scope.officeId, String(superior));
     // The PDF's verification link is a share link to the same report, valid for the longest time allowed.
     const { format: _format, ...params } = rest;
-    const link = await shareLinks.create({ report: 'employee', params: { ...params, nip: evidence.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
+    // Not a share link: its address answers only the printed figures and their fingerprint (evidence-verification.ts).
+    const link = await shareLinks.create({ report: 'evidence', params: { ...params, nip: evidence.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
     const letterhead = await services.appraisal.letterhead.of(scope.officeId);
-    const verification = { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId) };
+    const { fingerprint } = evidenceVerification(evidence);
+    const verification = { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId), fingerprint };
     ctx.type = 'application/pdf';
     ctx.set('Content-Disposition', `inline; filename="${evidenceFileName(evidence, query.lang)}"`);
     ctx.body = await evidencePdf({ evidence, letterhead, verification, superior: signer });
@@ -133,6 +136,8 @@ export function sharedReportsRouter(services: Services): Router {
   const answer = async (ctx: Context, grant: ShareGrant) => {
     const extra = Object.keys(ctx.query).filter((key) => key !== 'format');
     if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
+    // An evidence PDF's verification row is no share link: its own route answers figures only.
+    if (grant.report === 'evidence') throw notFound('This is not a valid shared report link.');
     const { nip, ...params } = grant.params;
     const query = parseOr422(reportQuerySchema, { ...params, format: typeof ctx.query.format === 'string' ? ctx.query.format : 'json' });
     ctx.set('Cache-Control', 'private, no-store');
@@ -140,7 +145,16 @@ export function sharedReportsRouter(services: Services): Router {
   };
 
   // The short address printed on evidence PDFs: the link's random public id.
-  router.get('/verify/:publicId', async (ctx) => answer(ctx, await shareLinks.openById(ctx.params.publicId ?? '')));
+  router.get('/verify/:publicId', async (ctx) => {
+    if (Object.keys(ctx.query).length) throw badRequest('A verification address takes no parameters.');
+    const grant = await shareLinks.openById(ctx.params.publicId ?? '');
+    // Rows made before verification answered figures only are employee reports: they answer figures only too.
+    if (grant.report !== 'evidence' && grant.report !== 'employee') throw notFound('This is not a verification address.');
+    const { nip, ...params } = grant.params;
+    const query = parseOr422(reportQuerySchema, { ...params, format: 'json' });
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.body = evidenceVerification(await builders.employee(grant.scope, nip ?? '', query));
+  });
   router.get('/:token', async (ctx) => answer(ctx, await shareLinks.open(ctx.params.token ?? '')));
   return router;
 }

@@ -18,7 +18,7 @@ export function serviceTokensRouter(services: Services): Router {
   router.post('/service-tokens', async (ctx) => {
     const { nip, pin } = parseOr422(serviceTokenBodySchema, ctx.request.body);
     ctx.set('Cache-Control', 'no-store');
-    const issued = await services.qr.serviceTokens.issue(nip.replace(/\s+/g, ''), pin, services.addressHash(ctx.ip));
+    const issued = await services.qr.serviceTokens.issue(nip, pin, services.addressHash(ctx.ip));
     ctx.status = 201;
     ctx.body = issued;
   });

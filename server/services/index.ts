@@ -100,6 +100,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   const formTokens = new FormTokens(config.jwtSecret, config.formToken);
   const builders = new ReportBuilders(new ReportService(sequelize));
   const appraisalRules = new AppraisalRulesService(sequelize, audit);
+  const auth = new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash);
   return {
     catalogue,
     vault,
@@ -116,7 +117,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       formTokens,
       limits: config.rateLimit,
     }),
-    auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
+    auth,
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),
       workAreas: new WorkAreaAdmin(sequelize, audit),
@@ -124,7 +125,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       employees,
       pins: new EmployeePinAdmin(sequelize, audit, employees),
       importer: new EmployeeImporter(sequelize, audit),
-      users: new UserAdmin(sequelize, audit),
+      users: new UserAdmin(sequelize, audit, (id, password) => auth.checkCurrentPassword(id, password)),
       moderation: new Moderation(sequelize, audit, vault),
       kioskKeys: new KioskKeyAdmin(new KioskKeys(vault), audit, config.publicBaseUrl),
     },

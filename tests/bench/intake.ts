@@ -56,6 +56,8 @@ export function serverEnv(databaseUrl: string, dataDir: string, extra: Record<st
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     PUBLIC_BASE_URL: 'http://127.0.0.1',
+    // Plain HTTP on loopback: production's https rule is knowingly off for the measurement.
+    ALLOW_INSECURE: '1',
     JWT_SECRET: randomBytes(32).toString('hex'),
     PHONE_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'error',

@@ -84,7 +84,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [BUILT_MAIN], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), PUBLIC_BASE_URL: url, LOG_LEVEL: 'info', ...PROCESS_LIMITS, ...env },
+    // Plain HTTP on loopback is not production's https address: ALLOW_INSECURE=1 says the tests mean it.
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), PUBLIC_BASE_URL: url, LOG_LEVEL: 'info', ALLOW_INSECURE: '1', ...PROCESS_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -44,7 +44,14 @@ const nasty = fc.constantFrom(
   '__proto__',
   'constructor',
 );
-const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), nasty);
+/** One control character: NUL, the rest of C0, DEL or C1 (tab and line breaks apart: free text may hold them). */
+const controlCharacter = fc
+  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }))
+  .filter((code) => ![0x09, 0x0a, 0x0d].includes(code))
+  .map((code) => String.fromCharCode(code));
+/** Text with a control character somewhere in it. */
+const withControl = fc.tuple(fc.string({ maxLength: 12 }), controlCharacter, fc.string({ maxLength: 12 })).map(([a, c, b]) => `${a}${c}${b}`);
+const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), nasty, withControl);
 const anyJson = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 }));
 
 /** One way to break a valid rating; each is certain to make it invalid. */
@@ -263,6 +270,57 @@ const reportRead = fc
     const search = new URLSearchParams(query).toString();
     return { method: 'GET', path: `/api/v1${route.replace(':p', enc(p))}?${search}`, headers: auth };
   });
+
+/** A request that would reach a route, with one control character put in its path, its query or a body field. */
+const controlRequest = fc
+  .record({
+    where: fc.constantFrom('path', 'query', 'body', 'body-key'),
+    getRoute: fc.constantFrom(...GET_ROUTES),
+    writeRoute: fc.constantFrom(...ADMIN_ROUTES.filter(([, template]) => template !== '/auth/token'), ['POST', '/ratings'] as [string, string], ['POST', '/auth/token'] as [string, string], ['POST', '/service-tokens'] as [string, string]),
+    field: fc.constantFrom('name', 'reason', 'username', 'nip', 'comment', 'phone', 'code'),
+    dirty: withControl,
+  })
+  .map(({ where, getRoute, writeRoute, field, dirty }): Sent => {
+    const auth = { authorization: `Bearer ${adminToken}` };
+    if (where === 'path' || where === 'query') {
+      const inUrl = enc(dirty);
+      const path = where === 'path' ? `/api/v1${getRoute.replace(':p', inUrl)}` : `/api/v1${getRoute.replace(':p', '1')}?q=${inUrl}`;
+      return { method: 'GET', path: path.includes(inUrl) ? path : `${path}/${inUrl}`, headers: auth };
+    }
+    const [method, template] = writeRoute;
+    const body = where === 'body' ? { [field]: dirty } : { [`x${dirty}`]: 'value' };
+    return { method, path: `/api/v1${template.replace(':p', '1')}`, headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) };
+  });
+
+describe('control characters', () => {
+  it('are refused with a 422 problem+json in paths, query strings and bodies, before any route reads them', async () => {
+    const before = await rowCounts();
+    await fc.assert(
+      fc.asyncProperty(controlRequest, async (request) => {
+        const status = await check(request);
+        expect(status, `${request.method} ${request.path} ${String(request.body ?? '')}`).toBe(422);
+      }),
+      { numRuns: 400 },
+    );
+    expect(await rowCounts()).toEqual(before);
+  }, 120_000);
+
+  it('answer the reported NUL requests with 422, not 500', async () => {
+    const auth = { authorization: `Bearer ${adminToken}` };
+    const requests: Sent[] = [
+      { method: 'POST', path: '/api/v1/auth/token', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin\u0000', password: 'x' }) },
+      { method: 'POST', path: '/api/v1/service-tokens', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nip: '1992\u0000', pin: '123456' }) },
+      { method: 'GET', path: '/api/v1/admin/employees/1992%00', headers: auth },
+      { method: 'GET', path: '/api/v1/admin/employees?q=%00', headers: auth },
+      { method: 'GET', path: '/api/v1/admin/audit?action=%00', headers: auth },
+      { method: 'GET', path: '/api/v1/admin/ratings?nip=%00', headers: auth },
+      { method: 'GET', path: '/api/v1/reports/employees/1992%00', headers: auth },
+      { method: 'GET', path: '/api/v1/employees/1992%00', headers: {} },
+      { method: 'GET', path: '/r/abc%00', headers: {} },
+    ];
+    for (const request of requests) expect(await check(request), request.path).toBe(422);
+  });
+});
 
 describe('thousands of malformed and hostile requests', () => {
   it(

@@ -87,9 +87,26 @@ describe('kiosk keys', () => {
     expect(read.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('takes ratings sent from a kiosk with channel kiosk', async () => {
-    const { status } = await postJson(`${server.url}/api/v1/ratings`, ratingBody({ channel: 'kiosk' }));
+  it('takes ratings sent from a kiosk with channel kiosk and the kiosk key of the employee’s work area', async () => {
+    const demoArea = (await Employee.findOne({ where: { nip: DEMO_NIP } }))!.workAreaId;
+    const { key } = await keys.issueKioskKey(officeId, demoArea, 'Loket rating');
+    const { status } = await postJson(`${server.url}/api/v1/ratings`, ratingBody({ channel: 'kiosk' }), { 'X-Kiosk-Key': key });
     expect(status).toBe(201);
+  });
+
+  it('refuses the kiosk channel without a key, with an unknown or revoked one, or one of another work area', async () => {
+    const demoArea = (await Employee.findOne({ where: { nip: DEMO_NIP } }))!.workAreaId;
+    const otherArea = (await WorkArea.findOne({ where: { officeId, code: 'boom-baru' } }))!;
+    const elsewhere = await keys.issueKioskKey(officeId, otherArea.id === demoArea ? (await area('kantor-induk')).id : otherArea.id, 'Loket lain');
+    const revoked = await keys.issueKioskKey(officeId, demoArea, 'Loket lama');
+    await keys.revokeKioskKey(revoked.id);
+    for (const headers of [{} as Record<string, string>, { 'X-Kiosk-Key': 'x'.repeat(43) }, { 'X-Kiosk-Key': revoked.key }, { 'X-Kiosk-Key': elsewhere.key }]) {
+      const answer = await postJson<{ errors: { path: string }[] }>(`${server.url}/api/v1/ratings`, ratingBody({ channel: 'kiosk' }), headers);
+      expect(answer.status, JSON.stringify(headers)).toBe(422);
+      expect(answer.body.errors.map((e) => e.path)).toEqual(['channel']);
+    }
+    // Other channels need no key.
+    expect((await postJson(`${server.url}/api/v1/ratings`, ratingBody({ channel: 'qr' }))).status).toBe(201);
   });
 });
 

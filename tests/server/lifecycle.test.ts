@@ -88,7 +88,7 @@ describe('configuration', () => {
   });
 
   it('accepts production with its own distinct secrets', () => {
-    const config = loadConfig({ ...PROCESS_SECRETS, CORS_ORIGINS: 'https://a.example/, https://b.example' });
+    const config = loadConfig({ ...PROCESS_SECRETS, PUBLIC_BASE_URL: 'https://rating.example.go.id', CORS_ORIGINS: 'https://a.example/, https://b.example' });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 });

@@ -79,6 +79,15 @@ describe('two server processes on one database', () => {
     expect((await postJson(`${servers[1]!.url}/api/v1/ratings`, ratingBody({ phone: phone.replace(/^0/, '+62 ') }))).status).toBe(409);
   });
 
+  it('check at most five passwords of one username when a burst of sign-ins reaches both at once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => postJson(`${servers[i % 2]!.url}/api/v1/auth/token`, { username: 'admin', password: `wrong guess ${i}` })),
+    );
+    const statuses = results.map(({ status }) => status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(11);
+  });
+
   it('both stop on SIGTERM with exit code 0', async () => {
     for (const server of servers) server.child.kill('SIGTERM');
     expect(await Promise.all(servers.map((server) => server.exited))).toEqual([0, 0]);

@@ -80,7 +80,10 @@ describe('hosted rating page', () => {
     const response = await fetch(employee.body.ratingUrl);
     const page = await response.text();
     expect(response.status).toBe(200);
-    expect(page).toContain(`<pacak-rating nip="${DEMO_NIP}" channel="qr"></pacak-rating>`);
+    // By the public code the QR carries, never the NIP (it spells a birth date).
+    const code = employee.body.ratingUrl.split('/r/')[1];
+    expect(page).toContain(`<pacak-rating code="${code}" channel="qr"></pacak-rating>`);
+    expect(page).not.toContain(DEMO_NIP);
     expect(page).toContain('<script type="module" src="/widget/pacak-rating.js"></script>');
     expect(page).toContain('name="viewport"');
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);

@@ -199,9 +199,22 @@ describe('appraisal evidence', () => {
     // 40 stars over 2 ratings: 4.00 overall, score 80.0, grade B.
     expect(text).toMatch(/Skor PACAK\s+: 80,0 dari 100 \(B Baik\)/);
     expect(text).toContain('Sangat membantu');
-    const url = /(http:\/\/\S+\/verify\/\S+)/.exec(text)?.[1];
+    const url = /tanpa komentar\):\s+(\S+)/.exec(text)?.[1];
     expect(url).toBeTruthy();
-    const verified = await getJson<{ employee: { nip: string }; figures: { count: number } }>(url!);
-    expect(verified.body.employee.nip).toBe(RINA);
+    const printed = /Sidik angka:\s+([0-9A-F-]{19})/.exec(text)?.[1];
+    // Anyone with the address sees the printed figures and their fingerprint: no comment, no number, no NIP.
+    const verified = await getJson<{ employee: { name: string }; figures: { count: number; score: number }; fingerprint: string }>(url!);
+    expect(verified.status).toBe(200);
+    expect(verified.body.employee.name).toBe('dr. Rina Kartika, M.Kes');
+    expect(verified.body.figures).toMatchObject({ count: 2, score: 80 });
+    expect(verified.body.fingerprint).toBe(printed);
+    const raw = JSON.stringify(verified.body);
+    expect(raw).not.toContain('Sangat membantu');
+    expect(raw).not.toContain(RINA);
+    expect(raw).not.toMatch(/\*\*\*\*/);
+    // Not a share link: not listed among the office's links, and no format or parameter widens it.
+    const links = await getJson<{ links: { report: string }[] }>(`${server.url}/api/v1/reports/share-links`, { headers: bearer(admin) });
+    expect(links.body.links.some((link) => link.report === 'evidence')).toBe(false);
+    expect((await getJson(`${url!}?format=csv`)).status).toBe(400);
   });
 });

@@ -20,7 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const production = (secrets: { JWT_SECRET?: string; PHONE_KEY?: string }) => () =>
-  loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...secrets });
+  loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://rating.bkk-palembang.go.id', ...secrets });
 
 /** Starts the built server and answers its exit code and output; it must stop by itself. */
 async function startBuilt(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

@@ -58,23 +58,37 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   );
 }
 
-/** The calls bound to one server origin. */
-export function apiClient(origin: string) {
+/**
+ * An employee reference: a NIP, or `code:<public code>` for a form addressed by its QR code's public
+ * code (the hosted page), whose calls then carry the code and never the NIP.
+ */
+export const CODE_REF = 'code:';
+const byCode = (ref: string): string | null => (ref.startsWith(CODE_REF) ? ref.slice(CODE_REF.length) : null);
+const refQuery = (ref: string): string => (byCode(ref) ? `code=${encodeURIComponent(byCode(ref)!)}` : `nip=${encodeURIComponent(ref)}`);
+/** The employee fields of a rating body for a reference. */
+export const employeeFields = (ref: string): { nip: string } | { code: string } => (byCode(ref) ? { code: byCode(ref)! } : { nip: ref });
+
+/** The calls bound to one server origin (and, on a counter tablet, its kiosk key). */
+export function apiClient(origin: string, kioskKey?: string) {
   const base = `${origin.replace(/\/+$/, '')}/api/v1`;
   return {
-    employee: (nip: string) => call<Employee>(`${base}/employees/${encodeURIComponent(nip)}`),
-    serviceTypes: (nip: string) =>
-      call<{ serviceTypes: Named[] }>(`${base}/service-types?nip=${encodeURIComponent(nip)}`),
+    // Asked by code, the answer has no NIP: the reference stands in for it, so the form keys everything alike.
+    employee: (ref: string) =>
+      byCode(ref)
+        ? call<Omit<Employee, 'nip'>>(`${base}/employees/by-code/${encodeURIComponent(byCode(ref)!)}`).then((e): Employee => ({ ...e, nip: ref }))
+        : call<Employee>(`${base}/employees/${encodeURIComponent(ref)}`),
+    serviceTypes: (ref: string) => call<{ serviceTypes: Named[] }>(`${base}/service-types?${refQuery(ref)}`),
     indicators: () => call<{ indicators: Indicator[] }>(`${base}/indicators`),
     formToken: (nip: string) =>
-      call<FormTokenAnswer>(`${base}/form-token?nip=${encodeURIComponent(nip)}`).then(
+      call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then(
         (t): FormToken => ({ ...t, nip, at: Date.now() }),
       ),
     roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        // A kiosk rating proves its tablet with the kiosk key; the server refuses the kiosk channel without it.
+        headers: { 'Content-Type': 'application/json', ...(kioskKey ? { 'X-Kiosk-Key': kioskKey } : {}) },
         body: JSON.stringify(body),
       }),
   };
@@ -99,7 +113,7 @@ export async function rateFresh(client: Client, body: RatingBody): Promise<Recei
   } catch (error) {
     const errors = (error as ApiError).problem?.errors;
     if ((error as ApiError).status !== 422 || !errors?.length || errors.some((e) => e.path !== 'formToken')) throw error;
-    const fresh = await client.formToken(body.nip);
+    const fresh = await client.formToken(body.nip ?? `${CODE_REF}${body.code}`);
     await tokenReady(fresh);
     return client.rate({ ...body, formToken: fresh.token });
   }

@@ -12,6 +12,8 @@ export interface Kept {
   api: string;
   /** The clientId is what tells kept ratings apart, so a kept one always has it. */
   body: RatingBody & { clientId: string };
+  /** The tablet's kiosk key for a kiosk rating, sent with it again when the network is back. */
+  kioskKey?: string;
   /** When it was kept (ms since the epoch); after a day it is discarded, not sent. */
   at: number;
 }
@@ -66,7 +68,7 @@ export function flush(api: string, report: (outcome: Outcome) => void): Promise<
         try {
           // A kept rating goes with the form token it was typed under; one that has expired meanwhile
           // (or was never fetched, offline) is replaced by a fresh one (rateFresh).
-          outcome = { kept, receipt: await rateFresh(apiClient(api), kept.body) };
+          outcome = { kept, receipt: await rateFresh(apiClient(api, kept.kioskKey), kept.body) };
         } catch (error) {
           const e = asApiError(error);
           if (!e.status || e.status > 499 || e.status === 429) return;

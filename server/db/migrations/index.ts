@@ -11,6 +11,7 @@ import * as kioskKeys from './2026.11.29T09.40.00.kiosk-keys.js';
 import * as rateCounters from './2026.11.29T11.00.00.rate-counters.js';
 import * as privacyContactAndServiceHours from './2026.11.29T11.10.00.privacy-contact-and-service-hours.js';
 import * as dailyStarCounts from './2026.12.01T08.00.00.daily-star-counts.js';
+import * as canonicalNamesAndTokenVersion from './2026.12.04T09.00.00.canonical-names-and-token-version.js';
 import * as mustChangePassword from './2026.12.04T10.00.00.must-change-password.js';
 import * as skm from './2026.12.04T11.00.00.skm.js';
 import * as appraisalRules from './2026.12.04T12.00.00.appraisal-rules.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.11.29T11.00.00.rate-counters', ...rateCounters },
   { name: '2026.11.29T11.10.00.privacy-contact-and-service-hours', ...privacyContactAndServiceHours },
   { name: '2026.12.01T08.00.00.daily-star-counts', ...dailyStarCounts },
+  { name: '2026.12.04T09.00.00.canonical-names-and-token-version', ...canonicalNamesAndTokenVersion },
   { name: '2026.12.04T10.00.00.must-change-password', ...mustChangePassword },
   { name: '2026.12.04T11.00.00.skm', ...skm },
   { name: '2026.12.04T12.00.00.appraisal-rules', ...appraisalRules },

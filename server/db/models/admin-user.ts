@@ -17,6 +17,8 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
   declare passwordChangedAt: Date;
   /** The password was generated (shown once to whoever made the account): its owner must choose one. */
   declare mustChangePassword: CreationOptional<boolean>;
+  /** Signed into every token; moved on for good when access or password changes, which refuses older tokens. */
+  declare tokenVersion: CreationOptional<number>;
   declare lastSignInAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -33,6 +35,7 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         passwordChangedAt: { type: DataTypes.DATE, allowNull: false },
         mustChangePassword: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        tokenVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         lastSignInAt: { type: DataTypes.DATE, allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

@@ -74,12 +74,14 @@ export async function createAccount(account: NewAccount, transaction?: Transacti
 }
 
 /**
- * Sets a new password; tokens issued before now stop working. Returns it when generated, and then
- * the account must choose its own at its next sign-in (whoever read the generated one knows it).
+ * Sets a new password; tokens issued before now stop working, for good (the token version moves on).
+ * Returns it when generated, and then the account must choose its own at its next sign-in (whoever
+ * read the generated one knows it).
  */
 export async function setPassword(user: AdminUser, password: string | undefined, transaction?: Transaction): Promise<string | undefined> {
   const chosen = password ?? generatePassword();
   await user.update({ passwordHash: await hashPassword(chosen), passwordChangedAt: new Date(), mustChangePassword: password === undefined }, { transaction });
+  await user.increment('tokenVersion', { transaction });
   return password ? undefined : chosen;
 }
 

@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { AdminUser, Office, WorkArea } from '../../db/models/index.js';
-import { tooManyRequests, unauthorized } from '../../domain/problem.js';
+import { canonicalName } from '../../domain/canonical.js';
+import { invalid, tooManyRequests, unauthorized } from '../../domain/problem.js';
+import { canonicalUsernameOr422 } from './canonical-input.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { AuthUser } from './scope.js';
 import type { SignInThrottleService } from './sign-in-throttle.js';
@@ -18,6 +20,14 @@ export type SignInBody = z.infer<typeof signInSchema>;
 type LoadedUser = AdminUser & { office: Office | null; workArea: WorkArea | null };
 
 const WRONG = 'The username or password is wrong.';
+/** What every username is once canonical (accounts.ts refuses any other at creation). */
+const USERNAME_FORM = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+function lockedOut(seconds: number): Error {
+  const minutes = Math.ceil(seconds / 60);
+  return tooManyRequests(seconds, `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
+}
+
 /** Longest a failed sign-in is held back, however many failures came before. */
 const MAX_SLOWDOWN_MS = 5_000;
 
@@ -46,33 +56,56 @@ export class AuthService {
    * A username or address with too many recent failures is refused with 429 before any check.
    */
   async signIn(body: SignInBody, ipHash: string | null): Promise<IssuedToken & { mustChangePassword: boolean }> {
-    const username = body.username.toLowerCase();
-    const userKey = `user:${this.keyedHash(`user:${username}`)}`;
-    const keys = [{ key: userKey, limit: this.settings.maxFailures }];
-    if (ipHash) keys.push({ key: `addr:${ipHash}`, limit: this.settings.maxFailuresPerAddress });
+    const username = canonicalUsernameOr422(body.username);
+    const userKey = { key: this.userKey(username), limit: this.settings.maxFailures };
+    const keys = [userKey];
+    const addressKey = ipHash ? { key: `addr:${ipHash}`, limit: this.settings.maxFailuresPerAddress } : null;
+    if (addressKey) keys.push(addressKey);
 
-    const lockedFor = await this.throttle.lockedFor(keys.map(({ key }) => key));
-    if (lockedFor) {
-      const minutes = Math.ceil(lockedFor / 60);
-      throw tooManyRequests(lockedFor, `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
-    }
+    // The attempt is counted before the password is checked, so a burst cannot outrun the lock.
+    const claim = await this.throttle.claim(keys);
+    if (!claim.allowed) throw lockedOut(claim.retryAfterSeconds);
 
-    const user = await loadUser({ username });
+    // A name that no account could hold finds nobody, whatever the database's collation would match.
+    const user = USERNAME_FORM.test(username) ? await loadUser({ username }) : null;
     const matches = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !matches || !user.active) {
-      const failures = await this.throttle.recordFailure(keys);
-      await sleep(Math.min(this.settings.slowdownMs * failures, MAX_SLOWDOWN_MS));
+      await sleep(Math.min(this.settings.slowdownMs * claim.failures, MAX_SLOWDOWN_MS));
       throw unauthorized(WRONG);
     }
-    await this.throttle.clear(userKey);
+    await this.throttle.clear(userKey.key);
+    if (addressKey) await this.throttle.release(addressKey);
     await AdminUser.update({ lastSignInAt: new Date() }, { where: { id: user.id } });
     const issued = this.tokens.issue({
       sub: String(user.id),
       role: user.role,
       office: user.office?.code,
       workArea: user.role === 'coordinator' ? user.workArea?.code : undefined,
+      ver: user.tokenVersion,
     });
     return { ...issued, mustChangePassword: user.mustChangePassword };
+  }
+
+  /** The failure counter of a username (canonical), shared by sign-in and changing one's own password. */
+  userKey(canonicalUsername: string): string {
+    return `user:${this.keyedHash(`user:${canonicalUsername}`)}`;
+  }
+
+  /**
+   * Checks the current password of a signed-in user before it is changed: counted on the same key as
+   * sign-in, claimed before the check, so a stolen token cannot guess its way to the account.
+   */
+  async checkCurrentPassword(userId: number, password: string): Promise<AdminUser> {
+    const user = (await AdminUser.findByPk(userId)) as AdminUser;
+    const key = { key: this.userKey(canonicalName(user.username)), limit: this.settings.maxFailures };
+    const claim = await this.throttle.claim([key]);
+    if (!claim.allowed) throw lockedOut(claim.retryAfterSeconds);
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      await sleep(Math.min(this.settings.slowdownMs * claim.failures, MAX_SLOWDOWN_MS));
+      throw invalid([{ path: 'currentPassword', message: 'is not the current password', code: 'wrong_password' }]);
+    }
+    await this.throttle.clear(key.key);
+    return user;
   }
 
   /**
@@ -98,6 +131,8 @@ export class AuthService {
     if (claims.iat < Math.floor(user.passwordChangedAt.getTime() / 1000)) {
       throw unauthorized('The password was changed after this token was issued. Please sign in again.');
     }
+    // Moved on by deactivation, a role or scope change and every password change: a token from before never returns.
+    if (claims.ver !== user.tokenVersion) throw unauthorized('Your access has changed. Please sign in again.');
     return {
       id: user.id,
       username: user.username,

@@ -23,6 +23,22 @@ export class FailureLockout {
     this.#throttle = new SignInThrottleService({ lockSeconds, maxFailures, maxFailuresPerAddress: maxFailures, slowdownMs: 0 }, now);
   }
 
+  /**
+   * Claims one attempt before the PIN is checked (see SignInThrottleService.claim): refused when the key
+   * is locked, and otherwise counted as a failure until `succeed` or `giveBack`. `lastTry` says this
+   * attempt used the last one of the period, so a wrong answer now leaves the key locked.
+   */
+  async claim(key: string): Promise<RateDecision & { lastTry: boolean }> {
+    const claim = await this.#throttle.claim([{ key, limit: this.maxFailures }]);
+    if (!claim.allowed) return { allowed: false, retryAfterSeconds: claim.retryAfterSeconds, lastTry: false };
+    return { allowed: true, retryAfterSeconds: 0, lastTry: claim.failures >= this.maxFailures };
+  }
+
+  /** Takes back a claim whose attempt never reached a PIN check (no such employee, no PIN set). */
+  giveBack(key: string): Promise<void> {
+    return this.#throttle.release({ key, limit: this.maxFailures });
+  }
+
   async check(key: string): Promise<RateDecision> {
     const seconds = await this.#throttle.lockedFor([key]);
     return { allowed: seconds === 0, retryAfterSeconds: seconds };

@@ -1,4 +1,4 @@
-import { Op, literal } from 'sequelize';
+import { Op, QueryTypes, literal, type Sequelize } from 'sequelize';
 import type { Config } from '../../config.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { SignInThrottle } from '../../db/models/index.js';
@@ -8,6 +8,9 @@ export interface ThrottleKey {
   key: string;
   limit: number;
 }
+
+/** What a claimed attempt learned: refused (with seconds until the lock ends), or allowed as the nth in its window. */
+export type Claim = { allowed: false; retryAfterSeconds: number } | { allowed: true; failures: number };
 
 /**
  * Counts failed sign-ins per username and per client address in the database, so several server
@@ -26,6 +29,92 @@ export class SignInThrottleService {
     private readonly settings: Config['signIn'],
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Claims one attempt on every key before the secret is checked: one conditional UPDATE per key
+   * counts the attempt only when the key is neither locked nor full, and locks it in the same
+   * statement when the attempt reaches its limit. Concurrent attempts therefore cannot all pass a
+   * lock test that none of them has yet written to: at most `limit` secrets are ever checked per
+   * window, in any number of processes. A refused claim gives back the claims already made on the
+   * other keys. A claim counts as a failure until `release` (success on a shared key) or `clear`.
+   */
+  async claim(keys: ThrottleKey[]): Promise<Claim> {
+    let highest = 0;
+    const taken: ThrottleKey[] = [];
+    for (const key of keys) {
+      const claimed = await this.#claimOne(key);
+      if (!claimed.allowed) {
+        for (const done of taken) await this.release(done);
+        return claimed;
+      }
+      taken.push(key);
+      highest = Math.max(highest, claimed.failures);
+    }
+    if (++this.#failuresSinceSweep >= 100) await this.#sweep();
+    return { allowed: true, failures: highest };
+  }
+
+  /** Gives back one claimed attempt that turned out right, lifting a lock that only it had set. */
+  async release({ key, limit }: ThrottleKey): Promise<void> {
+    await SignInThrottle.update(
+      { lockedUntil: literal(`CASE WHEN failures - 1 < ${Number(limit)} THEN NULL ELSE locked_until END`), failures: literal('failures - 1') },
+      { where: { key, failures: { [Op.gt]: 0 } } },
+    );
+  }
+
+  async #claimOne({ key, limit }: ThrottleKey): Promise<Claim> {
+    const db = SignInThrottle.sequelize as Sequelize;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const now = this.now();
+      const lockUntil = new Date(now.getTime() + this.settings.lockSeconds * 1000);
+      // A time as SQL; PostgreSQL types a bare string in a CASE as text, so it is cast there.
+      const at = (time: Date) => (db.getDialect() === 'postgres' ? `CAST(${db.escape(time)} AS TIMESTAMPTZ)` : db.escape(time));
+      const windowStart = at(new Date(now.getTime() - this.settings.lockSeconds * 1000));
+      const stale = `window_started_at <= ${windowStart}`;
+      const max = Number(limit);
+      const q = (name: string) => db.getQueryInterface().quoteIdentifier(name);
+      // Assignments in this order: MariaDB evaluates SET left to right, so each reads the old values.
+      const update =
+        `UPDATE sign_in_throttles SET ` +
+        `locked_until = CASE WHEN (CASE WHEN ${stale} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${at(lockUntil)} ELSE NULL END, ` +
+        // On MariaDB LAST_INSERT_ID(n) hands this attempt's number back in the statement's own answer.
+        (db.getDialect() === 'mysql'
+          ? `failures = LAST_INSERT_ID(CASE WHEN ${stale} THEN 1 ELSE failures + 1 END), `
+          : `failures = CASE WHEN ${stale} THEN 1 ELSE failures + 1 END, `) +
+        `window_started_at = CASE WHEN ${stale} THEN ${at(now)} ELSE window_started_at END, ` +
+        `updated_at = ${at(now)} ` +
+        `WHERE ${q('key')} = ${db.escape(key)} AND (locked_until IS NULL OR locked_until <= ${at(now)}) AND (${stale} OR failures < ${max})`;
+      const counted = await this.#countedAs(db, update);
+      if (counted !== null) return { allowed: true, failures: counted };
+      const row = await SignInThrottle.findByPk(key, { attributes: ['lockedUntil'] });
+      const until = row?.lockedUntil ? (row.lockedUntil as Date).getTime() : 0;
+      if (until > now.getTime()) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+      if (row) continue; // Made or unlocked by another process since the UPDATE: claim again.
+      try {
+        await SignInThrottle.create({ key, failures: 1, windowStartedAt: now, lockedUntil: max <= 1 ? lockUntil : null, updatedAt: now });
+        return { allowed: true, failures: 1 };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error; // Another process made it first: claim on it instead.
+      }
+    }
+    return { allowed: false, retryAfterSeconds: this.settings.lockSeconds };
+  }
+
+  /**
+   * Runs the claiming UPDATE and answers the count it left (this attempt's number), or null when it
+   * changed no row, in the one statement: SQLite and PostgreSQL by RETURNING, MariaDB (which has no
+   * RETURNING on UPDATE) by the LAST_INSERT_ID(n) the statement set, which comes back as its insertId.
+   * No lock is held beyond the statement.
+   */
+  async #countedAs(db: Sequelize, update: string): Promise<number | null> {
+    if (db.getDialect() !== 'mysql') {
+      const rows = await db.query<{ failures: number }>(`${update} RETURNING failures`, { type: QueryTypes.SELECT });
+      return rows[0] ? Number(rows[0].failures) : null;
+    }
+    const [result] = await db.query(update);
+    const { affectedRows, insertId } = result as { affectedRows?: number; insertId?: number };
+    return affectedRows ? Number(insertId) : null;
+  }
 
   /** Seconds until the longest lock among the keys ends, or 0 when none is locked. */
   async lockedFor(keys: string[]): Promise<number> {

@@ -15,6 +15,8 @@ export interface TokenClaims {
   role: Role;
   office?: string;
   workArea?: string;
+  /** The user's token version when it was issued: deactivation, role change and password changes move it on. */
+  ver: number;
   iat: number;
   exp: number;
 }
@@ -35,10 +37,10 @@ export class TokenIssuer {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  issue(claims: { sub: string; role: Role; office?: string; workArea?: string }): IssuedToken {
+  issue(claims: { sub: string; role: Role; office?: string; workArea?: string; ver: number }): IssuedToken {
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + TOKEN_LIFETIME_SECONDS;
-    const payload: Record<string, unknown> = { role: claims.role, iat, exp };
+    const payload: Record<string, unknown> = { role: claims.role, ver: claims.ver, iat, exp };
     if (claims.office) payload.office = claims.office;
     if (claims.workArea) payload.workArea = claims.workArea;
     const token = jwt.sign(payload, this.secret, {
@@ -63,7 +65,7 @@ export class TokenIssuer {
     } catch (error) {
       throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'The token has expired.' : 'The token is not valid.');
     }
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || !isRole(payload.role)) {
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || !isRole(payload.role) || !Number.isSafeInteger(payload.ver)) {
       throw new InvalidTokenError('The token is not valid.');
     }
     // Only this server signs with the secret, and it never signs a longer life: anything else is forged.
@@ -76,6 +78,7 @@ export class TokenIssuer {
       role: payload.role,
       office: typeof payload.office === 'string' ? payload.office : undefined,
       workArea: typeof payload.workArea === 'string' ? payload.workArea : undefined,
+      ver: payload.ver as number,
       iat,
       exp,
     };

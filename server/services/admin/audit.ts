@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AuditEntry, Office } from '../../db/models/index.js';
 import { notFound } from '../../domain/problem.js';
 import { nextDay, startOfLocalDay } from '../../domain/local-date.js';
+import { mapStrings, maskPhonesIn } from '../privacy/free-text.js';
 import { assertRole, type AuthUser } from '../access/scope.js';
 
 /** Who does something: a signed-in user, or the command line (`user: null`), and from which address. */
@@ -22,14 +23,17 @@ export interface AuditRecord {
   changes?: Record<string, unknown>;
 }
 
-/** Keys never written to the log, whatever a caller passes: the log must not become a copy of secrets. */
+/** Keys never written to the log (and phone numbers in any text masked), whatever a caller passes: the log must not become a copy of secrets. */
 const SECRET_KEY = /password|phone(?!masked)|token|secret|cipher/i;
 
 function cleanChanges(changes: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(changes)
       .filter(([key]) => !SECRET_KEY.test(key))
-      .map(([key, value]) => [key, value && typeof value === 'object' && !Array.isArray(value) ? cleanChanges(value as Record<string, unknown>) : value]),
+      .map(([key, value]) => [
+        key,
+        value && typeof value === 'object' && !Array.isArray(value) ? cleanChanges(value as Record<string, unknown>) : mapStrings(value, maskPhonesIn),
+      ]),
   );
 }
 

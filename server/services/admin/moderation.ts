@@ -6,6 +6,8 @@ import { INDICATOR_CODES } from '../../domain/indicators.js';
 import { AdminUser, Employee, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
 import { conflict, gone, invalid, notFound } from '../../domain/problem.js';
 import type { Actor, AuditLog } from './audit.js';
+import { maskPhonesIn, withoutCustomer } from '../privacy/free-text.js';
+import { scrubCustomerFromAudit } from '../privacy/audit-scrub.js';
 import { normalisePhone, type PhoneVault } from '../../domain/phone.js';
 import { officeOf, plainText, queryBoolean, reasonBody, slugCode } from './fields.js';
 
@@ -35,7 +37,7 @@ export const phoneReadSchema = z.strictObject({ reason: plainText(500) });
 export const phoneEraseSchema = z.strictObject({ phone: z.string().max(40, 'must be at most 40 characters'), reason: plainText(500) });
 
 /** A reason typed by an admin may quote the customer's number; the audit log must not keep it. */
-const withoutNumbers = (text: string): string => text.replace(/\+?\d(?:[\s.-]?\d){7,}/g, '[nomor]');
+const withoutNumbers = (text: string): string => maskPhonesIn(text).replace(/\+?\d(?:[\s.-]?\d){7,}/g, '[nomor]');
 
 /** What an erased rating shows where the masked number was. */
 export const ERASED_MASK = '****';
@@ -83,7 +85,9 @@ export class Moderation {
     return { total: count, ratings: rows.map((row) => this.#view(row as Loaded, voiders)) };
   }
 
-  async void(actor: Actor, id: number, reason: string): Promise<unknown> {
+  async void(actor: Actor, id: number, typedReason: string): Promise<unknown> {
+    // The reason is shown beside the rating and kept in the audit log: a quoted phone number is masked first.
+    const reason = maskPhonesIn(typedReason);
     const rating = await this.#require(actor, id);
     const voidedAt = new Date();
     const voidedBy = actor.user?.id ?? null;
@@ -163,12 +167,15 @@ export class Moderation {
     if (!e164) throw invalid([{ path: 'phone', message: 'must be an Indonesian mobile number, e.g. 0812-3456-7890', code: 'invalid_phone' }]);
     const phoneHash = this.vault.hash(e164);
     return this.db.transaction(async (transaction) => {
-      const ratings = await Rating.count({ where: { officeId, phoneHash }, transaction });
+      const ids = (await Rating.findAll({ where: { officeId, phoneHash }, attributes: ['id'], transaction })).map((row) => row.id);
+      const ratings = ids.length;
+      // Earlier audit entries may quote the number (a reason typed before masking, or its masked form).
+      await scrubCustomerFromAudit(officeId, ids, e164, transaction);
       const [erased] = await Rating.update(
         { phoneCipher: null, phoneMasked: ERASED_MASK },
         { where: { officeId, phoneHash, [Op.or]: [{ phoneCipher: { [Op.ne]: null } }, { phoneMasked: { [Op.ne]: ERASED_MASK } }] }, transaction },
       );
-      await this.audit.record(actor, { officeId, action: 'rating.erase-phone', targetType: 'rating', changes: { erased, ratings, reason: withoutNumbers(reason) } }, transaction);
+      await this.audit.record(actor, { officeId, action: 'rating.erase-phone', targetType: 'rating', changes: { erased, ratings, reason: withoutCustomer(withoutNumbers(reason), e164) } }, transaction);
       return { erased, ratings };
     });
   }

@@ -5,7 +5,6 @@ import { OFFICE_ROLES, type OfficeRole } from '../../domain/roles.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/problem.js';
 import { assertPlacement, createAccount, passwordSchema, placeIn, setPassword, usernameSchema } from '../access/accounts.js';
 import type { Actor, AuditLog } from './audit.js';
-import { verifyPassword } from '../access/passwords.js';
 import { assertRole, type AuthUser } from '../access/scope.js';
 import { slugCode } from './fields.js';
 
@@ -77,6 +76,8 @@ export class UserAdmin {
   constructor(
     private readonly db: Sequelize,
     private readonly audit: AuditLog,
+    /** Checks a signed-in user's current password under the sign-in lock (AuthService.checkCurrentPassword). */
+    private readonly checkCurrentPassword: (userId: number, password: string) => Promise<AdminUser>,
   ) {}
 
   async list(actor: Actor, officeCode?: string): Promise<UserView[]> {
@@ -115,7 +116,9 @@ export class UserAdmin {
     await this.db.transaction(async (transaction) => {
       if (target.active && target.role === 'admin' && role !== 'admin') await this.#keepOneAdmin(target, transaction);
       const changes = { role: { from: target.role, to: role }, workArea: { from: target.workArea?.code ?? null, to: workArea?.code ?? null } };
+      const moved = role !== target.role || (workArea?.id ?? null) !== target.workAreaId;
       await target.update({ role, workAreaId: workArea?.id ?? null }, { transaction });
+      if (moved) await target.increment('tokenVersion', { transaction });
       await this.audit.record(actor, { officeId: target.officeId, action: 'user.update', targetType: 'user', targetId: id, changes }, transaction);
     });
     return this.#reload(id);
@@ -128,6 +131,8 @@ export class UserAdmin {
       await this.db.transaction(async (transaction) => {
         if (!active && target.role === 'admin') await this.#keepOneAdmin(target, transaction);
         await target.update({ active }, { transaction });
+        // Reactivation must not revive the tokens deactivation refused: both move the version on.
+        await target.increment('tokenVersion', { transaction });
         const action = active ? 'user.reactivate' : 'user.deactivate';
         await this.audit.record(actor, { officeId: target.officeId, action, targetType: 'user', targetId: id, changes: { active: { from: !active, to: active } } }, transaction);
       });
@@ -149,10 +154,7 @@ export class UserAdmin {
   /** Any signed-in user changes their own password, giving the current one. */
   async changeOwnPassword(actor: Actor, body: PasswordChangeBody): Promise<void> {
     if (!actor.user) throw forbidden('Sign in first.');
-    const user = (await AdminUser.findByPk(actor.user.id)) as AdminUser;
-    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
-      throw invalid([{ path: 'currentPassword', message: 'is not the current password', code: 'wrong_password' }]);
-    }
+    const user = await this.checkCurrentPassword(actor.user.id, body.currentPassword);
     await this.db.transaction(async (transaction) => {
       await setPassword(user, body.newPassword, transaction);
       await this.audit.record(actor, { officeId: user.officeId, action: 'user.change-password', targetType: 'user', targetId: user.id }, transaction);

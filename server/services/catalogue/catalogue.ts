@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Transaction } from 'sequelize';
 import { isUniqueViolation } from '../../db/errors.js';
+import { canonicalStaffId, uncanonicalReason } from '../../domain/canonical.js';
 import { Employee, Office, PublicCode, ServiceType, WorkArea } from '../../db/models/index.js';
 import { notFound } from '../../domain/problem.js';
 import { newPublicCode } from '../../domain/codes.js';
@@ -83,7 +84,10 @@ export class Catalogue {
   }
 
   /** An active employee with their office, work area and current public code; null when unknown or inactive. */
-  async findActiveEmployee(nip: string): Promise<EmployeeRecord | null> {
+  async findActiveEmployee(typed: string): Promise<EmployeeRecord | null> {
+    // Looked up in canonical form only: full-width digits name the same NIP, not another row by collation.
+    if (uncanonicalReason(typed)) return null;
+    const nip = canonicalStaffId(typed);
     if (!NIP_SHAPE.test(nip)) return null;
     return this.#employees.get(nip, () => this.#loadActiveEmployee(nip));
   }

@@ -79,12 +79,16 @@ export class FormTokens {
     };
   }
 
-  /** Why a rating of the employee `nip` may not carry this token, or null when it may. */
-  refusal(token: string | undefined, nip: string): FormTokenRefusal | null {
+  /**
+   * Why a rating of the employee `nip` may not carry this token, or null when it may. A form addressed
+   * by the employee's public code (the hosted page) holds a token for `code:<code>` instead, so no NIP
+   * travels in its calls; `code` is the employee's current public code.
+   */
+  refusal(token: string | undefined, nip: string, code?: string): FormTokenRefusal | null {
     if (!token) return this.settings.required ? 'missing' : null;
     const read = this.codec.read(token);
     if (typeof read === 'string') return read;
-    if (read.nip !== nip) return 'other-employee';
+    if (read.nip !== nip && !(code && read.nip === `code:${code}`)) return 'other-employee';
     const age = this.now().getTime() - read.issuedAt;
     if (this.settings.minSeconds > 0 && age < this.settings.minSeconds * 1000) return 'too-early';
     if (age > this.settings.maxMinutes * 60_000) return 'expired';
@@ -92,8 +96,8 @@ export class FormTokens {
   }
 
   /** Throws the 422 on `formToken` that a refused token gets. */
-  check(token: string | undefined, nip: string): void {
-    const refusal = this.refusal(token, nip);
+  check(token: string | undefined, nip: string, code?: string): void {
+    const refusal = this.refusal(token, nip, code);
     if (refusal) {
       throw invalid([{ path: 'formToken', message: MESSAGES[refusal], code: `form_token_${refusal.replace('-', '_')}` }], 'The rating form token was refused.');
     }

@@ -99,7 +99,7 @@ export class RatingService {
       throw invalid([{ path: 'serviceType', message: 'is not a service type of this office', code: 'unknown_service_type' }]);
     }
 
-    this.#options.formTokens?.check(body.formToken, record.employee.nip);
+    this.#options.formTokens?.check(body.formToken, record.employee.nip, record.code);
     const tokenId = body.serviceToken ? this.#spendableToken(body.serviceToken, record.employee.id) : null;
     const createdAt = this.#now();
     const phone = this.#options.vault.protect(body.phone);

@@ -15,7 +15,7 @@ export interface QrServices {
   cards: PrintableCards;
   serviceTokens: ServiceTokens;
   /** Per client address: keypass and card lookups, QR images; counted in the database, shared by all processes. */
-  limits: { lookups: RateLimiter; images: RateLimiter };
+  limits: { lookups: RateLimiter; images: RateLimiter; employees: RateLimiter };
 }
 
 export function createQrServices(config: Config, catalogue: Catalogue, vault: PhoneVault, bump: CounterBump): QrServices {
@@ -35,6 +35,8 @@ export function createQrServices(config: Config, catalogue: Catalogue, vault: Ph
     limits: {
       lookups: new SharedRateLimiter('lookup', config.shareLimits.lookups, window, bump),
       images: new SharedRateLimiter('qr', config.shareLimits.images, window, bump),
+      // The widget asks once per form it shows: as many as the rating attempts an address may make, and no fewer than keypass lookups.
+      employees: new SharedRateLimiter('employee', Math.max(config.shareLimits.lookups, config.rateLimit.ratings * 3), window, bump),
     },
   };
 }

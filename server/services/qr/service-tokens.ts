@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Employee, Rating } from '../../db/models/index.js';
 import { invalid, ProblemError, problemType, tooManyRequests } from '../../domain/problem.js';
+import { canonicalStaffIdOr422 } from '../access/canonical-input.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { FailureLockout } from '../access/failure-lockout.js';
 import { verifyPin } from './pins.js';
@@ -76,6 +77,8 @@ export interface ServiceTokenOptions {
   now?: () => Date;
 }
 
+const TOO_MANY_PINS = 'Too many wrong PINs for this NIP. Please wait before trying again.';
+
 const wrongPin = () =>
   new ProblemError(
     { type: problemType('wrong-pin'), title: 'Wrong PIN', status: 401, detail: 'The NIP and PIN do not match.' },
@@ -107,15 +110,19 @@ export class ServiceTokens {
     return this.options.now?.() ?? new Date();
   }
 
-  async issue(nip: string, pin: string, ipHash: string): Promise<IssuedServiceToken> {
+  async issue(typedNip: string, pin: string, ipHash: string): Promise<IssuedServiceToken> {
+    // One canonical form for the lock key and the lookup: full-width digits or a lower-case staff code are the same NIP.
+    const nip = canonicalStaffIdOr422(typedNip);
     const attempt = await this.options.attempts.hit(ipHash);
     if (!attempt.allowed) throw tooManyRequests(attempt.retryAfterSeconds, 'Too many attempts from this connection. Please try again later.');
     const lockKey = this.options.keyedHash(`pin:${nip}`);
-    const lock = await this.options.failures.check(lockKey);
-    if (!lock.allowed) throw tooManyRequests(lock.retryAfterSeconds, 'Too many wrong PINs for this NIP. Please wait before trying again.');
+    // Claimed before the PIN is checked, so a burst of guesses cannot outrun the lock.
+    const lock = await this.options.failures.claim(lockKey);
+    if (!lock.allowed) throw tooManyRequests(lock.retryAfterSeconds, TOO_MANY_PINS);
 
     // Read fresh, not from the catalogue's cache: a PIN set a moment ago through the CLI must work at once.
     const employee = await Employee.findOne({ where: { nip, active: true }, attributes: ['id', 'pinHash'] });
+    if (!employee || !employee.pinHash) await this.options.failures.giveBack(lockKey);
     if (!employee) throw invalid([{ path: 'nip', message: 'no active employee has this NIP', code: 'unknown_employee' }]);
     if (!employee.pinHash) {
       throw new ProblemError({
@@ -126,8 +133,7 @@ export class ServiceTokens {
       });
     }
     if (!(await verifyPin(pin, employee.pinHash))) {
-      const after = await this.options.failures.fail(lockKey);
-      if (!after.allowed) throw tooManyRequests(after.retryAfterSeconds, 'Too many wrong PINs for this NIP. Please wait before trying again.');
+      if (lock.lastTry) throw tooManyRequests((await this.options.failures.check(lockKey)).retryAfterSeconds, TOO_MANY_PINS);
       throw wrongPin();
     }
     await this.options.failures.succeed(lockKey);

@@ -1,3 +1,4 @@
+import { Op } from 'sequelize';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ShareLink } from '../../db/models/share-link.js';
@@ -11,7 +12,7 @@ export type SharedReport = (typeof SHARED_REPORTS)[number];
 export const MAX_SHARE_DAYS = 90;
 
 export interface ShareGrant {
-  report: SharedReport;
+  report: SharedReport | 'evidence';
   /** The report query, and for an employee report the NIP, exactly as the link was made. */
   params: Record<string, string>;
   scope: ReportScope;
@@ -54,8 +55,11 @@ export class ShareLinks {
     return link;
   }
 
-  /** A link made on the reader's behalf (an evidence PDF's verification address), not a sharing decision. */
-  async create(input: { report: SharedReport; params: Record<string, string>; scope: ReportScope; createdBy: number | null; days: number }) {
+  /**
+   * A link made on the reader's behalf, not a sharing decision: `evidence`, the verification address of an
+   * evidence PDF, is not a share link (never listed, never opened as a report).
+   */
+  async create(input: { report: SharedReport | 'evidence'; params: Record<string, string>; scope: ReportScope; createdBy: number | null; days: number }) {
     const publicId = randomUUID();
     const expiresAt = new Date(Date.now() + input.days * 86_400_000);
     const link = await ShareLink.create({
@@ -103,7 +107,7 @@ export class ShareLinks {
     if (link.revokedAt) throw gone('This shared report link was revoked.');
     if (link.expiresAt.getTime() <= Date.now()) throw gone('This shared report link has expired.');
     return {
-      report: link.report as SharedReport,
+      report: link.report as SharedReport | 'evidence',
       params: JSON.parse(link.params) as Record<string, string>,
       scope: { officeId: link.officeId, workAreaId: link.workAreaId },
       publicId: link.publicId,
@@ -116,7 +120,7 @@ export class ShareLinks {
   }
 
   async list(officeId: number) {
-    const links = await ShareLink.findAll({ where: { officeId }, order: [['createdAt', 'DESC']], limit: 500 });
+    const links = await ShareLink.findAll({ where: { officeId, report: { [Op.ne]: 'evidence' } }, order: [['createdAt', 'DESC']], limit: 500 });
     return links.map((link) => ({
       id: link.id,
       report: link.report,

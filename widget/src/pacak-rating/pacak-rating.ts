@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Channel } from '../../../contract/index.js';
-import { apiClient, asApiError } from '../api.js';
+import { apiClient, asApiError, CODE_REF } from '../api.js';
 import type { Employee, Indicator, Named, Receipt, Roster } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
@@ -74,6 +74,8 @@ export class PacakRating extends LitElement {
   // `static properties` rather than decorators: the decorator helpers cost bytes in every page's bundle.
   static override properties = {
     nip: {},
+    /** The employee's public code instead of the NIP (the hosted page `/r/<code>`): no NIP in the page or its calls. */
+    code: {},
     api: {},
     lang: {},
     service: {},
@@ -95,6 +97,7 @@ export class PacakRating extends LitElement {
 
   /** NIP or staff code of the employee being rated (not used in kiosk mode). */
   nip = '';
+  code = '';
   /** Origin of the PACAK server; defaults to the origin this script was loaded from. */
   api = scriptOrigin;
   /** `id` or `en`; without it an English page (`<html lang="en…">`) gets English, any other Indonesian. */
@@ -146,7 +149,7 @@ export class PacakRating extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (['nip', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
+    if (['nip', 'code', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
       this.picked = '';
       this.roster = undefined;
       this.details.clear();
@@ -199,7 +202,7 @@ export class PacakRating extends LitElement {
     const t = this.t;
     this.view = 'loading';
     this.resetRating();
-    const nip = this.kiosk ? this.picked : this.nip;
+    const nip = this.kiosk ? this.picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
     const client = apiClient(this.origin);
     if (!nip && !this.kiosk) {
       this.view = 'missing';
@@ -283,7 +286,7 @@ export class PacakRating extends LitElement {
         // The attribute is the page's word; the server refuses a channel it does not know.
         channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
         ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
-      });
+      }, this.kiosk ? this.kioskKey : undefined);
       if (receipt) this.showReceipt(receipt);
       else {
         // No network: the rating waits on the device for it, and the customer is told so.

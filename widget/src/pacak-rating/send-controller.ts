@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { apiClient, asApiError, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
+import { apiClient, asApiError, employeeFields, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
 import type { FormToken, RatingBody, Receipt } from '../api.js';
 import { flush as flushOutbox, keep } from '../outbox.js';
 import type { Outcome } from '../outbox.js';
@@ -60,21 +60,23 @@ export class SendController implements ReactiveController {
 
   /**
    * Sends one rating and resolves with its receipt, or with nothing when there is no network and the
-   * rating waits on the device (under `queuedId`). Any other failure is thrown as an ApiError.
+   * rating waits on the device (under `queuedId`). Any other failure is thrown as an ApiError. `nip` is the
+   * employee's reference (a NIP, or `code:<public code>` on the hosted page, whose calls carry no NIP); a
+   * counter tablet's rating carries its kiosk key, now and when the network is back.
    */
-  async send(rating: Omit<RatingBody, 'clientId' | 'formToken'>): Promise<Receipt | undefined> {
+  async send(rating: Omit<RatingBody, 'clientId' | 'formToken' | 'nip' | 'code'> & { nip: string }, kioskKey?: string): Promise<Receipt | undefined> {
     const clientId = (this.clientId ??= newClientId());
-    const { nip } = rating;
+    const { nip, ...fields } = rating;
     const token = tokenStale(this.token, nip) ? await this.freshToken(nip) : this.token;
     // Faster than a person can fill the form is only possible when the token came late: wait out the rest.
     if (token) await tokenReady(token);
-    const body = { ...rating, clientId, ...(token ? { formToken: token.token } : {}) };
+    const body = { ...fields, ...employeeFields(nip), clientId, ...(token ? { formToken: token.token } : {}) };
     try {
-      return await rateFresh(apiClient(this.host.origin), body);
+      return await rateFresh(apiClient(this.host.origin, kioskKey), body);
     } catch (error) {
       const failure = asApiError(error);
       // No network at all: the rating waits on the device, under the same clientId, for the network.
-      if (failure.status || !keep({ api: this.host.origin, body, at: Date.now() })) throw failure;
+      if (failure.status || !keep({ api: this.host.origin, body, at: Date.now(), ...(kioskKey ? { kioskKey } : {}) })) throw failure;
       this.queuedId = clientId;
     }
   }

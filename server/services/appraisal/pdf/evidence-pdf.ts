@@ -9,7 +9,8 @@ import { localDate, localDateTime } from './local-time.js';
 export interface EvidenceInput {
   evidence: EmployeeAppraisal;
   letterhead: Letterhead;
-  verification: { code: string; url: string };
+  /** The link's code and address, and the fingerprint of the printed figures the address shows again. */
+  verification: { code: string; url: string; fingerprint: string };
   /** The employee's direct superior, who signs; blank lines to fill in by hand when not given. */
   superior: Signer | null;
   now?: Date;
@@ -127,7 +128,8 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   const footY = Math.max(doc.y + 12, doc.page.height - doc.page.margins.bottom - 190);
   doc.image(qr, left, footY, { fit: [82, 82] });
   doc.fontSize(7.5).text(say(`Kode verifikasi: ${verification.code}`, true), left + 88, footY + 4, { width: 180 });
-  doc.text(say('Pindai kode QR, atau buka alamat di bawah, untuk memeriksa keaslian dokumen ini.'), left + 88, doc.y, { width: 180 });
+  doc.fontSize(6.5).text(say(`Sidik angka: ${verification.fingerprint}`), left + 88, doc.y, { width: 180 });
+  doc.fontSize(7.5).text(say('Pindai kode QR, atau buka alamat di bawah, untuk memeriksa angka dokumen ini (alamat itu menampilkan angka dan sidiknya saja, tanpa komentar).'), left + 88, doc.y, { width: 180 });
   doc.fontSize(7).text(verification.url, left, footY + 122, { width, link: verification.url, lineBreak: false });
   const signX = left + width - 200;
   doc.fontSize(9).text(say(`${localDate(now, zone)}`), signX, footY, { width: 200 });
