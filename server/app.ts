@@ -20,6 +20,7 @@ import { publicApiRouter } from './routes/public-api.js';
 import { reportsRouter, sharedReportsRouter } from './routes/reports.js';
 import { qrRouter } from './routes/qr.js';
 import { serviceTokensRouter } from './routes/service-tokens.js';
+import { siteCheckRouter } from './routes/site-check.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
@@ -77,15 +78,17 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   });
 
   // CORS runs before routing: a preflight (OPTIONS) matches no route of its own.
-  const cors = apiCors(config.corsOrigins, config.publicBaseUrl);
+  const cors = apiCors(services.origins, config.publicBaseUrl);
   app.use((ctx, next) => (ctx.path.startsWith('/api/') ? cors(ctx, next) : next()));
 
   const api = new Router({ prefix: '/api/v1' });
   api.use(jsonBody(BODY_LIMIT));
-  const publicApi = publicApiRouter(services);
+  const publicApi = publicApiRouter(services, config.publicBaseUrl);
   api.use(publicApi.routes(), publicApi.allowedMethods());
   const auth = authRouter(services);
   api.use(auth.routes(), auth.allowedMethods());
+  const siteCheck = siteCheckRouter(services);
+  api.use(siteCheck.routes(), siteCheck.allowedMethods());
   const serviceTokens = serviceTokensRouter(services);
   api.use(serviceTokens.routes(), serviceTokens.allowedMethods());
 

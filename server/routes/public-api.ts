@@ -1,12 +1,16 @@
 import Router from '@koa/router';
+import type { Context } from 'koa';
 import { INDICATORS } from '../domain/indicators.js';
+import { foreignOrigin, originNotAllowed } from '../http/cors.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 import { ratingBodySchema } from '../services/rating-schema.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
-export function publicApiRouter(services: Services): Router {
+export function publicApiRouter(services: Services, publicBaseUrl: string): Router {
   const router = new Router();
+  /** Whether the asking page may send ratings to this office: the widget knows before anyone types. */
+  const sendingFor = (ctx: Context, officeId: number) => services.origins.verdict(foreignOrigin(ctx, publicBaseUrl), officeId);
 
   router.get('/indicators', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=3600');
@@ -24,8 +28,11 @@ export function publicApiRouter(services: Services): Router {
 
   router.get('/employees/:nip', async (ctx) => {
     const record = await services.catalogue.requireActiveEmployee(ctx.params.nip ?? '');
-    ctx.set('Cache-Control', 'public, max-age=300');
-    ctx.body = services.catalogue.toPublic(record);
+    const sending = await sendingFor(ctx, record.office.id);
+    // The answer depends on the page's origin (Vary: Origin). A refusal is not kept, so a site the
+    // office has just allowed works at the next load; the form token's answer is never cached anyway.
+    ctx.set('Cache-Control', sending.allowed ? 'public, max-age=300' : 'no-store');
+    ctx.body = { ...services.catalogue.toPublic(record), sending };
   });
 
   // The signed token of a rating form for one employee: the widget fetches it with the employee and
@@ -34,11 +41,15 @@ export function publicApiRouter(services: Services): Router {
     const nip = typeof ctx.query.nip === 'string' ? ctx.query.nip : '';
     const record = await services.catalogue.requireActiveEmployee(nip);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = services.formTokens.issue(record.employee.nip);
+    ctx.body = { ...services.formTokens.issue(record.employee.nip), sending: await sendingFor(ctx, record.office.id) };
   });
 
   router.post('/ratings', async (ctx) => {
     const body = parseOr422(ratingBodySchema, ctx.request.body);
+    // CORS let the site through because some office allows it; this office must be one of them.
+    const origin = foreignOrigin(ctx, publicBaseUrl);
+    const record = origin ? await services.catalogue.findActiveEmployee(body.nip) : null;
+    if (origin && record && !(await services.origins.verdict(origin, record.office.id)).allowed) throw originNotAllowed(origin);
     const { receipt, replayed } = await services.ratings.submit(body, { ipHash: services.addressHash(ctx.ip) });
     ctx.status = 201;
     if (replayed) ctx.set('Idempotent-Replayed', 'true');

@@ -10,6 +10,7 @@ import { WorkAreaAdmin } from './admin/work-areas.js';
 import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
 import { Catalogue } from './catalogue.js';
+import { AllowedOrigins } from './embedding/allowed-origins.js';
 import { PhoneVault } from './phone.js';
 import { bumpCounters, countOf } from '../db/rate-counters.js';
 import { FormTokens } from './form-tokens.js';
@@ -57,6 +58,8 @@ export interface Services {
   share: ShareServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
+  /** Sites whose pages may send ratings: each office's own list and CORS_ORIGINS. */
+  origins: AllowedOrigins;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -81,6 +84,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     audit,
     share,
     formTokens,
+    origins: new AllowedOrigins(config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
     ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {

@@ -11,6 +11,7 @@ import * as kioskKeys from './2026.11.29T09.40.00.kiosk-keys.js';
 import * as rateCounters from './2026.11.29T11.00.00.rate-counters.js';
 import * as privacyContactAndServiceHours from './2026.11.29T11.10.00.privacy-contact-and-service-hours.js';
 import * as dailyStarCounts from './2026.12.01T08.00.00.daily-star-counts.js';
+import * as allowedOrigins from './2026.12.04T13.00.00.allowed-origins.js';
 
 export interface Migration {
   name: string;
@@ -35,4 +36,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.11.29T11.00.00.rate-counters', ...rateCounters },
   { name: '2026.11.29T11.10.00.privacy-contact-and-service-hours', ...privacyContactAndServiceHours },
   { name: '2026.12.01T08.00.00.daily-star-counts', ...dailyStarCounts },
+  { name: '2026.12.04T13.00.00.allowed-origins', ...allowedOrigins },
 ];

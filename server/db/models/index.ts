@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
+import { AllowedOrigin } from './allowed-origin.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
 import { KioskKey } from './kiosk-key.js';
@@ -11,10 +12,10 @@ import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
+export { AdminUser, AllowedOrigin, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AllowedOrigin]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

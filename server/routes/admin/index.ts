@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { adminJsonBody } from '../../http/admin-body.js';
 import { authenticate } from '../../http/auth.js';
 import type { Services } from '../../services/index.js';
+import { allowedOriginRoutes } from './allowed-origins.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeeRoutes, importRoutes } from './employees.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
@@ -35,5 +36,6 @@ export function adminRouters(services: Services, jsonLimit: number): Router[] {
   employeeRoutes(router, services);
   moderationRoutes(router, services);
   kioskKeyRoutes(router, services);
+  allowedOriginRoutes(router, services);
   return [imports, router];
 }
