@@ -12,6 +12,7 @@ import { reportQuerySchema, type ReportQuery, type ReportScope } from '../servic
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/scope.js';
 import { sendReport } from './report-output.js';
+import { sendSharedPage, wantsPage } from './shared-pages.js';
 
 const NIP = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 
@@ -123,17 +124,26 @@ export function sharedReportsRouter(services: Services): Router {
   const router = new Router({ prefix: '/api/v1/shared' });
   const { builders, shareLinks } = services.reports;
 
-  const answer = async (ctx: Context, grant: ShareGrant) => {
-    const extra = Object.keys(ctx.query).filter((key) => key !== 'format');
-    if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
+  const build = (grant: ShareGrant, format: string) => {
     const { nip, ...params } = grant.params;
-    const query = parseOr422(reportQuerySchema, { ...params, format: typeof ctx.query.format === 'string' ? ctx.query.format : 'json' });
+    const query = parseOr422(reportQuerySchema, { ...params, format });
+    return { query, report: buildReport(builders, grant.report, grant.scope, query, nip) };
+  };
+  const answer = async (ctx: Context, kind: 'verify' | 'share', open: () => Promise<ShareGrant>) => {
+    const page = wantsPage(ctx);
+    const extra = Object.keys(ctx.query).filter((key) => key !== (page ? 'lang' : 'format'));
+    if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
+    // A browser gets a page: the verdict and the report, readable and printable (routes/shared-pages.ts).
+    if (page) return sendSharedPage(ctx, kind, open, (grant) => build(grant, 'json').report);
+    const grant = await open();
+    const { query, report } = build(grant, typeof ctx.query.format === 'string' ? ctx.query.format : 'json');
     ctx.set('Cache-Control', 'private, no-store');
-    await sendReport(ctx, await buildReport(builders, grant.report, grant.scope, query, nip), query.format);
+    ctx.vary('Accept');
+    await sendReport(ctx, await report, query.format);
   };
 
   // The short address printed on evidence PDFs: the link's random public id.
-  router.get('/verify/:publicId', async (ctx) => answer(ctx, await shareLinks.openById(ctx.params.publicId ?? '')));
-  router.get('/:token', async (ctx) => answer(ctx, await shareLinks.open(ctx.params.token ?? '')));
+  router.get('/verify/:publicId', (ctx) => answer(ctx, 'verify', () => shareLinks.openById(ctx.params.publicId ?? '')));
+  router.get('/:token', (ctx) => answer(ctx, 'share', () => shareLinks.open(ctx.params.token ?? '')));
   return router;
 }

@@ -45,8 +45,10 @@ describe('employee lookup', () => {
   it('shows only what the rating form needs, with a rating link that carries the public code, not the NIP', async () => {
     const { status, body } = await getJson<Record<string, unknown>>(`${server.url}/api/v1/employees/${DEMO_NIP}`);
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['name', 'nip', 'office', 'photoUrl', 'position', 'ratingUrl', 'workArea']);
+    expect(Object.keys(body).sort()).toEqual(['name', 'nip', 'office', 'photoUrl', 'position', 'ratingUrl', 'sending', 'workArea']);
     expect(body).toMatchObject({
+      // Without an Origin (the server's own page, a script): this page may send.
+      sending: { origin: null, allowed: true },
       nip: DEMO_NIP,
       name: 'dr. Rina Kartika, M.Kes',
       workArea: { code: 'kantor-induk', name: 'Kantor Induk' },
