@@ -33,6 +33,7 @@ section,.verdict{background:#fff;border-radius:12px;padding:1rem 1.25rem;margin:
 dl{display:grid;grid-template-columns:minmax(9rem,max-content) 1fr;gap:.25rem 1rem;margin:0}
 dt{font-weight:600}
 dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #c5d0c9;padding:.3rem .5rem;text-align:left;vertical-align:top}
