@@ -35,15 +35,19 @@ describeInBrowser('the webmaster page at /embed', () => {
     await page.getByLabel('NIP atau kode petugas').fill(DEMO_NIP);
     await page.getByRole('button', { name: 'Periksa' }).click();
     await page.locator('#nip-status').filter({ hasText: DEMO_NAME }).waitFor();
+    // The element holds fallback content: a message and the hosted page's link, shown when the widget cannot be.
+    const ratingUrl = (await (await fetch(`${server.url}/api/v1/employees/${DEMO_NIP}`)).json()).ratingUrl as string;
     await expect.poll(snippet).toBe(
-      `<script type="module" src="${server.url}/widget/pacak-rating.js"></script>\n<pacak-rating nip="${DEMO_NIP}"></pacak-rating>`,
+      `<script type="module" src="${server.url}/widget/pacak-rating.js"></script>\n<pacak-rating nip="${DEMO_NIP}">\n` +
+        `  <p>Formulir penilaian tidak dapat dimuat. <a href="${ratingUrl}">Beri penilaian di halaman PACAK</a></p>\n</pacak-rating>`,
     );
     await page.locator('#preview pacak-rating [part=name]').waitFor();
 
     await page.getByLabel('Bahasa formulir').selectOption('en');
     await page.locator('#service option[value=cop]').waitFor({ state: 'attached' });
     await page.getByLabel(/Jenis pelayanan yang dipilih/).selectOption('cop');
-    expect(await snippet()).toContain(`<pacak-rating nip="${DEMO_NIP}" lang="en" service="cop"></pacak-rating>`);
+    expect(await snippet()).toContain(`<pacak-rating nip="${DEMO_NIP}" lang="en" service="cop">`);
+    expect(await snippet()).toContain('The rating form could not be loaded.');
 
     await page.getByRole('button', { name: 'Salin kode' }).click();
     await page.locator('#copy-status').filter({ hasText: 'tersalin' }).waitFor();
@@ -74,6 +78,33 @@ describeInBrowser('the webmaster page at /embed', () => {
     } finally {
       await open.close();
     }
+  });
+
+  it('checks the webmaster’s site, and lets a signed-in admin allow it there', async () => {
+    const site = `https://wp-${process.pid}.example.org`;
+    // The WordPress plugin links here with its own address.
+    await page.goto(`${server.url}/embed?site=${encodeURIComponent(`${site}/wp-admin/`)}`);
+    await page.locator('#site-status').filter({ hasText: 'Belum diizinkan' }).waitFor();
+    expect(await page.getByLabel('Alamat situs').inputValue()).toBe(site);
+    expect(await page.locator('#site-status').textContent()).toContain('Minta administrator');
+    expect(await page.locator('#allow-site').isHidden()).toBe(true);
+
+    await page.getByLabel('Alamat situs').fill('bukan alamat');
+    await page.getByRole('button', { name: 'Cek izin situs' }).click();
+    expect(await page.getByLabel('Alamat situs').evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false);
+    await page.getByLabel('Alamat situs').fill(`${site}/halaman`);
+    await page.getByRole('button', { name: 'Cek izin situs' }).click();
+    await page.locator('#site-status').filter({ hasText: 'tanpa halaman' }).waitFor();
+
+    await page.getByLabel('Alamat situs').fill(site);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(server.demoAdminPassword!);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Izinkan situs ini' }).click();
+    await page.locator('#site-status').filter({ hasText: `Diizinkan: halaman ${site}` }).waitFor();
+    const check = await (await fetch(`${server.url}/api/v1/sites/check?origin=${encodeURIComponent(site)}`)).json();
+    expect(check.allowed).toBe(true);
+    expect(problems).toEqual([]);
   });
 
   it('says so for an unknown NIP and gives no snippet', async () => {
@@ -143,7 +174,7 @@ describeInBrowser('the webmaster page at /embed', () => {
     ]);
 
     await page.getByLabel('Petugas', { exact: true }).selectOption('199011042015032003');
-    await expect.poll(snippet).toContain('<pacak-rating nip="199011042015032003"></pacak-rating>');
+    await expect.poll(snippet).toContain('<pacak-rating nip="199011042015032003">');
 
     await page.getByLabel(/wilayah kerja, untuk tablet/).selectOption('boom-baru');
     await expect.poll(snippet).toContain('<pacak-rating kiosk work-area="boom-baru" kiosk-key="KUNCI-KIOS"></pacak-rating>');
