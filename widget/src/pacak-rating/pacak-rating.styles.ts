@@ -8,6 +8,10 @@ export const styles = css`
   :host {
     all: initial;
     display: block;
+    /* The host matches :focus whenever a control inside has focus, so a theme's focus outline
+       would circle the whole host, wider than the card. An !important rule of the shadow root wins
+       over the page's normal ones; the focus ring stays on the controls. */
+    outline: none !important;
   }
   .card {
     all: initial;
