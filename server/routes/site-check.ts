@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ORIGIN_MESSAGES, parseOrigin } from '../domain/origins.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
-import { SERVER_VERSION } from '../version.js';
+import { SERVER_VERSION } from '../paths.js';
 
 const checkSchema = z.strictObject({
   origin: z.string().max(300, 'must be at most 300 characters').transform((text, context) => {
