@@ -147,15 +147,15 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     expect(events.map((event) => event.type)).toEqual(['pacak-submitted']);
   });
 
-  it('discards a rating kept for more than a day, with a notice, and sends nothing', async () => {
+  it('discards a rating kept for more than seven days, with a notice, and sends nothing', async () => {
     const body = ratingBody({ clientId: randomUUID() });
-    await keptOnEarlierVisit(page, { api: server.url, body, at: Date.now() - 25 * 3600_000 });
+    await keptOnEarlierVisit(page, { api: server.url, body, at: Date.now() - 7 * 86_400_000 - 3600_000 });
     let posts = 0;
     page.on('request', (request) => {
       if (request.method() === 'POST') posts++;
     });
     await openRatingPage(page, server.url);
-    await statusSays(page, 'lebih dari sehari');
+    await statusSays(page, 'lebih dari 7 hari');
     expect(await outbox(page)).toEqual([]);
     expect(posts).toBe(0);
     expect(await Rating.count({ where: { clientId: body.clientId as string } })).toBe(0);
