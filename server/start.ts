@@ -5,12 +5,12 @@ import type { Config } from './config.js';
 import { createSequelize, openSequelize } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { openRatingStore } from './db/open-rating-store.js';
-import { seedDemoAdmin, seedFirstOffice } from './db/seed.js';
+import { seedDemoAdmin, seedFirstOffice } from './services/admin/seed.js';
 import { withStartupLock } from './db/startup-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServices, type Services } from './services/index.js';
-import { RetentionJob, schedule } from './services/retention.js';
-import { BURST_SECONDS } from './services/rating-limits.js';
+import { RetentionJob, schedule } from './services/intake/retention.js';
+import { BURST_SECONDS } from './services/intake/rating-limits.js';
 
 export interface RunningServer {
   server: Server;

@@ -6,9 +6,9 @@ import { createSequelize } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { AdminUser } from '../db/models/index.js';
 import { ROLES } from '../domain/roles.js';
-import { ProblemError } from '../http/problem.js';
-import { createAccount, passwordSchema, placeIn, setPassword, usernameSchema } from '../services/accounts.js';
-import { AuditLog, CLI_ACTOR } from '../services/audit.js';
+import { ProblemError } from '../domain/problem.js';
+import { createAccount, passwordSchema, placeIn, setPassword, usernameSchema } from '../services/access/accounts.js';
+import { AuditLog, CLI_ACTOR } from '../services/admin/audit.js';
 
 const USAGE = `Usage:
   npm run admin -- create --office <code> --role <admin|coordinator|viewer> --username <name> [--work-area <code>] [--password <password>]

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createSequelize } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { Employee } from '../db/models/index.js';
-import { randomPin, setEmployeePin, WeakPinError } from '../services/pins.js';
+import { randomPin, setEmployeePin, WeakPinError } from '../services/qr/pins.js';
 
 const USAGE = `Sets the PIN an employee confirms one-service codes with on the keypass page.
 

@@ -3,8 +3,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createSequelize } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { Office, WorkArea } from '../db/models/index.js';
-import { KioskKeys } from '../services/kiosk-keys.js';
-import { PhoneVault } from '../services/phone.js';
+import { KioskKeys } from '../services/access/kiosk-keys.js';
+import { PhoneVault } from '../domain/phone.js';
 
 const USAGE = `Kiosk keys for counter tablets (<pacak-rating kiosk work-area="…" kiosk-key="…">).
 

@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
-import { SequelizeRatingStore, type RatingStore } from '../services/rating-store.js';
+import type { RatingStore } from './rating-store.js';
+import { SequelizeRatingStore } from './sequelize-rating-store.js';
 import { dialectOf, sqliteBusyTimeout, sqliteStorage } from './connection.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 

@@ -1,7 +1,6 @@
 import sqlite3 from 'sqlite3';
 import { sqliteDailyFiguresTrigger } from './daily-figures.js';
-import { RatingLimitReached, type RatingLimit } from '../services/rating-limits.js';
-import type { NewRating, RatingStore } from '../services/rating-store.js';
+import { RatingLimitReached, type NewRating, type RatingLimit } from './rating-store.js';
 
 const COLUMNS = [
   'office_id', 'employee_id', 'work_area_id', 'service_type_id',
@@ -92,7 +91,7 @@ const MAX_BATCH = 256;
  * free. The daily figures follow in the same transaction through a TEMP trigger of this connection
  * (see sqliteDailyFiguresTrigger).
  */
-export class SqliteRatingStore implements RatingStore {
+export class SqliteRatingStore {
   readonly #queue: Pending[] = [];
   #busy = false;
 

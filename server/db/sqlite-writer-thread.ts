@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { projectRoot } from '../paths.js';
-import { RatingLimitReached, type RatingLimit, type RatingLimitKind } from '../services/rating-limits.js';
-import type { NewRating, RatingStore } from '../services/rating-store.js';
+import { whyRefused } from './rating-refusals.js';
+import type { InsertOutcome, NewRating, RatingLimit, RatingLimitKind, RatingStore } from './rating-store.js';
 import type { StoreLimit } from './sqlite-rating-store.js';
 
 /** What the thread answers for one rating of a batch, in the batch's order. */
@@ -17,7 +17,7 @@ export type FromWriter = { ready: true } | { batch: number; written: WrittenRati
 interface Waiting {
   rating: NewRating;
   limits: RatingLimit[];
-  resolve(id: number | null): void;
+  resolve(written: { id: number | null } | { limit: RatingLimitKind }): void;
   reject(error: unknown): void;
 }
 
@@ -81,7 +81,14 @@ export class SqliteWriterThread implements RatingStore {
     return new SqliteWriterThread(worker);
   }
 
-  insert(rating: NewRating, limits: RatingLimit[] = []): Promise<number | null> {
+  async insert(rating: NewRating, limits: RatingLimit[] = []): Promise<InsertOutcome> {
+    const written = await this.#write(rating, limits);
+    if ('id' in written && written.id !== null) return { stored: true, id: written.id };
+    // The thread's transaction has ended; the reads that name the rule go through the server's own connection.
+    return { stored: false, ...(await whyRefused(rating, 'limit' in written ? written.limit : null)) };
+  }
+
+  #write(rating: NewRating, limits: RatingLimit[]): Promise<{ id: number | null } | { limit: RatingLimitKind }> {
     return new Promise((resolve, reject) => {
       if (this.#failure || this.#closed) return reject(this.#failure ?? new Error('The rating writer is closed: the connection is closed'));
       this.#waiting.push({ rating, limits, resolve, reject });
@@ -106,9 +113,8 @@ export class SqliteWriterThread implements RatingStore {
     waiting.forEach((w, i) => {
       const outcome = written[i];
       if (!outcome) w.reject(new Error('The rating writer gave no answer for a rating'));
-      else if ('id' in outcome) w.resolve(outcome.id);
-      else if ('limit' in outcome) w.reject(new RatingLimitReached(outcome.limit));
-      else w.reject(asError(outcome.error));
+      else if ('error' in outcome) w.reject(asError(outcome.error));
+      else w.resolve(outcome);
     });
   }
 

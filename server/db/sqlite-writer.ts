@@ -3,8 +3,7 @@
  * database file it is given and writes the batches the server's main thread sends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { RatingLimitReached } from '../services/rating-limits.js';
-import type { NewRating } from '../services/rating-store.js';
+import { RatingLimitReached, type NewRating } from './rating-store.js';
 import { SqliteRatingStore, type StoreLimit } from './sqlite-rating-store.js';
 import type { FromWriter, ToWriter, WrittenRating } from './sqlite-writer-thread.js';
 

@@ -1,3 +1,5 @@
+import { ROLES, type Role } from '../../contract/index.js';
+
 /**
  * Who may do what. The role travels in the sign-in token and is checked again against the database on
  * every request, so a changed role takes effect at once.
@@ -9,9 +11,7 @@
  * | coordinator | one, and one work area | read reports and print boards of their work area, nothing else |
  * | viewer | one | read reports of their office |
  */
-export const ROLES = ['superadmin', 'admin', 'coordinator', 'viewer'] as const;
-
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** Roles an office admin may give to users of their office; superadmins are made with the CLI only. */
 export const OFFICE_ROLES = ['admin', 'coordinator', 'viewer'] as const satisfies readonly Role[];

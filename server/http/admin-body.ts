@@ -1,5 +1,5 @@
 import type { Context, Middleware } from 'koa';
-import { badRequest, ProblemError, problemType } from './problem.js';
+import { badRequest, ProblemError, problemType } from '../domain/problem.js';
 import { readLimited } from './json-body.js';
 
 const unsupported = (detail: string): ProblemError =>

@@ -1,10 +1,10 @@
 import type { Context, Middleware } from 'koa';
 import type { Role } from '../domain/roles.js';
-import type { Actor } from '../services/audit.js';
-import type { AuthService } from '../services/auth.js';
+import type { Actor } from '../services/admin/audit.js';
+import type { AuthService } from '../services/access/auth.js';
 import type { Services } from '../services/index.js';
-import { assertRole, type AuthUser } from '../services/scope.js';
-import { unauthorized } from './problem.js';
+import { assertRole, type AuthUser } from '../services/access/scope.js';
+import { unauthorized } from '../domain/problem.js';
 
 declare module 'koa' {
   interface DefaultState {

@@ -1,7 +1,7 @@
 import type { Context, Middleware } from 'koa';
 import { headerOrigin } from '../domain/origins.js';
+import { ProblemError, problemType } from '../domain/problem.js';
 import type { AllowedOrigins } from '../services/embedding/allowed-origins.js';
-import { ProblemError, problemType } from './problem.js';
 
 /**
  * The site a request came from when it is another site than this server: null for the server's own

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Middleware } from 'koa';
 import { isTransientDatabaseError } from '../db/errors.js';
 import type { Logger } from '../logger.js';
-import { ProblemError, problemType, unavailable, type ProblemDetails } from './problem.js';
+import { ProblemError, problemType, unavailable, type ProblemDetails } from '../domain/problem.js';
 
 declare module 'koa' {
   interface DefaultState {

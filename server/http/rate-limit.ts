@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
-import type { RateLimiter } from '../services/rate-limiter.js';
-import { tooManyRequests } from './problem.js';
+import type { RateLimiter } from '../services/access/rate-limiter.js';
+import { tooManyRequests } from '../domain/problem.js';
 
 /**
  * Counts each request against its client address (as a keyed hash, never the address itself) and

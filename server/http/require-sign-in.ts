@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { ProblemError, problemType } from './problem.js';
+import { ProblemError, problemType } from '../domain/problem.js';
 
 /**
  * Who is looking at a sign-in-only page, in the shape the admin sign-in puts in `ctx.state.user`:

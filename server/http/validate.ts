@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalid, type FieldError } from './problem.js';
+import { invalid, type FieldError } from '../domain/problem.js';
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {

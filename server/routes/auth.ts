@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { parseOr422 } from '../http/validate.js';
-import { signInSchema } from '../services/auth.js';
+import { signInSchema } from '../services/access/auth.js';
 import type { Services } from '../services/index.js';
 
 /**

@@ -1,8 +1,9 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { notFound, ProblemError, problemType } from '../http/problem.js';
+import { forbidden, notFound } from '../domain/problem.js';
 import { requireSignIn, signedInViewer } from '../http/require-sign-in.js';
 import type { Services } from '../services/index.js';
+import { renderBoardPage } from '../views/printable-pages.js';
 
 /**
  * `/board/<workAreaCode>`: the post coordinator's printable sheets with the card of every active
@@ -18,15 +19,11 @@ export function boardRouter(services: Services, authorize: Middleware = requireS
     if (!viewer || viewer.officeId === null) return requireSignIn(ctx, async () => undefined);
     const workAreaCode = ctx.params.workAreaCode ?? '';
     if (viewer.workAreaCode !== null && viewer.workAreaCode !== workAreaCode) {
-      throw new ProblemError({
-        type: problemType('forbidden'),
-        title: 'Forbidden',
-        status: 403,
-        detail: 'A coordinator prints the board of their own work area only.',
-      });
+      throw forbidden('A coordinator prints the board of their own work area only.');
     }
-    const page = await services.share.cards.renderBoard(viewer.officeId, workAreaCode);
-    if (!page) throw notFound('Your office has no active work area with that code.');
+    const board = await services.qr.cards.board(viewer.officeId, workAreaCode);
+    if (!board) throw notFound('Your office has no active work area with that code.');
+    const page = renderBoardPage(board);
     ctx.type = 'html';
     ctx.set('Content-Security-Policy', page.csp);
     ctx.set('Cache-Control', 'no-store');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Router from '@koa/router';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/problem.js';
 import { embedDemoDir } from '../paths.js';
 import { HOSTED_PAGE_CSP } from './hosted-pages.js';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Router from '@koa/router';
 import { Html, html } from '../http/html.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/problem.js';
 import { embedDemoDir } from '../paths.js';
 import type { Services } from '../services/index.js';
 
@@ -82,7 +82,7 @@ export function hostedPagesRouter(services: Services): Router {
     // A one-service code (?t=) from the employee's keypass page makes the rating verified. One that
     // is spent, expired or not this employee's is left out: the customer can still rate, unverified.
     const token = typeof ctx.query.t === 'string' ? ctx.query.t : '';
-    const usable = token !== '' && (await services.share.serviceTokens.usableFor(token, employee.id));
+    const usable = token !== '' && (await services.qr.serviceTokens.usableFor(token, employee.id));
     if (token) ctx.set('Cache-Control', 'no-store');
     const stale = html`<div class="notice" role="note">Kode sekali pakai ini sudah tidak berlaku (sudah dipakai atau
 kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;

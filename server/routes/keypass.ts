@@ -1,10 +1,10 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { PAGES_SCRIPT } from '../services/cards.js';
 import type { Services } from '../services/index.js';
 import { keypassPage } from '../views/keypass.js';
 import { noticePage } from '../views/notice.js';
-import { renderPage, type PageParts } from '../views/page.js';
+import { PAGES_SCRIPT, renderPage, type PageParts } from '../views/page.js';
+import { renderCardPage } from '../views/printable-pages.js';
 
 function send(ctx: Context, parts: PageParts, status = 200): void {
   const page = renderPage(parts);
@@ -23,11 +23,11 @@ function send(ctx: Context, parts: PageParts, status = 200): void {
  */
 export function keypassRouter(services: Services): Router {
   const router = new Router();
-  const { share } = services;
+  const { qr } = services;
 
   /** True when this address may look one more employee up; otherwise the page says when to come back. */
   const mayLookUp = async (ctx: Context): Promise<boolean> => {
-    const decision = await share.limits.lookups.hit(services.addressHash(ctx.ip));
+    const decision = await qr.limits.lookups.hit(services.addressHash(ctx.ip));
     if (decision.allowed) return true;
     ctx.set('Retry-After', String(decision.retryAfterSeconds));
     send(ctx, { ...keypassPage({ state: 'limited', retryAfterSeconds: decision.retryAfterSeconds }), forms: true }, 429);
@@ -40,16 +40,16 @@ export function keypassRouter(services: Services): Router {
     const parts = { scripts: [PAGES_SCRIPT], forms: true, fetches: true };
     if (!typed) return send(ctx, { ...keypassPage({ state: 'ask' }), ...parts });
     if (!(await mayLookUp(ctx))) return;
-    const employee = await share.employees.find(typed);
+    const employee = await qr.employees.find(typed);
     if (!employee) return send(ctx, { ...keypassPage({ state: 'unknown', typed }), ...parts }, 404);
-    send(ctx, { ...keypassPage({ state: 'found', employee, serviceTokenMinutes: services.share.serviceTokens.minutes }), ...parts });
+    send(ctx, { ...keypassPage({ state: 'found', employee, serviceTokenMinutes: qr.serviceTokens.minutes }), ...parts });
   });
 
   router.get('/card/:nip', async (ctx) => {
     if (!(await mayLookUp(ctx))) return;
     const layout = ctx.query.layout === 'tent' ? 'tent' : 'a6';
-    const page = await share.cards.renderCard(ctx.params.nip ?? '', layout);
-    if (!page) {
+    const card = await qr.cards.card(ctx.params.nip ?? '');
+    if (!card) {
       const notice = noticePage(
         'Kartu tidak ditemukan',
         'Tidak ada pegawai aktif dengan NIP atau kode pegawai ini. Periksa kembali NIP Anda di halaman kode QR.',
@@ -57,6 +57,7 @@ export function keypassRouter(services: Services): Router {
       );
       return send(ctx, notice, 404);
     }
+    const page = renderCardPage(card, layout);
     ctx.type = 'html';
     ctx.set('Content-Security-Policy', page.csp);
     ctx.set('Cache-Control', 'no-store');

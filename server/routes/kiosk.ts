@@ -1,7 +1,7 @@
 import Router from '@koa/router';
-import { ProblemError, problemType } from '../http/problem.js';
+import { ProblemError, problemType } from '../domain/problem.js';
 import type { Services } from '../services/index.js';
-import { KioskKeys } from '../services/kiosk-keys.js';
+import { KioskKeys } from '../services/access/kiosk-keys.js';
 
 const missingKey = (detail: string) =>
   new ProblemError({ type: problemType('kiosk-key'), title: 'Kiosk key required', status: 401, detail });

@@ -4,7 +4,7 @@ import { INDICATORS } from '../domain/indicators.js';
 import { foreignOrigin, originNotAllowed } from '../http/cors.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
-import { ratingBodySchema } from '../services/rating-schema.js';
+import { ratingBodySchema } from '../domain/rating-schema.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
 export function publicApiRouter(services: Services, publicBaseUrl: string): Router {

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { invalid, notFound } from '../http/problem.js';
+import { invalid, notFound } from '../domain/problem.js';
 import { limitByAddress } from '../http/rate-limit.js';
-import { QR_SIZE, qrEtag, type QrFormat } from '../services/qr-codes.js';
+import { QR_SIZE, qrEtag, type QrFormat } from '../services/qr/qr-codes.js';
 import type { Services } from '../services/index.js';
 
 /** Browsers may reuse an image five minutes, then revalidate by ETag: a replaced code shows soon after. */
@@ -29,13 +29,13 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  */
 export function qrRouter(services: Services): Router {
   const router = new Router();
-  const { share } = services;
-  const limit = limitByAddress(share.limits.images, services.addressHash);
+  const { qr } = services;
+  const limit = limitByAddress(qr.limits.images, services.addressHash);
 
   const employeeCode = (format: QrFormat) => async (ctx: Context) => {
     const size = sizeOf(ctx.query.size);
     const nip = (ctx.params as { nip?: string }).nip ?? '';
-    const employee = await share.employees.find(nip);
+    const employee = await qr.employees.find(nip);
     if (!employee) throw notFound('No active employee has that NIP or staff code.');
     const etag = qrEtag(employee.ratingUrl, format, size);
     ctx.set('Cache-Control', CACHE_CONTROL);
@@ -49,7 +49,7 @@ export function qrRouter(services: Services): Router {
       ctx.status = 304;
       return;
     }
-    const image = await share.qr.image(employee.ratingUrl, format, size);
+    const image = await qr.codes.image(employee.ratingUrl, format, size);
     ctx.type = image.contentType;
     ctx.body = image.body;
   };
@@ -59,14 +59,14 @@ export function qrRouter(services: Services): Router {
 
   // A one-service code drawn for the screen it was asked on; valid only while the code is.
   router.get('/qr/t/:token.svg', limit, async (ctx) => {
-    const check = share.serviceTokens.check(ctx.params.token ?? '');
+    const check = qr.serviceTokens.check(ctx.params.token ?? '');
     if (!check.ok) throw notFound('No such one-service code, or it has expired.');
-    const url = await share.serviceTokens.urlFor(ctx.params.token ?? '', check.claim);
+    const url = await qr.serviceTokens.urlFor(ctx.params.token ?? '', check.claim);
     if (!url) throw notFound('No such one-service code, or it has expired.');
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Content-Security-Policy', "default-src 'none'");
     ctx.type = 'image/svg+xml';
-    ctx.body = await share.qr.onScreenSvg(url, sizeOf(ctx.query.size));
+    ctx.body = await qr.codes.onScreenSvg(url, sizeOf(ctx.query.size));
   });
 
   return router;

@@ -3,14 +3,14 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { actorOf, authenticate, currentUser, requireRole } from '../http/auth.js';
 import { jsonBody } from '../http/json-body.js';
-import { badRequest } from '../http/problem.js';
+import { badRequest } from '../domain/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 import { anomalyQuerySchema } from '../services/reports/anomaly-query.js';
 import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
-import { scopeOf } from '../services/scope.js';
+import { scopeOf } from '../services/access/scope.js';
 import { sendReport } from './report-output.js';
 import { sendSharedPage, wantsPage } from './shared-pages.js';
 

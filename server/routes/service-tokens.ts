@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
-import { PIN_PATTERN } from '../services/pins.js';
+import { PIN_PATTERN } from '../services/qr/pins.js';
 
 export const serviceTokenBodySchema = z.strictObject({
   nip: z.string().trim().min(1, 'is required').max(40, 'must be at most 40 characters'),
@@ -18,7 +18,7 @@ export function serviceTokensRouter(services: Services): Router {
   router.post('/service-tokens', async (ctx) => {
     const { nip, pin } = parseOr422(serviceTokenBodySchema, ctx.request.body);
     ctx.set('Cache-Control', 'no-store');
-    const issued = await services.share.serviceTokens.issue(nip.replace(/\s+/g, ''), pin, services.addressHash(ctx.ip));
+    const issued = await services.qr.serviceTokens.issue(nip.replace(/\s+/g, ''), pin, services.addressHash(ctx.ip));
     ctx.status = 201;
     ctx.body = issued;
   });

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { ProblemError } from '../http/problem.js';
+import { ProblemError } from '../domain/problem.js';
 import type { ShareGrant } from '../services/reports/share-links.js';
 import { renderPage } from '../views/page.js';
 import { sharedPage, type SharedReportData, type Verdict } from '../views/shared-page.js';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import Router from '@koa/router';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/problem.js';
 import { widgetDistDir } from '../paths.js';
 
 type Encoding = 'br' | 'gzip' | 'identity';

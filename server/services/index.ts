@@ -7,23 +7,23 @@ import { OfficeAdmin } from './admin/offices.js';
 import { ServiceTypeAdmin } from './admin/service-types.js';
 import { UserAdmin } from './admin/users.js';
 import { WorkAreaAdmin } from './admin/work-areas.js';
-import { AuditLog } from './audit.js';
-import { AuthService } from './auth.js';
-import { Catalogue } from './catalogue.js';
+import { AuditLog } from './admin/audit.js';
+import { AuthService } from './access/auth.js';
+import { Catalogue } from './catalogue/catalogue.js';
 import { AllowedOrigins } from './embedding/allowed-origins.js';
-import { PhoneVault } from './phone.js';
+import { PhoneVault } from '../domain/phone.js';
 import { bumpCounters, countOf } from '../db/rate-counters.js';
-import { FormTokens } from './form-tokens.js';
-import { MemoryRateLimiter, type CounterBump } from './rate-limiter.js';
-import type { RatingStore } from './rating-store.js';
-import { RatingService } from './ratings.js';
+import { FormTokens } from './intake/form-tokens.js';
+import { MemoryRateLimiter, type CounterBump } from './access/rate-limiter.js';
+import type { RatingStore } from '../db/rating-store.js';
+import { RatingService } from './intake/ratings.js';
 import { AnomalyReport } from './reports/anomalies.js';
 import { evidencePdf } from './reports/evidence-pdf.js';
 import { ReportBuilders } from './reports/report-builders.js';
 import { ReportService } from './reports/reports.js';
 import { ShareLinks } from './reports/share-links.js';
-import { SignInThrottleService } from './sign-in-throttle.js';
-import { TokenIssuer } from './tokens.js';
+import { SignInThrottleService } from './access/sign-in-throttle.js';
+import { TokenIssuer } from './access/tokens.js';
 
 /** The management services behind /api/v1/admin, each limited to what the signed-in user may touch. */
 export interface AdminServices {
@@ -44,7 +44,7 @@ export interface ReportServices {
   /** Ratings that look made up (outside hours, bursts, one number or address rating many): for admins. */
   anomalies: AnomalyReport;
 }
-import { createShareServices, type ShareServices } from './share.js';
+import { createQrServices, type QrServices } from './qr/qr-services.js';
 
 /** Everything the routes call, built once from the configuration. */
 export interface Services {
@@ -55,7 +55,7 @@ export interface Services {
   audit: AuditLog;
   admin: AdminServices;
   reports: ReportServices;
-  share: ShareServices;
+  qr: QrServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
   /** Sites whose pages may send ratings: each office's own list and CORS_ORIGINS. */
@@ -76,16 +76,24 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     const hit = { key, windowStart };
     return countOf(await bumpCounters(sequelize, [hit]), hit);
   };
-  const share = createShareServices(config, catalogue, vault, bump);
+  const qr = createQrServices(config, catalogue, vault, bump);
   const formTokens = new FormTokens(config.jwtSecret, config.formToken);
   return {
     catalogue,
     vault,
     audit,
-    share,
+    qr,
     formTokens,
     origins: new AllowedOrigins(config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
-    ratings: new RatingService(catalogue, vault, attempts, store, undefined, share.serviceTokens, { formTokens, limits: config.rateLimit }),
+    ratings: new RatingService({
+      catalogue,
+      vault,
+      limiter: attempts,
+      store,
+      serviceTokens: qr.serviceTokens,
+      formTokens,
+      limits: config.rateLimit,
+    }),
     auth: new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash),
     admin: {
       offices: new OfficeAdmin(sequelize, audit, config.defaultTimeZone),

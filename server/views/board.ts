@@ -1,5 +1,5 @@
 import { html, type Html } from '../http/html.js';
-import type { SharedWorkArea } from '../services/sharing.js';
+import type { PublicWorkArea } from '../domain/public-employee.js';
 import { CARD_STYLE, cardMarkup, SHEET_STYLE } from './card.js';
 
 /** Cards on one A4 sheet: two by two, each exactly an A6 card, with dashed lines to cut along. */
@@ -18,7 +18,7 @@ export const BOARD_STYLE = `${CARD_STYLE}${SHEET_STYLE}
  * The post coordinator's print: the cards of every active employee of one work area, four to an A4
  * sheet, each sheet its own printed page.
  */
-export function boardPage(area: SharedWorkArea, qrSvgs: string[]): { title: string; style: string; body: Html } {
+export function boardPage(area: PublicWorkArea, qrSvgs: string[]): { title: string; style: string; body: Html } {
   const sheets: Html[] = [];
   for (let start = 0; start < area.employees.length; start += CARDS_PER_SHEET) {
     const cells = area.employees

@@ -1,6 +1,6 @@
 import { INDICATORS } from '../domain/indicators.js';
 import { Html, html } from '../http/html.js';
-import type { SharedEmployee } from '../services/sharing.js';
+import type { PublicEmployee } from '../domain/public-employee.js';
 
 export type CardLayout = 'a6' | 'tent';
 
@@ -9,7 +9,7 @@ export type CardLayout = 'a6' | 'tent';
  * Sizes are in millimetres and points, so print and screen agree; black on white, no backgrounds,
  * so a black-and-white printer or a photocopy loses nothing.
  */
-export function cardMarkup(employee: SharedEmployee, qrSvg: string, extraClass = ''): Html {
+export function cardMarkup(employee: PublicEmployee, qrSvg: string, extraClass = ''): Html {
   return html`<article class="card ${extraClass}">
   <p class="office">${employee.office.name}</p>
   <p class="ask">Nilai pelayanan saya</p>
@@ -78,7 +78,7 @@ column-gap:9mm;text-align:left;align-items:start}
 .card.wide .link{grid-column:2;grid-row:6;font-size:12pt;align-self:end}
 `;
 
-function toolbar(employee: SharedEmployee, layout: CardLayout): Html {
+function toolbar(employee: PublicEmployee, layout: CardLayout): Html {
   const other =
     layout === 'tent'
       ? html`<a href="/card/${encodeURIComponent(employee.nip)}">Kartu A6</a>`
@@ -91,7 +91,7 @@ function toolbar(employee: SharedEmployee, layout: CardLayout): Html {
 }
 
 /** The printable card page: an A6 card, or with `tent` an A4 sheet that folds into a desk tent. */
-export function cardPage(employee: SharedEmployee, qrSvg: string, layout: CardLayout): { title: string; style: string; body: Html } {
+export function cardPage(employee: PublicEmployee, qrSvg: string, layout: CardLayout): { title: string; style: string; body: Html } {
   const body =
     layout === 'tent'
       ? html`<div class="sheet"><div class="face top">${cardMarkup(employee, qrSvg, 'wide')}</div><div class="face">${cardMarkup(employee, qrSvg, 'wide')}</div></div>`

@@ -1,12 +1,12 @@
 import { html, type Html } from '../http/html.js';
-import type { SharedEmployee } from '../services/sharing.js';
+import type { PublicEmployee } from '../domain/public-employee.js';
 import { NOTICE_STYLE } from './notice.js';
 
 export type KeypassView =
   | { state: 'ask' }
   | { state: 'unknown'; typed: string }
   | { state: 'limited'; retryAfterSeconds: number }
-  | { state: 'found'; employee: SharedEmployee; serviceTokenMinutes: number };
+  | { state: 'found'; employee: PublicEmployee; serviceTokenMinutes: number };
 
 const STYLE = `${NOTICE_STYLE}
 h1{font-size:1.35rem;margin:.25rem 0 .75rem}
@@ -36,7 +36,7 @@ function lookupForm(typed = '', error?: Html): Html {
 </form>`;
 }
 
-function found(employee: SharedEmployee, minutes: number): Html {
+function found(employee: PublicEmployee, minutes: number): Html {
   const nip = encodeURIComponent(employee.nip);
   return html`<section aria-labelledby="who">
   <p class="person"><span class="name" id="who">${employee.name}</span><br>

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Html, html } from '../http/html.js';
 
+/** The small script of the server's own pages: print and share buttons, one-service codes. */
+export const PAGES_SCRIPT = '/widget/pacak-pages.js';
+
 export interface PageParts {
   title: string;
   /** The page's only style sheet, inlined and allowed by its hash: no 'unsafe-inline'. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { Employee, Office, ServiceType, WorkArea } from '../../server/db/models/index.js';
 import type { Role } from '../../server/domain/roles.js';
-import { createAccount } from '../../server/services/accounts.js';
-import { issuePublicCode } from '../../server/services/catalogue.js';
+import { createAccount } from '../../server/services/access/accounts.js';
+import { issuePublicCode } from '../../server/services/catalogue/catalogue.js';
 import { getJson, postJson, ratingBody, type JsonResponse } from './http.js';
 import { startTestServer, type TestServer } from './server.js';
 

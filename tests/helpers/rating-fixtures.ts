@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { Employee, Office, ServiceType } from '../../server/db/models/index.js';
-import { localDate } from '../../server/services/local-date.js';
-import { PhoneVault } from '../../server/services/phone.js';
-import { SequelizeRatingStore } from '../../server/services/rating-store.js';
+import { localDate } from '../../server/domain/local-date.js';
+import { PhoneVault } from '../../server/domain/phone.js';
+import { SequelizeRatingStore } from '../../server/db/sequelize-rating-store.js';
 import { uniquePhone } from './http.js';
 
 export type Scores = [number, number, number, number, number];
@@ -34,7 +34,7 @@ export async function addRatings(sequelize: Sequelize, ratings: FixtureRating[])
     const at = r.at ?? new Date();
     const [profesional, amanah, cakap, akuntabel, kolaboratif] = r.scores;
     const phone = vault.protect(`+62${(r.phone ?? uniquePhone()).slice(1)}`);
-    const id = await store.insert({
+    const outcome = await store.insert({
       officeId: office.id,
       employeeId: employee.id,
       workAreaId: employee.workAreaId,
@@ -57,7 +57,8 @@ export async function addRatings(sequelize: Sequelize, ratings: FixtureRating[])
       serviceTokenId: null,
       createdAt: at,
     });
-    if (id === null) throw new Error('fixture rating refused by a unique index');
+    if (!outcome.stored) throw new Error(`fixture rating refused: ${outcome.reason}`);
+    const id = outcome.id;
     ids.push(id);
   }
   return ids;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, Office, Rating, ServiceType, WorkArea } from '../../server/db/models/index.js';
 import type { Role } from '../../server/domain/roles.js';
 import { ADMIN_PREFIX, adminRouters } from '../../server/routes/admin/index.js';
-import { createAccount } from '../../server/services/accounts.js';
-import { issuePublicCode } from '../../server/services/catalogue.js';
-import { KioskKeys } from '../../server/services/kiosk-keys.js';
+import { createAccount } from '../../server/services/access/accounts.js';
+import { issuePublicCode } from '../../server/services/catalogue/catalogue.js';
+import { KioskKeys } from '../../server/services/access/kiosk-keys.js';
 import { adminApi, makeUser, newNip, rate, type TestUser } from '../helpers/admin.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, PublicCode, Rating, WorkArea } from '../../server/db/models/index.js';
-import { assertCanRead, canRead, scopeOf } from '../../server/services/scope.js';
+import { assertCanRead, canRead, scopeOf } from '../../server/services/access/scope.js';
 import { adminApi, makeUser, newNip, rate, signIn, type TestUser } from '../helpers/admin.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
-import { Catalogue } from '../../server/services/catalogue.js';
-import { localDate } from '../../server/services/local-date.js';
-import { PhoneVault } from '../../server/services/phone.js';
-import { MemoryRateLimiter } from '../../server/services/rate-limiter.js';
-import { ratingBodySchema } from '../../server/services/rating-schema.js';
+import { Catalogue } from '../../server/services/catalogue/catalogue.js';
+import { localDate } from '../../server/domain/local-date.js';
+import { PhoneVault } from '../../server/domain/phone.js';
+import { MemoryRateLimiter } from '../../server/services/access/rate-limiter.js';
+import { ratingBodySchema } from '../../server/domain/rating-schema.js';
 import { openRatingStore } from '../../server/db/open-rating-store.js';
-import { RatingService } from '../../server/services/ratings.js';
+import { RatingService } from '../../server/services/intake/ratings.js';
 import { ADMIN_URLS, createScratchDatabase, openSide, TEST_DB, type ScratchDatabase } from '../helpers/databases.js';
 import { postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -52,13 +52,13 @@ describe('office-local days and instants whatever the machine and database time 
 
   it('stores the WIB day and the instant to the millisecond, and reads both back unchanged', async () => {
     const instant = new Date('2026-05-10T17:30:00.123Z'); // 00:30:00.123 WIB on 11 May; 14:30 on 10 May in São Paulo
-    const service = new RatingService(
-      new Catalogue(server.config.publicBaseUrl),
-      new PhoneVault(server.config.phoneKey),
-      new MemoryRateLimiter(100, 60_000),
-      await openRatingStore(server.sequelize, server.config),
-      () => instant,
-    );
+    const service = new RatingService({
+      catalogue: new Catalogue(server.config.publicBaseUrl),
+      vault: new PhoneVault(server.config.phoneKey),
+      limiter: new MemoryRateLimiter(100, 60_000),
+      store: await openRatingStore(server.sequelize, server.config),
+      now: () => instant,
+    });
     const { receipt } = await service.submit(ratingBodySchema.parse(ratingBody()), { ipHash: null });
     expect(receipt.createdAt).toBe('2026-05-10T17:30:00.123Z');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
 import { DEMO_NIP } from '../../server/db/seed-data.js';
-import { FormTokenCodec } from '../../server/services/form-tokens.js';
+import { FormTokenCodec } from '../../server/services/intake/form-tokens.js';
 import { formToken, getJson, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

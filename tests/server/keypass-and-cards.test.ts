@@ -9,10 +9,11 @@ import { errorMiddleware } from '../../server/http/error-middleware.js';
 import { createLogger } from '../../server/logger.js';
 import { boardRouter } from '../../server/routes/board.js';
 import type { Services } from '../../server/services/index.js';
-import { CardPages } from '../../server/services/cards.js';
-import { Catalogue, issuePublicCode } from '../../server/services/catalogue.js';
-import { QrCodes } from '../../server/services/qr-codes.js';
-import { EmployeeSharing } from '../../server/services/sharing.js';
+import { PrintableCards } from '../../server/services/qr/printable-cards.js';
+import { renderBoardPage } from '../../server/views/printable-pages.js';
+import { Catalogue, issuePublicCode } from '../../server/services/catalogue/catalogue.js';
+import { QrCodes } from '../../server/services/qr/qr-codes.js';
+import { PublicEmployees } from '../../server/services/qr/public-employees.js';
 import { getJson } from '../helpers/http.js';
 import { decodeSvg } from '../helpers/qr.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -21,10 +22,10 @@ const NIP = '199203152019032001';
 const SEEDED_NIPS = FIRST_OFFICE.employees.map((employee) => employee.nip);
 
 let server: TestServer;
-let cards: CardPages;
+let cards: PrintableCards;
 beforeAll(async () => {
   server = await startTestServer({ REFERENCE_CACHE_SECONDS: '0', RATE_LIMIT_LOOKUPS: '40' });
-  cards = new CardPages(new EmployeeSharing(new Catalogue(server.config.publicBaseUrl, 0)), new QrCodes());
+  cards = new PrintableCards(new PublicEmployees(new Catalogue(server.config.publicBaseUrl, 0)), new QrCodes());
 });
 afterAll(() => server.close());
 
@@ -169,26 +170,27 @@ describe('the board of a work area', () => {
     }
     await Employee.create({ officeId: office.id, workAreaId: area.id, nip: 'OS-TAA-0099', name: 'Petugas Nonaktif', position: 'Petugas', kind: 'outsourced', active: false });
 
-    const board = await cards.renderBoard(office.id, 'tanjung-api-api');
-    expect(board).not.toBeNull();
-    const html = board!.html;
+    const found = await cards.board(office.id, 'tanjung-api-api');
+    expect(found).not.toBeNull();
+    const board = renderBoardPage(found!);
+    const html = board.html;
     const names = [...html.matchAll(/<h2 class="name">([^<]+)<\/h2>/g)].map((match) => match[1]);
     expect(names.sort()).toEqual(['Fajar Nugroho, A.Md.KL', 'Petugas Uji 1', 'Petugas Uji 2', 'Petugas Uji 3', 'Petugas Uji 4', 'dr. Maya Sari'].sort());
     // Six cards, four to a sheet: two sheets.
     expect(html.match(/<section class="sheet">/g)).toHaveLength(2);
     const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((match) => decodeSvg(match[0]).text);
     expect(svgs).toContain(await ratingUrlOf('198903252012122001'));
-    expect(board!.csp).not.toMatch(/unsafe-inline/);
+    expect(board.csp).not.toMatch(/unsafe-inline/);
   });
 
   it('finds no board for an unknown work area or one of another office', async () => {
     const first = (await Office.findOne({ where: { code: FIRST_OFFICE.office.code } }))!;
     const other = await Office.create({ code: 'bkk-other', name: 'BKK Lain', timezone: 'Asia/Makassar' });
     await WorkArea.create({ officeId: other.id, code: 'pos-lain', name: 'Pos Lain' });
-    expect(await cards.renderBoard(first.id, 'no-such-area')).toBeNull();
-    expect(await cards.renderBoard(first.id, 'pos-lain')).toBeNull();
-    expect(await cards.renderBoard(other.id, 'kantor-induk')).toBeNull();
-    expect(await cards.renderBoard(other.id, 'pos-lain')).not.toBeNull();
+    expect(await cards.board(first.id, 'no-such-area')).toBeNull();
+    expect(await cards.board(first.id, 'pos-lain')).toBeNull();
+    expect(await cards.board(other.id, 'kantor-induk')).toBeNull();
+    expect(await cards.board(other.id, 'pos-lain')).not.toBeNull();
   });
 });
 
@@ -201,7 +203,7 @@ describe('the board route with a sign-in guard wired in', () => {
     };
     const app = new Koa();
     app.use(errorMiddleware(createLogger('silent')));
-    const router = boardRouter({ share: { cards } } as unknown as Services, signIn);
+    const router = boardRouter({ qr: { cards } } as unknown as Services, signIn);
     app.use(router.routes());
     const listening = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => listening.once('listening', resolve));

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, KioskKey, Office, WorkArea } from '../../server/db/models/index.js';
 import { MIGRATIONS } from '../../server/db/migrations/index.js';
 import { DEMO_NIP } from '../../server/db/seed-data.js';
-import { KioskKeys } from '../../server/services/kiosk-keys.js';
-import { PhoneVault } from '../../server/services/phone.js';
+import { KioskKeys } from '../../server/services/access/kiosk-keys.js';
+import { PhoneVault } from '../../server/domain/phone.js';
 import { getJson, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

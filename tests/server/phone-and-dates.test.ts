@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../server/services/local-date.js';
-import { indonesianMobile, maskPhone, normalisePhone, parseMobile, PhoneVault } from '../../server/services/phone.js';
+import { localDate } from '../../server/domain/local-date.js';
+import { indonesianMobile, maskPhone, normalisePhone, parseMobile, PhoneVault } from '../../server/domain/phone.js';
 
 describe('phone numbers', () => {
   it('normalises the usual Indonesian writings of a mobile number to E.164', () => {

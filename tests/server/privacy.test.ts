@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuditEntry, Rating } from '../../server/db/models/index.js';
-import { PhoneVault } from '../../server/services/phone.js';
+import { PhoneVault } from '../../server/domain/phone.js';
 import { adminApi, makeOffice, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import { getJson, postJson, ratingBody, uniquePhone } from '../helpers/http.js';
 import type { TestServer } from '../helpers/server.js';

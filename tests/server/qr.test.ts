@@ -1,9 +1,9 @@
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, PublicCode } from '../../server/db/models/index.js';
-import { issuePublicCode } from '../../server/services/catalogue.js';
-import { LruCache } from '../../server/services/lru-cache.js';
-import { QrCodes } from '../../server/services/qr-codes.js';
+import { issuePublicCode } from '../../server/services/catalogue/catalogue.js';
+import { LruCache } from '../../server/services/qr/lru-cache.js';
+import { QrCodes } from '../../server/services/qr/qr-codes.js';
 import { getJson } from '../helpers/http.js';
 import { decodePng, decodeSvg, quietZone } from '../helpers/qr.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

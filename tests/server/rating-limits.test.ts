@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
 import { FIRST_OFFICE } from '../../server/db/seed-data.js';
-import { startOfLocalDay, nextDay, localDate } from '../../server/services/local-date.js';
+import { startOfLocalDay, nextDay, localDate } from '../../server/domain/local-date.js';
 import { postJson, ratingBody, uniquePhone } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
-import { Catalogue } from '../../server/services/catalogue.js';
-import { PhoneVault } from '../../server/services/phone.js';
-import { MemoryRateLimiter } from '../../server/services/rate-limiter.js';
-import { ratingBodySchema } from '../../server/services/rating-schema.js';
+import { Catalogue } from '../../server/services/catalogue/catalogue.js';
+import { PhoneVault } from '../../server/domain/phone.js';
+import { MemoryRateLimiter } from '../../server/services/access/rate-limiter.js';
+import { ratingBodySchema } from '../../server/domain/rating-schema.js';
 import { openRatingStore } from '../../server/db/open-rating-store.js';
-import { RatingService } from '../../server/services/ratings.js';
+import { RatingService } from '../../server/services/intake/ratings.js';
 import { ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -16,13 +16,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function serviceAt(clock: { now: Date }): Promise<RatingService> {
-  return new RatingService(
-    new Catalogue(server.config.publicBaseUrl),
-    new PhoneVault(server.config.phoneKey),
-    new MemoryRateLimiter(100, 60_000),
-    await openRatingStore(server.sequelize, server.config),
-    () => clock.now,
-  );
+  return new RatingService({
+    catalogue: new Catalogue(server.config.publicBaseUrl),
+    vault: new PhoneVault(server.config.phoneKey),
+    limiter: new MemoryRateLimiter(100, 60_000),
+    store: await openRatingStore(server.sequelize, server.config),
+    now: () => clock.now,
+  });
 }
 
 describe('the one-a-day rule counts days in the office time zone', () => {

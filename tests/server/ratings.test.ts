@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
-import { PhoneVault } from '../../server/services/phone.js';
+import { PhoneVault } from '../../server/domain/phone.js';
 import { postJson, ratingBody, uniquePhone } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

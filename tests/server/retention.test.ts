@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
-import { RetentionJob } from '../../server/services/retention.js';
+import { RetentionJob } from '../../server/services/intake/retention.js';
 import { adminApi, makeUser } from '../helpers/admin.js';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/databases.js';
 import { addRatings } from '../helpers/rating-fixtures.js';

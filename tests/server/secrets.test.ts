@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { projectRoot } from '../../server/paths.js';
-import { weakSecretReason } from '../../server/secret-strength.js';
+import { weakSecretReason } from '../../server/domain/secret-strength.js';
 import { BUILT_MAIN, ensureServerBuilt, PROCESS_SECRETS } from '../helpers/processes.js';
 
 let dataDir: string;

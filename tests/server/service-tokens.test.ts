@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, Rating } from '../../server/db/models/index.js';
-import { Catalogue } from '../../server/services/catalogue.js';
-import { FailureLockout } from '../../server/services/failure-lockout.js';
-import { PhoneVault } from '../../server/services/phone.js';
-import { hashPin, setEmployeePin, verifyPin } from '../../server/services/pins.js';
-import { MemoryRateLimiter } from '../../server/services/rate-limiter.js';
-import { ratingBodySchema } from '../../server/services/rating-schema.js';
-import { SequelizeRatingStore } from '../../server/services/rating-store.js';
-import { RatingService } from '../../server/services/ratings.js';
-import { ServiceTokenCodec } from '../../server/services/service-tokens.js';
+import { Catalogue } from '../../server/services/catalogue/catalogue.js';
+import { FailureLockout } from '../../server/services/access/failure-lockout.js';
+import { PhoneVault } from '../../server/domain/phone.js';
+import { hashPin, setEmployeePin, verifyPin } from '../../server/services/qr/pins.js';
+import { MemoryRateLimiter } from '../../server/services/access/rate-limiter.js';
+import { ratingBodySchema } from '../../server/domain/rating-schema.js';
+import { SequelizeRatingStore } from '../../server/db/sequelize-rating-store.js';
+import { RatingService } from '../../server/services/intake/ratings.js';
+import { ServiceTokenCodec } from '../../server/services/qr/service-tokens.js';
 import { getJson, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -141,14 +141,13 @@ describe('rating with a one-service code', () => {
 
   it('lets exactly one through on the one-transaction-per-rating store that PostgreSQL and MariaDB use', async () => {
     const codec = new ServiceTokenCodec(server.config.jwtSecret);
-    const service = new RatingService(
-      new Catalogue(server.config.publicBaseUrl),
-      new PhoneVault(server.config.phoneKey),
-      new MemoryRateLimiter(100, 60_000),
-      new SequelizeRatingStore(server.sequelize),
-      () => new Date(),
-      { check: (token) => codec.read(token, new Date()) },
-    );
+    const service = new RatingService({
+      catalogue: new Catalogue(server.config.publicBaseUrl),
+      vault: new PhoneVault(server.config.phoneKey),
+      limiter: new MemoryRateLimiter(100, 60_000),
+      store: new SequelizeRatingStore(server.sequelize),
+      serviceTokens: { check: (token) => codec.read(token, new Date()) },
+    });
     const employee = await Employee.findOne({ where: { nip: NIP } });
     const { token } = codec.sign(employee!.id, new Date(Date.now() + 60_000));
     const results = await Promise.allSettled(

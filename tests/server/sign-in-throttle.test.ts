@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignInThrottle } from '../../server/db/models/index.js';
-import { PhoneVault } from '../../server/services/phone.js';
-import { SignInThrottleService } from '../../server/services/sign-in-throttle.js';
+import { PhoneVault } from '../../server/domain/phone.js';
+import { SignInThrottleService } from '../../server/services/access/sign-in-throttle.js';
 import { makeUser } from '../helpers/admin.js';
 import { postJson } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

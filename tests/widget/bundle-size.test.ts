@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the rollup configuration is plain JavaScript without types
@@ -51,5 +53,21 @@ describe('the widget bundle size check', () => {
     );
     expect(() => plugin.generateBundle.call(context, {}, { 'small.js': { type: 'chunk', fileName: 'small.js', code: 'x'.repeat(4096) } })).not.toThrow();
     expect(errors).toHaveLength(1);
+  });
+
+  it('builds the same production widget whatever NODE_ENV the shell has', { timeout: 180_000 }, async () => {
+    // The configuration read afresh in a process of its own, as `npm start` or `npm run build` would in that shell.
+    const build = async (nodeEnv: string | undefined) => {
+      const env = { ...process.env };
+      if (nodeEnv === undefined) delete env.NODE_ENV;
+      else env.NODE_ENV = nodeEnv;
+      const { stdout } = await promisify(execFile)(process.execPath, ['tests/helpers/bundle-fingerprint.mjs'], { env });
+      return JSON.parse(stdout.trim().split('\n').pop()!) as { gzip: number; sha256: string; devMode: boolean };
+    };
+    const production = await build(undefined);
+    const development = await build('development');
+    expect(production.devMode).toBe(false);
+    expect(development).toEqual(production);
+    expect(development.gzip).toBeLessThanOrEqual(LIMIT);
   });
 });

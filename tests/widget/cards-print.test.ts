@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { Employee, Office, WorkArea } from '../../server/db/models/index.js';
-import { CardPages } from '../../server/services/cards.js';
-import { Catalogue } from '../../server/services/catalogue.js';
-import { QrCodes } from '../../server/services/qr-codes.js';
-import { EmployeeSharing } from '../../server/services/sharing.js';
+import { PrintableCards } from '../../server/services/qr/printable-cards.js';
+import { renderBoardPage } from '../../server/views/printable-pages.js';
+import { Catalogue } from '../../server/services/catalogue/catalogue.js';
+import { QrCodes } from '../../server/services/qr/qr-codes.js';
+import { PublicEmployees } from '../../server/services/qr/public-employees.js';
 import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import { getJson } from '../helpers/http.js';
 import { decodePng } from '../helpers/qr.js';
@@ -73,11 +74,12 @@ describeInBrowser('printing cards and boards from the browser', () => {
     for (let i = 1; i <= 7; i++) {
       await Employee.create({ officeId: office.id, workAreaId: area.id, nip: `OS-SMB-00${i}`, name: `Petugas Bandara ${i}, S.Tr.Kes`, position: 'Petugas Layanan Kesehatan Pelabuhan dan Bandara', kind: 'outsourced' });
     }
-    const board = await new CardPages(new EmployeeSharing(new Catalogue(server.config.publicBaseUrl)), new QrCodes()).renderBoard(office.id, 'bandara-smb-ii');
+    const cards = new PrintableCards(new PublicEmployees(new Catalogue(server.config.publicBaseUrl)), new QrCodes());
+    const board = renderBoardPage((await cards.board(office.id, 'bandara-smb-ii'))!);
     // The board route needs a sign-in that is not wired in yet: serve the same page from the same origin.
     const boardUrl = `${server.url}/__board`;
     await page.route(boardUrl, (route) =>
-      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': board!.csp }, body: board!.html }),
+      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': board.csp }, body: board.html }),
     );
     await page.goto(boardUrl);
     expect(await page.locator('.card').count()).toBe(9);

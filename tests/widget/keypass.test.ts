@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
-import { setEmployeePin } from '../../server/services/pins.js';
+import { setEmployeePin } from '../../server/services/qr/pins.js';
 import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
 import { getJson, postJson, ratingBody } from '../helpers/http.js';
 import { decodePng } from '../helpers/qr.js';

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { Office, WorkArea } from '../../server/db/models/index.js';
-import { KioskKeys } from '../../server/services/kiosk-keys.js';
-import { PhoneVault } from '../../server/services/phone.js';
+import { KioskKeys } from '../../server/services/access/kiosk-keys.js';
+import { PhoneVault } from '../../server/domain/phone.js';
 import { artifactPath, describeInBrowser, launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { allScores, fillRating, formReady, formValues, openRatingPage, recordedEvents, statusSays, submit } from './rating-fixture.js';

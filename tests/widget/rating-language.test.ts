@@ -58,7 +58,39 @@ describeInBrowser('<pacak-rating> in the page language', () => {
   it('switches language when the lang attribute changes', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);
-    await page.locator('pacak-rating').evaluate((element) => element.setAttribute('lang', 'en'));
-    await page.getByRole('button', { name: 'SEND' }).waitFor();
+    const widget = page.locator('pacak-rating');
+    // What the customer reads and what a screen reader names: prompt, field labels, stars and the button.
+    const shown = async () => ({
+      prompt: await widget.getByText(/^(Silahkan berikan rating pelayanan kami\.|Please rate our service\.)$/).textContent(),
+      english: {
+        button: await page.getByRole('button', { name: 'SEND' }).isVisible(),
+        phone: await page.getByLabel('Mobile/WhatsApp number').isVisible(),
+        service: await page.getByLabel('Service type').isVisible(),
+        stars: await page.getByRole('radio', { name: '4 of 5' }).count(),
+      },
+      indonesian: {
+        button: await page.getByRole('button', { name: 'KIRIM' }).isVisible(),
+        phone: await page.getByLabel('No HP/WA').isVisible(),
+        service: await page.getByLabel('Jenis Pelayanan').isVisible(),
+        stars: await page.getByRole('radio', { name: '4 dari 5' }).count(),
+      },
+    });
+    const inIndonesian = {
+      prompt: 'Silahkan berikan rating pelayanan kami.',
+      english: { button: false, phone: false, service: false, stars: 0 },
+      indonesian: { button: true, phone: true, service: true, stars: 5 },
+    };
+    const inEnglish = {
+      prompt: 'Please rate our service.',
+      english: { button: true, phone: true, service: true, stars: 5 },
+      indonesian: { button: false, phone: false, service: false, stars: 0 },
+    };
+    expect(await shown()).toEqual(inIndonesian);
+
+    await widget.evaluate((element) => element.setAttribute('lang', 'en'));
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(inEnglish);
+
+    await widget.evaluate((element) => element.setAttribute('lang', 'id'));
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(inIndonesian);
   });
 });

@@ -4,7 +4,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
 import { artifactPath, describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import { DEMO_NIP } from '../../server/db/seed-data.js';
-import { FormTokenCodec } from '../../server/services/form-tokens.js';
+import { FormTokenCodec } from '../../server/services/intake/form-tokens.js';
 import { formToken, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {

@@ -1,81 +1,21 @@
 /** The slice of the public API, version 1, that the rating widget uses (see DESIGN.md). */
 
-export interface Named {
-  code: string;
-  name: string;
-}
+import type { Employee, FormTokenAnswer, Indicator, Named, ProblemDetails, RatingBody, Receipt, Roster } from '../../contract/index.js';
 
-export interface Employee {
-  nip: string;
-  name: string;
-  position: string;
-  workArea: Named;
-  /**
-   * `complaintUrl`: the office's complaint channel, shown after a low score; null when it has none.
-   * `privacyContact` and `retentionDays` fill the privacy notice under the phone field.
-   */
-  office: Named & { complaintUrl?: string | null; privacyContact?: string | null; retentionDays?: number };
-  photoUrl: string | null;
-  ratingUrl: string;
-}
-
-/** One person a counter tablet (kiosk mode) offers to rate. */
-export type RosterEntry = Pick<Employee, 'nip' | 'name' | 'position' | 'photoUrl'>;
-
-/** The employees of the work area a kiosk key opens. */
-export interface Roster {
-  workArea: Named;
-  employees: RosterEntry[];
-}
-
-export interface Indicator extends Named {
-  description: { id: string; en: string };
-}
-
-export interface RatingBody {
-  nip: string;
-  serviceType: string;
-  scores: Record<string, number>;
-  phone: string;
-  comment?: string;
-  channel: string;
-  clientId: string;
-  website: string;
-  /** A one-service code from the employee's keypass page; the rating is then verified. */
-  serviceToken?: string;
-  /** The signed token of the form, from `GET /api/v1/form-token`. */
-  formToken?: string;
-}
+export type { Employee, Indicator, Named, RatingBody, Receipt, Roster, RosterEntry } from '../../contract/index.js';
 
 /**
  * A form token and when this device received it. A rating may carry it from `minSeconds` after it was
  * issued until `maxSeconds`; the device's own clock measures the wait from receipt, which is never
  * shorter than the server's, so no clock needs to agree with the server's.
  */
-export interface FormToken {
+export interface FormToken extends FormTokenAnswer {
   nip: string;
-  token: string;
-  minSeconds: number;
-  maxSeconds: number;
   at: number;
 }
 
-export interface Receipt {
-  id: string | number;
-  receipt: string;
-  createdAt: string;
-}
-
-/** RFC 9457 problem details as the server sends them. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  errors?: { path: string; message: string; code?: string }[];
-  /** On a 429 for ratings: which limit (`phone`, `address`, `burst`). */
-  limit?: string;
-}
+/** Problem details as the widget reads them: a network failure (status 0) has no type. */
+export type Problem = Partial<ProblemDetails> & Pick<ProblemDetails, 'status'>;
 
 /**
  * Every failed call, the network included (status 0), becomes one error type, so the element has a
@@ -127,7 +67,7 @@ export function apiClient(origin: string) {
       call<{ serviceTypes: Named[] }>(`${base}/service-types?nip=${encodeURIComponent(nip)}`),
     indicators: () => call<{ indicators: Indicator[] }>(`${base}/indicators`),
     formToken: (nip: string) =>
-      call<Omit<FormToken, 'nip' | 'at'>>(`${base}/form-token?nip=${encodeURIComponent(nip)}`).then(
+      call<FormTokenAnswer>(`${base}/form-token?nip=${encodeURIComponent(nip)}`).then(
         (t): FormToken => ({ ...t, nip, at: Date.now() }),
       ),
     roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),

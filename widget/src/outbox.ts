@@ -10,7 +10,8 @@ import type { ApiError, RatingBody, Receipt } from './api.js';
  */
 export interface Kept {
   api: string;
-  body: RatingBody;
+  /** The clientId is what tells kept ratings apart, so a kept one always has it. */
+  body: RatingBody & { clientId: string };
   /** When it was kept (ms since the epoch); after KEEP_DAYS it is discarded, not sent. */
   at: number;
 }

@@ -1,6 +1,12 @@
 import { DataTypes, type QueryInterface } from 'sequelize';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
-import { STAR_COLUMNS } from '../daily-figures.js';
+
+/**
+ * The columns this migration adds, written out here rather than imported from the live code: a
+ * migration must keep doing what it did when the code around it changes (and migrations sit below the
+ * stores that use these columns).
+ */
+const STAR_COLUMNS = INDICATOR_CODES.flatMap((code) => [1, 2, 3, 4, 5].map((star) => `stars_${code}_${star}`));
 
 const TABLES = [
   { name: 'rating_daily', key: ['office_id', 'employee_id', 'service_type_id', 'work_area_id', 'local_date', 'verified'] },

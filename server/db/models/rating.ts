@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import type { Channel } from '../../../contract/index.js';
 
-export type Channel = 'widget' | 'qr' | 'kiosk';
+export type { Channel };
 
 /**
  * One customer's rating of one employee for one service. The phone number is never stored in clear:

@@ -2,10 +2,10 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import { WorkArea } from '../../db/models/index.js';
 import { actorOf, requireRole } from '../../http/auth.js';
-import { invalid, notFound } from '../../http/problem.js';
+import { invalid, notFound } from '../../domain/problem.js';
 import { officeOf, plainText, slugCode } from '../../services/admin/fields.js';
 import type { Services } from '../../services/index.js';
-import { KioskKeys } from '../../services/kiosk-keys.js';
+import { KioskKeys } from '../../services/access/kiosk-keys.js';
 import { bodyOf, idParam } from './params.js';
 
 const issueSchema = z.strictObject({ workArea: slugCode, label: plainText(100) });

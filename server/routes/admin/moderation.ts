@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { actorOf, currentUser, requireRole } from '../../http/auth.js';
 import { phoneEraseSchema, phoneReadSchema, ratingListSchema, unvoidSchema, voidSchema } from '../../services/admin/moderation.js';
-import { auditQuerySchema } from '../../services/audit.js';
+import { auditQuerySchema } from '../../services/admin/audit.js';
 import type { Services } from '../../services/index.js';
 import { bodyOf, idParam, queryOf } from './params.js';
 

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../domain/problem.js';
 import { parseOr422 } from '../../http/validate.js';
 import type { z } from 'zod';
 

@@ -1,9 +1,9 @@
 import { Op, type Sequelize } from 'sequelize';
 import { normaliseStaffId, staffIdProblems } from '../../domain/nip.js';
 import { Employee, WorkArea } from '../../db/models/index.js';
-import { badRequest, invalid, ProblemError, problemType } from '../../http/problem.js';
-import type { Actor, AuditLog } from '../audit.js';
-import { issuePublicCode } from '../catalogue.js';
+import { badRequest, invalid, ProblemError, problemType } from '../../domain/problem.js';
+import type { Actor, AuditLog } from './audit.js';
+import { issuePublicCode } from '../catalogue/catalogue.js';
 import { CsvSyntaxError, detectDelimiter, parseCsv } from './csv.js';
 import { officeOf, plainText, uniqueOr409 } from './fields.js';
 import { COLUMN_LABELS, kindOf, mapHeader, squash, type ImportColumn } from './import-columns.js';

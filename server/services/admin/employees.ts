@@ -1,9 +1,9 @@
 import { col, fn, Op, where as sqlWhere, type Sequelize, type WhereOptions } from 'sequelize';
 import { staffIdProblems, type StaffKind } from '../../domain/nip.js';
 import { Employee, PublicCode, Rating, WorkArea } from '../../db/models/index.js';
-import { conflict, invalid, notFound } from '../../http/problem.js';
-import type { Actor, AuditLog } from '../audit.js';
-import { issuePublicCode, type Catalogue } from '../catalogue.js';
+import { conflict, invalid, notFound } from '../../domain/problem.js';
+import type { Actor, AuditLog } from './audit.js';
+import { issuePublicCode, type Catalogue } from '../catalogue/catalogue.js';
 import type { EmployeeCreateBody, EmployeeListQuery, EmployeeUpdateBody, EmployeeView } from './employee-schemas.js';
 import { diff, officeOf, uniqueOr409 } from './fields.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.js';
-import { conflict, forbidden } from '../../http/problem.js';
-import type { Actor } from '../audit.js';
-import { managedOfficeId } from '../scope.js';
+import { conflict, forbidden } from '../../domain/problem.js';
+import type { Actor } from './audit.js';
+import { managedOfficeId } from '../access/scope.js';
 
 /** Text a person types: no control characters (NUL breaks PostgreSQL) and no markup, trimmed. */
 export const plainText = (max: number, min = 1) =>

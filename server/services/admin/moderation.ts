@@ -4,9 +4,9 @@ import { applyToDailyFigures } from '../../db/daily-figures.js';
 import { z } from 'zod';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
 import { AdminUser, Employee, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
-import { conflict, gone, invalid, notFound } from '../../http/problem.js';
-import type { Actor, AuditLog } from '../audit.js';
-import { normalisePhone, type PhoneVault } from '../phone.js';
+import { conflict, gone, invalid, notFound } from '../../domain/problem.js';
+import type { Actor, AuditLog } from './audit.js';
+import { normalisePhone, type PhoneVault } from '../../domain/phone.js';
 import { officeOf, plainText, queryBoolean, reasonBody, slugCode } from './fields.js';
 
 const isoDate = z.iso.date('must be a date YYYY-MM-DD');

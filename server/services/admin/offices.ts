@@ -2,9 +2,9 @@ import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { isTimeZone } from '../../config.js';
 import { AdminUser, Employee, Office } from '../../db/models/index.js';
-import { notFound } from '../../http/problem.js';
-import type { Actor, AuditLog } from '../audit.js';
-import { assertRole } from '../scope.js';
+import { notFound } from '../../domain/problem.js';
+import type { Actor, AuditLog } from './audit.js';
+import { assertRole } from '../access/scope.js';
 import { diff, officeOf, plainText, slugCode, uniqueOr409 } from './fields.js';
 
 const timeZone = z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta, Asia/Makassar or Asia/Jayapura');

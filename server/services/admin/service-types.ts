@@ -1,8 +1,8 @@
 import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { ServiceType } from '../../db/models/index.js';
-import { conflict, invalid, notFound } from '../../http/problem.js';
-import type { Actor, AuditLog } from '../audit.js';
+import { conflict, invalid, notFound } from '../../domain/problem.js';
+import type { Actor, AuditLog } from './audit.js';
 import { diff, officeOf, plainText, slugCode, uniqueOr409 } from './fields.js';
 
 export const serviceTypeCreateSchema = z.strictObject({ code: slugCode, name: plainText(200) });

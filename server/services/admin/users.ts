@@ -2,11 +2,11 @@ import type { Sequelize, Transaction } from 'sequelize';
 import { z } from 'zod';
 import { AdminUser, Office, WorkArea } from '../../db/models/index.js';
 import { OFFICE_ROLES, type OfficeRole } from '../../domain/roles.js';
-import { conflict, forbidden, invalid, notFound } from '../../http/problem.js';
-import { assertPlacement, createAccount, passwordSchema, placeIn, setPassword, usernameSchema } from '../accounts.js';
-import type { Actor, AuditLog } from '../audit.js';
-import { verifyPassword } from '../passwords.js';
-import { assertRole, type AuthUser } from '../scope.js';
+import { conflict, forbidden, invalid, notFound } from '../../domain/problem.js';
+import { assertPlacement, createAccount, passwordSchema, placeIn, setPassword, usernameSchema } from '../access/accounts.js';
+import type { Actor, AuditLog } from './audit.js';
+import { verifyPassword } from '../access/passwords.js';
+import { assertRole, type AuthUser } from '../access/scope.js';
 import { slugCode } from './fields.js';
 
 const officeRole = z.enum(OFFICE_ROLES, { error: 'must be admin, coordinator or viewer' });

@@ -1,8 +1,8 @@
 import { fn, col, type Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { AdminUser, Employee, WorkArea } from '../../db/models/index.js';
-import { conflict, notFound } from '../../http/problem.js';
-import type { Actor, AuditLog } from '../audit.js';
+import { conflict, notFound } from '../../domain/problem.js';
+import type { Actor, AuditLog } from './audit.js';
 import { diff, officeOf, plainText, slugCode, uniqueOr409 } from './fields.js';
 
 /** `07:30-16:00`: when a post serves customers, office-local; a close before the open spans midnight. */

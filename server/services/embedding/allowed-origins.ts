@@ -1,15 +1,12 @@
+import type { SendingVerdict } from '../../../contract/index.js';
 import { AllowedOrigin, Office } from '../../db/models/index.js';
 import { uniqueOr409 } from '../admin/fields.js';
-import type { Actor, AuditLog } from '../audit.js';
-import { TtlCache } from '../ttl-cache.js';
-import { notFound } from '../../http/problem.js';
+import type { Actor, AuditLog } from '../admin/audit.js';
+import { TtlCache } from '../catalogue/ttl-cache.js';
+import { notFound } from '../../domain/problem.js';
 
 /** Whether the page a request came from may send ratings, as the public answers tell the widget. */
-export interface SendingVerdict {
-  /** The page's origin; null for the server's own pages and clients that send no Origin. */
-  origin: string | null;
-  allowed: boolean;
-}
+export type { SendingVerdict };
 
 export interface AllowedOriginView {
   id: number;

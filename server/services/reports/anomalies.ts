@@ -1,9 +1,9 @@
 import { Op, type Sequelize, type WhereOptions } from 'sequelize';
 import type { Dialect } from '../../db/connection.js';
 import { Employee, Office, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
-import { notFound } from '../../http/problem.js';
-import { offsetMinutes, startOfLocalDay } from '../local-date.js';
-import type { ReadScope } from '../scope.js';
+import { notFound } from '../../domain/problem.js';
+import { offsetMinutes, startOfLocalDay } from '../../domain/local-date.js';
+import type { ReadScope } from '../access/scope.js';
 import { epochSeconds, localMinuteOfDay, outsideHours, parseServiceHours, type AnomalyQuery } from './anomaly-query.js';
 import { Conditions, select } from './report-sql.js';
 import { dayString } from './reports.js';

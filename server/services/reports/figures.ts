@@ -1,9 +1,10 @@
+import { GRADE_BANDS, type Figures as ContractFigures, type Grade, type Satisfies } from '../../../contract/index.js';
 import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicators.js';
 
-export type Grade = 'A' | 'B' | 'C' | 'D';
+export type { Grade };
 
 /** The bands of the public satisfaction survey (PermenPANRB 14/2017), borrowed for the 0-100 PACAK score. */
-export const GRADE_LABELS: Record<Grade, string> = { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' };
+export const GRADE_LABELS = Object.fromEntries(GRADE_BANDS.map((band) => [band.grade, band.label])) as Record<Grade, string>;
 
 export const SCORE_METHOD = {
   id:
@@ -33,21 +34,23 @@ export interface Figures {
   gradeLabel: string | null;
 }
 
+/** The report API answers with the contract's figures. */
+export type FiguresContract = Satisfies<Figures, ContractFigures>;
+
 const round = (value: number, digits: number): number => {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 };
 
 /**
- * The grade of a group from its exact totals. With S the sum of every star given and n the number
- * of ratings, the score is S / (5n) / 5 x 100 = 4S / n, so each band edge is compared in whole
- * numbers (400 S > 8830 n for "above 88.30") and no rounding can move a group across an edge.
+ * The grade of a group from its exact totals: the first band whose lowest score it reaches. With S the
+ * sum of every star given and n the number of ratings, the score is S / (5n) / 5 x 100 = 4S / n, so
+ * each band edge is compared in whole numbers (400 S >= 8831 n for "88.31 or more") and no rounding
+ * can move a group across an edge.
  */
 export function gradeOf(starSum: number, count: number): Grade {
-  if (400 * starSum > 8830 * count) return 'A';
-  if (400 * starSum > 7660 * count) return 'B';
-  if (400 * starSum >= 6500 * count) return 'C';
-  return 'D';
+  const band = GRADE_BANDS.find(({ from }) => 400 * starSum >= Math.round(from * 100) * count);
+  return (band ?? GRADE_BANDS[GRADE_BANDS.length - 1]!).grade;
 }
 
 export function figuresOf(totals: Totals): Figures {

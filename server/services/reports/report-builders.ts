@@ -1,6 +1,8 @@
+import type * as Contract from '../../../contract/index.js';
+import type { Satisfies } from '../../../contract/index.js';
 import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
 import type { IndicatorCode } from '../../domain/indicators.js';
-import { ProblemError, notFound, problemType } from '../../http/problem.js';
+import { forbidden, notFound } from '../../domain/problem.js';
 import { addTotals, emptyTotals, figuresOf, type Figures } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
 import { select } from './report-sql.js';
@@ -35,17 +37,17 @@ export interface EmployeeReport extends ReportHeader {
   comments: ReportComment[];
 }
 
-export interface ReportComment {
-  date: string;
-  createdAt: string;
-  serviceType: string;
-  comment: string;
-  /** Masked: 0812****7890. */
-  phone: string;
-  verified: boolean;
-}
+export type ReportComment = Contract.ReportComment;
 
 export interface RankingReport extends ReportHeader, RankingResult {}
+
+/** The answers of the report API are the contract's, which the dashboard reads: a drift fails to compile. */
+export type ReportContract = [
+  Satisfies<SummaryReport, Contract.SummaryReport>,
+  Satisfies<GroupReport, Contract.GroupReport>,
+  Satisfies<RankingReport, Contract.RankingReport>,
+  Satisfies<EmployeeReport, Contract.EmployeeReport>,
+];
 
 /** How many comments an employee report lists, newest first. */
 const COMMENT_LIMIT = 500;
@@ -98,7 +100,7 @@ export class ReportBuilders {
     });
     if (!employee) throw notFound('No employee of this office has that NIP or staff code.');
     if (scope.workAreaId && employee.workAreaId !== scope.workAreaId) {
-      throw new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: 'This employee is not in your work area.' });
+      throw forbidden('This employee is not in your work area.');
     }
     const mine: ResolvedFilters = { ...filters, employeeId: employee.id };
     const [total, stars, typeTotals, byMonth, types, comments] = await Promise.all([

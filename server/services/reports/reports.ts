@@ -2,7 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicators.js';
 import { STAR_COLUMNS } from '../../db/daily-figures.js';
 import { Employee, Office, ServiceType, WorkArea } from '../../db/models/index.js';
-import { invalid, notFound, ProblemError, problemType } from '../../http/problem.js';
+import { forbidden, invalid, notFound } from '../../domain/problem.js';
 import { addTotals, emptyTotals, figuresOf, SCORE_METHOD, totalsOf, type Figures, type Totals } from './figures.js';
 import type { ReportQuery, ReportScope } from './report-query.js';
 import { Conditions, select, totalsColumns } from './report-sql.js';
@@ -61,7 +61,7 @@ export class ReportService {
       workArea = await WorkArea.findByPk(scope.workAreaId);
     }
     if (scope.workAreaId && workArea?.id !== scope.workAreaId) {
-      throw new ProblemError({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: 'You may read reports of your own work area only.' });
+      throw forbidden('You may read reports of your own work area only.');
     }
     let serviceType: ServiceType | null = null;
     if (query.serviceType) {

@@ -1,7 +1,7 @@
 import { hkdfSync, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ShareLink } from '../../db/models/share-link.js';
-import { ProblemError, notFound, problemType } from '../../http/problem.js';
+import { ProblemError, notFound, problemType } from '../../domain/problem.js';
 import type { ReportScope } from './report-query.js';
 
 export const SHARE_AUDIENCE = 'pacak-share';

@@ -2,7 +2,7 @@ import { html, svg } from 'lit';
 import type { SVGTemplateResult, TemplateResult } from 'lit';
 import type { DashboardStrings } from './dashboard-strings.js';
 import { percent } from './format.js';
-import { INDICATORS } from './report-types.js';
+import { INDICATORS } from './indicators.js';
 
 /**
  * Charts in plain SVG that read without colour: every bar carries its figure as text, and the five

@@ -1,6 +1,6 @@
 import { ApiError } from '../api.js';
 import type { Problem } from '../api.js';
-import type { ReportName, ShareLink } from './report-types.js';
+import type { ReportName, ShareLink } from '../../../contract/index.js';
 
 /** The period and filters every report takes; empty filters are left out of the URL. */
 export interface ReportParams {

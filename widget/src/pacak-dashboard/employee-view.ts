@@ -6,7 +6,7 @@ import { figureList, indicatorFigures, trendBlock } from './figure-blocks.js';
 import type { TrendMode } from './figure-blocks.js';
 import { day } from './format.js';
 import { describePeriod } from './period.js';
-import type { EmployeeReport } from './report-types.js';
+import type { EmployeeReport } from '../../../contract/index.js';
 import { dataTable, groupTable, scrollBox } from './tables.js';
 
 export interface EmployeeViewOptions {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { DashboardStrings } from './dashboard-strings.js';
 import { day } from './format.js';
-import type { ReportName, ShareLink } from './report-types.js';
+import type { ReportName, ShareLink } from '../../../contract/index.js';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 

@@ -5,8 +5,9 @@ import type { DashboardStrings } from './dashboard-strings.js';
 import { average, count, score } from './format.js';
 import { describeMonth, monthsOf, shortMonth } from './period.js';
 import type { Period } from './period.js';
-import { INDICATORS } from './report-types.js';
-import type { Figures, MonthRow } from './report-types.js';
+import { INDICATORS } from './indicators.js';
+import { GRADE_BANDS } from '../../../contract/index.js';
+import type { Figures, MonthRow } from '../../../contract/index.js';
 import { dataTable } from './tables.js';
 import { trendChart } from './trend-chart.js';
 import type { Series, TrendScale } from './trend-chart.js';
@@ -45,11 +46,10 @@ export function indicatorFigures(t: DashboardStrings, figures: Figures, stars: R
   </div>`;
 }
 
-const GRADE_EDGES = [
-  { value: 65, label: 'D | C' },
-  { value: 76.61, label: 'C | B' },
-  { value: 88.31, label: 'B | A' },
-];
+// The edges between the grade bands, lowest first, drawn across the score trend.
+const GRADE_EDGES = GRADE_BANDS.slice(0, -1)
+  .map((band, i) => ({ value: band.from as number, label: `${GRADE_BANDS[i + 1]!.grade} | ${band.grade}` }))
+  .reverse();
 
 export interface TrendOptions {
   t: DashboardStrings;

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { DashboardStrings } from './dashboard-strings.js';
 import { PRESETS } from './period.js';
 import type { Preset } from './period.js';
-import type { Named } from './report-types.js';
+import type { Named } from '../../../contract/index.js';
 
 export interface FilterState {
   preset: Preset;

@@ -1,5 +1,5 @@
 import type { DashboardStrings } from './dashboard-strings.js';
-import type { Figures } from './report-types.js';
+import type { Figures } from '../../../contract/index.js';
 
 /**
  * Numbers as the reader's language writes them (88,3 in Indonesian, 88.3 in English), with exactly

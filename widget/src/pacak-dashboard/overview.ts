@@ -8,7 +8,7 @@ import type { TrendMode } from './figure-blocks.js';
 import { count, delta, score } from './format.js';
 import { describePeriod } from './period.js';
 import type { Period } from './period.js';
-import type { GroupReport, GroupRow, Named, RankingReport, SummaryReport } from './report-types.js';
+import type { GroupReport, GroupRow, Named, RankingReport, SummaryReport } from '../../../contract/index.js';
 import { groupTable, staffTable } from './tables.js';
 import type { Sort, SortKey } from './tables.js';
 

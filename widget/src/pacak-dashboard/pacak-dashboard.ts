@@ -16,7 +16,7 @@ import type { Overview } from './overview.js';
 import { chartStyles } from './charts.styles.js';
 import { styles } from './pacak-dashboard.styles.js';
 import { isDay, presetPeriod, previousPeriod, today } from './period.js';
-import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from './report-types.js';
+import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from '../../../contract/index.js';
 import { SessionController } from './session-controller.js';
 import type { Session } from './session.js';
 import { renderSignIn } from './sign-in.js';

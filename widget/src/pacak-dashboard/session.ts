@@ -1,9 +1,12 @@
+import { ROLES } from '../../../contract/index.js';
+import type { Role } from '../../../contract/index.js';
+
 /** Who is signed in, as the token says; the server checks all of it again on every request. */
 export interface Session {
   token: string;
   /** ISO instant from the sign-in answer. */
   expiresAt: string;
-  role: 'admin' | 'coordinator' | 'viewer' | 'superadmin';
+  role: Role;
   /** Username; the token's `sub` is an id, so the name is the one typed at sign-in. */
   username: string;
   /** A coordinator's work area code; null for everyone else. */
@@ -24,8 +27,8 @@ function claimsOf(token: string): Record<string, unknown> | null {
 export function sessionOf(token: string, expiresAt: string, username: string): Session | null {
   const claims = claimsOf(token);
   const role = claims?.role;
-  if (role !== 'admin' && role !== 'coordinator' && role !== 'viewer' && role !== 'superadmin') return null;
-  return { token, expiresAt, role, username, workArea: typeof claims?.workArea === 'string' ? claims.workArea : null };
+  if (!ROLES.includes(role as Role)) return null;
+  return { token, expiresAt, role: role as Role, username, workArea: typeof claims?.workArea === 'string' ? claims.workArea : null };
 }
 
 export const expired = (session: Session, now = Date.now()): boolean => Date.parse(session.expiresAt) <= now;

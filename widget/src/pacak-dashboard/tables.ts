@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { DashboardStrings } from './dashboard-strings.js';
 import { average, count, grade, score } from './format.js';
-import { INDICATORS } from './report-types.js';
-import type { EmployeeRow, GroupRow, RankedRow } from './report-types.js';
+import { INDICATORS } from './indicators.js';
+import type { EmployeeRow, GroupRow, RankedRow } from '../../../contract/index.js';
 
 export type SortKey = 'rank' | 'name' | 'workArea' | 'count' | 'score';
 

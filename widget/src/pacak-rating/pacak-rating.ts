@@ -1,25 +1,24 @@
 import { LitElement, html, nothing } from 'lit';
-import { apiClient, asApiError, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
-import type { Employee, FormToken, Indicator, Named, Receipt, Roster } from '../api.js';
+import type { Channel } from '../../../contract/index.js';
+import { apiClient, asApiError } from '../api.js';
+import type { Employee, Indicator, Named, Receipt, Roster } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
 import { emit } from '../events.js';
 import { explainProblem } from '../explain-problem.js';
 import { pickLang, strings } from '../i18n.js';
 import type { Strings } from '../i18n.js';
-import { flush as flushOutbox, keep } from '../outbox.js';
 import type { Outcome } from '../outbox.js';
 import { renderEmployeeHeader } from './employee-header.js';
+import { KioskController } from './kiosk-controller.js';
 import { renderPicker } from './kiosk-picker.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
 import { renderReceipt } from './rating-receipt.js';
+import { SendController } from './send-controller.js';
 
 // The snippet needs no `api` attribute: by default the server is wherever this script came from.
 const scriptOrigin = new URL(import.meta.url).origin;
-
-// A kiosk form left half-filled goes back to the picker after this long without a touch.
-const KIOSK_IDLE_MS = 120_000;
 
 type View = 'loading' | 'pick' | 'form' | 'done' | 'queued' | 'missing' | 'failed';
 type Details = [Employee, Named[], Indicator[]];
@@ -92,7 +91,6 @@ export class PacakRating extends LitElement {
     status: { state: true },
     busy: { state: true },
     receipt: { state: true },
-    countdown: { state: true },
   };
 
   /** NIP or staff code of the employee being rated (not used in kiosk mode). */
@@ -116,7 +114,8 @@ export class PacakRating extends LitElement {
   /** A one-service code (the hosted page passes it from `?t=`): the rating is stored as verified. */
   serviceToken = '';
 
-  private view: View = 'loading';
+  /** What the element shows; the kiosk controller reads it (not private for that, not for pages). @internal */
+  view: View = 'loading';
   private roster?: Roster;
   private employee?: Employee;
   private scores: Record<string, number> = {};
@@ -124,7 +123,6 @@ export class PacakRating extends LitElement {
   private status = '';
   private busy = false;
   private receipt?: Receipt;
-  private countdown = 0;
 
   private serviceTypes: Named[] = [];
   private indicators: Indicator[] = [];
@@ -132,37 +130,17 @@ export class PacakRating extends LitElement {
   private picked = '';
   // What a load fetched, per employee: a kiosk on a weak network serves the next customer without it.
   private details = new Map<string, Details>();
-  // The signed token of the form shown (GET /api/v1/form-token); a rating must carry it.
-  private token?: FormToken;
-  // Kept across retries of one rating, so a send whose answer was lost is not stored twice.
-  private clientId?: string;
-  /** The clientId of the rating this element shows as "saved, will be sent". */
-  private queuedId?: string;
   private loads = 0;
-  private timer?: ReturnType<typeof setInterval>;
-  private idle?: ReturnType<typeof setTimeout>;
-  private retry?: ReturnType<typeof setInterval>;
+  private readonly sender = new SendController(this);
+  private readonly clock = new KioskController(this);
 
   private get t(): Strings {
     return strings[pickLang(this.lang)];
   }
 
-  private get origin(): string {
+  /** The server in use; the send controller reads it. @internal */
+  get origin(): string {
     return this.api || scriptOrigin;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('online', this.flush);
-    // Besides the `online` event: a server that was down comes back without the browser noticing.
-    this.retry = setInterval(this.flush, 30_000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('online', this.flush);
-    clearInterval(this.retry);
-    this.stopTimers();
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -210,7 +188,7 @@ export class PacakRating extends LitElement {
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
           })
-        : renderReceipt(t, this.receipt, this.rateAgain, this.countdown);
+        : renderReceipt(t, this.receipt, this.rateAgain, this.clock.countdown);
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
@@ -246,11 +224,11 @@ export class PacakRating extends LitElement {
         this.details.set(nip, details);
         [this.employee, this.serviceTypes, this.indicators] = details;
         this.view = 'form';
-        this.freshToken(nip);
-        if (this.kiosk) this.touch();
+        void this.sender.freshToken(nip);
+        if (this.kiosk) this.clock.touch();
       }
       this.status = '';
-      this.flush();
+      this.sender.flush();
     } catch (error) {
       if (attempt !== this.loads) return;
       const failure = asApiError(error);
@@ -277,20 +255,8 @@ export class PacakRating extends LitElement {
       delete rest[path];
       this.errors = rest;
     }
-    if (this.kiosk) this.touch();
-    // A page left open for an hour or more: a new token comes while the customer is still filling in.
-    const nip = this.employee?.nip;
-    if (nip && this.token && Date.now() - this.token.at > this.token.maxSeconds * 500) this.freshToken(nip);
-  }
-
-  /** Fetches a form token in the background; on failure (offline) the rating goes without and the server's 422 brings one later. */
-  private freshToken(nip: string): Promise<FormToken | undefined> {
-    return apiClient(this.origin)
-      .formToken(nip)
-      .then(
-        (token) => (this.token = token),
-        () => undefined,
-      );
+    if (this.kiosk) this.clock.touch();
+    if (this.employee) this.sender.keepTokenFresh(this.employee.nip);
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -303,34 +269,26 @@ export class PacakRating extends LitElement {
       this.status = t.checkFields;
       return this.focusFirstInvalid();
     }
-    const clientId = (this.clientId ??= newClientId());
     const { comment, ...rest } = input;
-    const nip = this.employee!.nip;
     this.busy = true;
     this.status = t.sending;
-    const token = tokenStale(this.token, nip) ? await this.freshToken(nip) : this.token;
-    // Faster than a person can fill the form is only possible when the token came late: wait out the rest.
-    if (token) await tokenReady(token);
-    const body = {
-      ...rest,
-      ...(comment ? { comment } : {}),
-      nip,
-      channel: this.kiosk ? 'kiosk' : this.channel || 'widget',
-      clientId,
-      ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
-      ...(token ? { formToken: token.token } : {}),
-    };
     try {
-      this.showReceipt(await rateFresh(apiClient(this.origin), body));
+      const receipt = await this.sender.send({
+        ...rest,
+        ...(comment ? { comment } : {}),
+        nip: this.employee!.nip,
+        // The attribute is the page's word; the server refuses a channel it does not know.
+        channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
+        ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
+      });
+      if (receipt) this.showReceipt(receipt);
+      else {
+        // No network: the rating waits on the device for it, and the customer is told so.
+        this.finish('queued');
+        emit(this, 'pacak-queued', { clientId: this.sender.queuedId! });
+      }
     } catch (error) {
       const failure = asApiError(error);
-      // No network at all: the rating waits on the device, under the same clientId, for the network.
-      if (!failure.status && keep({ api: this.origin, body, at: Date.now() })) {
-        this.queuedId = clientId;
-        this.finish('queued');
-        emit(this, 'pacak-queued', { clientId });
-        return;
-      }
       // Only messages change: the form stays as it is, so everything typed is still there for a retry.
       const { message, fields } = explainProblem(failure, t);
       this.errors = fields;
@@ -352,36 +310,34 @@ export class PacakRating extends LitElement {
 
   /** The rating has left the form: show what became of it, and in a kiosk count down to the next customer. */
   private async finish(view: 'done' | 'queued'): Promise<void> {
-    this.stopTimers();
+    this.clock.stop();
     this.view = view;
-    this.clientId = undefined;
+    this.sender.clientId = undefined;
     this.status = '';
-    if (this.kiosk) {
-      this.countdown = this.resetAfter > 0 ? this.resetAfter : 8;
-      this.timer = setInterval(() => --this.countdown || this.restart(), 1000);
-    }
+    if (this.kiosk) this.clock.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
   }
 
-  /** Sends what this device kept while offline; a rating this element shows as "saved" gets its receipt. */
-  private flush = (): void => {
-    void flushOutbox(this.origin, (outcome: Outcome) => {
-      const mine = this.view === 'queued' && outcome.kept.body.clientId === this.queuedId;
-      if ('receipt' in outcome) {
-        if (mine) this.showReceipt(outcome.receipt);
-        else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
-      } else if ('error' in outcome) {
-        const { status, problem } = outcome.error;
-        if (mine) {
-          // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
-          if (!this.kiosk) this.rateAgain();
-          this.status = explainProblem(outcome.error, this.t).message;
-        }
-        emit(this, 'pacak-error', { status, problem });
-      } else this.status = this.t.expired;
-    });
-  };
+  /**
+   * A rating the device kept while offline has been answered (the send controller calls this); the one
+   * this element shows as "saved" gets its receipt. @internal
+   */
+  delivered(outcome: Outcome): void {
+    const mine = this.view === 'queued' && outcome.kept.body.clientId === this.sender.queuedId;
+    if ('receipt' in outcome) {
+      if (mine) this.showReceipt(outcome.receipt);
+      else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
+    } else if ('error' in outcome) {
+      const { status, problem } = outcome.error;
+      if (mine) {
+        // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
+        if (!this.kiosk) this.rateAgain();
+        this.status = explainProblem(outcome.error, this.t).message;
+      }
+      emit(this, 'pacak-error', { status, problem });
+    } else this.status = this.t.expired;
+  }
 
   // Takes the customer to the first field to fix; a screen reader then reads its message via aria-describedby.
   private async focusFirstInvalid(): Promise<void> {
@@ -399,9 +355,10 @@ export class PacakRating extends LitElement {
   /**
    * Kiosk mode: back to the list, forgetting everything of the last customer. The form leaves the DOM
    * with what was typed in it, and nothing of it was ever written to storage (a rating waiting for
-   * the network aside, which leaves the device as soon as it is sent).
+   * the network aside, which leaves the device as soon as it is sent). The kiosk controller calls it too.
+   * @internal
    */
-  private restart(): void {
+  restart(): void {
     this.picked = '';
     this.employee = undefined;
     this.resetRating();
@@ -414,23 +371,10 @@ export class PacakRating extends LitElement {
       .then((roster) => (this.roster = roster), () => undefined);
   }
 
-  /** Kiosk mode: a form left half-filled goes back to the list after a while. */
-  private touch(): void {
-    clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.view === 'form' && this.restart(), KIOSK_IDLE_MS);
-  }
-
-  private stopTimers(): void {
-    clearInterval(this.timer);
-    clearTimeout(this.idle);
-    this.countdown = 0;
-  }
-
   private resetRating(): void {
-    this.stopTimers();
+    this.clock.stop();
     this.receipt = undefined;
-    this.clientId = undefined;
-    this.queuedId = undefined;
+    this.sender.forget();
     this.scores = {};
     this.errors = {};
   }

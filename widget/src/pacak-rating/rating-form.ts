@@ -82,6 +82,8 @@ export function renderRatingForm(m: RatingFormModel) {
   const low = Object.values(m.scores).some((n) => n < 3);
   // Only a web address becomes a link: the value comes from the server, but a `javascript:` one must never run.
   const complaintUrl = low && /^https?:\/\//.test(m.complaintUrl ?? '') ? (m.complaintUrl as string) : '';
+  // The send button is aria-disabled, not disabled, while sending: a disabled button would drop the keyboard
+  // focus. (Said here, not in the template: an HTML comment there would reach every page as bytes and a node.)
   return html`<p>${t.prompt}</p>
     <form novalidate part="form" @submit=${m.onSubmit} @change=${m.onEdit} @input=${m.onEdit}>
       <div class="field" part="field">
@@ -134,7 +136,6 @@ export function renderRatingForm(m: RatingFormModel) {
         ${error(m, 'comment')}
       </div>
       <input class="hp" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
-      <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus while sending. -->
       <button type="submit" part="submit" aria-disabled=${m.busy} aria-busy=${m.busy}>
         ${m.busy ? t.sending : t.send}
       </button>

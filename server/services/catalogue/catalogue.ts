@@ -1,0 +1,154 @@
+import type { Transaction } from 'sequelize';
+import { isUniqueViolation } from '../../db/errors.js';
+import { Employee, Office, PublicCode, ServiceType, WorkArea } from '../../db/models/index.js';
+import { notFound } from '../../domain/problem.js';
+import { newPublicCode } from '../../domain/codes.js';
+import { TtlCache } from './ttl-cache.js';
+
+/** What the rating form may show of an employee: nothing of the NIP's personal parts beyond the NIP itself. */
+export interface PublicEmployee {
+  nip: string;
+  name: string;
+  position: string;
+  workArea: { code: string; name: string };
+  /**
+   * `complaintUrl`: the office's complaint channel, null when it has none. `privacyContact`: its data
+   * protection contact, null when not set; `retentionDays`: how long the readable phone number is kept.
+   */
+  office: { code: string; name: string; complaintUrl: string | null; privacyContact: string | null; retentionDays: number };
+  photoUrl: string | null;
+  ratingUrl: string;
+}
+
+export interface EmployeeRecord {
+  employee: Employee;
+  office: Office;
+  workArea: WorkArea;
+  code: string;
+}
+
+const NIP_SHAPE = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
+
+/**
+ * Reference data the public routes read on every request: employees, their codes, service types.
+ * It is cached for `cacheTtlMs` (a change made in another server process shows within that time);
+ * changes made through this process call `invalidate()`.
+ */
+export class Catalogue {
+  readonly #employees: TtlCache<string, EmployeeRecord | null>;
+  readonly #serviceTypes: TtlCache<number, { id: number; code: string; name: string }[]>;
+
+  constructor(
+    private readonly publicBaseUrl: string,
+    cacheTtlMs = 15_000,
+    private readonly retentionDays = 365,
+  ) {
+    this.#employees = new TtlCache(cacheTtlMs);
+    this.#serviceTypes = new TtlCache(cacheTtlMs);
+  }
+
+  invalidate(): void {
+    this.#employees.clear();
+    this.#serviceTypes.clear();
+  }
+
+  ratingUrl(code: string): string {
+    return `${this.publicBaseUrl}/r/${code}`;
+  }
+
+  /** An active employee with their office, work area and current public code; null when unknown or inactive. */
+  async findActiveEmployee(nip: string): Promise<EmployeeRecord | null> {
+    if (!NIP_SHAPE.test(nip)) return null;
+    return this.#employees.get(nip, () => this.#loadActiveEmployee(nip));
+  }
+
+  async #loadActiveEmployee(nip: string): Promise<EmployeeRecord | null> {
+    const employee = await Employee.findOne({
+      where: { nip, active: true },
+      include: [
+        { model: Office, as: 'office', required: true },
+        { model: WorkArea, as: 'workArea', required: true },
+      ],
+    });
+    if (!employee) return null;
+    const { office, workArea } = employee as Employee & { office: Office; workArea: WorkArea };
+    return { employee, office, workArea, code: await this.currentCode(employee.id) };
+  }
+
+  async requireActiveEmployee(nip: string): Promise<EmployeeRecord> {
+    const record = await this.findActiveEmployee(nip);
+    if (!record) throw notFound('No active employee has that NIP or staff code.');
+    return record;
+  }
+
+  toPublic({ employee, office, workArea, code }: EmployeeRecord): PublicEmployee {
+    return {
+      nip: employee.nip,
+      name: employee.name,
+      position: employee.position,
+      workArea: { code: workArea.code, name: workArea.name },
+      office: {
+        code: office.code,
+        name: office.name,
+        complaintUrl: office.complaintUrl ?? null,
+        privacyContact: office.privacyContact ?? null,
+        retentionDays: this.retentionDays,
+      },
+      photoUrl: employee.photoUrl ?? null,
+      ratingUrl: this.ratingUrl(code),
+    };
+  }
+
+  /** The employee's current public code, made on first need so every employee has exactly one. */
+  async currentCode(employeeId: number): Promise<string> {
+    const current = await PublicCode.findOne({ where: { employeeId, replacedAt: null }, order: [['id', 'DESC']] });
+    return current ? current.code : (await issuePublicCode(employeeId)).code;
+  }
+
+  /** Resolves a hosted-page code: the employee's record, 'replaced' for an old code, null when unknown. */
+  async resolveCode(code: string): Promise<EmployeeRecord | 'replaced' | null> {
+    const found = await PublicCode.findOne({ where: { code } });
+    if (!found) return null;
+    if (found.replacedAt) return 'replaced';
+    const employee = await Employee.findByPk(found.employeeId);
+    return employee?.active ? this.findActiveEmployee(employee.nip) : null;
+  }
+
+  async activeServiceTypes(officeId: number): Promise<{ code: string; name: string }[]> {
+    return (await this.#activeServiceTypes(officeId)).map(({ code, name }) => ({ code, name }));
+  }
+
+  /** The id of an active service type of the office, or null. */
+  async activeServiceTypeId(officeId: number, code: string): Promise<number | null> {
+    return (await this.#activeServiceTypes(officeId)).find((type) => type.code === code)?.id ?? null;
+  }
+
+  #activeServiceTypes(officeId: number): Promise<{ id: number; code: string; name: string }[]> {
+    return this.#serviceTypes.get(officeId, async () => {
+      const types = await ServiceType.findAll({
+        where: { officeId, active: true },
+        order: [['sortOrder', 'ASC'], ['id', 'ASC']],
+        attributes: ['id', 'code', 'name'],
+      });
+      return types.map(({ id, code, name }) => ({ id, code, name }));
+    });
+  }
+
+  /** The office ratings go to when a page names no employee: the first one created. */
+  async defaultOffice(): Promise<Office> {
+    const office = await Office.findOne({ order: [['id', 'ASC']] });
+    if (!office) throw notFound('No office is set up yet.');
+    return office;
+  }
+}
+
+/** Gives an employee a new random public code, retrying on the rare collision with an existing one. */
+export async function issuePublicCode(employeeId: number, transaction?: Transaction): Promise<PublicCode> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await PublicCode.create({ code: newPublicCode(), employeeId }, { transaction });
+    } catch (error) {
+      if (attempt >= 5 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}

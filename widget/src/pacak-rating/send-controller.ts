@@ -1,0 +1,87 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { apiClient, asApiError, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
+import type { FormToken, RatingBody, Receipt } from '../api.js';
+import { flush as flushOutbox, keep } from '../outbox.js';
+import type { Outcome } from '../outbox.js';
+
+/** What sending needs of the element: the server, and where outcomes of the outbox go. */
+export interface SendHost extends ReactiveControllerHost {
+  readonly origin: string;
+  delivered(outcome: Outcome): void;
+}
+
+/**
+ * Sending a rating: the form token it must carry, one clientId across the retries of one rating, and
+ * the device's outbox for ratings made offline, emptied when the network (or the server) returns.
+ */
+export class SendController implements ReactiveController {
+  // The signed token of the form shown (GET /api/v1/form-token); a rating must carry it.
+  token?: FormToken;
+  // Kept across retries of one rating, so a send whose answer was lost is not stored twice.
+  clientId?: string;
+  /** The clientId of the rating the host shows as "saved, will be sent". */
+  queuedId?: string;
+  private retry?: ReturnType<typeof setInterval>;
+
+  constructor(private readonly host: SendHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('online', this.flush);
+    // Besides the `online` event: a server that was down comes back without the browser noticing.
+    this.retry = setInterval(this.flush, 30_000);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.flush);
+    clearInterval(this.retry);
+  }
+
+  /** Sends what this device kept while offline. */
+  flush = (): void => {
+    void flushOutbox(this.host.origin, (outcome) => this.host.delivered(outcome));
+  };
+
+  /** Fetches a form token in the background; on failure (offline) the rating goes without and the server's 422 brings one later. */
+  freshToken(nip: string): Promise<FormToken | undefined> {
+    return apiClient(this.host.origin)
+      .formToken(nip)
+      .then(
+        (token) => (this.token = token),
+        () => undefined,
+      );
+  }
+
+  /** A page left open for an hour or more: a new token comes while the customer is still filling in. */
+  keepTokenFresh(nip: string): void {
+    if (this.token && Date.now() - this.token.at > this.token.maxSeconds * 500) void this.freshToken(nip);
+  }
+
+  /**
+   * Sends one rating and resolves with its receipt, or with nothing when there is no network and the
+   * rating waits on the device (under `queuedId`). Any other failure is thrown as an ApiError.
+   */
+  async send(rating: Omit<RatingBody, 'clientId' | 'formToken'>): Promise<Receipt | undefined> {
+    const clientId = (this.clientId ??= newClientId());
+    const { nip } = rating;
+    const token = tokenStale(this.token, nip) ? await this.freshToken(nip) : this.token;
+    // Faster than a person can fill the form is only possible when the token came late: wait out the rest.
+    if (token) await tokenReady(token);
+    const body = { ...rating, clientId, ...(token ? { formToken: token.token } : {}) };
+    try {
+      return await rateFresh(apiClient(this.host.origin), body);
+    } catch (error) {
+      const failure = asApiError(error);
+      // No network at all: the rating waits on the device, under the same clientId, for the network.
+      if (failure.status || !keep({ api: this.host.origin, body, at: Date.now() })) throw failure;
+      this.queuedId = clientId;
+    }
+  }
+
+  /** A new rating begins: nothing of the last one is sent again. */
+  forget(): void {
+    this.clientId = undefined;
+    this.queuedId = undefined;
+  }
+}
