@@ -200,6 +200,17 @@ export const styles = css`
     border-left: 4px solid var(--pacak-error, #b42318);
     background: var(--pacak-notice-bg, #fdf2f1);
   }
+  .not-allowed {
+    margin-top: 1rem;
+    padding: 0.75rem;
+    border-left: 4px solid var(--pacak-primary, #00695c);
+  }
+  .not-allowed p {
+    margin: 0 0 0.5rem;
+  }
+  .not-allowed a {
+    color: inherit;
+  }
   .status.info {
     border-color: var(--pacak-primary, #00695c);
     background: transparent;
