@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { Rating } from '../../server/db/models/index.js';
@@ -84,6 +85,15 @@ describeInBrowser('<pacak-rating> on a site the office has or has not allowed', 
     expect(posts).toEqual([]);
     expect(await outbox()).toBeNull();
     await page.screenshot({ path: artifactPath('rating-not-allowed.png') });
+    await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      type Axe = { run(context: Element, options: object): Promise<{ violations: { id: string }[] }> };
+      const result = await (window as unknown as { axe: Axe }).axe.run(document.querySelector('pacak-rating')!, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('sends from the site once an admin allows it, without a restart, and the theme’s focus outline stays off the host', async () => {
