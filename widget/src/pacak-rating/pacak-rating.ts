@@ -50,7 +50,11 @@ type Details = [Employee, Named[], Indicator[]];
  * @csspart status - the live region for progress and failures
  * @csspart receipt - the thank-you view with the receipt code (or the "saved, will be sent" notice)
  * @csspart queued - the heading of the "saved, will be sent" notice
+ * @slot - fallback content (a short message and the employee's hosted rating page): the browser shows it
+ *   until the script runs, and the element shows it again when the server cannot be reached
+ *
  * @csspart not-found - shown instead of the form for an unknown employee
+ * @csspart not-allowed - shown instead of the form on a site the office has not allowed: a message and the hosted page's link
  * @csspart retry - the button that loads the form again after a failure
  * @csspart picker - kiosk mode: the list of employees
  * @csspart pick - kiosk mode: one employee's button
