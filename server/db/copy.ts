@@ -79,7 +79,7 @@ async function copyTable(source: Sequelize, target: Sequelize, plan: TablePlan, 
   const qi = source.getQueryInterface();
   const q = (name: string) => qi.quoteIdentifier(name);
   const select = `SELECT ${plan.columns.map(q).join(', ')} FROM ${qi.quoteIdentifier(plan.name)}`;
-  const single = plan.key.length === 1 ? plan.key[0]! : undefined;
+  const single = plan.key.length === 1 ? plan.key[0] : undefined;
   let copied = 0;
   let last: unknown;
   for (;;) {
@@ -89,10 +89,10 @@ async function copyTable(source: Sequelize, target: Sequelize, plan: TablePlan, 
       : `${select} ORDER BY ${plan.key.map(q).join(', ')} LIMIT ${batchSize} OFFSET ${copied}`;
     const rows = await source.query<Record<string, unknown>>(sql, { type: QueryTypes.SELECT, transaction: read, replacements: { last } });
     if (!rows.length) break;
-    const converted = rows.map((row) => Object.fromEntries(plan.columns.map((column) => [column, plan.convert[column]!(row[column])])));
+    const converted = rows.map((row) => Object.fromEntries(plan.columns.map((column) => [column, plan.convert[column](row[column])])));
     await target.getQueryInterface().bulkInsert(plan.name, converted, { transaction: write });
     copied += rows.length;
-    if (single) last = rows[rows.length - 1]![single];
+    if (single) last = rows[rows.length - 1][single];
     if (rows.length < batchSize) break;
   }
   return copied;

@@ -37,7 +37,7 @@ export async function bumpCounters(
         'INSERT INTO rate_counters (key_hash, window_start, count) VALUES (?, ?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE count = LAST_INSERT_ID(count + 1)',
         { replacements, transaction, type: QueryTypes.INSERT },
       )) as unknown as [number, number];
-      counts.set(idOf(sorted[0]!), Number(insertId));
+      counts.set(idOf(sorted[0]), Number(insertId));
       return counts;
     }
     await sequelize.query(`INSERT INTO rate_counters (key_hash, window_start, count) VALUES ${values} ON DUPLICATE KEY UPDATE count = count + 1`, {

@@ -60,8 +60,8 @@ export class SqliteWriterThread implements RatingStore {
 
   static async open(file: string, busyTimeoutMs: number): Promise<SqliteWriterThread> {
     const worker = new Worker(writerScript(), { workerData: { file, busyTimeoutMs } });
-    // Each listener takes its own event's arguments.
-    const listeners: [string, (...args: any[]) => void][] = [];
+    // Each listener takes its own event's arguments; Worker's own typing of `on` takes them as unknown.
+    const listeners: [string, (...args: never[]) => void][] = [];
     try {
       await new Promise<void>((resolve, reject) => {
         listeners.push(
@@ -69,14 +69,14 @@ export class SqliteWriterThread implements RatingStore {
           ['error', reject],
           ['exit', (code: number) => reject(new Error(`The rating writer thread exited with code ${code} before it was ready`))],
         );
-        for (const [event, listener] of listeners) worker.on(event, listener);
+        for (const [event, listener] of listeners) worker.on(event, listener as (...args: unknown[]) => void);
       });
     } catch (error) {
       await worker.terminate();
       throw error;
     } finally {
       // Only these: the Worker's own listeners (which start its message port) must stay.
-      for (const [event, listener] of listeners) worker.off(event, listener);
+      for (const [event, listener] of listeners) worker.off(event, listener as (...args: unknown[]) => void);
     }
     return new SqliteWriterThread(worker);
   }

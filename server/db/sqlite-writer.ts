@@ -7,7 +7,8 @@ import { RatingLimitReached, type NewRating } from './rating-store.js';
 import { SqliteRatingStore, type StoreLimit } from './sqlite-rating-store.js';
 import type { FromWriter, ToWriter, WrittenRating } from './sqlite-writer-thread.js';
 
-const port = parentPort!;
+if (!parentPort) throw new Error('sqlite-writer.js runs as a worker thread of the rating store, not on its own');
+const port = parentPort;
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: number };
 
 function answer(outcome: PromiseSettledResult<number | null>): WrittenRating {

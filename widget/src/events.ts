@@ -45,5 +45,6 @@ export function emit<K extends keyof PacakEventMap>(
 
 declare global {
   // Lets `element.addEventListener('pacak-submitted', …)` know its event's detail.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the map's events to the DOM's own
   interface HTMLElementEventMap extends PacakEventMap {}
 }

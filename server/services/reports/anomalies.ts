@@ -71,10 +71,10 @@ export class AnomalyReport {
   async #outsideHours(officeId: number, where: Conditions, dialect: Dialect, offset: number, query: AnomalyQuery): Promise<AnomalyFlag[]> {
     const areas = (await WorkArea.findAll({ where: { officeId, serviceHours: { [Op.ne]: null } } }))
       .map((area) => ({ area, hours: parseServiceHours(area.serviceHours ?? '') }))
-      .filter((entry) => entry.hours !== null);
+      .filter((entry): entry is { area: typeof entry.area; hours: NonNullable<typeof entry.hours> } => entry.hours !== null);
     if (!areas.length) return [];
     const minute = localMinuteOfDay(dialect, 'r.created_at', offset);
-    const outside = areas.map(({ area, hours }) => `(r.work_area_id = ${Number(area.id)} AND ${outsideHours(minute, hours!)})`).join(' OR ');
+    const outside = areas.map(({ area, hours }) => `(r.work_area_id = ${Number(area.id)} AND ${outsideHours(minute, hours)})`).join(' OR ');
     where.add(`(${outside})`);
     const rows = await select<{ employee_id: number; work_area_id: number; local_date: unknown; n: number }>(
       this.sequelize,
@@ -212,7 +212,7 @@ export class AnomalyReport {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Whether an instant falls within `HH:MM-HH:MM` at a fixed offset: the same rule as the SQL, for listing. */

@@ -50,7 +50,7 @@ const round = (value: number, digits: number): number => {
  */
 export function gradeOf(starSum: number, count: number): Grade {
   const band = GRADE_BANDS.find(({ from }) => 400 * starSum >= Math.round(from * 100) * count);
-  return (band ?? GRADE_BANDS[GRADE_BANDS.length - 1]!).grade;
+  return (band ?? GRADE_BANDS[GRADE_BANDS.length - 1]).grade;
 }
 
 export function figuresOf(totals: Totals): Figures {

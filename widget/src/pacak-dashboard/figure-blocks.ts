@@ -48,7 +48,7 @@ export function indicatorFigures(t: DashboardStrings, figures: Figures, stars: R
 
 // The edges between the grade bands, lowest first, drawn across the score trend.
 const GRADE_EDGES = GRADE_BANDS.slice(0, -1)
-  .map((band, i) => ({ value: band.from as number, label: `${GRADE_BANDS[i + 1]!.grade} | ${band.grade}` }))
+  .map((band, i) => ({ value: band.from as number, label: `${GRADE_BANDS[i + 1].grade} | ${band.grade}` }))
   .reverse();
 
 export interface TrendOptions {

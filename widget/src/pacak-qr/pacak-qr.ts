@@ -84,8 +84,8 @@ export class PacakQr extends LitElement {
       <span class="name" part="name">${employee.name}</span>
       <span class="link" part="link">${employee.ratingUrl}</span>
       <div class="actions" part="actions">
-        <a part="download" href="${base}.svg?size=1024&download=1" download="pacak-qr-${employee.nip}.svg">${t.downloadSvg}</a>
-        <a part="download" href="${base}.png?size=1024&download=1" download="pacak-qr-${employee.nip}.png">${t.downloadPng}</a>
+        <a part="download" href="${base}.svg?size=1024&amp;download=1" download=${`pacak-qr-${employee.nip}.svg`}>${t.downloadSvg}</a>
+        <a part="download" href="${base}.png?size=1024&amp;download=1" download=${`pacak-qr-${employee.nip}.png`}>${t.downloadPng}</a>
         <button type="button" class="share" part="share" @click=${this.share}>${t.share}</button>
       </div>`;
   }
