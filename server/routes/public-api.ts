@@ -19,9 +19,7 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
 
   router.get('/service-types', async (ctx) => {
     const nip = typeof ctx.query.nip === 'string' ? ctx.query.nip : undefined;
-    const officeId = nip
-      ? (await services.catalogue.requireActiveEmployee(nip)).office.id
-      : (await services.catalogue.defaultOffice()).id;
+    const officeId = nip ? (await services.catalogue.requireActiveEmployee(nip)).office.id : (await services.catalogue.defaultOffice()).id;
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = { serviceTypes: await services.catalogue.activeServiceTypes(officeId) };
   });

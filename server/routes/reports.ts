@@ -75,10 +75,19 @@ export function reportsRouter(services: Services, bodyLimit: number): Router {
     const report = await builders.employee(scope, ctx.params.nip ?? '', query);
     // The PDF's verification link is a share link to the same report, valid for the longest time allowed.
     const { format: _format, ...params } = ctx.query as Record<string, string>;
-    const link = await shareLinks.create({ report: 'employee', params: { ...params, nip: report.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
+    const link = await shareLinks.create({
+      report: 'employee',
+      params: { ...params, nip: report.employee.nip },
+      scope,
+      createdBy: user.id,
+      days: MAX_SHARE_DAYS,
+    });
     ctx.type = 'application/pdf';
     ctx.set('Content-Disposition', `inline; filename="bukti-pacak-${report.employee.nip}-${query.from}_${query.to}.pdf"`);
-    ctx.body = services.reports.evidencePdf(report, { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId) });
+    ctx.body = services.reports.evidencePdf(report, {
+      code: link.publicId.slice(0, 8).toUpperCase(),
+      url: shareLinks.verifyUrl(link.publicId),
+    });
   });
 
   router.get('/share-links', requireRole('admin'), async (ctx) => {

@@ -6,12 +6,15 @@ import type { Services } from '../services/index.js';
 import { SERVER_VERSION } from '../paths.js';
 
 const checkSchema = z.strictObject({
-  origin: z.string().max(300, 'must be at most 300 characters').transform((text, context) => {
-    const parsed = parseOrigin(text);
-    if ('origin' in parsed) return parsed.origin;
-    context.addIssue({ code: 'custom', message: ORIGIN_MESSAGES[parsed.refusal] });
-    return z.NEVER;
-  }),
+  origin: z
+    .string()
+    .max(300, 'must be at most 300 characters')
+    .transform((text, context) => {
+      const parsed = parseOrigin(text);
+      if ('origin' in parsed) return parsed.origin;
+      context.addIssue({ code: 'custom', message: ORIGIN_MESSAGES[parsed.refusal] });
+      return z.NEVER;
+    }),
   nip: z.string().max(64).optional(),
 });
 

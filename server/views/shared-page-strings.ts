@@ -7,13 +7,28 @@ export const SHARED_STRINGS = {
     reportTitle: 'Laporan penilaian pelanggan',
     verifyTitle: 'Pemeriksaan keaslian bukti penilaian',
     verdict: {
-      authentic: ['Asli', 'Dokumen ini dibuat oleh PACAK dan isinya sama dengan yang tercatat di server. Angka di bawah dihitung ulang sekarang dari data yang sama.'],
-      'not-authentic': ['Tidak asli', 'Kode atau tautan ini tidak dikenal server PACAK. Dokumen yang menyebutnya tidak dapat dianggap asli.'],
-      expired: ['Kedaluwarsa', 'Tautan ini pernah dibuat oleh PACAK, tetapi masa berlakunya sudah habis. Minta dokumen baru kepada kantor.'],
-      revoked: ['Dicabut', 'Tautan ini pernah dibuat oleh PACAK, tetapi sudah dicabut oleh administrator kantor. Dokumen yang menyebutnya tidak berlaku lagi.'],
+      authentic: [
+        'Asli',
+        'Dokumen ini dibuat oleh PACAK dan isinya sama dengan yang tercatat di server. Angka di bawah dihitung ulang sekarang dari data yang sama.',
+      ],
+      'not-authentic': [
+        'Tidak asli',
+        'Kode atau tautan ini tidak dikenal server PACAK. Dokumen yang menyebutnya tidak dapat dianggap asli.',
+      ],
+      expired: [
+        'Kedaluwarsa',
+        'Tautan ini pernah dibuat oleh PACAK, tetapi masa berlakunya sudah habis. Minta dokumen baru kepada kantor.',
+      ],
+      revoked: [
+        'Dicabut',
+        'Tautan ini pernah dibuat oleh PACAK, tetapi sudah dicabut oleh administrator kantor. Dokumen yang menyebutnya tidak berlaku lagi.',
+      ],
     },
     linkGone: {
-      'not-authentic': ['Tautan tidak dikenal', 'Tautan laporan ini tidak dikenal server PACAK. Periksa apakah tautannya tersalin lengkap.'],
+      'not-authentic': [
+        'Tautan tidak dikenal',
+        'Tautan laporan ini tidak dikenal server PACAK. Periksa apakah tautannya tersalin lengkap.',
+      ],
       expired: ['Tautan kedaluwarsa', 'Masa berlaku tautan laporan ini sudah habis. Minta tautan baru kepada administrator kantor.'],
       revoked: ['Tautan dicabut', 'Tautan laporan ini sudah dicabut oleh administrator kantor.'],
     },
@@ -35,7 +50,13 @@ export const SHARED_STRINGS = {
     generated: 'Dihitung',
     method: 'Metode',
     report: 'Laporan',
-    reports: { summary: 'Ringkasan per pegawai', 'work-areas': 'Per wilayah kerja', 'service-types': 'Per jenis pelayanan', ranking: 'Peringkat', employee: 'Laporan pegawai' },
+    reports: {
+      summary: 'Ringkasan per pegawai',
+      'work-areas': 'Per wilayah kerja',
+      'service-types': 'Per jenis pelayanan',
+      ranking: 'Peringkat',
+      employee: 'Laporan pegawai',
+    },
     otherLanguage: 'English',
     print: 'Halaman ini dapat dicetak (Ctrl+P). Nomor telepon pelanggan tidak ditampilkan.',
     empty: 'Tidak ada baris.',
@@ -45,10 +66,19 @@ export const SHARED_STRINGS = {
     reportTitle: 'Customer rating report',
     verifyTitle: 'Checking a rating evidence document',
     verdict: {
-      authentic: ['Authentic', 'This document was made by PACAK and matches what the server holds. The figures below are computed again now from the same data.'],
-      'not-authentic': ['Not authentic', 'The PACAK server does not know this code or link. A document that cites it cannot be taken as authentic.'],
+      authentic: [
+        'Authentic',
+        'This document was made by PACAK and matches what the server holds. The figures below are computed again now from the same data.',
+      ],
+      'not-authentic': [
+        'Not authentic',
+        'The PACAK server does not know this code or link. A document that cites it cannot be taken as authentic.',
+      ],
       expired: ['Expired', 'PACAK made this link, but it is past its validity. Ask the office for a new document.'],
-      revoked: ['Revoked', 'PACAK made this link, but an office administrator has revoked it. A document that cites it is no longer valid.'],
+      revoked: [
+        'Revoked',
+        'PACAK made this link, but an office administrator has revoked it. A document that cites it is no longer valid.',
+      ],
     },
     linkGone: {
       'not-authentic': ['Unknown link', 'The PACAK server does not know this report link. Check that it was copied in full.'],
@@ -73,7 +103,13 @@ export const SHARED_STRINGS = {
     generated: 'Computed',
     method: 'Method',
     report: 'Report',
-    reports: { summary: 'Summary by employee', 'work-areas': 'By work area', 'service-types': 'By service type', ranking: 'Ranking', employee: 'Employee report' },
+    reports: {
+      summary: 'Summary by employee',
+      'work-areas': 'By work area',
+      'service-types': 'By service type',
+      ranking: 'Ranking',
+      employee: 'Employee report',
+    },
     otherLanguage: 'Bahasa Indonesia',
     print: 'This page can be printed (Ctrl+P). Customers’ phone numbers are not shown.',
     empty: 'No rows.',

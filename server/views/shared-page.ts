@@ -65,12 +65,19 @@ function tablesOf(report: SharedReportData): Table[] {
 function withoutPhones(table: Table): Table {
   const drop = table.columns.map((column, i) => (/^No HP$/i.test(column.header) ? i : -1)).filter((i) => i >= 0);
   if (!drop.length) return table;
-  return { ...table, columns: table.columns.filter((_, i) => !drop.includes(i)), rows: table.rows.map((row) => row.filter((_, i) => !drop.includes(i))) };
+  return {
+    ...table,
+    columns: table.columns.filter((_, i) => !drop.includes(i)),
+    rows: table.rows.map((row) => row.filter((_, i) => !drop.includes(i))),
+  };
 }
 
 const word = (text: string, lang: PageLang): string => {
   if (lang === 'id') return text;
-  return TABLE_WORDS_EN[text] ?? text.replace(/\(([^)]+)\)/, (all, inner: string) => (TABLE_WORDS_EN[inner] ? `(${TABLE_WORDS_EN[inner]})` : all));
+  return (
+    TABLE_WORDS_EN[text] ??
+    text.replace(/\(([^)]+)\)/, (all, inner: string) => (TABLE_WORDS_EN[inner] ? `(${TABLE_WORDS_EN[inner]})` : all))
+  );
 };
 
 function cell(value: Cell, kind: string, lang: PageLang): Html {
@@ -87,39 +94,62 @@ function tableHtml(table: Table, index: number, lang: PageLang, report: SharedRe
   // The method's text comes in both languages from the report itself.
   const rows = table.rows.map((row) => (row[0] === 'Metode' ? ['Metode', report.method[lang]] : row));
   const id = `table-${index}`;
-  return html`<section aria-labelledby="${id}"><h2 id="${id}">${word(table.name, lang)}</h2>${
-    rows.length
-      ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}"><table>
-<thead><tr>${table.columns.map((column) => html`<th scope="col">${word(column.header, lang)}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr>${row.map((value, i) => cell(value, table.columns[i]?.kind ?? 'text', lang))}</tr>`)}</tbody>
-</table></div>`
-      : html`<p class="muted">${t.empty}</p>`
-  }</section>`;
+  return html`<section aria-labelledby="${id}">
+    <h2 id="${id}">${word(table.name, lang)}</h2>
+    ${
+      rows.length
+        ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}">
+            <table>
+              <thead>
+                <tr>
+                  ${table.columns.map((column) => html`<th scope="col">${word(column.header, lang)}</th>`)}
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      ${row.map((value, i) => cell(value, table.columns[i]?.kind ?? 'text', lang))}
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p class="muted">${t.empty}</p>`
+    }
+  </section>`;
 }
 
 function certified(report: SharedReportData, lang: PageLang, code?: string): Html {
   const t = SHARED_STRINGS[lang];
   const employee = 'employee' in report ? report.employee : null;
   const figures = 'figures' in report ? report.figures : null;
-  const number = (value: number, digits: number) => value.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const row = (label: string, value: string) => html`<dt>${label}</dt><dd>${value}</dd>`;
-  return html`<section aria-labelledby="certified"><h2 id="certified">${t.certified}</h2><dl>
-${row(t.report, t.reports[report.report as keyof typeof t.reports] ?? report.report)}
-${row(t.office, report.office.name)}
-${employee ? [row(t.employee, employee.name), row(t.nip, employee.nip), row(t.position, employee.position || '–'), row(t.workArea, employee.workArea.name)] : []}
-${row(t.period, `${report.period.from} ${t.until} ${report.period.to} (${report.office.timeZone})`)}
-${
-  figures
-    ? [
-        row(t.count, `${figures.count} (${t.verified} ${figures.verifiedCount})`),
-        row(t.overall, figures.overall === null ? '–' : `${number(figures.overall, 2)} ${t.outOf5}`),
-        row(t.score, figures.score === null ? t.none : `${number(figures.score, 1)} (${figures.grade} ${word(figures.gradeLabel ?? '', lang)})`),
-      ]
-    : []
-}
-${code ? row(t.code, code) : ''}
-${row(t.generated, report.generatedAt)}
-</dl></section>`;
+  const number = (value: number, digits: number) =>
+    value.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const row = (label: string, value: string) =>
+    html`<dt>${label}</dt>
+      <dd>${value}</dd>`;
+  return html`<section aria-labelledby="certified">
+    <h2 id="certified">${t.certified}</h2>
+    <dl>
+      ${row(t.report, t.reports[report.report as keyof typeof t.reports] ?? report.report)} ${row(t.office, report.office.name)}
+      ${employee ? [row(t.employee, employee.name), row(t.nip, employee.nip), row(t.position, employee.position || '–'), row(t.workArea, employee.workArea.name)] : []}
+      ${row(t.period, `${report.period.from} ${t.until} ${report.period.to} (${report.office.timeZone})`)}
+      ${
+        figures
+          ? [
+              row(t.count, `${figures.count} (${t.verified} ${figures.verifiedCount})`),
+              row(t.overall, figures.overall === null ? '–' : `${number(figures.overall, 2)} ${t.outOf5}`),
+              row(
+                t.score,
+                figures.score === null ? t.none : `${number(figures.score, 1)} (${figures.grade} ${word(figures.gradeLabel ?? '', lang)})`,
+              ),
+            ]
+          : []
+      }
+      ${code ? row(t.code, code) : ''} ${row(t.generated, report.generatedAt)}
+    </dl>
+  </section>`;
 }
 
 /**
@@ -134,12 +164,19 @@ export function sharedPage(input: SharedPageInput): PageParts {
   const [heading, explanation] =
     input.kind === 'verify' ? t.verdict[input.verdict] : ok ? [null, null] : t.linkGone[input.verdict as Exclude<Verdict, 'authentic'>];
   const body = html`<header>${t.brand}</header>
-<main>
-<nav><a href="${input.otherLanguageHref}" lang="${input.lang === 'id' ? 'en' : 'id'}">${t.otherLanguage}</a></nav>
-<h1>${title}</h1>
-${heading ? html`<div class="verdict${ok ? ' ok' : ''}"><strong>${heading}</strong><p>${explanation}</p></div>` : ''}
-${input.report ? [certified(input.report, input.lang, input.code), ...tablesOf(input.report).map((table, i) => tableHtml(withoutPhones(table), i, input.lang, input.report!))] : []}
-<p class="muted">${t.print}</p>
-</main>`;
+    <main>
+      <nav><a href="${input.otherLanguageHref}" lang="${input.lang === 'id' ? 'en' : 'id'}">${t.otherLanguage}</a></nav>
+      <h1>${title}</h1>
+      ${
+        heading
+          ? html`<div class="verdict${ok ? ' ok' : ''}">
+              <strong>${heading}</strong>
+              <p>${explanation}</p>
+            </div>`
+          : ''
+      }
+      ${input.report ? [certified(input.report, input.lang, input.code), ...tablesOf(input.report).map((table, i) => tableHtml(withoutPhones(table), i, input.lang, input.report!))] : []}
+      <p class="muted">${t.print}</p>
+    </main>`;
   return { title: heading ? `${heading} · ${title}` : title, style: STYLE, body, lang: input.lang };
 }

@@ -46,17 +46,26 @@ describe('allowed sites of an office', () => {
   it('refuses an unknown site, then allows it on every process once an admin adds it, and forgets it once removed', async () => {
     const origin = 'https://wp.example.org';
     expect((await preflight(server.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
-    expect(await sendingOf(server.url, origin)).toEqual({ employee: { origin, allowed: false }, token: { origin, allowed: false }, cache: 'no-store' });
+    expect(await sendingOf(server.url, origin)).toEqual({
+      employee: { origin, allowed: false },
+      token: { origin, allowed: false },
+      cache: 'no-store',
+    });
 
     const api = adminApi(server, admin.token);
-    const added = await api.post<{ id: number; origin: string; note: string }>('/allowed-origins', { origin: 'HTTPS://WP.Example.org:443/', note: 'Situs kantor' });
+    const added = await api.post<{ id: number; origin: string; note: string }>('/allowed-origins', {
+      origin: 'HTTPS://WP.Example.org:443/',
+      note: 'Situs kantor',
+    });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ origin, note: 'Situs kantor' });
 
     // This process at once, the other within its cache time; no restart.
     expect((await sendingOf(server.url, origin)).employee).toEqual({ origin, allowed: true });
     expect((await preflight(server.url, origin)).headers.get('access-control-allow-origin')).toBe(origin);
-    expect(await eventually(async () => (await preflight(second.url, origin)).headers.get('access-control-allow-origin') === origin)).toBe(true);
+    expect(await eventually(async () => (await preflight(second.url, origin)).headers.get('access-control-allow-origin') === origin)).toBe(
+      true,
+    );
     expect((await sendingOf(second.url, origin)).token).toEqual({ origin, allowed: true });
     const rating = await postJson<{ id: number }>(`${second.url}/api/v1/ratings`, ratingBody(), { origin });
     expect(rating.status).toBe(201);
@@ -65,15 +74,26 @@ describe('allowed sites of an office', () => {
     expect((await api.get<{ origins: { origin: string }[] }>('/allowed-origins')).body.origins.map((row) => row.origin)).toContain(origin);
     expect((await api.delete(`/allowed-origins/${added.body.id}`)).status).toBe(204);
     expect((await sendingOf(server.url, origin)).token).toEqual({ origin, allowed: false });
-    expect(await eventually(async () => (await preflight(second.url, origin)).headers.get('access-control-allow-origin') === null)).toBe(true);
-    const actions = (await AuditEntry.findAll({ where: { targetType: 'allowed_origin', targetId: String(added.body.id) } })).map((entry) => entry.action);
+    expect(await eventually(async () => (await preflight(second.url, origin)).headers.get('access-control-allow-origin') === null)).toBe(
+      true,
+    );
+    const actions = (await AuditEntry.findAll({ where: { targetType: 'allowed_origin', targetId: String(added.body.id) } })).map(
+      (entry) => entry.action,
+    );
     expect(actions.sort()).toEqual(['allowed-origin.add', 'allowed-origin.remove']);
   });
 
   it('refuses what is not a site, and a site already allowed, changing nothing', async () => {
     const api = adminApi(server, admin.token);
     const before = await AuditEntry.count();
-    for (const origin of ['javascript:alert(1)', 'ftp://files.example.org', 'https://wp.example.org/blog', 'not a url at all', 'https://user:pw@wp.example.org', '*']) {
+    for (const origin of [
+      'javascript:alert(1)',
+      'ftp://files.example.org',
+      'https://wp.example.org/blog',
+      'not a url at all',
+      'https://user:pw@wp.example.org',
+      '*',
+    ]) {
       const answer = await api.post<{ errors: { path: string }[] }>('/allowed-origins', { origin });
       expect(answer.status, origin).toBe(422);
       expect(answer.body.errors[0]?.path).toBe('origin');

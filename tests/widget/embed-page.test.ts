@@ -37,10 +37,12 @@ describeInBrowser('the webmaster page at /embed', () => {
     await page.locator('#nip-status').filter({ hasText: DEMO_NAME }).waitFor();
     // The element holds fallback content: a message and the hosted page's link, shown when the widget cannot be.
     const ratingUrl = (await (await fetch(`${server.url}/api/v1/employees/${DEMO_NIP}`)).json()).ratingUrl as string;
-    await expect.poll(snippet).toBe(
-      `<script type="module" src="${server.url}/widget/pacak-rating.js"></script>\n<pacak-rating nip="${DEMO_NIP}">\n` +
-        `  <p>Formulir penilaian tidak dapat dimuat. <a href="${ratingUrl}">Beri penilaian di halaman PACAK</a></p>\n</pacak-rating>`,
-    );
+    await expect
+      .poll(snippet)
+      .toBe(
+        `<script type="module" src="${server.url}/widget/pacak-rating.js"></script>\n<pacak-rating nip="${DEMO_NIP}">\n` +
+          `  <p>Formulir penilaian tidak dapat dimuat. <a href="${ratingUrl}">Beri penilaian di halaman PACAK</a></p>\n</pacak-rating>`,
+      );
     await page.locator('#preview pacak-rating [part=name]').waitFor();
 
     await page.getByLabel('Bahasa formulir').selectOption('en');
@@ -54,7 +56,6 @@ describeInBrowser('the webmaster page at /embed', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet());
     await page.screenshot({ path: artifactPath('embed-page.png'), fullPage: true });
     expect(problems).toEqual([]);
-
   });
 
   it('has no axe-core violations, the preview widget included', async () => {
@@ -101,7 +102,10 @@ describeInBrowser('the webmaster page at /embed', () => {
     await page.getByLabel('Kata sandi').fill(server.demoAdminPassword!);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('button', { name: 'Izinkan situs ini' }).click();
-    await page.locator('#site-status').filter({ hasText: `Diizinkan: halaman ${site}` }).waitFor();
+    await page
+      .locator('#site-status')
+      .filter({ hasText: `Diizinkan: halaman ${site}` })
+      .waitFor();
     const check = await (await fetch(`${server.url}/api/v1/sites/check?origin=${encodeURIComponent(site)}`)).json();
     expect(check.allowed).toBe(true);
     expect(problems).toEqual([]);
@@ -133,7 +137,9 @@ describeInBrowser('the webmaster page at /embed', () => {
     expect(await page.getByLabel('Kata sandi').inputValue()).toBe('');
 
     // This server signs in; an older one answered 404 there.
-    await page.route('**/api/v1/auth/token', (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404}' }));
+    await page.route('**/api/v1/auth/token', (route) =>
+      route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404}' }),
+    );
     await page.getByLabel('Kata sandi').fill('secret');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.locator('#sign-in-status').filter({ hasText: 'Gunakan cara 1' }).waitFor();
@@ -145,7 +151,11 @@ describeInBrowser('the webmaster page at /embed', () => {
     const seen: { auth?: string | undefined; body?: unknown } = {};
     await page.route('**/api/v1/auth/token', (route) => {
       seen.body = route.request().postDataJSON();
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ token: 'T0KEN', expiresAt: '2030-01-01T00:00:00Z' }) });
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ token: 'T0KEN', expiresAt: '2030-01-01T00:00:00Z' }),
+      });
     });
     await page.route('**/api/v1/admin/employees', (route) => {
       seen.auth = route.request().headers().authorization;
@@ -155,8 +165,18 @@ describeInBrowser('the webmaster page at /embed', () => {
         body: JSON.stringify({
           employees: [
             { nip: DEMO_NIP, name: DEMO_NAME, workArea: { code: 'kantor-induk', name: 'Kantor Induk' }, active: true },
-            { nip: '199011042015032003', name: 'Ns. Dewi Lestari, S.Kep', workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' }, active: true },
-            { nip: '198812302014021001', name: 'Pegawai Lama', workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' }, active: false },
+            {
+              nip: '199011042015032003',
+              name: 'Ns. Dewi Lestari, S.Kep',
+              workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' },
+              active: true,
+            },
+            {
+              nip: '198812302014021001',
+              name: 'Pegawai Lama',
+              workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' },
+              active: false,
+            },
           ],
         }),
       });

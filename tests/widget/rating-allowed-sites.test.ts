@@ -46,7 +46,10 @@ describeInBrowser('<pacak-rating> on a site the office has or has not allowed', 
   beforeAll(async () => {
     admin = await makeUser(server, 'admin');
     ratingUrl = ((await (await fetch(`${server.url}/api/v1/employees/${DEMO_NIP}`)).json()) as { ratingUrl: string }).ratingUrl;
-    website = websiteServer(() => server.url, () => ratingUrl);
+    website = websiteServer(
+      () => server.url,
+      () => ratingUrl,
+    );
     // localhost rather than 127.0.0.1: another origin than the PACAK server's, as an office's website is.
     const port = await freePort();
     await new Promise<void>((resolve) => website.listen(port, '127.0.0.1', resolve));

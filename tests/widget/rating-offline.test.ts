@@ -7,16 +7,7 @@ import { DEMO_NIP } from '../../server/db/seed-data.js';
 import { FormTokenCodec } from '../../server/services/intake/form-tokens.js';
 import { formToken, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import {
-  allScores,
-  fillRating,
-  formReady,
-  formValues,
-  openRatingPage,
-  recordedEvents,
-  statusSays,
-  submit,
-} from './rating-fixture.js';
+import { allScores, fillRating, formReady, formValues, openRatingPage, recordedEvents, statusSays, submit } from './rating-fixture.js';
 
 const OUTBOX = 'pacak-outbox';
 
@@ -37,8 +28,7 @@ const keptOnEarlierVisit = (page: Page, kept: Record<string, unknown>) =>
     [OUTBOX, JSON.stringify([kept])] as const,
   );
 
-const outbox = (page: Page): Promise<Kept[]> =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), OUTBOX);
+const outbox = (page: Page): Promise<Kept[]> => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), OUTBOX);
 
 describeInBrowser('<pacak-rating> on a weak network', () => {
   let server: TestServer;
@@ -185,7 +175,8 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     const body = ratingBody({ clientId: randomUUID(), formToken: stale });
     const sent: { token: unknown; status: number }[] = [];
     page.on('response', async (response) => {
-      if (response.url().endsWith('/api/v1/ratings')) sent.push({ token: response.request().postDataJSON().formToken, status: response.status() });
+      if (response.url().endsWith('/api/v1/ratings'))
+        sent.push({ token: response.request().postDataJSON().formToken, status: response.status() });
     });
     await keptOnEarlierVisit(page, { api: server.url, body, at: threeHoursAgo.getTime() });
     await openRatingPage(page, server.url);

@@ -123,7 +123,10 @@ describeInBrowser('links people open: share links and evidence verification in a
     expect(await page.locator('.verdict strong').textContent()).toBe('Kedaluwarsa');
 
     const revoked = await share();
-    const deleted = await fetch(`${suite.server.url}/api/v1/reports/share-links/${revoked.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.token}` } });
+    const deleted = await fetch(`${suite.server.url}/api/v1/reports/share-links/${revoked.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(deleted.status).toBe(204);
     expect((await page.goto(revoked.verifyUrl))?.status()).toBe(410);
     expect(await page.locator('.verdict strong').textContent()).toBe('Dicabut');

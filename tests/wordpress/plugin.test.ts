@@ -91,10 +91,16 @@ describe.skipIf(!hasPhp)('the WordPress plugin', () => {
   it('on WordPress before 6.5 enqueues a footer script whose tag becomes type="module"', () => {
     const classic = `<script type='text/javascript' src='${SERVER}/widget/pacak-rating.js' id='pacak-rating-js'></script>\n`;
     const run = wordpress(
-      [{ shortcode: { nip: NIP } }, { tag: [classic, 'pacak-rating', `${SERVER}/widget/pacak-rating.js`] }, { tag: ['<script src="x.js"></script>', 'jquery', 'x.js'] }],
+      [
+        { shortcode: { nip: NIP } },
+        { tag: [classic, 'pacak-rating', `${SERVER}/widget/pacak-rating.js`] },
+        { tag: ['<script src="x.js"></script>', 'jquery', 'x.js'] },
+      ],
       { modules: false },
     );
-    expect(run.enqueued).toEqual([{ api: 'script', handle: 'pacak-rating', src: `${SERVER}/widget/pacak-rating.js`, ver: null, footer: true }]);
+    expect(run.enqueued).toEqual([
+      { api: 'script', handle: 'pacak-rating', src: `${SERVER}/widget/pacak-rating.js`, ver: null, footer: true },
+    ]);
     expect(run.results[1]).toBe(`<script type="module" src="${SERVER}/widget/pacak-rating.js" id="pacak-rating-js"></script>\n`);
     // Other scripts are left alone.
     expect(run.results[2]).toBe('<script src="x.js"></script>');
@@ -162,10 +168,24 @@ describe.skipIf(!hasPhp)('the WordPress plugin', () => {
       { sanitize: 'http://localhost:8080/' },
       { sanitize: '' },
     ]);
-    expect(good.results).toEqual(['https://pacak.example.go.id', 'https://pacak.example.go.id:8443', 'http://127.0.0.1:8080', 'http://localhost:8080', '']);
+    expect(good.results).toEqual([
+      'https://pacak.example.go.id',
+      'https://pacak.example.go.id:8443',
+      'http://127.0.0.1:8080',
+      'http://localhost:8080',
+      '',
+    ]);
     expect(good.errors).toEqual([]);
 
-    const bad = ['javascript:alert(1)', 'ftp://files.example.go.id', 'not a url at all', 'http://pacak.example.go.id', 'pacak.example.go.id', 'https://user:pw@pacak.example.go.id', 'https://"><script>'];
+    const bad = [
+      'javascript:alert(1)',
+      'ftp://files.example.go.id',
+      'not a url at all',
+      'http://pacak.example.go.id',
+      'pacak.example.go.id',
+      'https://user:pw@pacak.example.go.id',
+      'https://"><script>',
+    ];
     const run = wordpress(bad.map((sanitize) => ({ sanitize })));
     expect(run.results).toEqual(bad.map(() => SERVER));
     expect(run.errors).toHaveLength(bad.length);
@@ -254,7 +274,17 @@ describe.skipIf(!hasUnzip)('npm run build:wordpress', () => {
       const first = readFileSync(zip);
       expect(spawnSync('unzip', ['-t', zip]).status).toBe(0);
       expect(spawnSync('unzip', ['-q', zip, '-d', dir]).status).toBe(0);
-      for (const file of ['pacak-rating.php', 'readme.txt', 'block/block.json', 'block/editor.js', 'block/editor.asset.php', 'uninstall.php', 'includes/connection.php', 'includes/fallback.php', 'includes/settings.php']) {
+      for (const file of [
+        'pacak-rating.php',
+        'readme.txt',
+        'block/block.json',
+        'block/editor.js',
+        'block/editor.asset.php',
+        'uninstall.php',
+        'includes/connection.php',
+        'includes/fallback.php',
+        'includes/settings.php',
+      ]) {
         expect(readFileSync(join(dir, 'pacak-rating', file)).equals(readFileSync(join('wordpress/pacak-rating', file)))).toBe(true);
       }
       expect(build().status).toBe(0);

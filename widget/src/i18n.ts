@@ -31,8 +31,7 @@ const id = {
   tokenUsed: 'Kode QR sekali pakai ini sudah dipakai. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
   tokenInvalid:
     'Kode QR sekali pakai ini sudah tidak berlaku. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
-  already:
-    'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
+  already: 'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
   tooMany: (wait: string) => `Terlalu banyak percobaan. Silakan coba lagi ${wait}.`,
   phoneLimit: 'Nomor ini sudah memberi rating sebanyak yang diperbolehkan hari ini. Silakan coba lagi besok.',
   later: 'beberapa saat lagi',

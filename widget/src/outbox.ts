@@ -17,10 +17,7 @@ export interface Kept {
 }
 
 /** What became of one kept rating when the box was emptied. */
-export type Outcome =
-  | { kept: Kept; receipt: Receipt }
-  | { kept: Kept; error: ApiError }
-  | { kept: Kept; expired: true };
+export type Outcome = { kept: Kept; receipt: Receipt } | { kept: Kept; error: ApiError } | { kept: Kept; expired: true };
 
 const KEY = 'pacak-outbox';
 /**

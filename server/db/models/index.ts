@@ -12,10 +12,36 @@ import { ShareLink } from './share-link.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AllowedOrigin, AuditEntry, Employee, KioskKey, Office, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, WorkArea };
+export {
+  AdminUser,
+  AllowedOrigin,
+  AuditEntry,
+  Employee,
+  KioskKey,
+  Office,
+  PublicCode,
+  Rating,
+  ServiceType,
+  ShareLink,
+  SignInThrottle,
+  WorkArea,
+};
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AllowedOrigin]) {
+  for (const model of [
+    Office,
+    WorkArea,
+    ServiceType,
+    Employee,
+    PublicCode,
+    Rating,
+    AdminUser,
+    SignInThrottle,
+    AuditEntry,
+    ShareLink,
+    KioskKey,
+    AllowedOrigin,
+  ]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

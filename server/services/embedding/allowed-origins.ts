@@ -87,7 +87,11 @@ export class AllowedOrigins {
       () =>
         AllowedOrigin.sequelize!.transaction(async (transaction) => {
           const created = await AllowedOrigin.create({ officeId, origin, note, createdBy: actor.user?.id ?? null }, { transaction });
-          await this.audit.record(actor, { officeId, action: 'allowed-origin.add', targetType: 'allowed_origin', targetId: created.id, changes: { origin, note } }, transaction);
+          await this.audit.record(
+            actor,
+            { officeId, action: 'allowed-origin.add', targetType: 'allowed_origin', targetId: created.id, changes: { origin, note } },
+            transaction,
+          );
           return created;
         }),
       `The site ${origin}`,
@@ -102,7 +106,11 @@ export class AllowedOrigins {
       const row = await AllowedOrigin.findOne({ where: { id, officeId }, transaction });
       if (!row) throw notFound('Your office has no allowed site with that id.');
       await row.destroy({ transaction });
-      await this.audit.record(actor, { officeId, action: 'allowed-origin.remove', targetType: 'allowed_origin', targetId: id, changes: { origin: row.origin } }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId, action: 'allowed-origin.remove', targetType: 'allowed_origin', targetId: id, changes: { origin: row.origin } },
+        transaction,
+      );
     });
     this.invalidate();
   }

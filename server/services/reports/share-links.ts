@@ -19,7 +19,13 @@ export interface ShareGrant {
 
 /** `reason` lets a page tell a person which of the two it is (the verification page's verdict). */
 const gone = (detail: string) =>
-  new ProblemError({ type: problemType('share-link-gone'), title: 'Link no longer valid', status: 410, detail, reason: /revoked/.test(detail) ? 'revoked' : 'expired' });
+  new ProblemError({
+    type: problemType('share-link-gone'),
+    title: 'Link no longer valid',
+    status: 410,
+    detail,
+    reason: /revoked/.test(detail) ? 'revoked' : 'expired',
+  });
 
 /**
  * Read-only links to one report. The token is a JWT signed with a key of its own (derived from
@@ -41,7 +47,13 @@ export class ShareLinks {
     return `${this.publicBaseUrl}/api/v1/shared/${token}`;
   }
 
-  async create(input: { report: SharedReport; params: Record<string, string>; scope: ReportScope; createdBy: number | null; days: number }) {
+  async create(input: {
+    report: SharedReport;
+    params: Record<string, string>;
+    scope: ReportScope;
+    createdBy: number | null;
+    days: number;
+  }) {
     const publicId = randomUUID();
     const expiresAt = new Date(Date.now() + input.days * 86_400_000);
     const link = await ShareLink.create({

@@ -24,8 +24,7 @@ let choice: Choice | undefined;
 /** The admin's sign-in token, in this page's memory only: it lets the page allow a site. */
 let token: string | undefined;
 
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * What a webmaster pastes: the script, and the element with fallback content inside it (a short
@@ -72,9 +71,7 @@ function render(): void {
   const lang = $<HTMLSelectElement>('lang').value;
   const service = $<HTMLSelectElement>('service').value;
   const attributes: Record<string, string> =
-    'nip' in choice
-      ? { nip: choice.nip, lang, service }
-      : { kiosk: '', 'work-area': choice.workArea, 'kiosk-key': 'KUNCI-KIOS', lang };
+    'nip' in choice ? { nip: choice.nip, lang, service } : { kiosk: '', 'work-area': choice.workArea, 'kiosk-key': 'KUNCI-KIOS', lang };
   $<HTMLTextAreaElement>('snippet').value = snippet(here, attributes, 'nip' in choice ? choice.ratingUrl : undefined);
   say('copy-status', '');
   const preview = $('preview');
@@ -99,7 +96,9 @@ async function checkNip(event: SubmitEvent): Promise<void> {
   const nip = $<HTMLInputElement>('nip').value.trim();
   if (!/^[0-9A-Za-z-]{3,32}$/.test(nip)) return say('nip-status', 'Isi NIP (18 angka) atau kode petugas.');
   say('nip-status', 'Memeriksa…');
-  const { status, body } = await getJson<{ name: string; workArea: Named; ratingUrl: string }>(`${here}/api/v1/employees/${encodeURIComponent(nip)}`);
+  const { status, body } = await getJson<{ name: string; workArea: Named; ratingUrl: string }>(
+    `${here}/api/v1/employees/${encodeURIComponent(nip)}`,
+  );
   if (status === 404) return say('nip-status', 'NIP tidak ditemukan, atau petugas itu tidak aktif.');
   if (!body) return say('nip-status', 'Server tidak dapat dihubungi. Coba lagi sebentar lagi.');
   say('nip-status', `Ditemukan: ${body.name}, ${body.workArea.name}.`);
@@ -185,15 +184,23 @@ async function checkSite(): Promise<void> {
   const query = new URLSearchParams({ origin: typed });
   if (choice && 'nip' in choice) query.set('nip', choice.nip);
   say('site-status', 'Memeriksa…');
-  const { status, body } = await getJson<{ origin: string; allowed: boolean; office: Named; errors?: { message: string }[] }>(`${here}/api/v1/sites/check?${query}`);
-  if (status === 422) return say('site-status', 'Ketik alamat situs saja, diawali https://, misalnya https://bkkpalembang.go.id (tanpa halaman di belakangnya).');
+  const { status, body } = await getJson<{ origin: string; allowed: boolean; office: Named; errors?: { message: string }[] }>(
+    `${here}/api/v1/sites/check?${query}`,
+  );
+  if (status === 422)
+    return say(
+      'site-status',
+      'Ketik alamat situs saja, diawali https://, misalnya https://bkkpalembang.go.id (tanpa halaman di belakangnya).',
+    );
   if (!body || status !== 200) return say('site-status', 'Server tidak dapat dihubungi. Coba lagi sebentar lagi.');
   $<HTMLInputElement>('site').value = body.origin;
   if (body.allowed) return say('site-status', `Diizinkan: halaman ${body.origin} dapat mengirim rating ke ${body.office.name}.`);
   say(
     'site-status',
     `Belum diizinkan: rating dari ${body.origin} akan ditolak. Formulir di situs itu akan menampilkan tautan ke halaman penilaian PACAK. ` +
-      (token ? 'Anda masuk sebagai administrator: izinkan situs ini di bawah.' : `Minta administrator ${body.office.name} menambahkan ${body.origin} ke daftar situs yang diizinkan, atau masuk di cara 2.`),
+      (token
+        ? 'Anda masuk sebagai administrator: izinkan situs ini di bawah.'
+        : `Minta administrator ${body.office.name} menambahkan ${body.origin} ke daftar situs yang diizinkan, atau masuk di cara 2.`),
   );
   allow.hidden = !token;
 }

@@ -95,7 +95,8 @@ const id = {
   shareDays: 'Masa berlaku',
   days: (n: number) => `${n} hari`,
   makeShare: 'Buat tautan',
-  shareMade: (date: string) => `Tautan hanya-baca ke laporan ini, berlaku sampai ${date}. Siapa pun yang memegangnya dapat membukanya tanpa masuk.`,
+  shareMade: (date: string) =>
+    `Tautan hanya-baca ke laporan ini, berlaku sampai ${date}. Siapa pun yang memegangnya dapat membukanya tanpa masuk.`,
   shareLink: 'Tautan (halaman untuk dibaca dan dicetak; data JSON untuk aplikasi)',
   shareXlsx: 'Tautan (Excel)',
   copy: 'Salin',

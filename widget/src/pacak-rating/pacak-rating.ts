@@ -275,7 +275,10 @@ export class PacakRating extends LitElement {
     event.preventDefault();
     if (this.busy) return;
     const t = this.t;
-    const input = readRating(event.currentTarget as HTMLFormElement, this.indicators.map((i) => i.code));
+    const input = readRating(
+      event.currentTarget as HTMLFormElement,
+      this.indicators.map((i) => i.code),
+    );
     this.errors = checkRating(input, t);
     if (Object.keys(this.errors).length) {
       this.status = t.checkFields;
@@ -392,7 +395,10 @@ export class PacakRating extends LitElement {
     // Staff change over the days a tablet stays on: refresh the list quietly, keeping the old one if offline.
     apiClient(this.origin)
       .roster(this.kioskKey)
-      .then((roster) => (this.roster = roster), () => undefined);
+      .then(
+        (roster) => (this.roster = roster),
+        () => undefined,
+      );
   }
 
   private resetRating(): void {

@@ -101,7 +101,10 @@ export class SendController implements ReactiveController {
   private ask(nip: string): Promise<SendingVerdict | undefined> {
     return apiClient(this.host.origin)
       .formToken(nip)
-      .then((token) => ((this.token = token), token.sending), () => undefined);
+      .then(
+        (token) => ((this.token = token), token.sending),
+        () => undefined,
+      );
   }
 
   private refuse(verdict: SendingVerdict): 'refused' {
