@@ -84,7 +84,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     audit,
     qr,
     formTokens,
-    origins: new AllowedOrigins(config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
+    origins: new AllowedOrigins(sequelize, config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
     ratings: new RatingService({
       catalogue,
       vault,

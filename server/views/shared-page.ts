@@ -159,6 +159,7 @@ function certified(report: SharedReportData, lang: PageLang, code?: string): Htm
  */
 export function sharedPage(input: SharedPageInput): PageParts {
   const t = SHARED_STRINGS[input.lang];
+  const { report } = input;
   const title = input.kind === 'verify' ? t.verifyTitle : t.reportTitle;
   const ok = input.verdict === 'authentic';
   const [heading, explanation] =
@@ -175,7 +176,7 @@ export function sharedPage(input: SharedPageInput): PageParts {
             </div>`
           : ''
       }
-      ${input.report ? [certified(input.report, input.lang, input.code), ...tablesOf(input.report).map((table, i) => tableHtml(withoutPhones(table), i, input.lang, input.report!))] : []}
+      ${report ? [certified(report, input.lang, input.code), ...tablesOf(report).map((table, i) => tableHtml(withoutPhones(table), i, input.lang, report))] : []}
       <p class="muted">${t.print}</p>
     </main>`;
   return { title: heading ? `${heading} · ${title}` : title, style: STYLE, body, lang: input.lang };

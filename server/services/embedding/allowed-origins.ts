@@ -1,3 +1,4 @@
+import type { Sequelize } from 'sequelize';
 import type { SendingVerdict } from '../../../contract/index.js';
 import { AllowedOrigin, Office } from '../../db/models/index.js';
 import { uniqueOr409 } from '../admin/fields.js';
@@ -31,6 +32,7 @@ export class AllowedOrigins {
   readonly #ownOrigin: string;
 
   constructor(
+    private readonly sequelize: Sequelize,
     installWide: string[],
     publicBaseUrl: string,
     private readonly audit: AuditLog,
@@ -85,7 +87,7 @@ export class AllowedOrigins {
     if (!office) throw notFound('No such office.');
     const row = await uniqueOr409(
       () =>
-        AllowedOrigin.sequelize!.transaction(async (transaction) => {
+        this.sequelize.transaction(async (transaction) => {
           const created = await AllowedOrigin.create({ officeId, origin, note, createdBy: actor.user?.id ?? null }, { transaction });
           await this.audit.record(
             actor,
@@ -102,7 +104,7 @@ export class AllowedOrigins {
 
   /** Withdraws a site from the actor's office; another office's id is a 404, as if it did not exist. */
   async remove(actor: Actor, officeId: number, id: number): Promise<void> {
-    await AllowedOrigin.sequelize!.transaction(async (transaction) => {
+    await this.sequelize.transaction(async (transaction) => {
       const row = await AllowedOrigin.findOne({ where: { id, officeId }, transaction });
       if (!row) throw notFound('Your office has no allowed site with that id.');
       await row.destroy({ transaction });

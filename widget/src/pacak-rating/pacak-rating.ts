@@ -34,6 +34,9 @@ type Details = [Employee, Named[], Indicator[]];
  * @fires pacak-queued - no network: the rating is kept on the device and sent when it returns; `detail: { clientId }`
  * @fires pacak-error - loading or sending failed; `detail: { status, problem }`, status 0 when offline
  *
+ * @slot - fallback content (a short message and the employee's hosted rating page): the browser shows it
+ *   until the script runs, and the element shows it again when the server cannot be reached
+ *
  * @csspart card - the box around everything (border, padding, background)
  * @csspart header - employee name, position and photo
  * @csspart name - the employee's name
@@ -50,9 +53,6 @@ type Details = [Employee, Named[], Indicator[]];
  * @csspart status - the live region for progress and failures
  * @csspart receipt - the thank-you view with the receipt code (or the "saved, will be sent" notice)
  * @csspart queued - the heading of the "saved, will be sent" notice
- * @slot - fallback content (a short message and the employee's hosted rating page): the browser shows it
- *   until the script runs, and the element shows it again when the server cannot be reached
- *
  * @csspart not-found - shown instead of the form for an unknown employee
  * @csspart not-allowed - shown instead of the form on a site the office has not allowed: a message and the hosted page's link
  * @csspart retry - the button that loads the form again after a failure
