@@ -11,6 +11,15 @@ export interface Named {
   name: string;
 }
 
+/**
+ * Whether the page that asked may send ratings to the employee's office: `origin` is the page's site
+ * (null for the server's own pages and clients that send no Origin). Servers before 0.2 leave it out.
+ */
+export interface SendingVerdict {
+  origin: string | null;
+  allowed: boolean;
+}
+
 /** `GET /api/v1/employees/:nip`. */
 export interface Employee {
   nip: string;
@@ -24,6 +33,7 @@ export interface Employee {
   office: Named & { complaintUrl?: string | null; privacyContact?: string | null; retentionDays?: number };
   photoUrl: string | null;
   ratingUrl: string;
+  sending?: SendingVerdict;
 }
 
 /** One person a counter tablet (kiosk mode) offers to rate. */
@@ -67,6 +77,7 @@ export interface FormTokenAnswer {
   token: string;
   minSeconds: number;
   maxSeconds: number;
+  sending?: SendingVerdict;
 }
 
 /** `POST /api/v1/ratings` answers 201 (or 200 for a resent clientId) with this. */

@@ -76,7 +76,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   app.use(requireConfiguredHost(config.publicBaseUrl));
 
   // CORS runs before routing: a preflight (OPTIONS) matches no route of its own.
-  const cors = apiCors(config.corsOrigins, config.publicBaseUrl);
+  const cors = apiCors(services.origins, config.publicBaseUrl);
   app.use((ctx, next) => (ctx.path.startsWith('/api/') ? cors(ctx, next) : next()));
 
   // A board is for staff: signed in as an admin, a coordinator (their own work area) or a viewer.
@@ -85,7 +85,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   const staffOnly: Middleware = (ctx, next) => signIn(ctx, () => staffRoles(ctx, next));
   const sharing = [qrRouter(services), keypassRouter(services), boardRouter(services, staffOnly)];
   for (const router of [
-    apiRouter(services),
+    apiRouter(services, config.publicBaseUrl),
     healthRouter(deps.sequelize, deps.isShuttingDown),
     widgetAssetsRouter(),
     hostedPagesRouter(services),

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,3 +19,6 @@ function findProjectRoot(): string {
 export const projectRoot = findProjectRoot();
 export const widgetDistDir = join(projectRoot, 'dist', 'widget');
 export const embedDemoDir = join(projectRoot, 'embed-demo');
+
+/** The release of this server, from package.json, read once: the WordPress plugin's check shows it. */
+export const SERVER_VERSION: string = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,6 +1,37 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
+import { headerOrigin } from '../domain/origins.js';
 import { ProblemError, problemType } from '../domain/problem.js';
 import { ownOrigins } from './configured-host.js';
+import type { AllowedOrigins } from '../services/embedding/allowed-origins.js';
+
+/**
+ * The site a request came from when it is another site than this server: null for the server's own
+ * pages and for clients that send no Origin (browsers leave it out of same-origin GETs).
+ */
+export function foreignOrigin(ctx: Context, publicBaseUrl: string): string | null {
+  const origin = headerOrigin(ctx.get('origin') || undefined);
+  if (!origin) return null;
+  // The server's own origin comes from PUBLIC_BASE_URL only: the Host header is whatever the requesting page chose.
+  return ownOrigins(publicBaseUrl).has(origin) ? null : origin;
+}
+
+/** A malformed or "null" Origin names no site: only CORS_ORIGINS=* lets it write. */
+async function mayOriginWrite(ctx: Context, allowed: AllowedOrigins, publicBaseUrl: string): Promise<boolean> {
+  const foreign = foreignOrigin(ctx, publicBaseUrl);
+  if (foreign !== null) return allowed.allowedAnywhere(foreign);
+  return headerOrigin(ctx.get('origin')) !== null || allowed.installWide('*');
+}
+
+/** The 403 a rating (or a signed-in request) from a site that is not allowed gets. */
+export function originNotAllowed(origin: string): ProblemError {
+  return new ProblemError({
+    type: problemType('origin-not-allowed'),
+    title: 'Origin not allowed',
+    status: 403,
+    detail: `Pages of ${origin} may not send ratings to this office. An administrator of the office adds ${origin} to its allowed sites (console, or POST /api/v1/admin/allowed-origins).`,
+    origin,
+  });
+}
 
 /**
  * Cross-origin rules of the API. Reading (employee, service types, indicators) is open to every site,
@@ -9,11 +40,7 @@ import { ownOrigins } from './configured-host.js';
  * and a 403 if it posts anyway. Signed-in reading (a `<pacak-dashboard>` on an intranet page sends
  * `Authorization: Bearer …`) follows the same list as writing: a page that may sign in may read.
  */
-export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middleware {
-  const allowAll = allowedOrigins.includes('*');
-  const allowed = new Set(allowedOrigins);
-  const own = ownOrigins(publicBaseUrl);
-
+export function apiCors(allowed: AllowedOrigins, publicBaseUrl: string): Middleware {
   return async (ctx, next) => {
     const origin = ctx.get('origin');
     ctx.vary('Origin');
@@ -24,9 +51,7 @@ export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middle
       (preflight && ['POST', 'DELETE'].includes(ctx.get('access-control-request-method'))) ||
       Boolean(ctx.get('authorization')) ||
       (preflight && /(^|,)\s*authorization\s*(,|$)/i.test(ctx.get('access-control-request-headers')));
-    // Our own origin comes from PUBLIC_BASE_URL only: the Host header is whatever the requesting page chose.
-    const sameOrigin = !origin || own.has(origin);
-    const mayWrite = sameOrigin || allowAll || allowed.has(origin);
+    const mayWrite = !origin || !privileged || (await mayOriginWrite(ctx, allowed, publicBaseUrl));
 
     if (origin && (!privileged || mayWrite)) {
       ctx.set('Access-Control-Allow-Origin', privileged ? origin : '*');
@@ -44,14 +69,7 @@ export function apiCors(allowedOrigins: string[], publicBaseUrl: string): Middle
       ctx.status = 204;
       return;
     }
-    if ((ctx.method === 'POST' || ctx.method === 'DELETE') && !mayWrite) {
-      throw new ProblemError({
-        type: problemType('origin-not-allowed'),
-        title: 'Origin not allowed',
-        status: 403,
-        detail: 'This site is not allowed to send ratings or signed-in requests. Its administrator can add it to CORS_ORIGINS.',
-      });
-    }
+    if ((ctx.method === 'POST' || ctx.method === 'DELETE') && !mayWrite) throw originNotAllowed(origin);
     await next();
   };
 }

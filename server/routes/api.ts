@@ -7,6 +7,7 @@ import { kioskRouter } from './kiosk.js';
 import { publicApiRouter } from './public-api.js';
 import { reportsRouter, sharedReportsRouter } from './reports.js';
 import { serviceTokensRouter } from './service-tokens.js';
+import { siteCheckRouter } from './site-check.js';
 import { skmPublicRouter } from './skm-public.js';
 import { skmPublicationAdminRouter } from './skm-publications.js';
 import { skmAdminRouter, skmReportsRouter } from './skm-reports.js';
@@ -25,7 +26,7 @@ export const BODY_LIMIT = 16 * 1024;
  * fields may send none); every route below takes the API's reader, where a POST must carry JSON
  * (the report API's new share link too, read before its sign-in).
  */
-export function apiRouter(services: Services): Router {
+export function apiRouter(services: Services, publicBaseUrl: string): Router {
   const api = new Router({ prefix: API_PREFIX });
   // The survey's admin and report routes sign in before they read a body, like the admin API.
   api.use(skmPublicationAdminRouter(services, BODY_LIMIT).routes());
@@ -36,9 +37,10 @@ export function apiRouter(services: Services): Router {
   api.use('/reports', reportsRouter(services).routes());
   api.use('/shared', sharedReportsRouter(services).routes());
   api.use('/kiosk', kioskRouter(services).routes());
-  api.use(publicApiRouter(services).routes());
+  api.use(publicApiRouter(services, publicBaseUrl).routes());
   api.use(authRouter(services).routes());
   api.use(serviceTokensRouter(services).routes());
+  api.use(siteCheckRouter(services).routes());
   api.use(skmPublicRouter(services).routes());
   return api;
 }

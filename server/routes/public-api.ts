@@ -1,6 +1,8 @@
 import Router from '@koa/router';
+import type { Context } from 'koa';
 import { INDICATORS } from '../domain/indicators.js';
 import { tooManyRequests } from '../domain/problem.js';
+import { foreignOrigin, originNotAllowed } from '../http/cors.js';
 import { parseOr422 } from '../http/validate.js';
 import { publicByCode, requireEmployeeByCode, withNipForCode } from '../services/access/employee-by-code.js';
 import { assertKioskChannel } from '../services/access/kiosk-channel.js';
@@ -9,9 +11,11 @@ import type { Services } from '../services/index.js';
 import { ratingBodySchema } from '../domain/rating-schema.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
-export function publicApiRouter(services: Services): Router {
+export function publicApiRouter(services: Services, publicBaseUrl: string): Router {
   const router = new Router();
   const kioskKeys = new KioskKeys(services.vault);
+  /** Whether the asking page may send ratings to this office: the widget knows before anyone types. */
+  const sendingFor = (ctx: Context, officeId: number) => services.origins.verdict(foreignOrigin(ctx, publicBaseUrl), officeId);
 
   router.get('/indicators', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=3600');
@@ -35,8 +39,9 @@ export function publicApiRouter(services: Services): Router {
     const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
     if (!lookup.allowed) throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
     const record = await requireEmployeeByCode(services.catalogue, ctx.params.code ?? '');
-    ctx.set('Cache-Control', 'public, max-age=300');
-    ctx.body = publicByCode(services.catalogue, record);
+    const sending = await sendingFor(ctx, record.office.id);
+    ctx.set('Cache-Control', sending.allowed ? 'public, max-age=300' : 'no-store');
+    ctx.body = { ...publicByCode(services.catalogue, record), sending };
   });
 
   router.get('/employees/:nip', async (ctx) => {
@@ -44,8 +49,11 @@ export function publicApiRouter(services: Services): Router {
     const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
     if (!lookup.allowed) throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
     const record = await services.catalogue.requireActiveEmployee(ctx.params.nip ?? '');
-    ctx.set('Cache-Control', 'public, max-age=300');
-    ctx.body = services.catalogue.toPublic(record);
+    const sending = await sendingFor(ctx, record.office.id);
+    // The answer depends on the page's origin (Vary: Origin). A refusal is not kept, so a site the
+    // office has just allowed works at the next load; the form token's answer is never cached anyway.
+    ctx.set('Cache-Control', sending.allowed ? 'public, max-age=300' : 'no-store');
+    ctx.body = { ...services.catalogue.toPublic(record), sending };
   });
 
   // The signed token of a rating form for one employee: the widget fetches it with the employee and
@@ -55,18 +63,22 @@ export function publicApiRouter(services: Services): Router {
       // Bound to the code, not the NIP: the token travels in the hosted page's calls, readable by anyone.
       const record = await requireEmployeeByCode(services.catalogue, ctx.query.code);
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = services.formTokens.issue(`code:${record.code}`);
+      ctx.body = { ...services.formTokens.issue(`code:${record.code}`), sending: await sendingFor(ctx, record.office.id) };
       return;
     }
     const nip = typeof ctx.query.nip === 'string' ? ctx.query.nip : '';
     const record = await services.catalogue.requireActiveEmployee(nip);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = services.formTokens.issue(record.employee.nip);
+    ctx.body = { ...services.formTokens.issue(record.employee.nip), sending: await sendingFor(ctx, record.office.id) };
   });
 
   router.post('/ratings', async (ctx) => {
     const body = parseOr422(ratingBodySchema, await withNipForCode(services.catalogue, ctx.request.body));
     if (body.channel === 'kiosk') await assertKioskChannel(kioskKeys, services.catalogue, body.nip, ctx.get('x-kiosk-key').trim());
+    // CORS let the site through because some office allows it; this office must be one of them.
+    const origin = foreignOrigin(ctx, publicBaseUrl);
+    const record = origin ? await services.catalogue.findActiveEmployee(body.nip) : null;
+    if (origin && record && !(await services.origins.verdict(origin, record.office.id)).allowed) throw originNotAllowed(origin);
     const { receipt, replayed } = await services.ratings.submit(body, { ipHash: services.addressHash(ctx.ip) });
     ctx.status = 201;
     if (replayed) ctx.set('Idempotent-Replayed', 'true');

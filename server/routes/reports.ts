@@ -14,6 +14,7 @@ import { scopeOf } from '../services/access/scope.js';
 import { evidencePdf } from '../services/appraisal/pdf/evidence-pdf.js';
 import { evidenceFileName } from '../services/reports/export-names.js';
 import { sendReport } from './report-output.js';
+import { sendSharedPage, wantsPage } from './shared-pages.js';
 
 const NIP = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 
@@ -133,28 +134,53 @@ export function sharedReportsRouter(services: Services): Router {
   const router = new Router();
   const { builders, shareLinks } = services.reports;
 
-  const answer = async (ctx: Context, grant: ShareGrant) => {
-    const extra = Object.keys(ctx.query).filter((key) => key !== 'format');
-    if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
+  const build = (grant: ShareGrant, format: string) => {
+    const { nip, ...params } = grant.params;
+    const query = parseOr422(reportQuerySchema, { ...params, format });
     // An evidence PDF's verification row is no share link: its own route answers figures only.
     if (grant.report === 'evidence') throw notFound('This is not a valid shared report link.');
-    const { nip, ...params } = grant.params;
-    const query = parseOr422(reportQuerySchema, { ...params, format: typeof ctx.query.format === 'string' ? ctx.query.format : 'json' });
+    return { query, report: buildReport(builders, grant.report, grant.scope, query, nip) };
+  };
+  const openShared = async (open: () => Promise<ShareGrant>) => {
+    const grant = await open();
+    // An evidence PDF's verification row is no share link: its own route answers figures only.
+    if (grant.report === 'evidence') throw notFound('This is not a valid shared report link.');
+    return grant;
+  };
+  const answer = async (ctx: Context, open: () => Promise<ShareGrant>) => {
+    const page = wantsPage(ctx);
+    const extra = Object.keys(ctx.query).filter((key) => key !== (page ? 'lang' : 'format') && key !== 'lang');
+    if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
+    // A browser gets a page: the verdict and the report, readable and printable (routes/shared-pages.ts).
+    if (page) return sendSharedPage(ctx, 'share', () => openShared(open), (grant) => build(grant, 'json').report);
+    const grant = await openShared(open);
+    const { query, report } = build(grant, typeof ctx.query.format === 'string' ? ctx.query.format : 'json');
     ctx.set('Cache-Control', 'private, no-store');
-    await sendReport(ctx, await buildReport(builders, grant.report, grant.scope, query, nip), query.format, query.lang);
+    ctx.vary('Accept');
+    await sendReport(ctx, await report, query.format, query.lang);
   };
 
-  // The short address printed on evidence PDFs: the link's random public id.
+  // The short address printed on evidence PDFs: the link's random public id. It answers only what the PDF
+  // prints of the figures, with their fingerprint: never the comments, the masked numbers or the NIP.
   router.get('/verify/:publicId', async (ctx) => {
-    if (Object.keys(ctx.query).length) throw badRequest('A verification address takes no parameters.');
-    const grant = await shareLinks.openById(ctx.params.publicId ?? '');
-    // Rows made before verification answered figures only are employee reports: they answer figures only too.
-    if (grant.report !== 'evidence' && grant.report !== 'employee') throw notFound('This is not a verification address.');
-    const { nip, ...params } = grant.params;
-    const query = parseOr422(reportQuerySchema, { ...params, format: 'json' });
+    const page = wantsPage(ctx);
+    const extra = Object.keys(ctx.query).filter((key) => !(page && key === 'lang'));
+    if (extra.length) throw badRequest('A verification address takes no parameters.');
+    const open = async () => {
+      const grant = await shareLinks.openById(ctx.params.publicId ?? '');
+      // Rows made before verification answered figures only are employee reports: they answer figures only too.
+      if (grant.report !== 'evidence' && grant.report !== 'employee') throw notFound('This is not a verification address.');
+      return grant;
+    };
+    const figures = (grant: ShareGrant) => {
+      const { nip, ...params } = grant.params;
+      return builders.employee(grant.scope, nip ?? '', parseOr422(reportQuerySchema, { ...params, format: 'json' }));
+    };
+    if (page) return sendSharedPage(ctx, 'verify', open, async (grant) => ({ ...(await figures(grant)), comments: [] }));
     ctx.set('Cache-Control', 'private, no-store');
-    ctx.body = evidenceVerification(await builders.employee(grant.scope, nip ?? '', query));
+    ctx.vary('Accept');
+    ctx.body = evidenceVerification(await figures(await open()));
   });
-  router.get('/:token', async (ctx) => answer(ctx, await shareLinks.open(ctx.params.token ?? '')));
+  router.get('/:token', (ctx) => answer(ctx, () => shareLinks.open(ctx.params.token ?? '')));
   return router;
 }

@@ -13,6 +13,7 @@ import { AuditLog } from './admin/audit.js';
 import { AuthService } from './access/auth.js';
 import { KioskKeys } from './access/kiosk-keys.js';
 import { Catalogue } from './catalogue/catalogue.js';
+import { AllowedOrigins } from './embedding/allowed-origins.js';
 import { PhoneVault } from '../domain/phone.js';
 import { AppraisalService } from './appraisal/appraisal.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
@@ -79,6 +80,8 @@ export interface Services {
   skm: SkmServices;
   /** Signed tokens of the rating form (GET /api/v1/form-token), checked on every rating. */
   formTokens: FormTokens;
+  /** Sites whose pages may send ratings: each office's own list and CORS_ORIGINS. */
+  origins: AllowedOrigins;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -108,6 +111,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     qr,
     formTokens,
     skm: createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }),
+    origins: new AllowedOrigins(sequelize, config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
     ratings: new RatingService({
       catalogue,
       vault,

@@ -153,7 +153,7 @@ const expected = (row: Row, who: Principal): number => (who === 'anonymous' ? 40
 describe('who may call which admin route', () => {
   it('covers every admin route the server has', () => {
     const admin = `${API_PREFIX}/admin/`;
-    const served = apiRouter(server.services)
+    const served = apiRouter(server.services, 'http://localhost')
       .stack.filter((layer) => String(layer.path).startsWith(admin))
       .flatMap((layer) => layer.methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${String(layer.path).slice(admin.length - 1)}`));
     expect(ROUTES.map((row) => `${row.method} ${row.route}`).sort()).toEqual(served.sort());

@@ -45,8 +45,10 @@ describe('employee lookup', () => {
   it('shows only what the rating form needs, with a rating link that carries the public code, not the NIP', async () => {
     const { status, body } = await getJson<Record<string, unknown>>(`${server.url}/api/v1/employees/${DEMO_NIP}`);
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['name', 'nip', 'office', 'photoUrl', 'position', 'ratingUrl', 'workArea']);
+    expect(Object.keys(body).sort()).toEqual(['name', 'nip', 'office', 'photoUrl', 'position', 'ratingUrl', 'sending', 'workArea']);
     expect(body).toMatchObject({
+      // Without an Origin (the server's own page, a script): this page may send.
+      sending: { origin: null, allowed: true },
       nip: DEMO_NIP,
       name: 'dr. Rina Kartika, M.Kes',
       workArea: { code: 'kantor-induk', name: 'Kantor Induk' },
@@ -67,7 +69,15 @@ describe('employee lookup', () => {
   });
 
   it('answers 404 for a deactivated employee', async () => {
-    const employee = await Employee.create({ officeId: 1, workAreaId: 1, nip: '198001012005011001', name: 'Pegawai Nonaktif', position: 'Staf', kind: 'asn', active: false });
+    const employee = await Employee.create({
+      officeId: 1,
+      workAreaId: 1,
+      nip: '198001012005011001',
+      name: 'Pegawai Nonaktif',
+      position: 'Staf',
+      kind: 'asn',
+      active: false,
+    });
     await PublicCode.create({ code: 'INACT1VE', employeeId: employee.id });
     expect((await getJson(`${server.url}/api/v1/employees/198001012005011001`)).status).toBe(404);
     expect((await fetch(`${server.url}/r/INACT1VE`)).status).toBe(404);
@@ -146,7 +156,11 @@ describe('widget bundle and health', () => {
 });
 
 /** A GET that leaves the body as sent (fetch would decompress it). */
-function rawGet(url: string, acceptEncoding: string, ifNoneMatch?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  acceptEncoding: string,
+  ifNoneMatch?: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'accept-encoding': acceptEncoding, ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) };
     get(url, { headers }, (response) => {

@@ -35,22 +35,27 @@ describeInBrowser('the webmaster page at /embed', () => {
     await page.getByLabel('NIP atau kode petugas').fill(DEMO_NIP);
     await page.getByRole('button', { name: 'Periksa' }).click();
     await page.locator('#nip-status').filter({ hasText: DEMO_NAME }).waitFor();
-    await expect.poll(snippet).toBe(
-      `<script type="module" src="${server.url}/widget/pacak-rating.js"></script>\n<pacak-rating nip="${DEMO_NIP}"></pacak-rating>`,
-    );
+    // The element holds fallback content: a message and the hosted page's link, shown when the widget cannot be.
+    const ratingUrl = (await (await fetch(`${server.url}/api/v1/employees/${DEMO_NIP}`)).json()).ratingUrl as string;
+    await expect
+      .poll(snippet)
+      .toBe(
+        `<script type="module" src="${server.url}/widget/pacak-rating.js"></script>\n<pacak-rating nip="${DEMO_NIP}">\n` +
+          `  <p>Formulir penilaian tidak dapat dimuat. <a href="${ratingUrl}">Beri penilaian di halaman PACAK</a></p>\n</pacak-rating>`,
+      );
     await page.locator('#preview pacak-rating [part=name]').waitFor();
 
     await page.getByLabel('Bahasa formulir').selectOption('en');
     await page.locator('#service option[value=cop]').waitFor({ state: 'attached' });
     await page.getByLabel(/Jenis pelayanan yang dipilih/).selectOption('cop');
-    expect(await snippet()).toContain(`<pacak-rating nip="${DEMO_NIP}" lang="en" service="cop"></pacak-rating>`);
+    expect(await snippet()).toContain(`<pacak-rating nip="${DEMO_NIP}" lang="en" service="cop">`);
+    expect(await snippet()).toContain('The rating form could not be loaded.');
 
     await page.getByRole('button', { name: 'Salin kode' }).click();
     await page.locator('#copy-status').filter({ hasText: 'tersalin' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet());
     await page.screenshot({ path: artifactPath('embed-page.png'), fullPage: true });
     expect(problems).toEqual([]);
-
   });
 
   it('has no axe-core violations, the preview widget included', async () => {
@@ -74,6 +79,36 @@ describeInBrowser('the webmaster page at /embed', () => {
     } finally {
       await open.close();
     }
+  });
+
+  it('checks the webmaster’s site, and lets a signed-in admin allow it there', async () => {
+    const site = `https://wp-${process.pid}.example.org`;
+    // The WordPress plugin links here with its own address.
+    await page.goto(`${server.url}/embed?site=${encodeURIComponent(`${site}/wp-admin/`)}`);
+    await page.locator('#site-status').filter({ hasText: 'Belum diizinkan' }).waitFor();
+    expect(await page.getByLabel('Alamat situs').inputValue()).toBe(site);
+    expect(await page.locator('#site-status').textContent()).toContain('Minta administrator');
+    expect(await page.locator('#allow-site').isHidden()).toBe(true);
+
+    await page.getByLabel('Alamat situs').fill('bukan alamat');
+    await page.getByRole('button', { name: 'Cek izin situs' }).click();
+    expect(await page.getByLabel('Alamat situs').evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false);
+    await page.getByLabel('Alamat situs').fill(`${site}/halaman`);
+    await page.getByRole('button', { name: 'Cek izin situs' }).click();
+    await page.locator('#site-status').filter({ hasText: 'tanpa halaman' }).waitFor();
+
+    await page.getByLabel('Alamat situs').fill(site);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(server.demoAdminPassword!);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Izinkan situs ini' }).click();
+    await page
+      .locator('#site-status')
+      .filter({ hasText: `Diizinkan: halaman ${site}` })
+      .waitFor();
+    const check = await (await fetch(`${server.url}/api/v1/sites/check?origin=${encodeURIComponent(site)}`)).json();
+    expect(check.allowed).toBe(true);
+    expect(problems).toEqual([]);
   });
 
   it('says so for an unknown NIP and gives no snippet', async () => {
@@ -108,7 +143,9 @@ describeInBrowser('the webmaster page at /embed', () => {
     expect(await page.getByLabel('Kata sandi').inputValue()).toBe('');
 
     // This server signs in; an older one answered 404 there.
-    await page.route('**/api/v1/auth/token', (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404}' }));
+    await page.route('**/api/v1/auth/token', (route) =>
+      route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404}' }),
+    );
     await page.getByLabel('Kata sandi').fill('secret');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.locator('#sign-in-status').filter({ hasText: 'Gunakan cara 1' }).waitFor();
@@ -120,7 +157,11 @@ describeInBrowser('the webmaster page at /embed', () => {
     const seen: { auth?: string | undefined; body?: unknown } = {};
     await page.route('**/api/v1/auth/token', (route) => {
       seen.body = route.request().postDataJSON();
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ token: 'T0KEN', expiresAt: '2030-01-01T00:00:00Z' }) });
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ token: 'T0KEN', expiresAt: '2030-01-01T00:00:00Z' }),
+      });
     });
     await page.route('**/api/v1/admin/employees', (route) => {
       seen.auth = route.request().headers().authorization;
@@ -130,8 +171,18 @@ describeInBrowser('the webmaster page at /embed', () => {
         body: JSON.stringify({
           employees: [
             { nip: DEMO_NIP, name: DEMO_NAME, workArea: { code: 'kantor-induk', name: 'Kantor Induk' }, active: true },
-            { nip: '199011042015032003', name: 'Ns. Dewi Lestari, S.Kep', workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' }, active: true },
-            { nip: '198812302014021001', name: 'Pegawai Lama', workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' }, active: false },
+            {
+              nip: '199011042015032003',
+              name: 'Ns. Dewi Lestari, S.Kep',
+              workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' },
+              active: true,
+            },
+            {
+              nip: '198812302014021001',
+              name: 'Pegawai Lama',
+              workArea: { code: 'boom-baru', name: 'Wilker Pelabuhan Boom Baru' },
+              active: false,
+            },
           ],
         }),
       });
@@ -149,7 +200,7 @@ describeInBrowser('the webmaster page at /embed', () => {
     ]);
 
     await page.getByLabel('Petugas', { exact: true }).selectOption('199011042015032003');
-    await expect.poll(snippet).toContain('<pacak-rating nip="199011042015032003"></pacak-rating>');
+    await expect.poll(snippet).toContain('<pacak-rating nip="199011042015032003">');
 
     await page.getByLabel(/wilayah kerja, untuk tablet/).selectOption('boom-baru');
     await expect.poll(snippet).toContain('<pacak-rating kiosk work-area="boom-baru" kiosk-key="KUNCI-KIOS"></pacak-rating>');

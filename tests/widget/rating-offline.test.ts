@@ -7,16 +7,7 @@ import { DEMO_NIP } from '../../server/db/seed-data.js';
 import { FormTokenCodec } from '../../server/services/intake/form-tokens.js';
 import { formToken, postJson, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import {
-  allScores,
-  fillRating,
-  formReady,
-  formValues,
-  openRatingPage,
-  recordedEvents,
-  statusSays,
-  submit,
-} from './rating-fixture.js';
+import { allScores, fillRating, formReady, formValues, openRatingPage, recordedEvents, statusSays, submit } from './rating-fixture.js';
 
 const OUTBOX = 'pacak-outbox';
 
@@ -37,8 +28,7 @@ const keptOnEarlierVisit = (page: Page, kept: Record<string, unknown>) =>
     [OUTBOX, JSON.stringify([kept])] as const,
   );
 
-const outbox = (page: Page): Promise<Kept[]> =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), OUTBOX);
+const outbox = (page: Page): Promise<Kept[]> => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), OUTBOX);
 
 describeInBrowser('<pacak-rating> on a weak network', () => {
   let server: TestServer;
@@ -147,15 +137,15 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     expect(events.map((event) => event.type)).toEqual(['pacak-submitted']);
   });
 
-  it('discards a rating kept for more than a day, with a notice, and sends nothing', async () => {
+  it('discards a rating kept for more than seven days, with a notice, and sends nothing', async () => {
     const body = ratingBody({ clientId: randomUUID() });
-    await keptOnEarlierVisit(page, { api: server.url, body, at: Date.now() - 25 * 3600_000 });
+    await keptOnEarlierVisit(page, { api: server.url, body, at: Date.now() - 7 * 86_400_000 - 3600_000 });
     let posts = 0;
     page.on('request', (request) => {
       if (request.method() === 'POST') posts++;
     });
     await openRatingPage(page, server.url);
-    await statusSays(page, 'lebih dari sehari');
+    await statusSays(page, 'lebih dari 7 hari');
     expect(await outbox(page)).toEqual([]);
     expect(posts).toBe(0);
     expect(await Rating.count({ where: { clientId: body.clientId as string } })).toBe(0);
@@ -185,7 +175,8 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     const body = ratingBody({ clientId: randomUUID(), formToken: stale });
     const sent: { token: unknown; status: number }[] = [];
     page.on('response', async (response) => {
-      if (response.url().endsWith('/api/v1/ratings')) sent.push({ token: response.request().postDataJSON().formToken, status: response.status() });
+      if (response.url().endsWith('/api/v1/ratings'))
+        sent.push({ token: response.request().postDataJSON().formToken, status: response.status() });
     });
     await keptOnEarlierVisit(page, { api: server.url, body, at: threeHoursAgo.getTime() });
     await openRatingPage(page, server.url);

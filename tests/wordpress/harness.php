@@ -4,12 +4,18 @@
  * renders what stdin asks for and prints JSON (the rendered HTML, what was enqueued, what registered).
  * Escaping stubs follow WordPress's own behaviour closely enough for the assertions made on them.
  *
- * stdin: { "options": {...}, "modules": bool, "canEdit": bool,
- *          "calls": [ {"shortcode": {...}} | {"block": {...}} | {"sanitize": "..."} | {"tag": [tag, handle, src]} ] }
+ * HTTP requests (wp_remote_get) really go out, to loopback only: a test runs a real PACAK server there.
+ * Any other host fails as an unreachable one would.
+ *
+ * stdin: { "options": {...}, "modules": bool, "canEdit": bool, "home": "https://…", "locale": "id_ID",
+ *          "calls": [ {"shortcode": {...}} | {"block": {...}} | {"sanitize": "..."} | {"tag": [tag, handle, src]}
+ *                     | {"check": true} | {"health": true} ] }
  */
 
 $input = json_decode( stream_get_contents( STDIN ), true );
-$GLOBALS['wp'] = array( 'enqueued' => array(), 'hooks' => array(), 'shortcodes' => array(), 'blocks' => array() );
+$GLOBALS['wp'] = array( 'enqueued' => array(), 'hooks' => array(), 'shortcodes' => array(), 'blocks' => array(), 'settingsErrors' => array(), 'requests' => array(), 'transients' => array() );
+const MINUTE_IN_SECONDS = 60;
+const HOUR_IN_SECONDS   = 3600;
 
 define( 'ABSPATH', __DIR__ . '/' );
 
@@ -69,8 +75,56 @@ function get_option( $name, $default = false ) {
 function current_user_can( $capability ) {
 	return ! empty( $GLOBALS['input']['canEdit'] );
 }
-function add_settings_error( $setting, $code, $message ) {
+function add_settings_error( $setting, $code, $message, $type = 'error' ) {
 	$GLOBALS['wp']['settingsErrors'][] = $message;
+}
+function get_locale() {
+	return $GLOBALS['input']['locale'] ?? 'id_ID';
+}
+function home_url() {
+	return $GLOBALS['input']['home'] ?? 'https://wp.example.org';
+}
+function get_transient( $key ) {
+	return $GLOBALS['wp']['transients'][ $key ] ?? false;
+}
+function set_transient( $key, $value, $expiration ) {
+	$GLOBALS['wp']['transients'][ $key ] = $value;
+	return true;
+}
+function wp_json_encode( $value ) {
+	return json_encode( $value );
+}
+class WP_Error {
+	private $message;
+	public function __construct( $code, $message ) {
+		$this->message = $message;
+	}
+	public function get_error_message() {
+		return $this->message;
+	}
+}
+function is_wp_error( $thing ) {
+	return $thing instanceof WP_Error;
+}
+function wp_remote_get( $url, $args = array() ) {
+	$GLOBALS['wp']['requests'][] = $url;
+	$host = parse_url( $url, PHP_URL_HOST );
+	if ( ! in_array( $host, array( '127.0.0.1', 'localhost' ), true ) ) {
+		return new WP_Error( 'http_request_failed', 'cURL error 6: Could not resolve host: ' . $host );
+	}
+	$context = stream_context_create( array( 'http' => array( 'timeout' => $args['timeout'] ?? 5, 'ignore_errors' => true, 'header' => 'Accept: application/json' ) ) );
+	$body    = @file_get_contents( $url, false, $context );
+	if ( false === $body ) {
+		return new WP_Error( 'http_request_failed', 'cURL error 7: Failed to connect to ' . $host );
+	}
+	preg_match( '{HTTP/\S+ (\d{3})}', $http_response_header[0] ?? '', $status );
+	return array( 'response' => array( 'code' => (int) ( $status[1] ?? 0 ) ), 'body' => $body );
+}
+function wp_remote_retrieve_response_code( $response ) {
+	return $response['response']['code'];
+}
+function wp_remote_retrieve_body( $response ) {
+	return $response['body'];
 }
 function wp_enqueue_script( $handle, $src, $deps = array(), $ver = false, $in_footer = false ) {
 	$GLOBALS['wp']['enqueued'][] = array( 'api' => 'script', 'handle' => $handle, 'src' => $src, 'ver' => $ver, 'footer' => $in_footer );
@@ -93,6 +147,14 @@ foreach ( $input['calls'] as $call ) {
 		$results[] = call_user_func( $GLOBALS['wp']['blocks'][0]['args']['render_callback'], $call['block'] );
 	} elseif ( isset( $call['sanitize'] ) ) {
 		$results[] = pacak_rating_sanitize_server( $call['sanitize'] );
+	} elseif ( isset( $call['check'] ) ) {
+		$results[] = pacak_rating_check_connection( pacak_rating_server(), pacak_rating_site_origin() );
+	} elseif ( isset( $call['health'] ) ) {
+		$tests     = array();
+		foreach ( $GLOBALS['wp']['hooks']['site_status_tests'] ?? array() as $filter ) {
+			$tests = $filter( $tests );
+		}
+		$results[] = array( 'registered' => array_keys( $tests['direct'] ?? array() ), 'result' => call_user_func( $tests['direct']['pacak_rating_connection']['test'] ) );
 	} elseif ( isset( $call['tag'] ) ) {
 		$tag = $call['tag'][0];
 		foreach ( $GLOBALS['wp']['hooks']['script_loader_tag'] as $filter ) {
@@ -108,6 +170,8 @@ echo json_encode(
 		'enqueued'   => $GLOBALS['wp']['enqueued'],
 		'shortcodes' => array_keys( $GLOBALS['wp']['shortcodes'] ),
 		'blocks'     => array_map( function ( $b ) { return $b['metadata']['name']; }, $GLOBALS['wp']['blocks'] ),
+		'errors'     => $GLOBALS['wp']['settingsErrors'],
+		'requests'   => $GLOBALS['wp']['requests'],
 	),
 	JSON_UNESCAPED_SLASHES
 );

@@ -31,8 +31,7 @@ const id = {
   tokenUsed: 'Kode QR sekali pakai ini sudah dipakai. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
   tokenInvalid:
     'Kode QR sekali pakai ini sudah tidak berlaku. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
-  already:
-    'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
+  already: 'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
   tooMany: (wait: string) => `Terlalu banyak percobaan. Silakan coba lagi ${wait}.`,
   phoneLimit: 'Nomor ini sudah memberi rating sebanyak yang diperbolehkan hari ini. Silakan coba lagi besok.',
   later: 'beberapa saat lagi',
@@ -41,7 +40,7 @@ const id = {
   offline: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.',
   queued: 'Rating tersimpan, akan dikirim',
   queuedText: 'Koneksi internet terputus. Rating Anda disimpan di perangkat ini dan dikirim otomatis begitu koneksi kembali.',
-  expired: 'Satu rating yang tersimpan di perangkat ini lebih dari sehari tidak terkirim dan telah dihapus.',
+  expired: 'Satu rating yang tersimpan di perangkat ini lebih dari 7 hari tidak terkirim dan telah dihapus.',
   serverDown: 'Server sedang mengalami gangguan. Silakan coba lagi beberapa saat lagi. Isian Anda tetap tersimpan di formulir.',
   failed: 'Rating belum terkirim.',
   loadFailed: 'Formulir rating tidak dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
@@ -57,6 +56,9 @@ const id = {
   change: 'Ganti petugas',
   next: 'Pelanggan berikutnya',
   badKey: 'Kunci kios tidak berlaku. Hubungi administrator.',
+  notAllowed: 'Penilaian tidak dapat dikirim dari situs ini.',
+  notAllowedHint: 'Silakan beri penilaian di halaman PACAK:',
+  hostedLink: 'Beri penilaian di halaman PACAK',
   resetIn: (n: number) => `Formulir kembali ke awal dalam ${n} detik.`,
 };
 
@@ -97,7 +99,7 @@ const en: Strings = {
   offline: 'Cannot reach the server. Check your internet connection and try again.',
   queued: 'Rating saved, it will be sent',
   queuedText: 'The connection is down. Your rating is kept on this device and sent as soon as the connection returns.',
-  expired: 'A rating kept on this device for more than a day could not be sent and was removed.',
+  expired: 'A rating kept on this device for more than 7 days could not be sent and was removed.',
   serverDown: 'The server is having trouble. Please try again in a little while. What you entered is still in the form.',
   failed: 'Your rating was not sent.',
   loadFailed: 'The rating form could not be loaded. Check your internet connection and try again.',
@@ -113,6 +115,9 @@ const en: Strings = {
   change: 'Choose another officer',
   next: 'Next customer',
   badKey: 'This kiosk key is not valid. Please contact the administrator.',
+  notAllowed: 'Ratings cannot be sent from this site.',
+  notAllowedHint: 'Please rate our service on the PACAK page:',
+  hostedLink: 'Rate our service on the PACAK page',
   resetIn: (n) => `The form starts again in ${n} seconds.`,
 };
 

@@ -14,18 +14,21 @@ export interface Kept {
   body: RatingBody & { clientId: string };
   /** The tablet's kiosk key for a kiosk rating, sent with it again when the network is back. */
   kioskKey?: string;
-  /** When it was kept (ms since the epoch); after a day it is discarded, not sent. */
+  /** When it was kept (ms since the epoch); after KEEP_DAYS it is discarded, not sent. */
   at: number;
 }
 
 /** What became of one kept rating when the box was emptied. */
-export type Outcome =
-  | { kept: Kept; receipt: Receipt }
-  | { kept: Kept; error: ApiError }
-  | { kept: Kept; expired: true };
+export type Outcome = { kept: Kept; receipt: Receipt } | { kept: Kept; error: ApiError } | { kept: Kept; expired: true };
 
 const KEY = 'pacak-outbox';
-const DAY = 864e5;
+/**
+ * How long a rating waits on the device for the network: a week covers a phone that stays offline
+ * over a long weekend at sea or on a field trip, and bounds how long a phone number stays in storage.
+ */
+export const KEEP_DAYS = 7;
+const KEEP_MS = KEEP_DAYS * 864e5;
+const isOld = (kept: Kept) => !(Date.now() - kept.at <= KEEP_MS);
 
 function read(): Kept[] {
   try {
@@ -46,8 +49,9 @@ function write(list: Kept[]): void {
 
 const without = (list: Kept[], clientId: string) => list.filter((k) => k.body.clientId !== clientId);
 
+/** Keeps one rating; whatever is past its time leaves the box on the way (also another server's). */
 export function keep(kept: Kept): boolean {
-  write([...without(read(), kept.body.clientId), kept]);
+  write([...without(read(), kept.body.clientId).filter((k) => !isOld(k)), kept]);
   return read().some((k) => k.body.clientId === kept.body.clientId);
 }
 
@@ -63,7 +67,7 @@ export function flush(api: string, report: (outcome: Outcome) => void): Promise<
     for (const kept of read()) {
       if (kept.api !== api) continue;
       let outcome: Outcome;
-      if (Date.now() - kept.at > DAY) outcome = { kept, expired: true };
+      if (isOld(kept)) outcome = { kept, expired: true };
       else {
         try {
           // A kept rating goes with the form token it was typed under; one that has expired meanwhile

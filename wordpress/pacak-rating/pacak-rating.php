@@ -1,8 +1,8 @@
 <?php
 /**
  * Plugin Name:       PACAK rating
- * Description:       Shows the PACAK rating form (<pacak-rating>) with a shortcode or a block, loading the widget from your PACAK server only on pages that use it.
- * Version:           0.1.0
+ * Description:       Shows the PACAK rating form of your PACAK server with a shortcode or a block, loading the widget only on pages that use it, and checks that this site may send ratings.
+ * Version:           0.2.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
  * License:           MIT
@@ -20,6 +20,10 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 const PACAK_RATING_OPTION = 'pacak_rating_server';
 const PACAK_RATING_HANDLE = 'pacak-rating';
+
+require_once __DIR__ . '/includes/connection.php';
+require_once __DIR__ . '/includes/fallback.php';
+require_once __DIR__ . '/includes/settings.php';
 
 /**
  * Shortcode and block attributes the widget understands, each with the pattern its value must match.
@@ -107,7 +111,9 @@ function pacak_rating_markup( $attributes ) {
 	foreach ( $clean as $name => $value ) {
 		$html .= ' ' . str_replace( '_', '-', $name ) . '="' . esc_attr( $value ) . '"';
 	}
-	return $html . '></pacak-rating>';
+	// Light DOM: what a visitor sees while the script has not run, and if the server cannot be reached.
+	$lang = isset( $clean['lang'] ) ? $clean['lang'] : ( 0 === strpos( (string) get_locale(), 'en' ) ? 'en' : 'id' );
+	return $html . '>' . pacak_rating_fallback( $server, $kiosk ? '' : $clean['nip'], $lang ) . '</pacak-rating>';
 }
 
 /** [pacak_rating nip="199203152019032001" lang="en" service="cop"] */
@@ -120,11 +126,12 @@ add_shortcode( 'pacak_rating', 'pacak_rating_shortcode' );
 /** The block, rendered on the server by the same function as the shortcode (block/block.json). */
 function pacak_rating_render_block( $attributes ) {
 	$map = array(
-		'nip'       => 'nip',
-		'lang'      => 'lang',
-		'service'   => 'service',
-		'workArea'  => 'work_area',
-		'kioskKey'  => 'kiosk_key',
+		'nip'        => 'nip',
+		'lang'       => 'lang',
+		'service'    => 'service',
+		'workArea'   => 'work_area',
+		'kioskKey'   => 'kiosk_key',
+		'resetAfter' => 'reset_after',
 	);
 	$atts = array();
 	foreach ( $map as $from => $to ) {
@@ -140,63 +147,13 @@ function pacak_rating_register_block() {
 }
 add_action( 'init', 'pacak_rating_register_block' );
 
-/** Keeps only the origin of what an administrator typed: https://host[:port], nothing after it. */
-function pacak_rating_sanitize_server( $value ) {
-	$url = esc_url_raw( trim( (string) $value ), array( 'https', 'http' ) );
-	if ( '' === $url ) {
-		return '';
-	}
-	$parts = wp_parse_url( $url );
-	if ( empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
-		add_settings_error( PACAK_RATING_OPTION, 'pacak-rating-server', __( 'The PACAK server address must look like https://pacak.example.go.id', 'pacak-rating' ) );
-		return pacak_rating_server();
-	}
-	return $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . (int) $parts['port'] : '' );
+/**
+ * The editor's live preview is the element itself (block/editor.js loads the widget into the editor's
+ * document): it needs the server's address, given before the block's script runs.
+ */
+function pacak_rating_editor_settings() {
+	$data = array( 'server' => pacak_rating_server() );
+	wp_add_inline_script( 'pacak-rating-editor-script', 'window.pacakRatingEditor = ' . wp_json_encode( $data ) . ';', 'before' );
 }
+add_action( 'enqueue_block_editor_assets', 'pacak_rating_editor_settings' );
 
-function pacak_rating_register_setting() {
-	register_setting(
-		'pacak_rating',
-		PACAK_RATING_OPTION,
-		array(
-			'type'              => 'string',
-			'sanitize_callback' => 'pacak_rating_sanitize_server',
-			'default'           => '',
-		)
-	);
-	add_settings_section( 'pacak_rating_main', __( 'Server', 'pacak-rating' ), '__return_false', 'pacak-rating' );
-	add_settings_field(
-		PACAK_RATING_OPTION,
-		__( 'PACAK server address', 'pacak-rating' ),
-		'pacak_rating_server_field',
-		'pacak-rating',
-		'pacak_rating_main',
-		array( 'label_for' => PACAK_RATING_OPTION )
-	);
-}
-add_action( 'admin_init', 'pacak_rating_register_setting' );
-
-function pacak_rating_server_field() {
-	printf(
-		'<input type="url" class="regular-text" id="%1$s" name="%1$s" value="%2$s" placeholder="https://pacak.example.go.id" /><p class="description">%3$s</p>',
-		esc_attr( PACAK_RATING_OPTION ),
-		esc_attr( pacak_rating_server() ),
-		esc_html__( 'The address of your PACAK server. Also add this site to the server\'s CORS_ORIGINS so ratings can be sent from its pages.', 'pacak-rating' )
-	);
-}
-
-function pacak_rating_settings_page() {
-	if ( ! current_user_can( 'manage_options' ) ) {
-		return;
-	}
-	echo '<div class="wrap"><h1>' . esc_html__( 'PACAK rating', 'pacak-rating' ) . '</h1><form action="options.php" method="post">';
-	settings_fields( 'pacak_rating' );
-	do_settings_sections( 'pacak-rating' );
-	submit_button();
-	echo '</form><p>' . esc_html__( 'Use the shortcode [pacak_rating nip="…"] or the "PACAK rating" block.', 'pacak-rating' ) . '</p></div>';
-}
-
-function pacak_rating_admin_menu() {
-	add_options_page( 'PACAK rating', 'PACAK rating', 'manage_options', 'pacak-rating', 'pacak_rating_settings_page' );
-}
-add_action( 'admin_menu', 'pacak_rating_admin_menu' );

@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
 import { AppraisalRuleSet } from './appraisal-rule-set.js';
 import { AttendanceMonth } from './attendance-month.js';
+import { AllowedOrigin } from './allowed-origin.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
 import { KioskKey } from './kiosk-key.js';
@@ -19,10 +20,10 @@ import { SkmResponse } from './skm-response.js';
 import { SkmSettingsRecord } from './skm-settings.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkpResult, SkmFollowUp, SkmPublication, SkmResponse, SkmSettingsRecord, WorkArea };
+export { AdminUser, AllowedOrigin, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkpResult, SkmFollowUp, SkmPublication, SkmResponse, SkmSettingsRecord, WorkArea };
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth, SkpResult, SkmResponse, SkmSettingsRecord, SkmFollowUp, SkmPublication]) {
+  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AllowedOrigin, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth, SkpResult, SkmResponse, SkmSettingsRecord, SkmFollowUp, SkmPublication]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

@@ -5,6 +5,7 @@ import { jsonBody } from '../../http/json-body.js';
 import type { Services } from '../../services/index.js';
 import { appraisalRoutes } from './appraisal.js';
 import { attendanceImportRoute } from './attendance.js';
+import { allowedOriginRoutes } from './allowed-origins.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeePinRoutes } from './employee-pins.js';
 import { employeeRoutes, importRoutes } from './employees.js';
@@ -43,5 +44,6 @@ export function adminRouter(services: Services, jsonLimit: number): Router {
   kioskKeyRoutes(router, services);
   appraisalRoutes(router, services);
   letterheadRoutes(router, services);
+  allowedOriginRoutes(router, services);
   return router;
 }

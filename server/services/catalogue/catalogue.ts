@@ -1,5 +1,5 @@
-import { LRUCache } from 'lru-cache';
 import type { Transaction } from 'sequelize';
+import { readThrough, type ReadThrough } from './read-through.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { canonicalStaffId, uncanonicalReason } from '../../domain/canonical.js';
 import { Employee, Office, PublicCode, ServiceType, WorkArea } from '../../db/models/index.js';
@@ -29,32 +29,6 @@ export interface EmployeeRecord {
 }
 
 const NIP_SHAPE = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
-
-interface ReadThrough<K, V> {
-  get(key: K, load: () => Promise<V>): Promise<V>;
-  clear(): void;
-}
-
-/**
- * Each key's value loaded once and kept `ttlMs` (0 keeps nothing); callers that miss at the same
- * moment share one load, a failed load is not kept, and a load under way when the cache is cleared
- * answers its callers without being kept. Values are boxed: "no such employee" (null) is kept too.
- */
-function readThrough<K extends object | string | number, V>(ttlMs: number): ReadThrough<K, V> {
-  const cache = new LRUCache<K, { value: V }, () => Promise<V>>({
-    max: 10_000,
-    ttl: ttlMs,
-    ignoreFetchAbort: true,
-    fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
-  });
-  return {
-    async get(key, load) {
-      const hit = ttlMs > 0 ? await cache.fetch(key, { context: load }) : undefined;
-      return hit ? hit.value : load();
-    },
-    clear: () => cache.clear(),
-  };
-}
 
 /**
  * Reference data the public routes read on every request: employees, their codes, service types.

@@ -19,7 +19,15 @@ export interface ShareGrant {
   publicId: string;
 }
 
-const gone = (detail: string) => new ProblemError({ type: problemType('share-link-gone'), title: 'Link no longer valid', status: 410, detail });
+/** `reason` lets a page tell a person which of the two it is (the verification page's verdict). */
+const gone = (detail: string) =>
+  new ProblemError({
+    type: problemType('share-link-gone'),
+    title: 'Link no longer valid',
+    status: 410,
+    detail,
+    reason: /revoked/.test(detail) ? 'revoked' : 'expired',
+  });
 
 /**
  * Read-only links to one report. The token is a JWT signed with a key of its own (derived from

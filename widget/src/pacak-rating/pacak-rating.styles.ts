@@ -8,6 +8,10 @@ export const styles = css`
   :host {
     all: initial;
     display: block;
+    /* The host matches :focus whenever a control inside has focus, so a theme's focus outline
+       would circle the whole host, wider than the card. An !important rule of the shadow root wins
+       over the page's normal ones; the focus ring stays on the controls. */
+    outline: none !important;
   }
   .card {
     all: initial;
@@ -195,6 +199,17 @@ export const styles = css`
     padding: 0.75rem;
     border-left: 4px solid var(--pacak-error, #b42318);
     background: var(--pacak-notice-bg, #fdf2f1);
+  }
+  .not-allowed {
+    margin-top: 1rem;
+    padding: 0.75rem;
+    border-left: 4px solid var(--pacak-primary, #00695c);
+  }
+  .not-allowed p {
+    margin: 0 0 0.5rem;
+  }
+  .not-allowed a {
+    color: inherit;
   }
   .status.info {
     border-color: var(--pacak-primary, #00695c);

@@ -9,7 +9,9 @@ import { explainProblem } from '../explain-problem.js';
 import { pickLang, strings } from '../i18n.js';
 import type { Strings } from '../i18n.js';
 import type { Outcome } from '../outbox.js';
+import type { SendingVerdict } from '../../../contract/index.js';
 import { renderEmployeeHeader } from './employee-header.js';
+import { renderNotAllowed, warnNotAllowed } from './not-allowed.js';
 import { KioskController } from './kiosk-controller.js';
 import { renderPicker } from './kiosk-picker.js';
 import { styles } from './pacak-rating.styles.js';
@@ -20,7 +22,7 @@ import { SendController } from './send-controller.js';
 // The snippet needs no `api` attribute: by default the server is wherever this script came from.
 const scriptOrigin = new URL(import.meta.url).origin;
 
-type View = 'loading' | 'pick' | 'form' | 'done' | 'queued' | 'missing' | 'failed';
+type View = 'loading' | 'pick' | 'form' | 'done' | 'queued' | 'missing' | 'failed' | 'not-allowed';
 type Details = [Employee, Named[], Indicator[]];
 
 /**
@@ -31,6 +33,9 @@ type Details = [Employee, Named[], Indicator[]];
  * @fires pacak-submitted - the rating was stored; `detail: { id, receipt }`
  * @fires pacak-queued - no network: the rating is kept on the device and sent when it returns; `detail: { clientId }`
  * @fires pacak-error - loading or sending failed; `detail: { status, problem }`, status 0 when offline
+ *
+ * @slot - fallback content (a short message and the employee's hosted rating page): the browser shows it
+ *   until the script runs, and the element shows it again when the server cannot be reached
  *
  * @csspart card - the box around everything (border, padding, background)
  * @csspart header - employee name, position and photo
@@ -49,6 +54,7 @@ type Details = [Employee, Named[], Indicator[]];
  * @csspart receipt - the thank-you view with the receipt code (or the "saved, will be sent" notice)
  * @csspart queued - the heading of the "saved, will be sent" notice
  * @csspart not-found - shown instead of the form for an unknown employee
+ * @csspart not-allowed - shown instead of the form on a site the office has not allowed: a message and the hosted page's link
  * @csspart retry - the button that loads the form again after a failure
  * @csspart picker - kiosk mode: the list of employees
  * @csspart pick - kiosk mode: one employee's button
@@ -169,13 +175,16 @@ export class PacakRating extends LitElement {
     const { view, employee } = this;
     // Kiosk mode: from the form, or from a form that would not load, the customer can go back to the list.
     const back =
-      this.kiosk && this.picked && (view === 'form' || view === 'failed')
+      this.kiosk && this.picked && (view === 'form' || view === 'failed' || view === 'not-allowed')
         ? html`<button type="button" class="alt" part="back" @click=${this.restart}>${t.change}</button>`
         : nothing;
     if (view === 'missing') return html`<h2 part="not-found">${t.notFound}</h2>`;
-    if (view === 'failed') return html`${back}<button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
+    // The server cannot be reached: the page's own fallback content (the element's children: a message
+    // and the hosted page's link) shows through the slot, rather than a gap.
+    if (view === 'failed') return html`${back}<slot></slot><button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
     if (view === 'pick' && this.roster) return renderPicker(t, this.roster, (nip) => this.pick(nip));
     if (!employee || view === 'loading') return nothing;
+    if (view === 'not-allowed') return html`${back}${renderEmployeeHeader(employee, this.origin)}${renderNotAllowed(t, employee)}`;
     const body =
       view === 'form'
         ? renderRatingForm({
@@ -229,7 +238,10 @@ export class PacakRating extends LitElement {
         this.details.set(nip, details);
         [this.employee, this.serviceTypes, this.indicators] = details;
         this.view = 'form';
-        void this.sender.freshToken(nip);
+        // The employee's answer already says whether this page may send: if not, no form is shown at all.
+        const sending = this.employee.sending;
+        if (sending && !sending.allowed) this.refused(sending);
+        else void this.sender.freshToken(nip);
         if (this.kiosk) this.clock.touch();
       }
       this.status = '';
@@ -268,7 +280,10 @@ export class PacakRating extends LitElement {
     event.preventDefault();
     if (this.busy) return;
     const t = this.t;
-    const input = readRating(event.currentTarget as HTMLFormElement, this.indicators.map((i) => i.code));
+    const input = readRating(
+      event.currentTarget as HTMLFormElement,
+      this.indicators.map((i) => i.code),
+    );
     this.errors = checkRating(input, t);
     if (Object.keys(this.errors).length) {
       this.status = t.checkFields;
@@ -287,12 +302,11 @@ export class PacakRating extends LitElement {
         channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
         ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
       }, this.kiosk ? this.kioskKey : undefined);
-      if (receipt) this.showReceipt(receipt);
-      else {
+      if (receipt === 'queued') {
         // No network: the rating waits on the device for it, and the customer is told so.
         this.finish('queued');
         emit(this, 'pacak-queued', { clientId: this.sender.queuedId! });
-      }
+      } else if (receipt !== 'refused') this.showReceipt(receipt);
     } catch (error) {
       const failure = asApiError(error);
       // Only messages change: the form stays as it is, so everything typed is still there for a retry.
@@ -304,6 +318,19 @@ export class PacakRating extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * This page's site may not send ratings to the employee's office: the hosted page's link instead of
+   * the form, and the webmaster told in the console what to ask for. Called by the load and the sender.
+   * @internal
+   */
+  refused(verdict: SendingVerdict): void {
+    if (!this.employee || this.view === 'not-allowed') return;
+    this.clock.stop();
+    this.view = 'not-allowed';
+    this.status = '';
+    warnNotAllowed(verdict, this.employee, this.origin);
   }
 
   private showReceipt(receipt: Receipt): void {
@@ -374,7 +401,10 @@ export class PacakRating extends LitElement {
     // Staff change over the days a tablet stays on: refresh the list quietly, keeping the old one if offline.
     apiClient(this.origin)
       .roster(this.kioskKey)
-      .then((roster) => (this.roster = roster), () => undefined);
+      .then(
+        (roster) => (this.roster = roster),
+        () => undefined,
+      );
   }
 
   private resetRating(): void {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { apiClient, asApiError, employeeFields, newClientId, rateFresh, tokenReady, tokenStale } from '../api.js';
-import type { FormToken, RatingBody, Receipt } from '../api.js';
+import type { ApiError, FormToken, RatingBody, Receipt } from '../api.js';
+import type { SendingVerdict } from '../../../contract/index.js';
 import { flush as flushOutbox, keep } from '../outbox.js';
 import type { Outcome } from '../outbox.js';
 
@@ -8,7 +9,14 @@ import type { Outcome } from '../outbox.js';
 export interface SendHost extends ReactiveControllerHost {
   readonly origin: string;
   delivered(outcome: Outcome): void;
+  /** The server says this page's site may not send ratings to the employee's office. */
+  refused(verdict: SendingVerdict): void;
 }
+
+/** What became of a rating sent: its receipt, kept on the device for the network, or refused for this site. */
+export type Sent = Receipt | 'queued' | 'refused';
+
+const isOriginRefusal = (failure: ApiError) => failure.status === 403 && /\/origin-not-allowed$/.test(failure.problem.type ?? '');
 
 /**
  * Sending a rating: the form token it must carry, one clientId across the retries of one rating, and
@@ -48,7 +56,10 @@ export class SendController implements ReactiveController {
     return apiClient(this.host.origin)
       .formToken(nip)
       .then(
-        (token) => (this.token = token),
+        (token) => {
+          if (token.sending?.allowed === false) this.host.refused(token.sending);
+          return (this.token = token);
+        },
         () => undefined,
       );
   }
@@ -59,12 +70,13 @@ export class SendController implements ReactiveController {
   }
 
   /**
-   * Sends one rating and resolves with its receipt, or with nothing when there is no network and the
-   * rating waits on the device (under `queuedId`). Any other failure is thrown as an ApiError. `nip` is the
-   * employee's reference (a NIP, or `code:<public code>` on the hosted page, whose calls carry no NIP); a
-   * counter tablet's rating carries its kiosk key, now and when the network is back.
+   * Sends one rating and resolves with its receipt; with 'queued' when there is no network and the
+   * rating waits on the device (under `queuedId`); with 'refused' when this page's site may not send.
+   * Any other failure is thrown as an ApiError. `nip` is the employee's reference (a NIP, or
+   * `code:<public code>` on the hosted page, whose calls carry no NIP); a counter tablet's rating carries
+   * its kiosk key, now and when the network is back.
    */
-  async send(rating: Omit<RatingBody, 'clientId' | 'formToken' | 'nip' | 'code'> & { nip: string }, kioskKey?: string): Promise<Receipt | undefined> {
+  async send(rating: Omit<RatingBody, 'clientId' | 'formToken' | 'nip' | 'code'> & { nip: string }, kioskKey?: string): Promise<Sent> {
     const clientId = (this.clientId ??= newClientId());
     const { nip, ...fields } = rating;
     const token = tokenStale(this.token, nip) ? await this.freshToken(nip) : this.token;
@@ -75,10 +87,32 @@ export class SendController implements ReactiveController {
       return await rateFresh(apiClient(this.host.origin, kioskKey), body);
     } catch (error) {
       const failure = asApiError(error);
-      // No network at all: the rating waits on the device, under the same clientId, for the network.
-      if (failure.status || !keep({ api: this.host.origin, body, at: Date.now(), ...(kioskKey ? { kioskKey } : {}) })) throw failure;
+      if (isOriginRefusal(failure)) return this.refuse({ origin: (failure.problem.origin as string | undefined) ?? null, allowed: false });
+      if (failure.status) throw failure;
+      // A browser reports a refused CORS preflight as a failed network: a plain read (open to every site)
+      // tells that apart from being offline, and only a real network failure keeps the rating.
+      const verdict = await this.ask(nip);
+      if (verdict?.allowed === false) return this.refuse(verdict);
+      if (!keep({ api: this.host.origin, body, at: Date.now(), ...(kioskKey ? { kioskKey } : {}) })) throw failure;
       this.queuedId = clientId;
+      return 'queued';
     }
+  }
+
+  /** Whether this page may send, asked afresh; undefined when the server cannot be reached. */
+  private ask(nip: string): Promise<SendingVerdict | undefined> {
+    return apiClient(this.host.origin)
+      .formToken(nip)
+      .then(
+        (token) => ((this.token = token), token.sending),
+        () => undefined,
+      );
+  }
+
+  private refuse(verdict: SendingVerdict): 'refused' {
+    this.host.refused(verdict);
+    this.forget();
+    return 'refused';
   }
 
   /** A new rating begins: nothing of the last one is sent again. */
