@@ -66,6 +66,30 @@ const ALL: Role[] = ['superadmin', 'admin', 'coordinator', 'viewer'];
 const path = (value: string) => async () => ({ path: value });
 
 const ROUTES: Row[] = [
+  // Sites allowed to send ratings, PINs, appraisal rules and letterhead, imports, and the SKM settings: a
+  // request that reaches the route past the role check is enough here (their own suites test what they do).
+  { method: 'GET', route: '/allowed-origins', roles: ['admin'], ok: 200, prepare: path('/allowed-origins') },
+  { method: 'POST', route: '/allowed-origins', roles: ['admin'], ok: 201, prepare: async () => ({ path: '/allowed-origins', body: { origin: `https://situs-${++n}.example.go.id` } }) },
+  { method: 'DELETE', route: '/allowed-origins/:id', roles: ['admin'], ok: 404, prepare: path('/allowed-origins/999999') },
+  { method: 'POST', route: '/employees/:nip/pin', roles: ['admin'], ok: 200, prepare: async () => ({ path: `/employees/${await freshEmployee()}/pin`, body: {} }) },
+  { method: 'DELETE', route: '/employees/:nip/pin', roles: ['admin'], ok: 204, prepare: async () => ({ path: `/employees/${await freshEmployee()}/pin` }) },
+  { method: 'GET', route: '/appraisal-periods', roles: ['admin'], ok: 200, prepare: path('/appraisal-periods?year=2026') },
+  { method: 'GET', route: '/appraisal-rules', roles: ['admin'], ok: 200, prepare: path('/appraisal-rules') },
+  { method: 'POST', route: '/appraisal-rules', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/appraisal-rules', body: {} }) },
+  { method: 'GET', route: '/letterhead', roles: ['admin'], ok: 200, prepare: path('/letterhead') },
+  { method: 'PUT', route: '/letterhead', roles: ['admin'], ok: 200, prepare: async () => ({ path: '/letterhead', body: { address: 'Jl. Contoh No. 1\nPalembang' } }) },
+  { method: 'GET', route: '/letterhead/logo', roles: ['admin'], ok: 404, prepare: path('/letterhead/logo') },
+  { method: 'PUT', route: '/letterhead/logo', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/letterhead/logo', body: {} }) },
+  { method: 'DELETE', route: '/letterhead/logo', roles: ['admin'], ok: 200, prepare: path('/letterhead/logo') },
+  { method: 'POST', route: '/attendance/import', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/attendance/import?dryRun=true', csv: 'NIP;Bulan\n' }) },
+  { method: 'POST', route: '/skp/import', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/skp/import?dryRun=true', csv: 'NIP;Periode\n' }) },
+  { method: 'GET', route: '/skm/settings', roles: ['admin', 'coordinator', 'viewer'], ok: 200, prepare: path('/skm/settings') },
+  { method: 'PUT', route: '/skm/settings', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/skm/settings', body: {} }) },
+  { method: 'GET', route: '/skm/follow-ups', roles: ['admin', 'coordinator', 'viewer'], ok: 200, prepare: path('/skm/follow-ups?period=2026-Q1') },
+  { method: 'PUT', route: '/skm/follow-ups', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/skm/follow-ups', body: {} }) },
+  { method: 'GET', route: '/skm/publications', roles: ['admin', 'coordinator', 'viewer'], ok: 200, prepare: path('/skm/publications') },
+  { method: 'POST', route: '/skm/publications', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/skm/publications', body: {} }) },
+  { method: 'DELETE', route: '/skm/publications/:publicId', roles: ['admin'], ok: 404, prepare: path('/skm/publications/tidak-ada') },
   { method: 'GET', route: '/me', roles: ALL, ok: 200, prepare: path('/me') },
   { method: 'GET', route: '/offices', roles: ['superadmin'], ok: 200, prepare: path('/offices') },
   { method: 'POST', route: '/offices', roles: ['superadmin'], ok: 201, prepare: async () => ({ path: '/offices', body: { code: `bkk-${++n}`, name: 'BKK Baru', timezone: 'Asia/Makassar' } }) },

@@ -106,6 +106,10 @@ describe('the appraisal evidence PDF', () => {
     if (/DejaVuSans/.test(fonts)) expect(fonts).toMatch(/DejaVuSans\S*\s+(CID )?TrueType.*yes\s+yes/);
     const url = /(http:\/\/\S+\/verify\/\S+)/.exec(text)?.[1];
     const verified = await fetch(url!, { headers: { accept: 'application/json' } });
-    expect(((await verified.json()) as { employee: { nip: string } }).employee.nip).toBe(AGUS);
+    // The address answers the printed figures and their fingerprint, which the PDF prints too; never the NIP.
+    const answer = (await verified.json()) as { fingerprint: string; employee: Record<string, unknown> };
+    expect(flat).toContain(`Sidik angka: ${answer.fingerprint}`);
+    expect(answer.employee).not.toHaveProperty('nip');
+    expect(JSON.stringify(answer)).not.toContain(AGUS);
   });
 });

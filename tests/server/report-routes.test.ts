@@ -199,7 +199,7 @@ describe('appraisal evidence', () => {
     // 40 stars over 2 ratings: 4.00 overall, score 80.0, grade B.
     expect(text).toMatch(/Skor PACAK\s+: 80,0 dari 100 \(B Baik\)/);
     expect(text).toContain('Sangat membantu');
-    const url = /tanpa komentar\):\s+(\S+)/.exec(text)?.[1];
+    const url = /(http:\/\/\S+\/verify\/\S+)/.exec(text)?.[1];
     expect(url).toBeTruthy();
     const printed = /Sidik angka:\s+([0-9A-F-]{19})/.exec(text)?.[1];
     // Anyone with the address sees the printed figures and their fingerprint: no comment, no number, no NIP.

@@ -88,8 +88,8 @@ describe('GET /api/v1/reports/skm', () => {
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="skm-bkk-palembang-2024-Q1.csv"');
     const rows = parse((await csv.text()).replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
     expect(rows[0]).toEqual(['Kode', 'Unsur pelayanan', 'Jumlah nilai', 'Jumlah responden', 'NRR', 'NRR tertimbang', 'Nilai konversi', 'Mutu']);
-    expect(rows[3]).toEqual(['U3', 'Waktu Penyelesaian', '170', '50', '3,4', '0,378', '85', 'B']);
-    expect(rows[10]).toEqual(['IKM', 'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)', '', '50', '3,62', '3,62', '90,5', 'A (Sangat Baik)']);
+    expect(rows[3]).toEqual(['U3', 'Waktu Penyelesaian', '170', '50', '3,40', '0,378', '85,00', 'B']);
+    expect(rows[10]).toEqual(['IKM', 'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)', '', '50', '3,62', '3,620', '90,50', 'A (Sangat Baik)']);
     const xlsx = await fetch(`${server.url}/api/v1/reports/skm?period=2024-Q1&format=xlsx`, { headers: { authorization: `Bearer ${admin.token}` } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);

@@ -3,7 +3,8 @@ import type { SkmReport } from './reports.js';
 
 const text = (header: string, width = 24): Column => ({ header, width, kind: 'text' });
 const integer = (header: string): Column => ({ header, width: 12, kind: 'integer' });
-const decimal = (header: string): Column => ({ header, width: 14, kind: 'decimal' });
+// Places as SKM reports print them: NRR and converted values two, weighted NRR three, shares one.
+const decimal = (header: string, places = 2): Column => ({ header, width: 14, kind: 'decimal', places });
 const round = (value: number | null, digits: number): number | null => (value === null ? null : Math.round(value * 10 ** digits + 1e-9) / 10 ** digits);
 
 const STATUS: Record<string, string> = { direncanakan: 'Direncanakan', berjalan: 'Sedang berjalan', selesai: 'Selesai' };
@@ -28,7 +29,7 @@ export function skmTables(report: SkmReport): Table[] {
   ]);
   const ikm: Table = {
     name: 'IKM per unsur',
-    columns: [text('Kode', 6), text('Unsur pelayanan', 40), integer('Jumlah nilai'), integer('Jumlah responden'), decimal('NRR'), decimal('NRR tertimbang'), decimal('Nilai konversi'), text('Mutu', 14)],
+    columns: [text('Kode', 6), text('Unsur pelayanan', 40), integer('Jumlah nilai'), integer('Jumlah responden'), decimal('NRR'), decimal('NRR tertimbang', 3), decimal('Nilai konversi'), text('Mutu', 14)],
     rows: [
       ...elementRows,
       ['IKM', 'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)', null, result.respondents, round(result.index, 3), round(result.index, 3), result.ikm, result.grade ? `${result.grade} (${result.gradeLabel!.id})` : null],
@@ -36,7 +37,7 @@ export function skmTables(report: SkmReport): Table[] {
   };
   const profile: Table = {
     name: 'Profil responden',
-    columns: [text('Aspek', 20), text('Kategori', 28), integer('Jumlah'), decimal('Persen')],
+    columns: [text('Aspek', 20), text('Kategori', 28), integer('Jumlah'), decimal('Persen', 1)],
     rows: (['sex', 'ageGroup', 'education', 'occupation'] as const).flatMap((field) => {
       const label = { sex: 'Jenis kelamin', ageGroup: 'Usia', education: 'Pendidikan', occupation: 'Pekerjaan' }[field];
       return report.profile[field].map((row): Cell[] => [label, row.label.id, row.count, row.percent]);
