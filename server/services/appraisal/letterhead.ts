@@ -10,6 +10,7 @@ export const letterheadSchema = z.strictObject({
     .string()
     .trim()
     .max(600, 'must be at most 600 characters')
+    // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
     .refine((value) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(value), 'must not contain control characters other than new lines')
     .refine((value) => value.split('\n').length <= 6, 'must be at most six lines')
     .nullable(),
