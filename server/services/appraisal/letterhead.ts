@@ -31,6 +31,13 @@ function imageTypeOf(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
   return null;
 }
 
+/** The connection the models were initialised on; the service runs only after that. */
+function connectionOf() {
+  const { sequelize } = OfficeLetterhead;
+  if (!sequelize) throw new Error('the letterhead model is not initialised');
+  return sequelize;
+}
+
 /** The office's letterhead on its evidence documents, set by its admin. */
 export class LetterheadService {
   constructor(private readonly audit: AuditLog) {}
@@ -52,7 +59,7 @@ export class LetterheadService {
 
   async setAddress(actor: Actor, address: string | null) {
     const officeId = officeOf(actor);
-    await OfficeLetterhead.sequelize!.transaction(async (transaction) => {
+    await connectionOf().transaction(async (transaction) => {
       const row = await OfficeLetterhead.findByPk(officeId, { transaction, lock: transaction.LOCK.UPDATE });
       if (row) await row.update({ address: address || null }, { transaction });
       else await OfficeLetterhead.create({ officeId, address: address || null, logo: null, logoType: null }, { transaction });
@@ -68,7 +75,7 @@ export class LetterheadService {
     if (bytes && (!type || type !== declaredType)) {
       throw invalid([{ path: 'logo', message: 'must be a PNG or JPEG image sent with its own content type', code: 'not_an_image' }]);
     }
-    await OfficeLetterhead.sequelize!.transaction(async (transaction) => {
+    await connectionOf().transaction(async (transaction) => {
       const row = await OfficeLetterhead.findByPk(officeId, { transaction, lock: transaction.LOCK.UPDATE });
       if (row) await row.update({ logo: bytes, logoType: type }, { transaction });
       else await OfficeLetterhead.create({ officeId, address: null, logo: bytes, logoType: type }, { transaction });
