@@ -9,8 +9,10 @@
  */
 
 /** C0 and C1 controls and DEL, less tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Every control character, the line breaks and tab included: for one-line names, codes and paths. */
+// eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
 export const ANY_CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -73,11 +73,20 @@ const essence = (secret: string): string => secret.toLowerCase().replace(/[^a-z0
 function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
+    // One row of the table from the one above: `diagonal` is above-left, `left` the cell just computed.
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    let diagonal = i - 1;
+    let left = i;
+    for (const [j, above] of row.slice(1).entries()) {
+      left = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j] ? 0 : 1));
+      next.push(left);
+      diagonal = above;
+    }
     row = next;
   }
-  return row[b.length]!;
+  const distance = row.at(-1);
+  if (distance === undefined) throw new Error('the edit distance table has no cells');
+  return distance;
 }
 
 /**

@@ -44,8 +44,10 @@ export function controlCharacterErrors(value: unknown): FieldError[] {
   const anywhere = new RegExp(CONTROL_CHARACTERS.source, 'g');
   // Walked with a list, not recursion: JSON nests thousands deep within the body limit.
   const pending: [unknown, string][] = [[value, '']];
-  while (pending.length && errors.length < MAX_ERRORS) {
-    const [node, at] = pending.pop()!;
+  while (errors.length < MAX_ERRORS) {
+    const next = pending.pop();
+    if (!next) break;
+    const [node, at] = next;
     if (typeof node === 'string') {
       if (CONTROL_CHARACTERS.test(node)) errors.push({ path: at || 'body', message: 'holds a control character', code: 'control_character' });
     } else if (Array.isArray(node)) {

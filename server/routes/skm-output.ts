@@ -14,7 +14,7 @@ export async function sendSkmReport(ctx: Context, report: SkmReport, format: 'js
   const tables = skmTables(report);
   if (format === 'csv') {
     ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = csvStream(tables[0]!);
+    ctx.body = csvStream(tables[0]);
   } else {
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.body = xlsxStream(tables);

@@ -1,3 +1,4 @@
+import { isUsedElement } from '../domain/skm/ikm.js';
 import { Html, html } from '../http/html.js';
 import type { PublishedSkm } from '../services/skm/publications.js';
 
@@ -37,7 +38,7 @@ export function skmInfographic(report: PublishedSkm, lang: 'id' | 'en', posterHr
   const w = WORDS[lang];
   const other = lang === 'id' ? 'en' : 'id';
   const { result } = report;
-  const rows = result.elements.filter((element) => element.used);
+  const rows = result.elements.filter(isUsedElement);
   return html`<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
@@ -49,20 +50,20 @@ export function skmInfographic(report: PublishedSkm, lang: 'id' | 'en', posterHr
 <p>${report.period.label[lang]} · ${w.service}: ${report.serviceType?.name ?? w.all}</p>
 <section class="hero" aria-label="IKM">
 <div><div class="ikm">${figure(result.ikm, 2, lang)}</div><div class="muted">IKM (25-100)</div></div>
-<div><div class="grade">${result.grade ? `${result.grade} · ${result.gradeLabel![lang]}` : w.noData}</div><div>${result.respondents} ${w.respondents}</div></div>
+<div><div class="grade">${result.grade && result.gradeLabel ? `${result.grade} · ${result.gradeLabel[lang]}` : w.noData}</div><div>${result.respondents} ${w.respondents}</div></div>
 </section>
 <h2>${w.element}</h2>
 <table><thead><tr><th scope="col">${w.element}</th><th scope="col">NRR</th><th scope="col">${w.value}</th><th scope="col">${w.grade}</th><th scope="col" class="bar-col"><span class="muted">1-4</span></th></tr></thead>
 <tbody>${rows.map(
     (element) => html`<tr><th scope="row">U${element.number}. ${element.name[lang]}</th><td class="n">${figure(element.nrr, 2, lang)}</td><td class="n">${figure(element.converted, 2, lang)}</td><td>${element.grade}</td>
-<td class="bar-col"><div class="bar" aria-hidden="true"><span style="width:${((element.nrr! - 1) / 3) * 100}%"></span></div></td></tr>`,
+<td class="bar-col"><div class="bar" aria-hidden="true"><span style="width:${((element.nrr - 1) / 3) * 100}%"></span></div></td></tr>`,
   )}</tbody></table>
 <h2>${w.followUp}</h2>
 ${report.lowest.length ? html`<p>${w.lowest}: ${report.lowest.map((row) => row.name[lang]).join(', ')}</p>` : ''}
 ${report.followUps.length
     ? html`<table><thead><tr><th scope="col">${w.element}</th><th scope="col">${w.followUp}</th><th scope="col">${w.status}</th></tr></thead><tbody>${report.followUps.map((row) => {
         const element = result.elements.find((e) => e.code === row.element);
-        return html`<tr><td>${element ? `U${element.number}. ${element.name[lang]}` : row.element}</td><td>${row.plan}</td><td>${STATUS_LABELS[lang]![row.status] ?? row.status}</td></tr>`;
+        return html`<tr><td>${element ? `U${element.number}. ${element.name[lang]}` : row.element}</td><td>${row.plan}</td><td>${STATUS_LABELS[lang][row.status] ?? row.status}</td></tr>`;
       })}</tbody></table>`
     : html`<p>${w.none}</p>`}
 <h2>${w.method}</h2><p class="muted">${report.method[lang]}</p>

@@ -6,6 +6,7 @@ import { getJson, postJson, uniquePhone } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { postSkm, skmBody, skmFormToken, SKM_OFFICE } from '../helpers/skm.js';
 import { makeOffice } from '../helpers/admin.js';
+import type { SkmQuestionnaire } from '../../server/services/skm/intake.js';
 
 let server: TestServer;
 let addressCounter = 0;
@@ -29,7 +30,7 @@ async function expectRefused(body: Record<string, unknown>, status: number) {
 
 describe('GET /api/v1/skm/questionnaire', () => {
   it("gives the nine questions in the regulation's wording, the profile, the quarter and a form token", async () => {
-    const response = await getJson<Record<string, any>>(`${server.url}/api/v1/skm/questionnaire?office=${SKM_OFFICE}`, { headers: { origin: 'https://any.example' } });
+    const response = await getJson<SkmQuestionnaire>(`${server.url}/api/v1/skm/questionnaire?office=${SKM_OFFICE}`, { headers: { origin: 'https://any.example' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('access-control-allow-origin')).toBe('*');

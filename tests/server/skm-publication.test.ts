@@ -7,6 +7,7 @@ import { adminApi, makeUser, useServerWithAdmin, type TestUser } from '../helper
 import { getJson } from '../helpers/http.js';
 import type { TestServer } from '../helpers/server.js';
 import { storeQuarter } from '../helpers/skm.js';
+import type { PublishedSkm } from '../../server/services/skm/publications.js';
 
 let server: TestServer;
 let admin: TestUser;
@@ -30,7 +31,7 @@ describe('a published SKM result', () => {
     const made = await adminApi(server, admin.token).post<{ url: string; posterUrl: string; publicId: string }>('/skm/publications', { period: '2024-Q1' });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.body.url).toBe(`${server.url}/hasil-skm/${made.body.publicId}`);
-    const json = await getJson<Record<string, any>>(made.body.url, { headers: { accept: 'application/json' } });
+    const json = await getJson<PublishedSkm>(made.body.url, { headers: { accept: 'application/json' } });
     expect(json.status).toBe(200);
     expect(json.body.result).toMatchObject({ ikm: 90.5, grade: 'A', respondents: 50 });
     // The customers' own words stay inside the office.

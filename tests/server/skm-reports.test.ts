@@ -8,13 +8,14 @@ import { localDate } from '../../server/domain/local-date.js';
 import { adminApi, makeUser, useServerWithAdmin, type TestUser } from '../helpers/admin.js';
 import { getJson } from '../helpers/http.js';
 import { storeQuarter } from '../helpers/skm.js';
+import type { SkmReport } from '../../server/services/skm/reports.js';
 import type { TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let admin: TestUser;
 useServerWithAdmin((started) => ({ server, admin } = started));
 
-const report = (query: string, token = admin.token) => getJson<Record<string, any>>(`${server.url}/api/v1/reports/skm?${query}`, { headers: { authorization: `Bearer ${token}` } });
+const report = (query: string, token = admin.token) => getJson<SkmReport>(`${server.url}/api/v1/reports/skm?${query}`, { headers: { authorization: `Bearer ${token}` } });
 
 // 2024-Q1: 50 questionnaires, sums 185 180 170 182 181 183 190 178 180 = 1629: IKM 1629/50/9 = 3,62 -> 90,50 A.
 // 2024-Q2: 125 questionnaires, sums 480 470 460 475 474 478 490 465 474 = 4266: IKM 4266/125/9 = 3,792 -> 94,80 A.
@@ -29,7 +30,7 @@ describe('GET /api/v1/reports/skm', () => {
     expect(q1.status, JSON.stringify(q1.body)).toBe(200);
     expect(q1.body.period).toMatchObject({ key: '2024-Q1', from: '2024-01-01', to: '2024-03-31', label: { id: 'Triwulan I 2024' } });
     expect(q1.body.result).toMatchObject({ respondents: 50, elementsUsed: 9, ikm: 90.5, grade: 'A', gradeLabel: { id: 'Sangat Baik' } });
-    expect(q1.body.result.elements.map((e: { nrr: number }) => e.nrr)).toEqual([3.7, 3.6, 3.4, 3.64, 3.62, 3.66, 3.8, 3.56, 3.6]);
+    expect(q1.body.result.elements.map((e) => e.nrr)).toEqual([3.7, 3.6, 3.4, 3.64, 3.62, 3.66, 3.8, 3.56, 3.6]);
     expect(q1.body.lowest).toEqual([{ code: 'waktu', name: { id: 'Waktu Penyelesaian', en: 'Completion time' }, nrr: 3.4, followUp: null }]);
     const q2 = await report('period=2024-Q2');
     expect(q2.body.result).toMatchObject({ respondents: 125, ikm: 94.8, grade: 'A' });
@@ -63,7 +64,7 @@ describe('GET /api/v1/reports/skm', () => {
       { code: 'L', label: { id: 'Laki-laki', en: 'Male' }, count: 25, percent: 50 },
       { code: 'P', label: { id: 'Perempuan', en: 'Female' }, count: 25, percent: 50 },
     ]);
-    expect(one.body.profile.education.find((row: { code: string }) => row.code === 'd4-s1').count).toBe(25);
+    expect(one.body.profile.education.find((row) => row.code === 'd4-s1')!.count).toBe(25);
     expect(one.body.suggestions).toEqual([{ localDate: '2024-02-15', text: 'Saran 2024-02-15' }]);
   });
 

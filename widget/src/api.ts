@@ -64,19 +64,27 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
  */
 export const CODE_REF = 'code:';
 const byCode = (ref: string): string | null => (ref.startsWith(CODE_REF) ? ref.slice(CODE_REF.length) : null);
-const refQuery = (ref: string): string => (byCode(ref) ? `code=${encodeURIComponent(byCode(ref)!)}` : `nip=${encodeURIComponent(ref)}`);
+const refQuery = (ref: string): string => {
+  const code = byCode(ref);
+  return code ? `code=${encodeURIComponent(code)}` : `nip=${encodeURIComponent(ref)}`;
+};
 /** The employee fields of a rating body for a reference. */
-export const employeeFields = (ref: string): { nip: string } | { code: string } => (byCode(ref) ? { code: byCode(ref)! } : { nip: ref });
+export const employeeFields = (ref: string): { nip: string } | { code: string } => {
+  const code = byCode(ref);
+  return code ? { code } : { nip: ref };
+};
 
 /** The calls bound to one server origin (and, on a counter tablet, its kiosk key). */
 export function apiClient(origin: string, kioskKey?: string) {
   const base = `${origin.replace(/\/+$/, '')}/api/v1`;
   return {
     // Asked by code, the answer has no NIP: the reference stands in for it, so the form keys everything alike.
-    employee: (ref: string) =>
-      byCode(ref)
-        ? call<Omit<Employee, 'nip'>>(`${base}/employees/by-code/${encodeURIComponent(byCode(ref)!)}`).then((e): Employee => ({ ...e, nip: ref }))
-        : call<Employee>(`${base}/employees/${encodeURIComponent(ref)}`),
+    employee: (ref: string) => {
+      const code = byCode(ref);
+      return code
+        ? call<Omit<Employee, 'nip'>>(`${base}/employees/by-code/${encodeURIComponent(code)}`).then((e): Employee => ({ ...e, nip: ref }))
+        : call<Employee>(`${base}/employees/${encodeURIComponent(ref)}`);
+    },
     serviceTypes: (ref: string) => call<{ serviceTypes: Named[] }>(`${base}/service-types?${refQuery(ref)}`),
     indicators: () => call<{ indicators: Indicator[] }>(`${base}/indicators`),
     formToken: (nip: string) =>

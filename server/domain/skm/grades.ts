@@ -27,7 +27,7 @@ export interface SkmInterval {
   label: { id: string; en: string };
 }
 
-export const SKM_INTERVALS: readonly SkmInterval[] = [
+export const SKM_INTERVALS: readonly [SkmInterval, SkmInterval, SkmInterval, SkmInterval] = [
   { grade: 'D', perception: 1, interval: [1.0, 2.5996], converted: [25.0, 64.99], label: { id: 'Tidak Baik', en: 'Poor' } },
   { grade: 'C', perception: 2, interval: [2.6, 3.064], converted: [65.0, 76.6], label: { id: 'Kurang Baik', en: 'Fair' } },
   { grade: 'B', perception: 3, interval: [3.0644, 3.532], converted: [76.61, 88.3], label: { id: 'Baik', en: 'Good' } },
@@ -48,11 +48,10 @@ export function publishedValue(converted: number): number {
 /** The row of the interval table a converted IKM (25-100) falls in, by its published two-decimal value. */
 export function intervalOf(converted: number): SkmInterval {
   const cents = Math.round(publishedValue(converted) * 100);
-  for (let i = SKM_INTERVALS.length - 1; i >= 0; i--) {
-    const row = SKM_INTERVALS[i]!;
+  for (const row of [...SKM_INTERVALS].reverse()) {
     if (cents >= Math.round(row.converted[0] * 100)) return row;
   }
-  return SKM_INTERVALS[0]!;
+  return SKM_INTERVALS[0];
 }
 
 export const gradeOfConverted = (converted: number): SkmGrade => intervalOf(converted).grade;

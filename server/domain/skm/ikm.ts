@@ -41,6 +41,9 @@ export interface SkmElementResult {
   grade: SkmGrade | null;
 }
 
+/** A used element: answered by at least one questionnaire, so its NRR is known. */
+export const isUsedElement = (element: SkmElementResult): element is SkmElementResult & { nrr: number } => element.used && element.nrr !== null;
+
 export interface SkmResult {
   respondents: number;
   elements: SkmElementResult[];
@@ -97,13 +100,13 @@ export function computeIkm(totals: SkmTotals, respondents: number): SkmResult {
     return { respondents, elements, elementsUsed: 0, index: null, converted: null, ikm: null, grade: null, gradeLabel: null, lowest: [] };
   }
   // The mean of the NRRs equals the sum of the weighted NRRs; summed from the NRRs so no 0,111 creeps in.
-  const usedResults = elements.filter((element) => element.used);
-  const index = usedResults.reduce((sum, element) => sum + element.nrr!, 0) / usedResults.length;
+  const usedResults = elements.filter(isUsedElement);
+  const index = usedResults.reduce((sum, element) => sum + element.nrr, 0) / usedResults.length;
   const converted = index * SKM_BASE_VALUE;
   const row = intervalOf(converted);
-  const lowestNrr = Math.min(...usedResults.map((element) => element.nrr!));
+  const lowestNrr = Math.min(...usedResults.map((element) => element.nrr));
   // NRRs equal as fractions may differ in the last bit as floats; the published two decimals decide.
-  const lowest = usedResults.filter((element) => publishedValue(element.nrr!) === publishedValue(lowestNrr)).map((element) => element.code);
+  const lowest = usedResults.filter((element) => publishedValue(element.nrr) === publishedValue(lowestNrr)).map((element) => element.code);
   return {
     respondents,
     elements,

@@ -25,9 +25,12 @@ export const KREJCIE_MORGAN: readonly (readonly [population: number, sample: num
  */
 export function minimumSample(population: number): number {
   if (!Number.isInteger(population) || population < 0) throw new RangeError('population must be a whole number of people');
-  if (population < KREJCIE_MORGAN[0]![0]) return population;
+  const first = KREJCIE_MORGAN[0];
+  const last = KREJCIE_MORGAN.at(-1);
+  if (!first || !last) throw new Error('the Krejcie-Morgan table has no rows');
+  if (population < first[0]) return population;
   for (const [rowPopulation, sample] of KREJCIE_MORGAN) if (rowPopulation >= population) return sample;
-  return KREJCIE_MORGAN[KREJCIE_MORGAN.length - 1]![1];
+  return last[1];
 }
 
 export interface SampleSufficiency {

@@ -11,6 +11,7 @@ export const plainText = (max: number, min = 1) =>
     .trim()
     .min(min, min === 1 ? 'is required' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
     .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), 'must not contain control characters')
     .refine((value) => !/<\s*\/?\s*[a-z!?]/i.test(value), 'must not contain HTML tags');
 

@@ -10,6 +10,7 @@ export const letterheadSchema = z.strictObject({
     .string()
     .trim()
     .max(600, 'must be at most 600 characters')
+    // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
     .refine((value) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(value), 'must not contain control characters other than new lines')
     .refine((value) => value.split('\n').length <= 6, 'must be at most six lines')
     .nullable(),
@@ -28,6 +29,13 @@ function imageTypeOf(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   return null;
+}
+
+/** The connection the models were initialised on; the service runs only after that. */
+function connectionOf() {
+  const { sequelize } = OfficeLetterhead;
+  if (!sequelize) throw new Error('the letterhead model is not initialised');
+  return sequelize;
 }
 
 /** The office's letterhead on its evidence documents, set by its admin. */
@@ -51,7 +59,7 @@ export class LetterheadService {
 
   async setAddress(actor: Actor, address: string | null) {
     const officeId = officeOf(actor);
-    await OfficeLetterhead.sequelize!.transaction(async (transaction) => {
+    await connectionOf().transaction(async (transaction) => {
       const row = await OfficeLetterhead.findByPk(officeId, { transaction, lock: transaction.LOCK.UPDATE });
       if (row) await row.update({ address: address || null }, { transaction });
       else await OfficeLetterhead.create({ officeId, address: address || null, logo: null, logoType: null }, { transaction });
@@ -67,7 +75,7 @@ export class LetterheadService {
     if (bytes && (!type || type !== declaredType)) {
       throw invalid([{ path: 'logo', message: 'must be a PNG or JPEG image sent with its own content type', code: 'not_an_image' }]);
     }
-    await OfficeLetterhead.sequelize!.transaction(async (transaction) => {
+    await connectionOf().transaction(async (transaction) => {
       const row = await OfficeLetterhead.findByPk(officeId, { transaction, lock: transaction.LOCK.UPDATE });
       if (row) await row.update({ logo: bytes, logoType: type }, { transaction });
       else await OfficeLetterhead.create({ officeId, address: null, logo: bytes, logoType: type }, { transaction });

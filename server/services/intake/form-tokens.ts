@@ -46,12 +46,12 @@ export class FormTokenCodec {
 
   /** The NIP and issue time of a genuine token, or why it is not one. */
   read(token: string): { nip: string; issuedAt: number } | 'malformed' | 'forged' {
-    const match = TOKEN.exec(token);
-    if (!match) return 'malformed';
+    const [, issued, nip, macText] = TOKEN.exec(token) ?? [];
+    if (!issued || !nip || !macText) return 'malformed';
     const body = token.slice(0, token.lastIndexOf('.'));
-    const mac = Buffer.from(match[3]!, 'base64url');
+    const mac = Buffer.from(macText, 'base64url');
     if (mac.length !== MAC_BYTES || !timingSafeEqual(mac, this.#mac(body))) return 'forged';
-    return { nip: Buffer.from(match[2]!, 'base64url').toString('utf8'), issuedAt: parseInt(match[1]!, 36) };
+    return { nip: Buffer.from(nip, 'base64url').toString('utf8'), issuedAt: parseInt(issued, 36) };
   }
 
   #mac(body: string): Buffer {

@@ -5,8 +5,9 @@ import type { SkmSettingsVersion } from '../../domain/skm/settings.js';
 import { invalid, notFound } from '../../domain/problem.js';
 import type { Actor, AuditLog } from '../admin/audit.js';
 import { localDate } from '../../domain/local-date.js';
-import { managedOfficeId, scopeOf as readScopeOf, type AuthUser } from '../access/scope.js';
+import { scopeOf as readScopeOf, type AuthUser } from '../access/scope.js';
 import type { SkmFollowUpBody, SkmFollowUps, SkmFollowUpView } from './follow-ups.js';
+import { managerOf } from './manager.js';
 import { scopeOf, type SkmSettingsBody, type SkmSettingsService } from './settings-service.js';
 
 export const skmFollowUpQuerySchema = z.strictObject({
@@ -32,10 +33,11 @@ export class SkmAdmin {
   }
 
   async putSettings(actor: Actor, body: SkmSettingsBody): Promise<SkmSettingsVersion & { serviceType: string | null }> {
-    const officeId = managedOfficeId(actor.user!);
-    const office = (await Office.findByPk(officeId))!;
+    const { user, officeId } = managerOf(actor);
+    const office = await Office.findByPk(officeId);
+    if (!office) throw notFound('No such office.');
     const serviceTypeId = await this.#serviceTypeId(officeId, body.serviceType, 'serviceType');
-    const version = await this.settings.put(officeId, serviceTypeId, body, localDate(new Date(), office.timezone), actor.user!.id);
+    const version = await this.settings.put(officeId, serviceTypeId, body, localDate(new Date(), office.timezone), user.id);
     await this.audit.record(actor, { officeId, action: 'skm.settings', targetType: 'skm-settings', targetId: `${scopeOf(serviceTypeId)}@${body.effectiveFrom}`, changes: { ...body } });
     return { ...version, serviceType: body.serviceType };
   }
@@ -47,9 +49,9 @@ export class SkmAdmin {
   }
 
   async putFollowUp(actor: Actor, body: SkmFollowUpBody): Promise<SkmFollowUpView> {
-    const officeId = managedOfficeId(actor.user!);
+    const { user, officeId } = managerOf(actor);
     const serviceTypeId = await this.#serviceTypeId(officeId, body.serviceType, 'serviceType');
-    const saved = await this.followUps.put(officeId, scopeOf(serviceTypeId), body, actor.user!.id);
+    const saved = await this.followUps.put(officeId, scopeOf(serviceTypeId), body, user.id);
     await this.audit.record(actor, { officeId, action: 'skm.follow-up', targetType: 'skm-follow-up', targetId: `${body.period}/${scopeOf(serviceTypeId)}/${body.element}`, changes: { status: body.status } });
     return saved;
   }

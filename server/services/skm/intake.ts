@@ -10,7 +10,7 @@ import { questionsUnder, settingsOn, type SkmQuestion } from '../../domain/skm/s
 import { conflict, invalid, notFound, type FieldError } from '../../domain/problem.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { newReceipt } from '../../domain/codes.js';
-import type { FormTokens, IssuedFormToken } from '../intake/form-tokens.js';
+import type { FormTokenRefusal, FormTokens, IssuedFormToken } from '../intake/form-tokens.js';
 import { localDate } from '../../domain/local-date.js';
 import type { PhoneVault } from '../../domain/phone.js';
 import { checkAddressLimits } from './intake-limits.js';
@@ -35,7 +35,7 @@ export interface SkmReceipt {
   createdAt: string;
 }
 
-const TOKEN_MESSAGES: Record<string, string> = {
+const TOKEN_MESSAGES: Record<FormTokenRefusal, string> = {
   missing: 'is required: load the questionnaire (GET /api/v1/skm/questionnaire) before sending it',
   malformed: 'is not a form token',
   forged: 'is not a valid form token',
@@ -97,7 +97,7 @@ export class SkmIntake {
     if (!office) throw invalid([{ path: 'office', message: 'is not an office of this service' }]);
     const refusal = this.formTokens.refusal(body.formToken, tokenSubject(office.id));
     if (refusal) {
-      throw invalid([{ path: 'formToken', message: TOKEN_MESSAGES[refusal]!, code: `form_token_${refusal.replace('-', '_')}` }], 'The questionnaire form token was refused.');
+      throw invalid([{ path: 'formToken', message: TOKEN_MESSAGES[refusal], code: `form_token_${refusal.replace('-', '_')}` }], 'The questionnaire form token was refused.');
     }
     const serviceTypeId = await this.catalogue.activeServiceTypeId(office.id, body.serviceType);
     if (serviceTypeId === null) throw invalid([{ path: 'serviceType', message: 'is not an active service type of this office' }]);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { isUsedElement } from '../../domain/skm/ikm.js';
 import type { PublishedSkm } from './publications.js';
 
 const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
@@ -33,7 +34,7 @@ export function skmPosterPdf(report: PublishedSkm, link: string): Readable {
 
   doc.moveDown(0.5).font(FONTS.bold).fontSize(64).fillColor(GREEN).text(comma(result.ikm, 2), left, doc.y, { width, align: 'center' });
   doc.fillColor('#1b1f1d').font(FONTS.regular).fontSize(12).text('Indeks Kepuasan Masyarakat (IKM, skala 25-100)', { width, align: 'center' });
-  doc.moveDown(0.4).font(FONTS.bold).fontSize(20).text(result.grade ? `Mutu ${result.grade}: ${result.gradeLabel!.id.toUpperCase()}` : 'Belum ada kuesioner', { width, align: 'center' });
+  doc.moveDown(0.4).font(FONTS.bold).fontSize(20).text(result.grade && result.gradeLabel ? `Mutu ${result.grade}: ${result.gradeLabel.id.toUpperCase()}` : 'Belum ada kuesioner', { width, align: 'center' });
   doc.font(FONTS.regular).fontSize(12).text(`${result.respondents} responden`, { width, align: 'center' });
   if (report.sample) doc.fontSize(10).text(`Sampel minimum ${report.sample.minimum} (Krejcie-Morgan, populasi ${report.sample.population}): ${report.sample.sufficient ? 'terpenuhi' : `kurang ${report.sample.shortBy}`}`, { width, align: 'center' });
 
@@ -42,11 +43,11 @@ export function skmPosterPdf(report: PublishedSkm, link: string): Readable {
   const labelWidth = 220;
   const barX = left + labelWidth + 8;
   const barWidth = width - labelWidth - 8 - 90;
-  for (const element of result.elements.filter((e) => e.used)) {
+  for (const element of result.elements.filter(isUsedElement)) {
     const y = doc.y;
     doc.font(FONTS.regular).fontSize(10).fillColor('#1b1f1d').text(safe(`U${element.number}. ${element.name.id}`), left, y + 1, { width: labelWidth });
     doc.rect(barX, y, barWidth, 13).fill('#d9e2dc');
-    doc.rect(barX, y, (barWidth * (element.nrr! - 1)) / 3, 13).fill(GREEN);
+    doc.rect(barX, y, (barWidth * (element.nrr - 1)) / 3, 13).fill(GREEN);
     doc.fillColor('#1b1f1d').text(`${comma(element.nrr, 2)} · ${comma(element.converted, 2)} ${element.grade}`, barX + barWidth + 6, y + 1, { width: 84 });
     doc.y = Math.max(doc.y, y + 19);
   }

@@ -4,7 +4,8 @@ import { parsePeriodKey } from '../../domain/skm/periods.js';
 import { invalid, notFound } from '../../domain/problem.js';
 import type { Actor, AuditLog } from '../admin/audit.js';
 import { randomCode } from '../../domain/codes.js';
-import { managedOfficeId, scopeOf, type AuthUser } from '../access/scope.js';
+import { scopeOf, type AuthUser } from '../access/scope.js';
+import { managerOf } from './manager.js';
 import type { SkmReport, SkmReports } from './reports.js';
 
 export const skmPublicationBodySchema = z.strictObject({
@@ -42,10 +43,10 @@ export class SkmPublications {
   ) {}
 
   async create(actor: Actor, body: SkmPublicationBody): Promise<SkmPublicationView> {
-    const officeId = managedOfficeId(actor.user!);
+    const { user, officeId } = managerOf(actor);
     const type = body.serviceType ? await ServiceType.findOne({ where: { officeId, code: body.serviceType } }) : null;
     if (body.serviceType && !type) throw invalid([{ path: 'serviceType', message: 'is not a service type of this office' }]);
-    const record = await SkmPublication.create({ publicId: randomCode(16), officeId, periodKey: body.period, serviceTypeId: type?.id ?? null, createdBy: actor.user!.id });
+    const record = await SkmPublication.create({ publicId: randomCode(16), officeId, periodKey: body.period, serviceTypeId: type?.id ?? null, createdBy: user.id });
     await this.audit.record(actor, { officeId, action: 'skm.publish', targetType: 'skm-publication', targetId: record.publicId, changes: { ...body } });
     return this.#view(record, body.serviceType);
   }
@@ -58,7 +59,7 @@ export class SkmPublications {
   }
 
   async revoke(actor: Actor, publicId: string): Promise<void> {
-    const officeId = managedOfficeId(actor.user!);
+    const { officeId } = managerOf(actor);
     const record = await SkmPublication.findOne({ where: { publicId, officeId } });
     if (!record) throw notFound('No such publication.');
     if (!record.revokedAt) await record.update({ revokedAt: new Date() });

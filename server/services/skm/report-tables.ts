@@ -15,7 +15,7 @@ const STATUS: Record<string, string> = { direncanakan: 'Direncanakan', berjalan:
  * IKM rows; then the respondent profile, the trend, the service types, the follow-up and the notes.
  * A CSV holds the first table; a workbook one sheet each.
  */
-export function skmTables(report: SkmReport): Table[] {
+export function skmTables(report: SkmReport): [Table, ...Table[]] {
   const { result } = report;
   const elementRows: Cell[][] = result.elements.map((element) => [
     `U${element.number}`,
@@ -32,7 +32,7 @@ export function skmTables(report: SkmReport): Table[] {
     columns: [text('Kode', 6), text('Unsur pelayanan', 40), integer('Jumlah nilai'), integer('Jumlah responden'), decimal('NRR'), decimal('NRR tertimbang', 3), decimal('Nilai konversi'), text('Mutu', 14)],
     rows: [
       ...elementRows,
-      ['IKM', 'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)', null, result.respondents, round(result.index, 3), round(result.index, 3), result.ikm, result.grade ? `${result.grade} (${result.gradeLabel!.id})` : null],
+      ['IKM', 'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)', null, result.respondents, round(result.index, 3), round(result.index, 3), result.ikm, result.grade && result.gradeLabel ? `${result.grade} (${result.gradeLabel.id})` : null],
     ],
   };
   const profile: Table = {

@@ -1,7 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { Office, ServiceType } from '../../db/models/index.js';
-import { computeIkm, type SkmResult } from '../../domain/skm/ikm.js';
+import { computeIkm, isUsedElement, type SkmResult } from '../../domain/skm/ikm.js';
 import { parsePeriodKey, periodsUpTo, type SkmPeriod } from '../../domain/skm/periods.js';
 import { SKM_PROFILE, SKM_PROFILE_FIELDS, type SkmProfileField } from '../../domain/skm/respondent.js';
 import { sampleSufficiency, type SampleSufficiency } from '../../domain/skm/sample-size.js';
@@ -73,7 +73,8 @@ export class SkmReports {
   async build(officeId: number, query: SkmReportQuery): Promise<SkmReport> {
     const office = await Office.findByPk(officeId);
     if (!office) throw notFound('No such office.');
-    const period = parsePeriodKey(query.period)!;
+    const period = parsePeriodKey(query.period);
+    if (!period) throw invalid([{ path: 'period', message: 'must be a period: 2026-Q1, 2026-H1 or 2026' }]);
     const type = query.serviceType ? await ServiceType.findOne({ where: { officeId, code: query.serviceType } }) : null;
     if (query.serviceType && !type) throw invalid([{ path: 'serviceType', message: 'is not a service type of this office' }]);
     const filter: SkmFilter = { officeId, from: period.from, to: period.to, serviceTypeId: type?.id ?? null };
@@ -94,8 +95,10 @@ export class SkmReports {
     if (!type) {
       const counts = await skmCountsBy(this.sequelize, filter, 'service_type_id');
       const types = await ServiceType.findAll({ where: { officeId }, order: [['sortOrder', 'ASC'], ['id', 'ASC']] });
-      for (const each of types.filter((t) => counts.has(String(t.id)))) {
-        const figures = computeIkm((await skmTotals(this.sequelize, { ...filter, serviceTypeId: each.id })).totals, counts.get(String(each.id))!);
+      for (const each of types) {
+        const count = counts.get(String(each.id));
+        if (count === undefined) continue;
+        const figures = computeIkm((await skmTotals(this.sequelize, { ...filter, serviceTypeId: each.id })).totals, count);
         serviceTypes.push({ code: each.code, name: each.name, respondents: figures.respondents, ikm: figures.ikm, grade: figures.grade });
       }
     }
@@ -109,8 +112,9 @@ export class SkmReports {
     const scope = scopeOf(type?.id ?? null);
     const followUps = await this.followUps.list(officeId, period.key, scope);
     const lowest = result.lowest.map((code) => {
-      const element = result.elements.find((e) => e.code === code)!;
-      return { code, name: element.name, nrr: element.nrr!, followUp: followUps.find((f) => f.element === code) ?? null };
+      const element = result.elements.find((e) => e.code === code);
+      if (!element || !isUsedElement(element)) throw new Error(`the lowest element ${code} is not a used element of the result`);
+      return { code, name: element.name, nrr: element.nrr, followUp: followUps.find((f) => f.element === code) ?? null };
     });
 
     const settings = settingsOn(await this.settings.versions(officeId), period.to, type?.id ?? null);

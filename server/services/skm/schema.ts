@@ -7,6 +7,7 @@ const text = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
     .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters');
 
 const answer = z

@@ -10,6 +10,7 @@ const line = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
     .refine((value) => !/[\u0000-\u001F\u007F<>]/.test(value), 'must be plain text on one line');
 
 const wording = z.strictObject({

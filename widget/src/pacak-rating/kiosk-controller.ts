@@ -38,7 +38,8 @@ export class KioskController implements ReactiveController {
     this.countdown = seconds;
     this.timer = setInterval(() => {
       this.host.requestUpdate();
-      --this.countdown || this.host.restart();
+      this.countdown -= 1;
+      if (!this.countdown) this.host.restart();
     }, 1000);
   }
 

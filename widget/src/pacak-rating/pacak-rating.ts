@@ -268,9 +268,7 @@ export class PacakRating extends LitElement {
     // The customer is fixing this field: its message has done its job.
     const path = isScore ? `scores.${control.name}` : control.name;
     if (this.errors[path]) {
-      const rest = { ...this.errors };
-      delete rest[path];
-      this.errors = rest;
+      this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => key !== path));
     }
     if (this.kiosk) this.clock.touch();
     if (this.employee) this.sender.keepTokenFresh(this.employee.nip);
@@ -278,7 +276,9 @@ export class PacakRating extends LitElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    // The form is drawn only for a loaded employee.
+    const employee = this.employee;
+    if (this.busy || !employee) return;
     const t = this.t;
     const input = readRating(
       event.currentTarget as HTMLFormElement,
@@ -297,15 +297,17 @@ export class PacakRating extends LitElement {
       const receipt = await this.sender.send({
         ...rest,
         ...(comment ? { comment } : {}),
-        nip: this.employee!.nip,
+        nip: employee.nip,
         // The attribute is the page's word; the server refuses a channel it does not know.
         channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
         ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
       }, this.kiosk ? this.kioskKey : undefined);
       if (receipt === 'queued') {
         // No network: the rating waits on the device for it, and the customer is told so.
+        const clientId = this.sender.queuedId;
+        if (clientId === undefined) throw new Error('a rating sent without a receipt must be waiting on the device');
         this.finish('queued');
-        emit(this, 'pacak-queued', { clientId: this.sender.queuedId! });
+        emit(this, 'pacak-queued', { clientId });
       } else if (receipt !== 'refused') this.showReceipt(receipt);
     } catch (error) {
       const failure = asApiError(error);

@@ -38,8 +38,10 @@ function openSkm(event: Event, offer: SkmOffer): void {
   const button = event.currentTarget as HTMLButtonElement;
   const survey = document.createElement('pacak-skm');
   for (const [name, value] of Object.entries({ ...offer, channel: 'after-rating' })) survey.setAttribute(name, value);
+  const place = button.parentElement;
+  if (!place) throw new Error('the survey button is not on the page');
   button.hidden = true;
-  button.parentElement!.append(survey);
+  place.append(survey);
   if (!customElements.get('pacak-skm')) document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: `${offer.api}/widget/pacak-skm.js` }));
 }
 

@@ -85,14 +85,14 @@ export class PacakSkm extends LitElement {
       ${q ? html`<p>${q.office.name} · ${t.period}: ${q.period.label[lang]}</p>` : nothing}
       ${this.status === 'loading' ? html`<p role="status">${t.loading}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}
-      ${this.receipt ? this.#renderReceipt() : q && this.status !== 'failed' ? this.#renderForm(q) : nothing}
+      ${this.receipt ? this.#renderReceipt(this.receipt) : q && this.status !== 'failed' ? this.#renderForm(q) : nothing}
     </div>`;
   }
 
-  #renderReceipt() {
+  #renderReceipt(receipt: SkmReceipt) {
     return html`<section part="receipt">
       <h3 tabindex="-1">${this.t.thanks}</h3>
-      <p>${this.t.receipt}: <strong>${this.receipt!.receipt}</strong></p>
+      <p>${this.t.receipt}: <strong>${receipt.receipt}</strong></p>
     </section>`;
   }
 
@@ -139,7 +139,11 @@ export class PacakSkm extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const q = this.questionnaire!;
+    // Taken before any wait: once the event has been dispatched its currentTarget is gone.
+    const form = event.currentTarget as HTMLFormElement;
+    // The form is drawn only from a loaded questionnaire.
+    const q = this.questionnaire;
+    if (!q) return;
     const t = this.t;
     const type = q.serviceTypes.find((each) => each.code === this.values.serviceType);
     const asked = q.questions.filter((question) => !type?.notApplicable.includes(question.code)).map((question) => question.code);
@@ -158,7 +162,6 @@ export class PacakSkm extends LitElement {
     // A person needs a few seconds to answer; a form sent sooner waits out the token's minimum.
     const wait = q.formToken.minSeconds * 1000 - (Date.now() - this.#loadedAt);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const form = this.renderRoot.querySelector('form')!;
     const body = {
       office: q.office.code,
       serviceType: this.values.serviceType,

@@ -99,8 +99,9 @@ export class AttendanceImporter {
       for (const row of await AttendanceMonth.findAll({ where: { employeeId: { [Op.in]: ids.slice(i, i + 500) } } })) existing.set(`${row.employeeId}|${row.month}`, row);
     }
     const lines: AttendanceLine[] = planned.map((p) => {
-      if (p.problems.length) return { line: p.line, nip: p.nip, month: p.month, action: 'refuse', problems: p.problems };
-      const old = existing.get(`${p.employee!.id}|${p.month}`);
+      // A line without problems has its employee; the check says so to the type checker too.
+      if (p.problems.length || !p.employee) return { line: p.line, nip: p.nip, month: p.month, action: 'refuse', problems: p.problems };
+      const old = existing.get(`${p.employee.id}|${p.month}`);
       const action = !old ? 'add' : COUNTS.every((key) => old[key] === p.values[key]) ? 'unchanged' : 'change';
       return { line: p.line, nip: p.nip, month: p.month, action, values: p.values };
     });
@@ -112,9 +113,10 @@ export class AttendanceImporter {
         this.db.transaction(async (transaction) => {
           for (const [i, p] of planned.entries()) {
             if (lines[i]?.action === 'unchanged') continue;
-            const old = existing.get(`${p.employee!.id}|${p.month}`);
+            if (!p.employee) throw new Error(`attendance line ${p.line} has no employee but was not refused`);
+            const old = existing.get(`${p.employee.id}|${p.month}`);
             if (old) await AttendanceMonth.update({ ...p.values, importedBy: actor.user?.id ?? null }, { where: { id: old.id }, transaction });
-            else await AttendanceMonth.create({ officeId, employeeId: p.employee!.id, month: p.month, ...p.values, importedBy: actor.user?.id ?? null }, { transaction });
+            else await AttendanceMonth.create({ officeId, employeeId: p.employee.id, month: p.month, ...p.values, importedBy: actor.user?.id ?? null }, { transaction });
           }
           await this.audit.record(actor, { officeId, action: 'attendance.import', targetType: 'attendance_months', changes: { ...summary, source: table.source } }, transaction);
         }),

@@ -29,7 +29,9 @@ export function periodCodeOf(text: string): string | null {
   const year = Number(/\b(20\d\d)\b/.exec(text)?.[1]);
   if (!year) return null;
   const wanted = squash(text);
-  const all = [...periodsOfYear('monthly', year), ...periodsOfYear('quarterly', year), ...periodsOfYear('half-yearly', year), periodOf(String(year))!];
+  const wholeYear = periodOf(String(year));
+  if (!wholeYear) throw new Error(`the year ${year} has no appraisal period`);
+  const all = [...periodsOfYear('monthly', year), ...periodsOfYear('quarterly', year), ...periodsOfYear('half-yearly', year), wholeYear];
   return all.find((period) => squash(period.name.id) === wanted || squash(period.name.en) === wanted)?.code ?? null;
 }
 
@@ -88,10 +90,11 @@ export class SkpImporter {
       const key = `${nip}|${period}`;
       if (period && seen.has(key)) problems.push({ column: LABELS.period, message: `repeats line ${seen.get(key)} for the same employee and period` });
       else seen.set(key, line);
-      if (problems.length) return { line, nip, period: period ?? cell(fields, 'period'), action: 'refuse', problems };
-      const old = existing.get(`${employee!.id}|${period}`);
+      // A line without problems has its employee and period; the check says so to the type checker too.
+      if (problems.length || !employee || !period) return { line, nip, period: period ?? cell(fields, 'period'), action: 'refuse', problems };
+      const old = existing.get(`${employee.id}|${period}`);
       const same = old && old.workResult === values.workResult && old.behaviour === values.behaviour && old.predikat === values.predikat;
-      return { line, nip, period: period!, action: !old ? 'add' : same ? 'unchanged' : 'change', values, employeeId: employee!.id };
+      return { line, nip, period, action: !old ? 'add' : same ? 'unchanged' : 'change', values, employeeId: employee.id };
     });
     const report = reportOrRefuse(lines.map(({ employeeId: _id, ...line }) => line), dryRun, table.source);
     if (dryRun) return report;

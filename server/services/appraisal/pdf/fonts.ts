@@ -27,7 +27,7 @@ export interface GlyphSource {
  */
 export function printable(value: string, font: GlyphSource | null): string {
   let out = '';
-  for (const char of value.replace(/[\u200D\uFE0E\uFE0F]/g, '')) {
+  for (const char of value.replace(/\u200D|\uFE0E|\uFE0F/g, '')) {
     const code = char.codePointAt(0) as number;
     if (char === '\n') out += char;
     else if (code < 0x20 || code === 0x7f) continue;

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { adminStyles } from './admin.styles.js';
 
 /**
@@ -52,6 +52,11 @@ export class PacakReasonDialog extends LitElement {
     this.renderRoot.querySelector('textarea')?.focus();
   }
 
+  override updated(changed: PropertyValues<this>): void {
+    // Once the result replaces the form, the button that had the focus is gone: the way out gets it.
+    if (changed.has('result') && this.result) this.renderRoot.querySelector<HTMLButtonElement>('.actions button')?.focus();
+  }
+
   close(): void {
     this.renderRoot.querySelector('dialog')?.close();
   }
@@ -60,7 +65,7 @@ export class PacakReasonDialog extends LitElement {
     return html`<dialog aria-labelledby="reason-heading" @close=${this.#restoreFocus}>
       <h2 id="reason-heading">${this.heading}</h2>
       ${this.result
-        ? html`${this.result}<div class="actions"><button type="button" @click=${this.close} autofocus>${this.closeLabel}</button></div>`
+        ? html`${this.result}<div class="actions"><button type="button" @click=${this.close}>${this.closeLabel}</button></div>`
         : html`<form @submit=${this.#submit}>
             <div class="field">
               <label for="reason">${this.label}</label>

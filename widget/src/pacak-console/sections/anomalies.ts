@@ -74,11 +74,15 @@ export class PacakConsoleAnomalies extends AdminScreen {
         </form>
         ${this.renderStatus()}
       </section>
-      ${this.report ? GROUPS.map(([key, id, en]) => this.#renderGroup(key, this.t(id, en), this.report!.flags[key] ?? [])) : ''}
+      ${this.report ? this.#renderGroups(this.report) : ''}
     </div>`;
   }
 
-  #renderGroup(key: string, title: string, flags: Flag[]): TemplateResult {
+  #renderGroups(report: AnomalyReport): TemplateResult[] {
+    return GROUPS.map(([key, id, en]) => this.#renderGroup(key, this.t(id, en), report.flags[key] ?? [], report.period));
+  }
+
+  #renderGroup(key: string, title: string, flags: Flag[], period: AnomalyReport['period']): TemplateResult {
     return html`<section class="card" aria-labelledby="group-${key}" data-group=${key}>
       <h3 id="group-${key}">${title} <span class="badge">${flags.length}</span></h3>
       ${flags.length
@@ -95,7 +99,7 @@ export class PacakConsoleAnomalies extends AdminScreen {
               </thead>
               <tbody>
                 ${flags.map((flag) => html`<tr>
-                  <td>${flag.day ?? `${this.report!.period.from} – ${this.report!.period.to}`}</td>
+                  <td>${flag.day ?? `${period.from} – ${period.to}`}</td>
                   <td>${flag.employee ? html`${flag.employee.name}<br /><span class="muted">${flag.employee.nip}</span>` : html`<code>${flag.key ?? ''}</code>`}</td>
                   <td><span lang="en">${flag.detail}</span></td>
                   <td class="num">${flag.count}</td>

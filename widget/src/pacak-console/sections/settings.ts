@@ -80,11 +80,12 @@ export class PacakConsoleSettings extends AdminScreen {
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.office) return;
+    const office = this.office;
+    if (!office) return;
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim() || null;
     const wanted = { complaintUrl: text('complaintUrl'), privacyContact: text('privacyContact'), timezone: String(data.get('timezone')) };
-    const body = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== this.office![key as keyof OfficeSettings]));
+    const body = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== office[key as keyof OfficeSettings]));
     if (!Object.keys(body).length) {
       this.failure = null;
       this.status = this.t('Tidak ada yang berubah.', 'Nothing changed.');

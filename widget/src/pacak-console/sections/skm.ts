@@ -34,7 +34,14 @@ export class PacakConsoleSkm extends LitElement {
   #loaded = '';
 
   private get period(): string {
-    return /^\d{4}(-(Q[1-4]|H[12]))?$/.test(this.context?.subpath ?? '') ? this.context!.subpath : currentQuarter();
+    const subpath = this.context?.subpath ?? '';
+    return /^\d{4}(-(Q[1-4]|H[12]))?$/.test(subpath) ? subpath : currentQuarter();
+  }
+
+  /** The console gives the context before anything loads or is sent, so its absence is a wiring error. */
+  get #context(): ConsoleContext {
+    if (!this.context) throw new Error('the SKM section has no console context');
+    return this.context;
   }
 
   override willUpdate(): void {
@@ -46,10 +53,10 @@ export class PacakConsoleSkm extends LitElement {
 
   async #load(): Promise<void> {
     try {
-      this.report = await this.context!.api.get<SkmReportView>('/reports/skm', { period: this.period });
+      this.report = await this.#context.api.get<SkmReportView>('/reports/skm', { period: this.period });
       this.message = '';
     } catch (error) {
-      this.message = asApiError(error).problem?.detail ?? skmWords[this.context!.lang].failed;
+      this.message = asApiError(error).problem?.detail ?? skmWords[this.#context.lang].failed;
     }
   }
 
@@ -81,7 +88,7 @@ export class PacakConsoleSkm extends LitElement {
     const lowest = r.lowest[0];
     return html`<section class="card" aria-labelledby="skm-ikm">
         <h3 id="skm-ikm">${r.period.label[lang]}</h3>
-        <p><strong data-ikm>${fixed(res.ikm, 2, lang)}</strong> · ${res.grade ? `${res.grade} ${res.gradeLabel![lang]}` : w.noData} · ${res.respondents} ${w.respondents}</p>
+        <p><strong data-ikm>${fixed(res.ikm, 2, lang)}</strong> · ${res.grade && res.gradeLabel ? `${res.grade} ${res.gradeLabel[lang]}` : w.noData} · ${res.respondents} ${w.respondents}</p>
         <p>${r.sample ? (r.sample.sufficient ? w.sampleOk(r.sample.minimum) : w.sampleShort(r.sample.minimum, r.sample.shortBy)) : w.noPopulation}</p>
       </section>
       <section class="card" aria-labelledby="skm-table">
@@ -133,18 +140,18 @@ export class PacakConsoleSkm extends LitElement {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     try {
-      await this.context!.api.put('/admin/skm/follow-ups', { period, element, plan: String(data.get('plan') ?? ''), status: String(data.get('status')) });
+      await this.#context.api.put('/admin/skm/follow-ups', { period, element, plan: String(data.get('plan') ?? ''), status: String(data.get('status')) });
       await this.#load();
     } catch (error) {
-      this.message = asApiError(error).problem?.detail ?? skmWords[this.context!.lang].failed;
+      this.message = asApiError(error).problem?.detail ?? skmWords[this.#context.lang].failed;
     }
   }
 
   #publish = async (): Promise<void> => {
     try {
-      this.published = (await this.context!.api.post<{ url: string }>('/admin/skm/publications', { period: this.period })).url;
+      this.published = (await this.#context.api.post<{ url: string }>('/admin/skm/publications', { period: this.period })).url;
     } catch (error) {
-      this.message = asApiError(error).problem?.detail ?? skmWords[this.context!.lang].failed;
+      this.message = asApiError(error).problem?.detail ?? skmWords[this.#context.lang].failed;
     }
   };
 }
