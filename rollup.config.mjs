@@ -85,7 +85,11 @@ const plugins = (limit) => [
 const bundle = (name, input, limit) => ({
   input,
   output: {
-    file: `dist/widget/${name}.js`,
+    // A directory, not one file: a rarely used part (the English words) may be a chunk the entry imports
+    // when needed. Chunks are named after their entry, without a hash: the server revalidates them by ETag.
+    dir: 'dist/widget',
+    entryFileNames: `${name}.js`,
+    chunkFileNames: `${name}-[name].js`,
     format: 'es',
     sourcemap: false,
   },

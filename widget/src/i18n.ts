@@ -64,64 +64,20 @@ const id = {
 
 export type Strings = typeof id;
 
-const en: Strings = {
-  locale: 'en-GB',
-  loading: 'Loading…',
-  prompt: 'Please rate our service.',
-  serviceType: 'Service type',
-  choose: 'Choose a service type',
-  star: (n) => `${n} of 5`,
-  phone: 'Mobile/WhatsApp number',
-  phoneHint: 'For example: 0812 3456 7890',
-  privacy: 'What is my number for?',
-  privacyText: (days, contact) =>
-    `Your number is used only to check that this rating is genuine (one rating per officer per day) and to follow up your complaint. It is stored encrypted, never shown to the officer you rate, and erased after ${days} days; only a coded fingerprint stays, for counting ratings. Legal basis: performing a public-service task (Law No. 27 of 2022 on Personal Data Protection). Questions or requests to erase your data: ${contact}.`,
-  privacyDesk: 'the service desk at our office',
-  comment: 'Comment (optional)',
-  improve: 'What should we do better? (optional)',
-  complain: 'For a formal complaint, use our complaint channel:',
-  send: 'SEND',
-  sending: 'Sending…',
-  needService: 'Choose the service type.',
-  needScore: 'Choose 1 to 5 stars.',
-  needPhone: 'Enter your mobile/WhatsApp number.',
-  badPhone: 'Not a valid Indonesian mobile number. For example: 0812 3456 7890.',
-  badComment: 'Please check your comment: at most 1000 characters, without HTML code.',
-  checkFields: 'Please check the marked fields.',
-  tokenUsed: "This one-time QR code has already been used. Ask the officer for a new one, or scan the officer's printed QR code.",
-  tokenInvalid: "This one-time QR code is no longer valid. Ask the officer for a new one, or scan the officer's printed QR code.",
-  already: 'You have already rated this officer for this service today. Thank you, one rating a day is enough.',
-  tooMany: (wait) => `Too many attempts. Please try again ${wait}.`,
-  phoneLimit: 'This number has sent as many ratings as allowed today. Please try again tomorrow.',
-  later: 'in a little while',
-  seconds: (n) => `in ${n} seconds`,
-  minutes: (n) => `in ${n} minutes`,
-  offline: 'Cannot reach the server. Check your internet connection and try again.',
-  queued: 'Rating saved, it will be sent',
-  queuedText: 'The connection is down. Your rating is kept on this device and sent as soon as the connection returns.',
-  expired: 'A rating kept on this device for more than 7 days could not be sent and was removed.',
-  serverDown: 'The server is having trouble. Please try again in a little while. What you entered is still in the form.',
-  failed: 'Your rating was not sent.',
-  loadFailed: 'The rating form could not be loaded. Check your internet connection and try again.',
-  retry: 'Try again',
-  notFound: 'Officer not found',
-  notFoundHint: 'Check the link or QR code you used, or ask the officer.',
-  thanks: 'Thank you for your rating!',
-  receipt: 'Receipt code',
-  sentAt: 'Sent',
-  again: 'Rate again',
-  skmOffer: 'Help us: 9 short questions about this service',
-  pick: 'Who served you?',
-  change: 'Choose another officer',
-  next: 'Next customer',
-  badKey: 'This kiosk key is not valid. Please contact the administrator.',
-  notAllowed: 'Ratings cannot be sent from this site.',
-  notAllowedHint: 'Please rate our service on the PACAK page:',
-  hostedLink: 'Rate our service on the PACAK page',
-  resetIn: (n) => `The form starts again in ${n} seconds.`,
-};
+// English comes as a chunk of its own (i18n-en.ts), fetched only by an English page: the first load stays small.
+let en: Strings | undefined;
 
-export const strings: Record<Lang, Strings> = { id, en };
+/** The strings of a language: Indonesian at once, English once `loadStrings('en')` has brought it. */
+export function stringsFor(lang: Lang): Strings {
+  return lang === 'en' && en ? en : id;
+}
+
+/** Fetches the English chunk when it is needed; Indonesian is always there. */
+export async function loadStrings(lang: Lang): Promise<Strings> {
+  if (lang === 'en' && !en) en = (await import('./i18n-en.js')).en;
+  return stringsFor(lang);
+}
+
 
 /** The element's own `lang` wins; otherwise an English page gets English and every other page Indonesian. */
 export function pickLang(own: string | null | undefined): Lang {

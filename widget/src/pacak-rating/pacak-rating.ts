@@ -6,7 +6,7 @@ import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
 import { emit } from '../events.js';
 import { explainProblem } from '../explain-problem.js';
-import { pickLang, strings } from '../i18n.js';
+import { loadStrings, pickLang, stringsFor } from '../i18n.js';
 import type { Strings } from '../i18n.js';
 import type { Outcome } from '../outbox.js';
 import type { SendingVerdict } from '../../../contract/index.js';
@@ -146,7 +146,7 @@ export class PacakRating extends LitElement {
   private readonly clock = new KioskController(this);
 
   private get t(): Strings {
-    return strings[pickLang(this.lang)];
+    return stringsFor(pickLang(this.lang));
   }
 
   /** The server in use; the send controller reads it. @internal */
@@ -154,7 +154,23 @@ export class PacakRating extends LitElement {
     return this.api || scriptOrigin;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.fetchWords();
+  }
+
+  /** English words arrive as a chunk; whatever was typed stays, only the words change once they are here. */
+  private fetchWords(): void {
+    const lang = pickLang(this.lang);
+    if (stringsFor(lang) !== stringsFor('id') || lang === 'id') return;
+    void loadStrings(lang).then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('lang')) this.fetchWords();
     if (['nip', 'code', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
       this.picked = '';
       this.roster = undefined;
