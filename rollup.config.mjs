@@ -58,27 +58,27 @@ function cssTemplates() {
 
 /** The plugins every bundle goes through, ending with the gzip budget of each chunk. */
 const plugins = (limit) => [
-    // Always Lit's production build: without this, NODE_ENV=development in the shell makes node-resolve pick
-    // Lit's development build (+3.6 KB gzip, dev-mode warnings), which would then be what the server serves.
-    nodeResolve({ browser: true, exportConditions: ['production'] }),
-    cssTemplates(),
-    // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
-    typescript({
-      tsconfig: 'widget/tsconfig.json',
-      outDir: 'dist/widget',
-      declaration: false,
-      declarationMap: false,
-      sourceMap: false,
-      inlineSources: false,
-    }),
-    terser({
-      module: true,
-      ecma: 2020,
-      compress: { passes: 2 },
-      format: { comments: false },
-    }),
-    templateWhitespace(),
-    gzipBudget(limit),
+  // Always Lit's production build: without this, NODE_ENV=development in the shell makes node-resolve pick
+  // Lit's development build (+3.6 KB gzip, dev-mode warnings), which would then be what the server serves.
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  cssTemplates(),
+  // Type errors are the typecheck step's job; here only the bundle may come out: no .d.ts, no maps.
+  typescript({
+    tsconfig: 'widget/tsconfig.json',
+    outDir: 'dist/widget',
+    declaration: false,
+    declarationMap: false,
+    sourceMap: false,
+    inlineSources: false,
+  }),
+  terser({
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    format: { comments: false },
+  }),
+  templateWhitespace(),
+  gzipBudget(limit),
 ];
 
 /** One ES module per page script: the widget every page loads, and the helper only /embed loads. */

@@ -30,7 +30,10 @@ export default defineConfig(async () => {
   projects.push(
     { extends: true, test: { name: 'widget', include: ['tests/widget/**/*.test.ts'] } },
     // Suites other branches add beside these (end to end, tools) run once, against SQLite.
-    { extends: true, test: { name: 'other', include: ['tests/**/*.test.ts'], exclude: ['tests/server/**', 'tests/widget/**', 'tests/bench/**'] } },
+    {
+      extends: true,
+      test: { name: 'other', include: ['tests/**/*.test.ts'], exclude: ['tests/server/**', 'tests/widget/**', 'tests/bench/**'] },
+    },
   );
   return {
     test: {

@@ -142,7 +142,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     const refused = [...fatal, ...(e.ALLOW_INSECURE ? [] : problems)];
     if (refused.length) {
-      const hint = !e.ALLOW_INSECURE && problems.length ? '\n  (ALLOW_INSECURE=1 starts anyway, for a test installation only, and says so at every start)' : '';
+      const hint =
+        !e.ALLOW_INSECURE && problems.length
+          ? '\n  (ALLOW_INSECURE=1 starts anyway, for a test installation only, and says so at every start)'
+          : '';
       throw new ConfigError(`Invalid configuration:\n${refused.map((line) => `  ${line}`).join('\n')}${hint}`);
     }
     insecure = problems;
@@ -160,7 +163,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     jwtSecret: jwtSecret as string,
     phoneKey: phoneKey as string,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
     defaultTimeZone: e.TZ_DEFAULT,
     retentionDays: e.RETENTION_DAYS,
     rateLimit: {

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   if (config.insecure.length) {
-    process.stderr.write(`\n*** INSECURE: ALLOW_INSECURE=1 is set; this server breaks production rules:\n${config.insecure.map((line) => `***   ${line}`).join('\n')}\n\n`);
+    process.stderr.write(
+      `\n*** INSECURE: ALLOW_INSECURE=1 is set; this server breaks production rules:\n${config.insecure.map((line) => `***   ${line}`).join('\n')}\n\n`,
+    );
   }
   let running;
   try {
@@ -45,7 +47,10 @@ async function main(): Promise<void> {
       logger.info('shutting down', { signal });
       const force = setTimeout(() => process.exit(1), config.shutdownDelayMs + 15_000);
       force.unref();
-      running.close().then(() => process.exit(0), () => process.exit(1));
+      running.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     });
   }
 }

@@ -33,7 +33,8 @@ class UsageError extends Error {
 
 function parse<Schema extends z.ZodType>(schema: Schema, values: unknown): z.infer<Schema> {
   const result = schema.safeParse(values);
-  if (!result.success) throw new UsageError(result.error.issues.map((issue) => `--${issue.path.join('.') || '?'}: ${issue.message}`).join('\n'));
+  if (!result.success)
+    throw new UsageError(result.error.issues.map((issue) => `--${issue.path.join('.') || '?'}: ${issue.message}`).join('\n'));
   return result.data;
 }
 
@@ -48,7 +49,13 @@ export async function runAdminCli(argv: string[], env: Record<string, string | u
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { office: { type: 'string' }, role: { type: 'string' }, username: { type: 'string' }, 'work-area': { type: 'string' }, password: { type: 'string' } },
+      options: {
+        office: { type: 'string' },
+        role: { type: 'string' },
+        username: { type: 'string' },
+        'work-area': { type: 'string' },
+        password: { type: 'string' },
+      },
     });
   } catch (error) {
     print(`${(error as Error).message}\n\n${USAGE}\n`);
@@ -69,12 +76,27 @@ export async function runAdminCli(argv: string[], env: Record<string, string | u
       const args = parse(createArgs, parsed.values);
       const { office, workArea } = await placeIn(args.office, args['work-area']);
       const { user, password } = await sequelize.transaction(async (transaction) => {
-        const created = await createAccount({ username: args.username, role: args.role, officeId: office?.id ?? null, workAreaId: workArea?.id ?? null, password: args.password }, transaction);
+        const created = await createAccount(
+          {
+            username: args.username,
+            role: args.role,
+            officeId: office?.id ?? null,
+            workAreaId: workArea?.id ?? null,
+            password: args.password,
+          },
+          transaction,
+        );
         const changes = { username: args.username, role: args.role, office: args.office ?? null, workArea: args['work-area'] ?? null };
-        await audit.record(CLI_ACTOR, { officeId: office?.id ?? null, action: 'user.create', targetType: 'user', targetId: created.user.id, changes }, transaction);
+        await audit.record(
+          CLI_ACTOR,
+          { officeId: office?.id ?? null, action: 'user.create', targetType: 'user', targetId: created.user.id, changes },
+          transaction,
+        );
         return created;
       });
-      print(`Created ${user.role} "${user.username}"${office ? ` of ${office.code}` : ''}${workArea ? `, work area ${workArea.code}` : ''}.\n`);
+      print(
+        `Created ${user.role} "${user.username}"${office ? ` of ${office.code}` : ''}${workArea ? `, work area ${workArea.code}` : ''}.\n`,
+      );
       if (password) print(`Password (shown only now): ${password}\n`);
     } else {
       const args = parse(resetArgs, parsed.values);
@@ -82,7 +104,11 @@ export async function runAdminCli(argv: string[], env: Record<string, string | u
       if (!user) throw new UsageError(`No account has the username "${args.username}".`);
       const password = await sequelize.transaction(async (transaction) => {
         const generated = await setPassword(user, args.password, transaction);
-        await audit.record(CLI_ACTOR, { officeId: user.officeId, action: 'user.reset-password', targetType: 'user', targetId: user.id }, transaction);
+        await audit.record(
+          CLI_ACTOR,
+          { officeId: user.officeId, action: 'user.reset-password', targetType: 'user', targetId: user.id },
+          transaction,
+        );
         return generated;
       });
       print(`Password of "${user.username}" reset; its earlier sign-ins have ended.\n`);

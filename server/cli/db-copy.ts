@@ -33,7 +33,12 @@ async function main(): Promise<void> {
   let values: { from?: string; to?: string; 'batch-size'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { from: { type: 'string' }, to: { type: 'string' }, 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'batch-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {

@@ -16,7 +16,10 @@ export async function planTables(qi: QueryInterface, dialect: string): Promise<T
   const parents = new Map<string, Set<string>>();
   for (const name of names) {
     const references = (await qi.getForeignKeyReferencesForTable(name)) as { referencedTableName?: string }[];
-    parents.set(name, new Set(references.map((ref) => ref.referencedTableName).filter((parent): parent is string => !!parent && parent !== name)));
+    parents.set(
+      name,
+      new Set(references.map((ref) => ref.referencedTableName).filter((parent): parent is string => !!parent && parent !== name)),
+    );
   }
   const ordered: string[] = [];
   const visit = (name: string, path: string[]): void => {
@@ -75,7 +78,8 @@ function toInstant(value: unknown): Date | null {
 function toDay(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   // pg's own parser makes a DATE local midnight; Sequelize's (in use here) keeps the string.
-  if (value instanceof Date) return [value.getFullYear(), value.getMonth() + 1, value.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  if (value instanceof Date)
+    return [value.getFullYear(), value.getMonth() + 1, value.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
   const day = String(value).slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Cannot read "${String(value)}" as a date`);
   return day;

@@ -43,7 +43,8 @@ export async function copyDatabase({ from, to, batchSize = 1_000, log = () => un
       const existing = ((await target.getQueryInterface().showAllTables()) as string[]).filter((name) => name !== MIGRATIONS_TABLE);
       const filled = [];
       for (const name of existing) if ((await countRows(target, name)) > 0) filled.push(name);
-      if (filled.length) throw new CopyRefusedError(`The target is not empty (rows in ${filled.join(', ')}); copy only into a new, empty database.`);
+      if (filled.length)
+        throw new CopyRefusedError(`The target is not empty (rows in ${filled.join(', ')}); copy only into a new, empty database.`);
       const applied = await migrate(target);
       if (applied.length) log(`migrated the target: ${applied.join(', ')}`);
       const plans = await planTables(target.getQueryInterface(), target.getDialect());
@@ -54,7 +55,13 @@ export async function copyDatabase({ from, to, batchSize = 1_000, log = () => un
   }
 }
 
-async function copyTables(source: Sequelize, target: Sequelize, plans: TablePlan[], batchSize: number, log: (line: string) => void): Promise<CopyReport> {
+async function copyTables(
+  source: Sequelize,
+  target: Sequelize,
+  plans: TablePlan[],
+  batchSize: number,
+  log: (line: string) => void,
+): Promise<CopyReport> {
   // SQLite in WAL mode reads a snapshot from a plain transaction; the servers need repeatable read.
   const snapshot = source.getDialect() === 'sqlite' ? {} : { isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ };
   return target.transaction((write) =>
@@ -75,7 +82,14 @@ async function copyTables(source: Sequelize, target: Sequelize, plans: TablePlan
   );
 }
 
-async function copyTable(source: Sequelize, target: Sequelize, plan: TablePlan, batchSize: number, read: Transaction, write: Transaction): Promise<number> {
+async function copyTable(
+  source: Sequelize,
+  target: Sequelize,
+  plan: TablePlan,
+  batchSize: number,
+  read: Transaction,
+  write: Transaction,
+): Promise<number> {
   const qi = source.getQueryInterface();
   const q = (name: string) => qi.quoteIdentifier(name);
   const select = `SELECT ${plan.columns.map(q).join(', ')} FROM ${qi.quoteIdentifier(plan.name)}`;

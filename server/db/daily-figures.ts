@@ -72,7 +72,13 @@ export function sqliteDailyFiguresTrigger(): string {
   const stars = INDICATOR_CODES.flatMap((code) => [1, 2, 3, 4, 5].map((star) => `(NEW.${code} = ${star})`));
   const upserts = TABLES.map((table) => {
     const columns = ['office_id', ...table.key, ...added];
-    const values = ['office_id', ...table.key].map((c) => `NEW.${c}`).concat('1', INDICATOR_CODES.map((c) => `NEW.${c}`), stars);
+    const values = ['office_id', ...table.key]
+      .map((c) => `NEW.${c}`)
+      .concat(
+        '1',
+        INDICATOR_CODES.map((c) => `NEW.${c}`),
+        stars,
+      );
     return `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${added
       .map((c) => `${c} = ${c} + excluded.${c}`)
       .join(', ')};`;

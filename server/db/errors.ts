@@ -24,21 +24,51 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 const TRANSIENT_CODES = new Set<string | number>([
   // Node sockets and mysql2
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
   // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, query_canceled (statement_timeout),
   // lock_not_available, deadlock_detected, serialization_failure, too_many_connections, connection_failure
-  '57P01', '57P02', '57P03', '57014', '55P03', '40P01', '40001', '53300', '08000', '08003', '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '55P03',
+  '40P01',
+  '40001',
+  '53300',
+  '08000',
+  '08003',
+  '08006',
   // MySQL and MariaDB: connection killed, query interrupted, statement time limit, lock wait timeout,
   // deadlock, too many connections, server shutdown, MySQL's max_execution_time
-  'ER_CONNECTION_KILLED', 'ER_QUERY_INTERRUPTED', 'ER_STATEMENT_TIMEOUT', 'ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK',
-  'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_QUERY_TIMEOUT',
-  1927, 1317, 1969, 1205, 1213, 1040, 1053, 3024,
+  'ER_CONNECTION_KILLED',
+  'ER_QUERY_INTERRUPTED',
+  'ER_STATEMENT_TIMEOUT',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_LOCK_DEADLOCK',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_QUERY_TIMEOUT',
+  1927,
+  1317,
+  1969,
+  1205,
+  1213,
+  1040,
+  1053,
+  3024,
   // SQLite: another connection held the write lock longer than busy_timeout
   'SQLITE_BUSY',
 ]);
 
 /** Messages of failures that carry no code: a pool closed under a request, a socket gone mid-query. */
-const TRANSIENT_MESSAGES = /connection manager was closed|Connection terminated|connection is closed|Cannot enqueue|Can't add new command when connection is in closed state/i;
+const TRANSIENT_MESSAGES =
+  /connection manager was closed|Connection terminated|connection is closed|Cannot enqueue|Can't add new command when connection is in closed state/i;
 
 /**
  * True when a failure is the database being unavailable rather than a bug: the answer is then 503

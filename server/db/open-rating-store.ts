@@ -12,6 +12,7 @@ import { SqliteWriterThread } from './sqlite-writer-thread.js';
 export async function openRatingStore(sequelize: Sequelize, config: Pick<Config, 'databaseUrl' | 'db'>): Promise<RatingStore> {
   const dialect = dialectOf(config.databaseUrl);
   // The same wait for the write lock as Sequelize's own SQLite connections (connection.ts).
-  if (dialect === 'sqlite') return SqliteWriterThread.open(sqliteStorage(config.databaseUrl), sqliteBusyTimeout(config.db.statementTimeoutMs));
+  if (dialect === 'sqlite')
+    return SqliteWriterThread.open(sqliteStorage(config.databaseUrl), sqliteBusyTimeout(config.db.statementTimeoutMs));
   return new SequelizeRatingStore(sequelize);
 }

@@ -19,11 +19,7 @@ const idOf = (hit: CounterHit): string => `${hit.key}@${hit.windowStart}`;
  * before 10.5 have no RETURNING, so one key reads its count through LAST_INSERT_ID(expr), which the
  * statement's own result carries, and several keys are read back with a locking SELECT.
  */
-export async function bumpCounters(
-  sequelize: Sequelize,
-  hits: CounterHit[],
-  transaction?: Transaction,
-): Promise<Map<string, number>> {
+export async function bumpCounters(sequelize: Sequelize, hits: CounterHit[], transaction?: Transaction): Promise<Map<string, number>> {
   const sorted = [...new Map(hits.map((hit) => [idOf(hit), hit])).values()].sort((a, b) => (idOf(a) < idOf(b) ? -1 : 1));
   const counts = new Map<string, number>();
   if (!sorted.length) return counts;
@@ -40,10 +36,13 @@ export async function bumpCounters(
       counts.set(idOf(sorted[0]), Number(insertId));
       return counts;
     }
-    await sequelize.query(`INSERT INTO rate_counters (key_hash, window_start, count) VALUES ${values} ON DUPLICATE KEY UPDATE count = count + 1`, {
-      replacements,
-      transaction,
-    });
+    await sequelize.query(
+      `INSERT INTO rate_counters (key_hash, window_start, count) VALUES ${values} ON DUPLICATE KEY UPDATE count = count + 1`,
+      {
+        replacements,
+        transaction,
+      },
+    );
     const rows = await sequelize.query<{ key_hash: string; window_start: number | string; count: number }>(
       `SELECT key_hash, window_start, count FROM rate_counters WHERE ${sorted.map(() => '(key_hash = ? AND window_start = ?)').join(' OR ')} FOR UPDATE`,
       { replacements, transaction, type: QueryTypes.SELECT },
@@ -68,6 +67,9 @@ export const countOf = (counts: Map<string, number>, hit: CounterHit): number =>
 
 /** Forgets counters whose window began before `before` (seconds since the epoch); answers how many. */
 export async function sweepCounters(sequelize: Sequelize, before: number): Promise<number> {
-  const deleted = await sequelize.query('DELETE FROM rate_counters WHERE window_start < ?', { replacements: [before], type: QueryTypes.BULKDELETE });
+  const deleted = await sequelize.query('DELETE FROM rate_counters WHERE window_start < ?', {
+    replacements: [before],
+    type: QueryTypes.BULKDELETE,
+  });
   return Number(deleted) || 0;
 }

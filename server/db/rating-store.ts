@@ -42,7 +42,7 @@ export type InsertRefusal =
   | { reason: 'limit-reached'; limit: RatingLimitKind }
   | { reason: 'receipt-taken' };
 
-export type InsertOutcome = ({ stored: true; id: number }) | ({ stored: false } & InsertRefusal);
+export type InsertOutcome = { stored: true; id: number } | ({ stored: false } & InsertRefusal);
 
 /**
  * Where ratings are written. `insert` stores the rating and its share of the daily figures in one

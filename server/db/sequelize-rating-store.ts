@@ -21,7 +21,11 @@ export class SequelizeRatingStore implements RatingStore {
     try {
       const id = await this.sequelize.transaction(async (transaction) => {
         if (limits.length) {
-          const counts = await bumpCounters(this.sequelize, limits.map((limit) => limit.counter), transaction);
+          const counts = await bumpCounters(
+            this.sequelize,
+            limits.map((limit) => limit.counter),
+            transaction,
+          );
           const full = limits.find((limit) => countOf(counts, limit.counter) > limit.limit);
           if (full) throw new RatingLimitReached(full.kind);
         }

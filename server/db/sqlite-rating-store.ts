@@ -3,10 +3,27 @@ import { sqliteDailyFiguresTrigger } from './daily-figures.js';
 import { RatingLimitReached, type NewRating, type RatingLimit } from './rating-store.js';
 
 const COLUMNS = [
-  'office_id', 'employee_id', 'work_area_id', 'service_type_id',
-  'profesional', 'amanah', 'cakap', 'akuntabel', 'kolaboratif',
-  'comment', 'channel', 'client_id', 'receipt', 'phone_hash', 'phone_cipher', 'phone_masked',
-  'ip_hash', 'local_date', 'verified', 'created_at', 'service_token_id',
+  'office_id',
+  'employee_id',
+  'work_area_id',
+  'service_type_id',
+  'profesional',
+  'amanah',
+  'cakap',
+  'akuntabel',
+  'kolaboratif',
+  'comment',
+  'channel',
+  'client_id',
+  'receipt',
+  'phone_hash',
+  'phone_cipher',
+  'phone_masked',
+  'ip_hash',
+  'local_date',
+  'verified',
+  'created_at',
+  'service_token_id',
 ] as const;
 
 /**
@@ -24,11 +41,28 @@ export const sqliteDate = (date: Date): string => `${date.toISOString().replace(
 
 function values(r: NewRating): unknown[] {
   return [
-    r.officeId, r.employeeId, r.workAreaId, r.serviceTypeId,
-    r.profesional, r.amanah, r.cakap, r.akuntabel, r.kolaboratif,
+    r.officeId,
+    r.employeeId,
+    r.workAreaId,
+    r.serviceTypeId,
+    r.profesional,
+    r.amanah,
+    r.cakap,
+    r.akuntabel,
+    r.kolaboratif,
     // A lone surrogate becomes U+FFFD, as binding the string as a parameter would store it.
-    r.comment?.replace(/\p{Cs}/gu, '\uFFFD') ?? null, r.channel, r.clientId, r.receipt, r.phoneHash, r.phoneCipher, r.phoneMasked,
-    r.ipHash, r.localDate, r.verified ? 1 : 0, sqliteDate(r.createdAt), r.serviceTokenId ?? null,
+    r.comment?.replace(/\p{Cs}/gu, '\uFFFD') ?? null,
+    r.channel,
+    r.clientId,
+    r.receipt,
+    r.phoneHash,
+    r.phoneCipher,
+    r.phoneMasked,
+    r.ipHash,
+    r.localDate,
+    r.verified ? 1 : 0,
+    sqliteDate(r.createdAt),
+    r.serviceTokenId ?? null,
   ];
 }
 
@@ -106,7 +140,9 @@ export class SqliteRatingStore {
       const opened: sqlite3.Database = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
     });
     const exec = (sql: string) => new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
-    await exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=${Math.floor(busyTimeoutMs)}; PRAGMA foreign_keys=ON;`);
+    await exec(
+      `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=${Math.floor(busyTimeoutMs)}; PRAGMA foreign_keys=ON;`,
+    );
     await exec(sqliteDailyFiguresTrigger());
     const prepare = (sql: string) =>
       new Promise<sqlite3.Statement>((resolve, reject) => {
@@ -146,7 +182,12 @@ export class SqliteRatingStore {
       // open: then row by row, so one bad rating fails alone.
       const stored = within.length ? await this.#insert(within).catch(() => this.#insertEach(within)) : [];
       within.forEach((pending, i) => outcomes.set(pending, stored[i] as Outcome));
-      await this.#countAndCommit(within.filter((_, i) => { const o = stored[i]; return o && 'id' in o && o.id !== null; }));
+      await this.#countAndCommit(
+        within.filter((_, i) => {
+          const o = stored[i];
+          return o && 'id' in o && o.id !== null;
+        }),
+      );
     } catch (error) {
       await this.#run(this.statements.rollback).catch(() => undefined);
       for (const pending of batch) pending.reject(error);
@@ -191,14 +232,17 @@ export class SqliteRatingStore {
       added.set(idOf(limit), row);
     }
     if (!added.size) return this.#run(this.statements.commit);
-    await new Promise<void>((resolve, reject) => this.db.exec(addCountsAndCommitSql([...added.values()]), (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.db.exec(addCountsAndCommitSql([...added.values()]), (error) => (error ? reject(error) : resolve())),
+    );
   }
 
   /** Inserts ratings in one statement and tells each its id, or null when a unique index refused it. */
   async #insert(batch: Pending[]): Promise<{ id: number | null }[]> {
     const rows = await new Promise<{ id: number; client_id: string; receipt: string }[]>((resolve, reject) =>
-      this.statements.insert.all([JSON.stringify(batch.map((p) => values(p.rating)))], (error: Error | null, result: { id: number; client_id: string; receipt: string }[]) =>
-        error ? reject(error) : resolve(result),
+      this.statements.insert.all(
+        [JSON.stringify(batch.map((p) => values(p.rating)))],
+        (error: Error | null, result: { id: number; client_id: string; receipt: string }[]) => (error ? reject(error) : resolve(result)),
       ),
     );
     // RETURNING does not promise the order of the rows, so they are matched by clientId and receipt.
@@ -214,7 +258,12 @@ export class SqliteRatingStore {
   async #insertEach(batch: Pending[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     for (const pending of batch) {
-      outcomes.push(await this.#insert([pending]).then(([outcome]) => outcome as Outcome, (error: unknown) => ({ error })));
+      outcomes.push(
+        await this.#insert([pending]).then(
+          ([outcome]) => outcome as Outcome,
+          (error: unknown) => ({ error }),
+        ),
+      );
     }
     return outcomes;
   }

@@ -8,7 +8,8 @@ import type { InsertOutcome, NewRating, RatingLimit, RatingLimitKind, RatingStor
 import type { StoreLimit } from './sqlite-rating-store.js';
 
 /** What the thread answers for one rating of a batch, in the batch's order. */
-export type WrittenRating = { id: number | null } | { limit: RatingLimitKind } | { error: { message: string; code?: string; errno?: number } };
+export type WrittenRating =
+  { id: number | null } | { limit: RatingLimitKind } | { error: { message: string; code?: string; errno?: number } };
 
 /** `ratings`: JSON of `[NewRating, StoreLimit[]][]`, cheaper to pass than the objects themselves. */
 export type ToWriter = { batch: number; ratings: string } | { close: true };
@@ -27,7 +28,9 @@ interface Waiting {
  */
 function writerScript(): string {
   const here = fileURLToPath(import.meta.url);
-  const script = here.endsWith('.ts') ? join(projectRoot, 'dist', 'server', 'db', 'sqlite-writer.js') : here.replace(/sqlite-writer-thread\.js$/, 'sqlite-writer.js');
+  const script = here.endsWith('.ts')
+    ? join(projectRoot, 'dist', 'server', 'db', 'sqlite-writer.js')
+    : here.replace(/sqlite-writer-thread\.js$/, 'sqlite-writer.js');
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build:server`);
   return script;
 }
@@ -103,7 +106,10 @@ export class SqliteWriterThread implements RatingStore {
     if (this.#failure) return waiting.forEach((w) => w.reject(this.#failure));
     const batch = this.#nextBatch++;
     this.#batches.set(batch, waiting);
-    const ratings = waiting.map(({ rating, limits }) => [rating, limits.map(({ kind, counter, limit }): StoreLimit => ({ kind, counter, limit }))]);
+    const ratings = waiting.map(({ rating, limits }) => [
+      rating,
+      limits.map(({ kind, counter, limit }): StoreLimit => ({ kind, counter, limit })),
+    ]);
     this.worker.postMessage({ batch, ratings: JSON.stringify(ratings) } satisfies ToWriter);
   }
 

@@ -36,7 +36,9 @@ export function parseMobile(digits: string): string | null {
 const MOBILE = (() => {
   const metadata = new Metadata();
   metadata.selectNumberingPlan('ID');
-  const mobile = (metadata.numberingPlan as unknown as { type(name: string): { pattern(): string; possibleLengths(): number[] } }).type('MOBILE');
+  const mobile = (metadata.numberingPlan as unknown as { type(name: string): { pattern(): string; possibleLengths(): number[] } }).type(
+    'MOBILE',
+  );
   return { pattern: new RegExp(`^(?:${mobile.pattern()})$`), lengths: new Set(mobile.possibleLengths()) };
 })();
 

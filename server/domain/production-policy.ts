@@ -29,10 +29,14 @@ export function productionProblems(settings: ProductionSettings): { fatal: strin
   }
   const { JWT_SECRET, PHONE_KEY } = settings.secrets;
   if (differOnlyTrivially(JWT_SECRET, PHONE_KEY)) {
-    insecure.push('JWT_SECRET and PHONE_KEY: differ only trivially (case, spaces, punctuation or a few characters); make each with `openssl rand -hex 32`');
+    insecure.push(
+      'JWT_SECRET and PHONE_KEY: differ only trivially (case, spaces, punctuation or a few characters); make each with `openssl rand -hex 32`',
+    );
   }
-  if (settings.corsOrigins.includes('*')) insecure.push('CORS_ORIGINS: "*" lets every website post ratings and signed-in requests; list the sites that embed the widget');
+  if (settings.corsOrigins.includes('*'))
+    insecure.push('CORS_ORIGINS: "*" lets every website post ratings and signed-in requests; list the sites that embed the widget');
   if (!settings.publicBaseUrlSet) insecure.push('PUBLIC_BASE_URL: must be set to the https:// address customers reach');
-  else if (!settings.publicBaseUrl.startsWith('https://')) insecure.push('PUBLIC_BASE_URL: must be an https:// address (TLS at the reverse proxy)');
+  else if (!settings.publicBaseUrl.startsWith('https://'))
+    insecure.push('PUBLIC_BASE_URL: must be an https:// address (TLS at the reverse proxy)');
   return { fatal, insecure };
 }

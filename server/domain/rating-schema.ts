@@ -22,10 +22,9 @@ export { CHANNELS };
 export const ratingBodySchema = z.strictObject({
   nip: text(32).pipe(z.string().trim().min(1, 'is required')),
   serviceType: text(64).pipe(z.string().trim().min(1, 'choose a service type')),
-  scores: z.strictObject(Object.fromEntries(INDICATOR_CODES.map((code) => [code, score])) as Record<
-    (typeof INDICATOR_CODES)[number],
-    typeof score
-  >),
+  scores: z.strictObject(
+    Object.fromEntries(INDICATOR_CODES.map((code) => [code, score])) as Record<(typeof INDICATOR_CODES)[number], typeof score>,
+  ),
   phone: text(40).transform((value, ctx) => {
     const e164 = normalisePhone(value);
     if (!e164) {
@@ -50,7 +49,11 @@ export const ratingBodySchema = z.strictObject({
   // The signed token of the form this rating was typed into (GET /api/v1/form-token); see FormTokens.
   formToken: z.string().max(200, 'is not a form token').optional(),
   // The honeypot: a field people never see, so only scripts fill it in.
-  website: z.string().max(200).optional().refine((value) => !value, 'must be left empty'),
+  website: z
+    .string()
+    .max(200)
+    .optional()
+    .refine((value) => !value, 'must be left empty'),
   // What this schema reads is the contract's rating body: a field added on one side only fails to compile.
 }) satisfies z.ZodType<unknown, ContractRatingBody>;
 

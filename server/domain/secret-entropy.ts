@@ -7,7 +7,7 @@
  * under what a person types when they have not yet made a secret.
  */
 
-const KEYBOARD_ROWS = ['1234567890-=', 'qwertyuiop[]', 'asdfghjkl;\'', 'zxcvbnm,./'];
+const KEYBOARD_ROWS = ['1234567890-=', 'qwertyuiop[]', "asdfghjkl;'", 'zxcvbnm,./'];
 
 /** Position of each key on a QWERTY keyboard, for neighbours across rows as well as along them. */
 const KEY_POSITION = new Map<string, [number, number]>();

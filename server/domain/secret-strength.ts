@@ -6,7 +6,8 @@ import { estimatedBits } from './secret-entropy.js';
 export const MIN_ESTIMATED_BITS = 80;
 
 /** Words that mark a value someone meant to replace: a template's, a tutorial's or a test's. */
-const PLACEHOLDER = /change.?me|changeit|secret|passw(or)?d|example|placeholder|default|sample|dummy|qwerty|letmein|123456|abcdef|xxxxxx|test/i;
+const PLACEHOLDER =
+  /change.?me|changeit|secret|passw(or)?d|example|placeholder|default|sample|dummy|qwerty|letmein|123456|abcdef|xxxxxx|test/i;
 
 /**
  * Why a production secret is too weak to run with, or null when nothing obvious is wrong. It catches

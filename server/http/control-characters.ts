@@ -21,12 +21,17 @@ function decoded(text: string): string {
 export function refuseControlCharactersInUrl(): Middleware {
   return async (ctx, next) => {
     const errors: FieldError[] = [];
-    if (ANY_CONTROL_CHARACTER.test(decoded(ctx.path))) errors.push({ path: 'path', message: 'holds a control character', code: 'control_character' });
+    if (ANY_CONTROL_CHARACTER.test(decoded(ctx.path)))
+      errors.push({ path: 'path', message: 'holds a control character', code: 'control_character' });
     if (ctx.querystring) {
       for (const pair of ctx.querystring.split('&')) {
         const [name = '', value = ''] = pair.split('=', 2).map(decoded);
         if (ANY_CONTROL_CHARACTER.test(name) || ANY_CONTROL_CHARACTER.test(value)) {
-          errors.push({ path: `query.${name.replace(ANY_CONTROL_CHARACTER, '?')}`, message: 'holds a control character', code: 'control_character' });
+          errors.push({
+            path: `query.${name.replace(ANY_CONTROL_CHARACTER, '?')}`,
+            message: 'holds a control character',
+            code: 'control_character',
+          });
         }
       }
     }
@@ -49,13 +54,15 @@ export function controlCharacterErrors(value: unknown): FieldError[] {
     if (!next) break;
     const [node, at] = next;
     if (typeof node === 'string') {
-      if (CONTROL_CHARACTERS.test(node)) errors.push({ path: at || 'body', message: 'holds a control character', code: 'control_character' });
+      if (CONTROL_CHARACTERS.test(node))
+        errors.push({ path: at || 'body', message: 'holds a control character', code: 'control_character' });
     } else if (Array.isArray(node)) {
       node.forEach((item, index) => pending.push([item, at ? `${at}.${index}` : String(index)]));
     } else if (node && typeof node === 'object') {
       for (const [key, item] of Object.entries(node)) {
         const path = at ? `${at}.${key.replace(anywhere, '?')}` : key.replace(anywhere, '?');
-        if (CONTROL_CHARACTERS.test(key)) errors.push({ path, message: 'names a field with a control character', code: 'control_character' });
+        if (CONTROL_CHARACTERS.test(key))
+          errors.push({ path, message: 'names a field with a control character', code: 'control_character' });
         pending.push([item, path]);
       }
     }

@@ -18,7 +18,8 @@ export function csvBody(limit: number, spreadsheets = false): Middleware {
       ctx.request.body = await readLimited(ctx, limit);
       return next();
     }
-    if (!ctx.is('text/csv')) throw unsupportedMediaType(`Send the file as text/csv (UTF-8)${spreadsheets ? ` or as an Excel workbook (${XLSX_TYPE})` : ''}.`);
+    if (!ctx.is('text/csv'))
+      throw unsupportedMediaType(`Send the file as text/csv (UTF-8)${spreadsheets ? ` or as an Excel workbook (${XLSX_TYPE})` : ''}.`);
     const charset = /charset="?([\w-]+)/i.exec(ctx.get('content-type'))?.[1]?.toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') throw unsupportedMediaType('Send the file in UTF-8 (charset=utf-8).');
     const bytes = await readLimited(ctx, limit);

@@ -10,7 +10,8 @@ import { tooManyRequests } from '../domain/problem.js';
 export function limitByAddress(limiter: RateLimiter, addressHash: (ip: string) => string): Middleware {
   return async (ctx, next) => {
     const decision = await limiter.hit(addressHash(ctx.ip));
-    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds, 'Too many requests from this connection. Please try again later.');
+    if (!decision.allowed)
+      throw tooManyRequests(decision.retryAfterSeconds, 'Too many requests from this connection. Please try again later.');
     return next();
   };
 }

@@ -37,7 +37,8 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
   // The hosted page's widget asks by public code: the answer has everything the form shows but the NIP.
   router.get('/employees/by-code/:code', async (ctx) => {
     const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
-    if (!lookup.allowed) throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
+    if (!lookup.allowed)
+      throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
     const record = await requireEmployeeByCode(services.catalogue, ctx.params.code ?? '');
     const sending = await sendingFor(ctx, record.office.id);
     ctx.set('Cache-Control', sending.allowed ? 'public, max-age=300' : 'no-store');
@@ -47,7 +48,8 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
   router.get('/employees/:nip', async (ctx) => {
     // Counted per address like /keypass: the NIP-to-name answer must not be enumerable in bulk.
     const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
-    if (!lookup.allowed) throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
+    if (!lookup.allowed)
+      throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
     const record = await services.catalogue.requireActiveEmployee(ctx.params.nip ?? '');
     const sending = await sendingFor(ctx, record.office.id);
     // The answer depends on the page's origin (Vary: Origin). A refusal is not kept, so a site the

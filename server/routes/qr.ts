@@ -12,7 +12,9 @@ function sizeOf(query: unknown): number {
   if (query === undefined) return QR_SIZE.default;
   const size = typeof query === 'string' && /^\d{1,5}$/.test(query) ? Number(query) : Number.NaN;
   if (!(size >= QR_SIZE.min && size <= QR_SIZE.max)) {
-    throw invalid([{ path: 'size', message: `must be a whole number of pixels from ${QR_SIZE.min} to ${QR_SIZE.max}`, code: 'invalid_size' }]);
+    throw invalid([
+      { path: 'size', message: `must be a whole number of pixels from ${QR_SIZE.min} to ${QR_SIZE.max}`, code: 'invalid_size' },
+    ]);
   }
   return size;
 }

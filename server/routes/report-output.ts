@@ -2,7 +2,14 @@ import type { Context } from 'koa';
 import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from '../services/reports/report-builders.js';
 import { csvStream, xlsxStream } from '../services/reports/exports.js';
 import { exportFileName } from '../services/reports/export-names.js';
-import { employeeTables, groupTables, rankingTables, summaryTables, type ExportLang, type Table } from '../services/reports/report-tables.js';
+import {
+  employeeTables,
+  groupTables,
+  rankingTables,
+  summaryTables,
+  type ExportLang,
+  type Table,
+} from '../services/reports/report-tables.js';
 
 type AnyReport = SummaryReport | GroupReport | RankingReport | EmployeeReport;
 

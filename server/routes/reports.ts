@@ -89,7 +89,13 @@ export function reportsRouter(services: Services): Router {
     // The PDF's verification link is a share link to the same report, valid for the longest time allowed.
     const { format: _format, ...params } = rest;
     // Not a share link: its address answers only the printed figures and their fingerprint (evidence-verification.ts).
-    const link = await shareLinks.create({ report: 'evidence', params: { ...params, nip: evidence.employee.nip }, scope, createdBy: user.id, days: MAX_SHARE_DAYS });
+    const link = await shareLinks.create({
+      report: 'evidence',
+      params: { ...params, nip: evidence.employee.nip },
+      scope,
+      createdBy: user.id,
+      days: MAX_SHARE_DAYS,
+    });
     const letterhead = await services.appraisal.letterhead.of(scope.officeId);
     const { fingerprint } = evidenceVerification(evidence);
     const verification = { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId), fingerprint };
@@ -152,7 +158,13 @@ export function sharedReportsRouter(services: Services): Router {
     const extra = Object.keys(ctx.query).filter((key) => key !== (page ? 'lang' : 'format') && key !== 'lang');
     if (extra.length) throw badRequest(`A shared report's parameters cannot be changed (${extra.join(', ')}).`);
     // A browser gets a page: the verdict and the report, readable and printable (routes/shared-pages.ts).
-    if (page) return sendSharedPage(ctx, 'share', () => openShared(open), (grant) => build(grant, 'json').report);
+    if (page)
+      return sendSharedPage(
+        ctx,
+        'share',
+        () => openShared(open),
+        (grant) => build(grant, 'json').report,
+      );
     const grant = await openShared(open);
     const { query, report } = build(grant, typeof ctx.query.format === 'string' ? ctx.query.format : 'json');
     ctx.set('Cache-Control', 'private, no-store');

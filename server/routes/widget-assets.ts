@@ -14,7 +14,10 @@ type Asset = Record<Encoding, { body: Buffer; etag: string }>;
 function encode(body: Buffer): Asset {
   const tag = createHash('sha256').update(body).digest('base64url').slice(0, 22);
   return {
-    br: { body: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }), etag: `"${tag}-br"` },
+    br: {
+      body: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      etag: `"${tag}-br"`,
+    },
     gzip: { body: gzipSync(body, { level: 9 }), etag: `"${tag}-gz"` },
     identity: { body, etag: `"${tag}"` },
   };

@@ -138,7 +138,13 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl, audit),
       anomalies: new AnomalyReport(sequelize),
     },
-    appraisal: { rules: appraisalRules, evidence: new AppraisalService(builders, appraisalRules), letterhead: new LetterheadService(audit), attendance: new AttendanceImporter(sequelize, audit), skp: new SkpImporter(sequelize, audit) },
+    appraisal: {
+      rules: appraisalRules,
+      evidence: new AppraisalService(builders, appraisalRules),
+      letterhead: new LetterheadService(audit),
+      attendance: new AttendanceImporter(sequelize, audit),
+      skp: new SkpImporter(sequelize, audit),
+    },
     addressHash: rememberedAddressHash(vault),
   };
 }

@@ -10,8 +10,16 @@ noscript p{margin:1rem;padding:1rem;background:#fff;border-radius:12px}
 @media print{.top{background:none;color:#000;padding:0 0 .5rem}}`;
 
 const TITLES = {
-  id: { title: 'Dasbor Penilaian PACAK', heading: 'PACAK · Penilaian kinerja pegawai oleh pelanggan', noscript: 'Dasbor ini memerlukan JavaScript.' },
-  en: { title: 'PACAK rating dashboard', heading: 'PACAK · Customers rate the staff who served them', noscript: 'This dashboard needs JavaScript.' },
+  id: {
+    title: 'Dasbor Penilaian PACAK',
+    heading: 'PACAK · Penilaian kinerja pegawai oleh pelanggan',
+    noscript: 'Dasbor ini memerlukan JavaScript.',
+  },
+  en: {
+    title: 'PACAK rating dashboard',
+    heading: 'PACAK · Customers rate the staff who served them',
+    noscript: 'This dashboard needs JavaScript.',
+  },
 };
 
 /** `/dashboard`: the leaders' dashboard alone, a page around `<pacak-dashboard>` and its script bundle. */
@@ -26,6 +34,8 @@ export function dashboardPage(lang: 'id' | 'en'): PageParts {
     scripts: ['/widget/pacak-dashboard.js'],
     fetches: true,
     body: html`<header class="top"><h1>${words.heading}</h1></header>
-<main><pacak-dashboard></pacak-dashboard><noscript><p>${words.noscript}</p></noscript></main>`,
+      <main>
+        <pacak-dashboard></pacak-dashboard><noscript><p>${words.noscript}</p></noscript>
+      </main>`,
   };
 }

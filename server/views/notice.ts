@@ -7,12 +7,21 @@ main{max-width:34rem;margin:0 auto;padding:1rem}
 a{color:#00695c}`;
 
 /** A short message page in Indonesian: a missing card, a lookup refused for too many tries. */
-export function noticePage(title: string, message: string, link?: { href: string; text: string }): { title: string; style: string; body: Html } {
+export function noticePage(
+  title: string,
+  message: string,
+  link?: { href: string; text: string },
+): { title: string; style: string; body: Html } {
   return {
     title,
     style: NOTICE_STYLE,
-    body: html`<header>PACAK</header><main><div class="notice"><h1>${title}</h1><p>${message}</p>${
-      link ? html`<p><a href="${link.href}">${link.text}</a></p>` : ''
-    }</div></main>`,
+    body: html`<header>PACAK</header>
+      <main>
+        <div class="notice">
+          <h1>${title}</h1>
+          <p>${message}</p>
+          ${link ? html`<p><a href="${link.href}">${link.text}</a></p>` : ''}
+        </div>
+      </main>`,
   };
 }

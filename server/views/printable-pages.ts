@@ -8,4 +8,5 @@ export const renderCardPage = (card: PrintableCard, layout: CardLayout): Rendere
   renderPage({ ...cardPage(card.employee, card.qrSvg, layout), scripts: [PAGES_SCRIPT] });
 
 /** A work area's board of cards, four to an A4 sheet, with the print button's script. */
-export const renderBoardPage = (board: PrintableBoard): RenderedPage => renderPage({ ...boardPage(board.area, board.qrSvgs), scripts: [PAGES_SCRIPT] });
+export const renderBoardPage = (board: PrintableBoard): RenderedPage =>
+  renderPage({ ...boardPage(board.area, board.qrSvgs), scripts: [PAGES_SCRIPT] });

@@ -16,8 +16,13 @@ export async function dailyFiguresMismatches(sequelize: Sequelize): Promise<numb
   for (const { name, key } of TABLES) {
     const kept = `SELECT ${key.join(', ')}, rating_count AS n, ${INDICATOR_CODES.map((c) => `sum_${c} AS s_${c}`).join(', ')} FROM ${name} WHERE rating_count <> 0`;
     const raw = `SELECT ${key.join(', ')}, COUNT(*) AS n, ${INDICATOR_CODES.map((c) => `SUM(${c}) AS s_${c}`).join(', ')} FROM ratings WHERE voided_at IS NULL GROUP BY ${key.join(', ')}`;
-    for (const [a, b] of [[kept, raw], [raw, kept]]) {
-      const [row] = await sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (${a} EXCEPT ${b}) differ`, { type: QueryTypes.SELECT });
+    for (const [a, b] of [
+      [kept, raw],
+      [raw, kept],
+    ]) {
+      const [row] = await sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (${a} EXCEPT ${b}) differ`, {
+        type: QueryTypes.SELECT,
+      });
       total += Number(row?.n ?? 0);
     }
   }

@@ -96,7 +96,11 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
   // The bare route gets the same bodies, tokens included, so both parse the same JSON.
   let formTokens: Record<string, string> = {};
   const load = (url: string, connections: number, seconds: number) =>
-    runInChild<LoadJob, LoadResult>('load.js', { url, connections, seconds, firstPhone: nextPhones(), nips, serviceTypes, formTokens }, (seconds + 60) * 1000);
+    runInChild<LoadJob, LoadResult>(
+      'load.js',
+      { url, connections, seconds, firstPhone: nextPhones(), nips, serviceTypes, formTokens },
+      (seconds + 60) * 1000,
+    );
   /** A load run, with the CPU time the target process spent per answered request. */
   const measured = async (target: { pid: number; ready: { url: string } }, connections: number) => {
     const before = cpuMs(target.pid);

@@ -19,7 +19,9 @@ export interface LoadJob {
   formTokens: Record<string, string>;
 }
 
-export type LoadResult = Pick<Result, 'requests' | 'latency' | 'errors' | 'timeouts' | 'non2xx' | 'statusCodeStats' | 'duration'> & { sent: number };
+export type LoadResult = Pick<Result, 'requests' | 'latency' | 'errors' | 'timeouts' | 'non2xx' | 'statusCodeStats' | 'duration'> & {
+  sent: number;
+};
 
 const COMMENTS = ['Pelayanan cepat dan ramah.', 'Petugas menjelaskan dengan jelas.', '', 'Antrian agak lama, tapi petugas sopan.'];
 
@@ -34,7 +36,9 @@ function bodyMaker(job: LoadJob): () => string {
       nip,
       serviceType: job.serviceTypes[(i >> 3) % job.serviceTypes.length],
       scores: { profesional: score(0), amanah: score(1), cakap: score(2), akuntabel: score(3), kolaboratif: score(4) },
-      phone: `0812-${String(job.firstPhone + i).padStart(8, '0').replace(/^(\d{4})/, '$1-')}`,
+      phone: `0812-${String(job.firstPhone + i)
+        .padStart(8, '0')
+        .replace(/^(\d{4})/, '$1-')}`,
       ...(comment ? { comment } : {}),
       channel: i % 5 === 0 ? 'qr' : 'widget',
       clientId: randomUUID(),

@@ -20,12 +20,31 @@ const ROWS_PER_STATEMENT = 2000;
 const STATEMENTS_PER_TRANSACTION = 25;
 
 const COLUMNS = [
-  'office_id', 'employee_id', 'work_area_id', 'service_type_id', ...INDICATOR_CODES,
-  'comment', 'channel', 'client_id', 'receipt', 'phone_hash', 'phone_cipher', 'phone_masked',
-  'local_date', 'verified', 'voided_at', 'void_reason', 'created_at',
+  'office_id',
+  'employee_id',
+  'work_area_id',
+  'service_type_id',
+  ...INDICATOR_CODES,
+  'comment',
+  'channel',
+  'client_id',
+  'receipt',
+  'phone_hash',
+  'phone_cipher',
+  'phone_masked',
+  'local_date',
+  'verified',
+  'voided_at',
+  'void_reason',
+  'created_at',
 ];
 
-const COMMENTS = ['Pelayanan cepat dan ramah.', 'Petugas menjelaskan dengan jelas.', 'Antrian agak lama.', 'Terima kasih, sangat membantu.'];
+const COMMENTS = [
+  'Pelayanan cepat dan ramah.',
+  'Petugas menjelaskan dengan jelas.',
+  'Antrian agak lama.',
+  'Terima kasih, sangat membantu.',
+];
 
 /** A small, fast, repeatable random number generator (mulberry32), so every run makes the same data. */
 function random(seed: number): () => number {
@@ -62,7 +81,11 @@ export async function ensureEmployees(): Promise<Catalogue> {
   if (extra.length) await Employee.bulkCreate(extra);
   const employees = await Employee.findAll({ where: { officeId: office.id }, order: [['id', 'ASC']] });
   const types = await ServiceType.findAll({ where: { officeId: office.id }, order: [['id', 'ASC']] });
-  return { officeId: office.id, employees: employees.map((e) => ({ id: e.id, workAreaId: e.workAreaId })), serviceTypeIds: types.map((t) => t.id) };
+  return {
+    officeId: office.id,
+    employees: employees.map((e) => ({ id: e.id, workAreaId: e.workAreaId })),
+    serviceTypeIds: types.map((t) => t.id),
+  };
 }
 
 function literals(db: BenchDb) {
@@ -103,13 +126,31 @@ export async function addRatings(sequelize: Sequelize, db: BenchDb, catalogue: C
     const voided = next() < 0.005;
     const id = n.toString(36).padStart(8, '0');
     return `(${[
-      catalogue.officeId, employee.id, employee.workAreaId, pickType(), score(), score(), score(), score(), score(),
-      comment, next() < 0.3 ? "'qr'" : "'widget'", `'bench-${id}'`, `'B${id.toUpperCase()}'`, `'h${id}'`, 'NULL', "'0812****0000'",
-      `'${localDay}'`, bool(next() < 0.1), voided ? created : 'NULL', voided ? "'bench'" : 'NULL', created,
+      catalogue.officeId,
+      employee.id,
+      employee.workAreaId,
+      pickType(),
+      score(),
+      score(),
+      score(),
+      score(),
+      score(),
+      comment,
+      next() < 0.3 ? "'qr'" : "'widget'",
+      `'bench-${id}'`,
+      `'B${id.toUpperCase()}'`,
+      `'h${id}'`,
+      'NULL',
+      "'0812****0000'",
+      `'${localDay}'`,
+      bool(next() < 0.1),
+      voided ? created : 'NULL',
+      voided ? "'bench'" : 'NULL',
+      created,
     ].join(', ')})`;
   };
   const head = `INSERT INTO ratings (${COLUMNS.join(', ')}) VALUES `;
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     await sequelize.transaction(async (transaction) => {
       for (let s = 0; s < STATEMENTS_PER_TRANSACTION && done < count; s++) {
         const rows = Math.min(ROWS_PER_STATEMENT, count - done);

@@ -31,7 +31,11 @@ export const REPORTS: { name: string; path: string; query: Record<string, string
   { name: 'employee detail, quarter', path: `/api/v1/reports/employees/${DEMO_NIP}`, query: QUARTER },
   { name: 'ranking, quarter', path: '/api/v1/reports/ranking', query: QUARTER },
   { name: 'XLSX export: summary, two years', path: '/api/v1/reports/summary', query: { ...TWO_YEARS, format: 'xlsx' } },
-  { name: 'XLSX export: employee detail, two years', path: `/api/v1/reports/employees/${DEMO_NIP}`, query: { ...TWO_YEARS, format: 'xlsx' } },
+  {
+    name: 'XLSX export: employee detail, two years',
+    path: `/api/v1/reports/employees/${DEMO_NIP}`,
+    query: { ...TWO_YEARS, format: 'xlsx' },
+  },
 ];
 
 export interface ReportTiming {
@@ -49,7 +53,15 @@ export interface ReportTiming {
 export interface ReportsResult {
   timings: ReportTiming[];
   /** Per database and size: how long making the data took, rows in the daily tables, mismatches with the raw ratings. */
-  data: { db: BenchDb; ratings: number; insertSeconds: number; fillSeconds: number; dailyRows: number; dailyEmployeeRows: number; mismatches: number }[];
+  data: {
+    db: BenchDb;
+    ratings: number;
+    insertSeconds: number;
+    fillSeconds: number;
+    dailyRows: number;
+    dailyEmployeeRows: number;
+    mismatches: number;
+  }[];
   skipped: { db: BenchDb; reason: string }[];
 }
 
@@ -74,7 +86,10 @@ export async function benchReports(options: ReportsOptions): Promise<ReportsResu
     const scratch = await scratchDb(db);
     try {
       // Statements over a million rows may take longer than the server's default limit of 10 s.
-      const server = await startChild<{ url: string; demoAdminPassword: string }>('bench-server.js', serverEnv(scratch.url, scratch.dir, { DB_STATEMENT_TIMEOUT_MS: '60000' }));
+      const server = await startChild<{ url: string; demoAdminPassword: string }>(
+        'bench-server.js',
+        serverEnv(scratch.url, scratch.dir, { DB_STATEMENT_TIMEOUT_MS: '60000' }),
+      );
       const sequelize = createSequelize({ databaseUrl: scratch.url, db: { poolMax: 1, acquireMs: 60_000, statementTimeoutMs: 0 } });
       try {
         const post = (path: string, body: unknown, bearer?: string) =>
@@ -128,7 +143,15 @@ export async function benchReports(options: ReportsOptions): Promise<ReportsResu
               runs.push(timing.ms);
               bytes = timing.bytes;
             }
-            const timingRow: ReportTiming = { db, ratings: size, report: report.name, runs, median: median(runs), bytes, ...(exporting ? { peakRss: peak, rssBefore: before } : {}) };
+            const timingRow: ReportTiming = {
+              db,
+              ratings: size,
+              report: report.name,
+              runs,
+              median: median(runs),
+              bytes,
+              ...(exporting ? { peakRss: peak, rssBefore: before } : {}),
+            };
             result.timings.push(timingRow);
             options.log(
               `reports ${db} ${size}: ${report.name}: median ${timingRow.median.toFixed(1)} ms (${runs.map((r) => r.toFixed(0)).join(', ')}), ${bytes} B` +

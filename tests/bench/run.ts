@@ -46,7 +46,8 @@ function option(name: string): string | undefined {
   return arg?.slice(name.length + 3);
 }
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
-const list = <T extends string>(name: string, fallback: readonly T[]): T[] => (option(name)?.split(',').filter(Boolean) as T[] | undefined) ?? [...fallback];
+const list = <T extends string>(name: string, fallback: readonly T[]): T[] =>
+  (option(name)?.split(',').filter(Boolean) as T[] | undefined) ?? [...fallback];
 
 const log = (line: string): void => void process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -141,17 +142,28 @@ function intakeTables(r: Results): string {
       row.refused || row.errors ? `${row.refused} non-2xx, ${row.errors} errors` : '',
     ].filter(Boolean);
     return [
-      row.db, String(row.connections), count(row.rps), count(row.bareRps), ratio(share), `${row.p50} / ${row.p99} ms`, `${row.bareP50} / ${row.bareP99} ms`,
-      `${(row.cpuMs * 1000).toFixed(0)} / ${(row.bareCpuMs * 1000).toFixed(0)} µs`, notes.join('; '),
+      row.db,
+      String(row.connections),
+      count(row.rps),
+      count(row.bareRps),
+      ratio(share),
+      `${row.p50} / ${row.p99} ms`,
+      `${row.bareP50} / ${row.bareP99} ms`,
+      `${(row.cpuMs * 1000).toFixed(0)} / ${(row.bareCpuMs * 1000).toFixed(0)} µs`,
+      notes.join('; '),
     ];
   });
   const checks = intake.checks.map(
-    (c) => `${c.db}: ${count(c.answered201)} answered 201, ${count(c.stored)} stored (${c.stored >= c.answered201 ? 'none lost' : 'LOST RATINGS'}; requests cut off by the end of a run may be stored unanswered), daily figures ${c.figureMismatches ? `DIFFER in ${c.figureMismatches} rows` : 'equal the raw ratings'}`,
+    (c) =>
+      `${c.db}: ${count(c.answered201)} answered 201, ${count(c.stored)} stored (${c.stored >= c.answered201 ? 'none lost' : 'LOST RATINGS'}; requests cut off by the end of a run may be stored unanswered), daily figures ${c.figureMismatches ? `DIFFER in ${c.figureMismatches} rows` : 'equal the raw ratings'}`,
   );
   return [
     `### Rating intake: POST /api/v1/ratings, ${r.intakeSeconds} s per run, autocannon in its own process`,
     '',
-    table(['db', 'connections', 'req/s', 'bare Koa req/s', 'ratio', 'p50 / p99', 'bare p50 / p99', 'CPU per request (server / bare)', 'budget'], rows),
+    table(
+      ['db', 'connections', 'req/s', 'bare Koa req/s', 'ratio', 'p50 / p99', 'bare p50 / p99', 'CPU per request (server / bare)', 'budget'],
+      rows,
+    ),
     '',
     ...checks.map((line) => `- ${line}`),
     ...intake.skipped.map((s) => `- ${s.db}: skipped (${s.reason})`),
@@ -164,7 +176,8 @@ function reportTables(r: Results): string {
   const [small, large] = r.reportSizes;
   const out: string[] = [];
   for (const db of new Set(reports.timings.map((t) => t.db))) {
-    const of = (size: number | undefined, name: string) => reports.timings.find((t) => t.db === db && t.ratings === size && t.report === name);
+    const of = (size: number | undefined, name: string) =>
+      reports.timings.find((t) => t.db === db && t.ratings === size && t.report === name);
     const names = [...new Set(reports.timings.filter((t) => t.db === db).map((t) => t.report))];
     const rows = names.map((name) => {
       const a = of(small, name);
@@ -174,8 +187,16 @@ function reportTables(r: Results): string {
         db === 'sqlite' && name.includes('(budget)') && b
           ? `${verdict(b.median < BUDGET.summaryMs, `< ${BUDGET.summaryMs} ms${b.median < BUDGET.summaryAimMs ? ', aim of 50 met' : ''}`)}; ${verdict(growth < BUDGET.summaryGrowth, `growth < ${BUDGET.summaryGrowth}×`)}`
           : '';
-      const memory = b?.peakRss ? `peak RSS ${(b.peakRss / 2 ** 20).toFixed(0)} MB (${(((b.peakRss ?? 0) - (b.rssBefore ?? 0)) / 2 ** 20).toFixed(0)} MB over idle)` : '';
-      return [name, a ? ms(a.median) : '–', b ? ms(b.median) : '–', Number.isFinite(growth) ? ratio(growth) : '–', [budget, memory].filter(Boolean).join('; ')];
+      const memory = b?.peakRss
+        ? `peak RSS ${(b.peakRss / 2 ** 20).toFixed(0)} MB (${(((b.peakRss ?? 0) - (b.rssBefore ?? 0)) / 2 ** 20).toFixed(0)} MB over idle)`
+        : '';
+      return [
+        name,
+        a ? ms(a.median) : '–',
+        b ? ms(b.median) : '–',
+        Number.isFinite(growth) ? ratio(growth) : '–',
+        [budget, memory].filter(Boolean).join('; '),
+      ];
     });
     out.push(
       `### Reports on ${db}: median of ${reports.timings[0]?.runs.length ?? 0} runs over HTTP after a warm-up`,
@@ -203,7 +224,9 @@ function render(r: Results): string {
       `\`npm run bench${r.args.length ? ` -- ${r.args.join(' ')}` : ''}\``,
     '',
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB; load average ${m.loadAtStart.join(' / ')} at the start, ${r.loadAtEnd?.join(' / ') ?? '?'} at the end.`,
-    `Versions: ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Versions: ${Object.entries(m.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     '',
     widgetTables(r),
     '',
@@ -256,7 +279,12 @@ async function main(): Promise<void> {
   }
   if (only.includes('reports')) {
     results.reportSizes = quick ? [10_000, 100_000] : [100_000, 1_000_000];
-    results.reports = await benchReports({ dbs: list<BenchDb>('reports-dbs', ['sqlite']), sizes: results.reportSizes, runs: quick ? 3 : 5, log });
+    results.reports = await benchReports({
+      dbs: list<BenchDb>('reports-dbs', ['sqlite']),
+      sizes: results.reportSizes,
+      runs: quick ? 3 : 5,
+      log,
+    });
   }
   results.seconds = (performance.now() - began) / 1000;
   results.loadAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);

@@ -7,7 +7,8 @@ export const median = (values: number[]): number => {
 };
 
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KB`;
-export const ms = (value: number): string => (value < 10 ? `${value.toFixed(2)} ms` : value < 100 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`);
+export const ms = (value: number): string =>
+  value < 10 ? `${value.toFixed(2)} ms` : value < 100 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 export const ratio = (value: number): string => `${value.toFixed(2)}×`;
 export const count = (value: number): string => Math.round(value).toLocaleString('en-US');
 

@@ -37,7 +37,9 @@ export function sizeOf(bytes: Buffer | string): Size {
   return {
     raw: buffer.length,
     gzip: gzipSync(buffer, { level: 9 }).length,
-    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+    }).length,
   };
 }
 
@@ -56,13 +58,17 @@ export async function bundleFixture(file: string): Promise<string> {
   });
   try {
     const { output } = await build.generate({ format: 'es' });
-    return output.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
+    return output
+      .filter((chunk) => chunk.type === 'chunk')
+      .map((chunk) => chunk.code)
+      .join('\n');
   } finally {
     await build.close();
   }
 }
 
-const versionOf = (name: string): string => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (name: string): string =>
+  (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
 const packageFile = (name: string, file: string): Buffer => readFileSync(join(packageDir(name), file));
 
 /** The widget as the build wrote it, the hosted page's HTML as the server answered it, the floor and the peers. */
@@ -83,9 +89,21 @@ export async function benchWidgetSize(hostedPageHtml: string): Promise<SizeRow[]
     { what: 'pacak-rating.js (the snippet loads this)', size: widget, note: 'budget 15 KB gzip, aim 12' },
     { what: 'hosted page /r/:code: HTML + pacak-rating.js', size: addSizes(page, widget), note: `HTML alone ${page.gzip} B gzip` },
     { what: `floor: Lit ${versionOf('lit')}, an empty element`, size: lit, note: 'tests/bench/fixtures/lit-empty.js' },
-    { what: `SurveyJS ${sv} (survey-core + survey-js-ui) + survey-core.min.css`, size: addSizes(surveyJs, surveyCss), note: `bundled: JS ${kbText(surveyJs.gzip)} + CSS ${kbText(surveyCss.gzip)} gzip` },
-    { what: `SurveyJS ${sv} shipped browser builds (.min.js ×2 + .min.css)`, size: surveyShipped, note: 'for comparison: what a <script> embed loads' },
-    { what: `Formbricks JS SDK ${versionOf('@formbricks/js')} (loader only)`, size: formbricks, note: 'then fetches its renderer from the Formbricks server: not on npm, not counted' },
+    {
+      what: `SurveyJS ${sv} (survey-core + survey-js-ui) + survey-core.min.css`,
+      size: addSizes(surveyJs, surveyCss),
+      note: `bundled: JS ${kbText(surveyJs.gzip)} + CSS ${kbText(surveyCss.gzip)} gzip`,
+    },
+    {
+      what: `SurveyJS ${sv} shipped browser builds (.min.js ×2 + .min.css)`,
+      size: surveyShipped,
+      note: 'for comparison: what a <script> embed loads',
+    },
+    {
+      what: `Formbricks JS SDK ${versionOf('@formbricks/js')} (loader only)`,
+      size: formbricks,
+      note: 'then fetches its renderer from the Formbricks server: not on npm, not counted',
+    },
   ];
 }
 

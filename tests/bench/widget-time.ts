@@ -41,7 +41,11 @@ export function chromiumAvailable(): string | undefined {
   return chromiumPath();
 }
 
-export async function benchWidgetTime(pages: { name: string; url: string }[], runs: number, log: (line: string) => void): Promise<PageTiming[]> {
+export async function benchWidgetTime(
+  pages: { name: string; url: string }[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<PageTiming[]> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium: install Debian’s chromium or set CHROMIUM_PATH');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
@@ -68,7 +72,10 @@ export async function benchWidgetTime(pages: { name: string; url: string }[], ru
             count++;
           });
           await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
-          const handle = await page.waitForFunction(() => (window as unknown as { usableAt?: number }).usableAt, undefined, { timeout: 60_000, polling: 100 });
+          const handle = await page.waitForFunction(() => (window as unknown as { usableAt?: number }).usableAt, undefined, {
+            timeout: 60_000,
+            polling: 100,
+          });
           times.push((await handle.jsonValue()) as number);
           requests = count;
           transferred = bytes;
@@ -77,7 +84,9 @@ export async function benchWidgetTime(pages: { name: string; url: string }[], ru
         }
       }
       const result = { page: name, runs: times, median: median(times), requests, transferred };
-      log(`widget time ${name}: median ${Math.round(result.median)} ms of ${times.map((t) => Math.round(t)).join(', ')}; ${requests} requests, ${transferred} B`);
+      log(
+        `widget time ${name}: median ${Math.round(result.median)} ms of ${times.map((t) => Math.round(t)).join(', ')}; ${requests} requests, ${transferred} B`,
+      );
       results.push(result);
     }
   } finally {

@@ -50,7 +50,14 @@ export async function makeOffice(code: string): Promise<{ office: Office; area: 
   const office = await Office.create({ code, name: `Kantor ${code}`, timezone: 'Asia/Makassar' });
   const area = await WorkArea.create({ officeId: office.id, code: 'induk', name: 'Kantor Induk' });
   const type = await ServiceType.create({ officeId: office.id, code: 'umum', name: 'Pelayanan Umum', sortOrder: 1 });
-  const employee = await Employee.create({ officeId: office.id, workAreaId: area.id, nip: newNip(), name: 'Petugas Lain', position: 'Staf', kind: 'asn' });
+  const employee = await Employee.create({
+    officeId: office.id,
+    workAreaId: area.id,
+    nip: newNip(),
+    name: 'Petugas Lain',
+    position: 'Staf',
+    kind: 'asn',
+  });
   await issuePublicCode(employee.id);
   return { office, area, type, employee };
 }
@@ -79,7 +86,11 @@ export function adminApi(server: TestServer, token?: string) {
     put: <T = Body>(path: string, body?: unknown) => send<T>('PUT', path, body),
     delete: <T = Body>(path: string) => send<T>('DELETE', path),
     csv: <T = Body>(path: string, text: string | Buffer, type = 'text/csv') =>
-      getJson<T>(`${base}${path}`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: typeof text === 'string' ? text : new Uint8Array(text) }),
+      getJson<T>(`${base}${path}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': type },
+        body: typeof text === 'string' ? text : new Uint8Array(text),
+      }),
     send,
   };
 }

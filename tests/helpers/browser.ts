@@ -46,7 +46,10 @@ export function useBrowserSuite(
 ): void {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    [suite.server, suite.browser] = await Promise.all([startTestServer(typeof options.env === 'function' ? options.env() : options.env), launchBrowser()]);
+    [suite.server, suite.browser] = await Promise.all([
+      startTestServer(typeof options.env === 'function' ? options.env() : options.env),
+      launchBrowser(),
+    ]);
     bind(suite);
   });
   afterAll(async () => {

@@ -50,12 +50,17 @@ export function parseFods(xml: string): CalcSheet[] {
     const rows: CalcCell[][] = [];
     for (const row of (table[2] ?? '').matchAll(/<table:table-row\b[^>]*?(?:\/>|>([\s\S]*?)<\/table:table-row>)/g)) {
       const cells: CalcCell[] = [];
-      for (const cell of (row[1] ?? '').matchAll(/<table:(?:covered-)?table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
+      for (const cell of (row[1] ?? '').matchAll(
+        /<table:(?:covered-)?table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g,
+      )) {
         const attrs = cell[1] ?? '';
         const type = attribute(attrs, 'office:value-type') ?? 'empty';
         const repeat = Math.min(Number(attribute(attrs, 'table:number-columns-repeated') ?? 1), 64);
         const textValue = [...(cell[2] ?? '').matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)].map((p) => decode(p[1] ?? '')).join('\n');
-        const value = type === 'float' || type === 'percentage' || type === 'currency' ? Number(attribute(attrs, 'office:value')) : decode(attribute(attrs, 'office:string-value') ?? '') || textValue;
+        const value =
+          type === 'float' || type === 'percentage' || type === 'currency'
+            ? Number(attribute(attrs, 'office:value'))
+            : decode(attribute(attrs, 'office:string-value') ?? '') || textValue;
         for (let i = 0; i < repeat; i++) cells.push({ type, value });
       }
       while (cells.length && cells[cells.length - 1]?.type === 'empty') cells.pop();
@@ -79,9 +84,23 @@ export async function openWithCalc(bytes: Buffer, extension: 'csv' | 'xlsx'): Pr
     const input = join(dir, `export.${extension}`);
     await writeFile(input, bytes);
     const filter = extension === 'csv' ? [`--infilter=${INDONESIAN_CSV_FILTER}`] : [];
-    await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', ...filter, '--convert-to', 'fods', '--outdir', join(dir, 'out'), input], {
-      timeout: 180_000,
-    });
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--norestore',
+        ...filter,
+        '--convert-to',
+        'fods',
+        '--outdir',
+        join(dir, 'out'),
+        input,
+      ],
+      {
+        timeout: 180_000,
+      },
+    );
     return parseFods(await readFile(join(dir, 'out', 'export.fods'), 'utf8'));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -32,6 +32,9 @@ export async function dailyFiguresBothWays(sequelize: Sequelize) {
     `SELECT ${cols.join(', ')}, COUNT(*) AS n, ${SUMS.map((s) => `SUM(${s}) AS ${s}`).join(', ')}, ${STARS.map(([c, code, star]) => `SUM(CASE WHEN ${code} = ${star} THEN 1 ELSE 0 END) AS ${c}`).join(', ')} FROM ratings WHERE voided_at IS NULL GROUP BY ${cols.join(', ')}`;
   return {
     fine: { kept: await grouped(sequelize, kept('rating_daily', fineKey), fineKey), raw: await grouped(sequelize, raw(fineKey), fineKey) },
-    coarse: { kept: await grouped(sequelize, kept('rating_daily_employee', coarseKey), coarseKey), raw: await grouped(sequelize, raw(coarseKey), coarseKey) },
+    coarse: {
+      kept: await grouped(sequelize, kept('rating_daily_employee', coarseKey), coarseKey),
+      raw: await grouped(sequelize, raw(coarseKey), coarseKey),
+    },
   };
 }

@@ -10,7 +10,8 @@ export type TestDb = 'sqlite' | 'postgres' | 'mariadb';
 /** The database this vitest project runs the server suites against (vitest.config.ts sets it per project). */
 export const TEST_DB: TestDb = (() => {
   const value = process.env.PACAK_TEST_DB ?? 'sqlite';
-  if (value !== 'sqlite' && value !== 'postgres' && value !== 'mariadb') throw new Error(`PACAK_TEST_DB must be sqlite, postgres or mariadb, not ${value}`);
+  if (value !== 'sqlite' && value !== 'postgres' && value !== 'mariadb')
+    throw new Error(`PACAK_TEST_DB must be sqlite, postgres or mariadb, not ${value}`);
   return value;
 })();
 

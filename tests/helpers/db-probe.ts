@@ -5,8 +5,10 @@ import { openSequelize } from '../../server/db/connection.js';
  * any worker starts, and leaves out (loudly) a project whose server is not there.
  */
 export const HOW_TO_START = {
-  postgres: 'start PostgreSQL on 127.0.0.1:5432 (pg_ctlcluster --skip-systemctl-redirect <version> main start) or set PACAK_TEST_POSTGRES_URL',
-  mariadb: 'start MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd) or set PACAK_TEST_MARIADB_URL',
+  postgres:
+    'start PostgreSQL on 127.0.0.1:5432 (pg_ctlcluster --skip-systemctl-redirect <version> main start) or set PACAK_TEST_POSTGRES_URL',
+  mariadb:
+    'start MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd) or set PACAK_TEST_MARIADB_URL',
 } as const;
 
 const TIMEOUT_MS = 3_000;

@@ -56,7 +56,10 @@ export async function ensureServerBuilt(): Promise<void> {
       continue;
     }
     try {
-      if (!isFresh()) await promisify(execFile)(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'server/tsconfig.json'], { cwd: projectRoot });
+      if (!isFresh())
+        await promisify(execFile)(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'server/tsconfig.json'], {
+          cwd: projectRoot,
+        });
     } finally {
       rmdirSync(lock);
     }
@@ -67,7 +70,12 @@ export async function ensureServerBuilt(): Promise<void> {
  * Limits out of the way of tests that post many ratings from one address (a quiet machine takes a few
  * thousand in the fault test's seconds of load); the limit tests set their own.
  */
-export const PROCESS_LIMITS = { RATE_LIMIT_RATINGS: '1000000', RATE_LIMIT_BURST: '1000000', RATE_LIMIT_PHONE_PER_DAY: '1000', MIN_FORM_SECONDS: '0' } as const;
+export const PROCESS_LIMITS = {
+  RATE_LIMIT_RATINGS: '1000000',
+  RATE_LIMIT_BURST: '1000000',
+  RATE_LIMIT_PHONE_PER_DAY: '1000',
+  MIN_FORM_SECONDS: '0',
+} as const;
 
 export interface ServerProcess {
   url: string;
@@ -85,7 +93,16 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const child = spawn(process.execPath, [BUILT_MAIN], {
     cwd: projectRoot,
     // Plain HTTP on loopback is not production's https address: ALLOW_INSECURE=1 says the tests mean it.
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), PUBLIC_BASE_URL: url, LOG_LEVEL: 'info', ALLOW_INSECURE: '1', ...PROCESS_LIMITS, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_BASE_URL: url,
+      LOG_LEVEL: 'info',
+      ALLOW_INSECURE: '1',
+      ...PROCESS_LIMITS,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -97,7 +114,10 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (gone !== undefined) throw new Error(`server process exited with code ${gone} before answering:\n${output}`);
-    const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
+    const status = await fetch(`${url}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -110,7 +130,11 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 
 /** Runs the built `db:copy` and returns its exit code and output. */
 export async function runDbCopy(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [BUILT_DB_COPY, ...args], { cwd: projectRoot, env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BUILT_DB_COPY, ...args], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

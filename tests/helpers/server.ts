@@ -69,7 +69,9 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const owned = !options.database && !env.DATABASE_URL;
   const database =
     options.database ??
-    (env.DATABASE_URL ? { kind: TEST_DB, url: env.DATABASE_URL, drop: async () => undefined } : await createScratchDatabase(TEST_DB, { dir: dataDir }));
+    (env.DATABASE_URL
+      ? { kind: TEST_DB, url: env.DATABASE_URL, drop: async () => undefined }
+      : await createScratchDatabase(TEST_DB, { dir: dataDir }));
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -28,7 +28,10 @@ export function skmBody(overrides: Record<string, unknown> = {}): Record<string,
 
 /** Posts a questionnaire with a fresh form token of its office (unless the body names `formToken`). */
 export async function postSkm(baseUrl: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<JsonResponse> {
-  const withToken = 'formToken' in body ? body : { ...body, formToken: await skmFormToken(baseUrl, typeof body.office === 'string' ? body.office : SKM_OFFICE, headers) };
+  const withToken =
+    'formToken' in body
+      ? body
+      : { ...body, formToken: await skmFormToken(baseUrl, typeof body.office === 'string' ? body.office : SKM_OFFICE, headers) };
   return postJson(`${baseUrl}/api/v1/skm/responses`, withToken, headers);
 }
 
@@ -54,7 +57,10 @@ export async function storeQuarter(date: string, service: string, n: number, sum
       periodKey: period,
       localDate: date,
       ...PROFILES[r % 2]!,
-      ...(Object.fromEntries(SKM_ELEMENT_CODES.map((code, i) => [code, r < sums[i]! - 3 * n ? 4 : 3])) as Record<(typeof SKM_ELEMENT_CODES)[number], number>),
+      ...(Object.fromEntries(SKM_ELEMENT_CODES.map((code, i) => [code, r < sums[i]! - 3 * n ? 4 : 3])) as Record<
+        (typeof SKM_ELEMENT_CODES)[number],
+        number
+      >),
       suggestion: r === 0 ? `Saran ${date}` : null,
       phoneHash: null,
       ipHash: null,
@@ -63,4 +69,3 @@ export async function storeQuarter(date: string, service: string, n: number, sum
     })),
   );
 }
-

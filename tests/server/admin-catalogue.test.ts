@@ -16,16 +16,29 @@ afterAll(() => server.close());
 
 const lastAudit = async () => (await AuditEntry.findOne({ order: [['id', 'DESC']] }))!;
 const publicTypes = async (nip?: string) =>
-  (await getJson<{ serviceTypes: { code: string }[] }>(`${server.url}/api/v1/service-types${nip ? `?nip=${nip}` : ''}`)).body.serviceTypes.map((type) => type.code);
+  (
+    await getJson<{ serviceTypes: { code: string }[] }>(`${server.url}/api/v1/service-types${nip ? `?nip=${nip}` : ''}`)
+  ).body.serviceTypes.map((type) => type.code);
 
 describe('offices (superadmin)', () => {
   it('creates an office with its time zone, or TZ_DEFAULT, and audits it', async () => {
     const api = adminApi(server, superadmin.token);
     const created = await api.post('/offices', { code: 'BKK-Ambon', name: 'BKK Kelas II Ambon', timezone: 'Asia/Jayapura' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ code: 'bkk-ambon', name: 'BKK Kelas II Ambon', timezone: 'Asia/Jayapura', employees: 0, admins: 0 });
+    expect(created.body).toMatchObject({
+      code: 'bkk-ambon',
+      name: 'BKK Kelas II Ambon',
+      timezone: 'Asia/Jayapura',
+      employees: 0,
+      admins: 0,
+    });
     expect((await api.post('/offices', { code: 'bkk-kupang', name: 'BKK Kupang' })).body.timezone).toBe('Asia/Jayapura');
-    expect(await lastAudit()).toMatchObject({ action: 'office.create', targetId: 'bkk-kupang', actorId: superadmin.id, actorUsername: superadmin.username });
+    expect(await lastAudit()).toMatchObject({
+      action: 'office.create',
+      targetId: 'bkk-kupang',
+      actorId: superadmin.id,
+      actorUsername: superadmin.username,
+    });
     const list = await api.get<{ offices: { code: string }[] }>('/offices');
     expect(list.body.offices.map((office) => office.code)).toEqual(['bkk-palembang', 'bkk-ambon', 'bkk-kupang']);
   });
@@ -35,8 +48,13 @@ describe('offices (superadmin)', () => {
     const before = await Office.count();
     expect((await api.post('/offices', { code: 'bkk-palembang', name: 'Lagi' })).status).toBe(409);
     expect((await api.post('/offices', { code: 'bkk palembang!', name: 'X' })).status).toBe(422);
-    expect((await api.post('/offices', { code: 'bkk-x', name: 'X', timezone: 'Asia/Palembang' })).body).toMatchObject({ status: 422, errors: [{ path: 'timezone' }] });
-    expect((await api.post('/offices', { code: 'bkk-y', name: 'Y', id: 1 })).body).toMatchObject({ errors: [{ path: 'id', code: 'unknown_field' }] });
+    expect((await api.post('/offices', { code: 'bkk-x', name: 'X', timezone: 'Asia/Palembang' })).body).toMatchObject({
+      status: 422,
+      errors: [{ path: 'timezone' }],
+    });
+    expect((await api.post('/offices', { code: 'bkk-y', name: 'Y', id: 1 })).body).toMatchObject({
+      errors: [{ path: 'id', code: 'unknown_field' }],
+    });
     expect((await api.post('/offices', { code: 'bkk-z', name: '<b>Z</b>' })).status).toBe(422);
     expect(await Office.count()).toBe(before);
   });
@@ -46,7 +64,10 @@ describe('offices (superadmin)', () => {
     await api.post('/offices', { code: 'bkk-tarakan', name: 'BKK Tarakan' });
     const renamed = await api.patch('/offices/bkk-tarakan', { name: 'BKK Kelas II Tarakan' });
     expect(renamed.body).toMatchObject({ code: 'bkk-tarakan', name: 'BKK Kelas II Tarakan' });
-    expect(await lastAudit()).toMatchObject({ action: 'office.rename', changes: JSON.stringify({ name: { from: 'BKK Tarakan', to: 'BKK Kelas II Tarakan' } }) });
+    expect(await lastAudit()).toMatchObject({
+      action: 'office.rename',
+      changes: JSON.stringify({ name: { from: 'BKK Tarakan', to: 'BKK Kelas II Tarakan' } }),
+    });
     expect((await api.patch('/offices/bkk-tarakan', { code: 'bkk-lain' })).status).toBe(422);
     expect((await api.patch('/offices/bkk-nowhere', { name: 'X' })).status).toBe(404);
   });
@@ -57,11 +78,17 @@ describe('work areas', () => {
     const api = adminApi(server, admin.token);
     expect((await api.post('/work-areas', { code: 'pos-pangkalan-balai', name: 'Pos Pangkalan Balai' })).status).toBe(201);
     expect((await api.post('/work-areas', { code: 'pos-pangkalan-balai', name: 'Lagi' })).status).toBe(409);
-    expect((await api.patch('/work-areas/pos-pangkalan-balai', { name: 'Pos Pelabuhan Pangkalan Balai' })).body).toMatchObject({ name: 'Pos Pelabuhan Pangkalan Balai' });
+    expect((await api.patch('/work-areas/pos-pangkalan-balai', { name: 'Pos Pelabuhan Pangkalan Balai' })).body).toMatchObject({
+      name: 'Pos Pelabuhan Pangkalan Balai',
+    });
     expect((await api.post('/work-areas/pos-pangkalan-balai/deactivate')).body).toMatchObject({ active: false });
-    expect((await api.post('/employees', { nip: newNip(), name: 'Baru', workArea: 'pos-pangkalan-balai', kind: 'asn' })).body).toMatchObject({ status: 422, errors: [{ path: 'workArea', message: 'is deactivated' }] });
+    expect(
+      (await api.post('/employees', { nip: newNip(), name: 'Baru', workArea: 'pos-pangkalan-balai', kind: 'asn' })).body,
+    ).toMatchObject({ status: 422, errors: [{ path: 'workArea', message: 'is deactivated' }] });
     expect((await api.post('/work-areas/pos-pangkalan-balai/reactivate', {})).body).toMatchObject({ active: true });
-    const actions = (await AuditEntry.findAll({ where: { targetId: 'pos-pangkalan-balai' }, order: [['id', 'ASC']] })).map((entry) => entry.action);
+    const actions = (await AuditEntry.findAll({ where: { targetId: 'pos-pangkalan-balai' }, order: [['id', 'ASC']] })).map(
+      (entry) => entry.action,
+    );
     expect(actions).toEqual(['work-area.create', 'work-area.rename', 'work-area.deactivate', 'work-area.reactivate']);
   });
 
@@ -108,7 +135,9 @@ describe('service types', () => {
   it('renames a type, and ratings show the new name', async () => {
     const api = adminApi(server, admin.token);
     const ratingId = await rate(server, { serviceType: 'laboratorium' });
-    expect((await api.patch('/service-types/laboratorium', { name: 'Laboratorium Kesehatan' })).body).toMatchObject({ name: 'Laboratorium Kesehatan' });
+    expect((await api.patch('/service-types/laboratorium', { name: 'Laboratorium Kesehatan' })).body).toMatchObject({
+      name: 'Laboratorium Kesehatan',
+    });
     const listed = await api.get<{ ratings: { id: number; serviceType: { name: string } }[] }>('/ratings?serviceType=laboratorium');
     expect(listed.body.ratings.find((rating) => rating.id === ratingId)?.serviceType.name).toBe('Laboratorium Kesehatan');
   });
@@ -129,8 +158,12 @@ describe('service types', () => {
     const missing = await api.put('/service-types/order', { codes: [first, ...rest] });
     expect(missing.status).toBe(422);
     expect(JSON.stringify(missing.body)).toContain(second);
-    expect((await api.put('/service-types/order', { codes: [first, first, second, ...rest] })).body).toMatchObject({ errors: [{ path: 'codes.1', message: expect.stringMatching(/twice/) }] });
-    expect((await api.put('/service-types/order', { codes: [...before, 'pijat'] })).body).toMatchObject({ errors: [{ path: `codes.${before.length}` }] });
+    expect((await api.put('/service-types/order', { codes: [first, first, second, ...rest] })).body).toMatchObject({
+      errors: [{ path: 'codes.1', message: expect.stringMatching(/twice/) }],
+    });
+    expect((await api.put('/service-types/order', { codes: [...before, 'pijat'] })).body).toMatchObject({
+      errors: [{ path: `codes.${before.length}` }],
+    });
     expect(await publicTypes()).toEqual(before);
   });
 

@@ -19,7 +19,10 @@ async function start(): Promise<{ running: RunningServer; url: string; logs: str
   const port = await freePort();
   const logs: string[] = [];
   const config = loadConfig({ ...env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'debug', SIGNIN_SLOWDOWN_MS: '0' });
-  const running = await startServer(config, createLogger('debug', (line) => logs.push(line)));
+  const running = await startServer(
+    config,
+    createLogger('debug', (line) => logs.push(line)),
+  );
   return { running, url: `http://127.0.0.1:${port}`, logs };
 }
 
@@ -30,7 +33,8 @@ async function cli(...args: string[]): Promise<{ code: number; output: string }>
 }
 
 const passwordIn = (output: string) => /Password \(shown only now\): (\S+)/.exec(output)?.[1];
-const signInStatus = async (url: string, username: string, password: string) => (await postJson(`${url}/api/v1/auth/token`, { username, password })).status;
+const signInStatus = async (url: string, username: string, password: string) =>
+  (await postJson(`${url}/api/v1/auth/token`, { username, password })).status;
 
 describe('the demo admin and the admin command line', () => {
   let demoPassword: string | undefined;
@@ -52,7 +56,17 @@ describe('the demo admin and the admin command line', () => {
   });
 
   it('creates accounts of each kind, printing a generated password once', async () => {
-    const coordinator = await cli('create', '--office', 'bkk-palembang', '--role', 'coordinator', '--username', 'koor.boom', '--work-area', 'boom-baru');
+    const coordinator = await cli(
+      'create',
+      '--office',
+      'bkk-palembang',
+      '--role',
+      'coordinator',
+      '--username',
+      'koor.boom',
+      '--work-area',
+      'boom-baru',
+    );
     expect(coordinator.code).toBe(0);
     expect(coordinator.output).toContain('Created coordinator "koor.boom" of bkk-palembang, work area boom-baru.');
     expect(passwordIn(coordinator.output)).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
@@ -80,15 +94,36 @@ describe('the demo admin and the admin command line', () => {
   it('refuses wrong usage with exit code 2 and refused accounts with exit code 1, saying why', async () => {
     expect(await cli()).toMatchObject({ code: 2, output: expect.stringContaining('Usage:') });
     expect(await cli('delete', '--username', 'admin')).toMatchObject({ code: 2 });
-    expect(await cli('create', '--role', 'ruler', '--username', 'x.y.z')).toMatchObject({ code: 2, output: expect.stringContaining('--role') });
+    expect(await cli('create', '--role', 'ruler', '--username', 'x.y.z')).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('--role'),
+    });
     expect(await cli('create', '--role', 'admin')).toMatchObject({ code: 2, output: expect.stringContaining('--username') });
     expect(await cli('create', '--role', 'admin', '--username', 'a.b', '--nonsense')).toMatchObject({ code: 2 });
-    expect(await cli('create', '--role', 'admin', '--username', 'a.b', '--password', 'short')).toMatchObject({ code: 2, output: expect.stringContaining('12') });
-    expect(await cli('create', '--office', 'bkk-nowhere', '--role', 'admin', '--username', 'a.b')).toMatchObject({ code: 1, output: expect.stringContaining('bkk-nowhere') });
-    expect(await cli('create', '--role', 'admin', '--username', 'a.b')).toMatchObject({ code: 1, output: expect.stringContaining('needs an office') });
-    expect(await cli('create', '--office', 'bkk-palembang', '--role', 'coordinator', '--username', 'a.b')).toMatchObject({ code: 1, output: expect.stringContaining('work area') });
-    expect(await cli('create', '--office', 'bkk-palembang', '--role', 'superadmin', '--username', 'a.b')).toMatchObject({ code: 1, output: expect.stringContaining('no office') });
-    expect(await cli('create', '--office', 'bkk-palembang', '--role', 'viewer', '--username', 'admin')).toMatchObject({ code: 1, output: expect.stringContaining('already taken') });
+    expect(await cli('create', '--role', 'admin', '--username', 'a.b', '--password', 'short')).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('12'),
+    });
+    expect(await cli('create', '--office', 'bkk-nowhere', '--role', 'admin', '--username', 'a.b')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('bkk-nowhere'),
+    });
+    expect(await cli('create', '--role', 'admin', '--username', 'a.b')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('needs an office'),
+    });
+    expect(await cli('create', '--office', 'bkk-palembang', '--role', 'coordinator', '--username', 'a.b')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('work area'),
+    });
+    expect(await cli('create', '--office', 'bkk-palembang', '--role', 'superadmin', '--username', 'a.b')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('no office'),
+    });
+    expect(await cli('create', '--office', 'bkk-palembang', '--role', 'viewer', '--username', 'admin')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('already taken'),
+    });
     expect(await cli('reset-password', '--username', 'nobody')).toMatchObject({ code: 2, output: expect.stringContaining('No account') });
   });
 });

@@ -68,7 +68,11 @@ describe('importing employees from an Excel workbook', () => {
       [first, 'Ns. Wulan; Sari', 'Perawat', 'boom-baru', 'PNS'],
       [second, 'Budi "Bud" Santoso', '', 'Kantor Induk', 'ASN'],
     ];
-    const preview = await api().csv<{ dryRun: boolean; summary: Record<string, number>; lines: { nip: string }[] }>('/employees/import?dryRun=true', await workbook(rows), XLSX);
+    const preview = await api().csv<{ dryRun: boolean; summary: Record<string, number>; lines: { nip: string }[] }>(
+      '/employees/import?dryRun=true',
+      await workbook(rows),
+      XLSX,
+    );
     expect(preview.status).toBe(200);
     expect(preview.body.summary).toMatchObject({ add: 2, refuse: 0 });
     expect(await Employee.count({ where: { nip: [first, second] } })).toBe(0);
@@ -88,7 +92,11 @@ describe('importing employees from an Excel workbook', () => {
       // A NIP typed into a number cell: Excel kept 15 of its 18 digits, so it must not be imported.
       [Number(newNip()), 'Angka', 'boom-baru', 'PNS'],
     ];
-    const refused = await api().csv<{ lines: { line: number; action: string; problems?: { column: string }[] }[] }>('/employees/import', await workbook(rows), XLSX);
+    const refused = await api().csv<{ lines: { line: number; action: string; problems?: { column: string }[] }[] }>(
+      '/employees/import',
+      await workbook(rows),
+      XLSX,
+    );
     expect(refused.status).toBe(422);
     const bad = refused.body.lines.find((line) => line.line === 3)!;
     expect(bad.action).toBe('refuse');

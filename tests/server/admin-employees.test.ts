@@ -22,7 +22,14 @@ const api = () => adminApi(server, admin.token);
 const publicEmployee = (nip: string) => getJson(`${server.url}/api/v1/employees/${nip}`);
 
 async function addEmployee(fields: Record<string, unknown> = {}): Promise<View> {
-  const response = await api().post<View>('/employees', { nip: newNip(), name: 'Pegawai Uji', position: 'Staf', workArea: 'kantor-induk', kind: 'asn', ...fields });
+  const response = await api().post<View>('/employees', {
+    nip: newNip(),
+    name: 'Pegawai Uji',
+    position: 'Staf',
+    workArea: 'kantor-induk',
+    kind: 'asn',
+    ...fields,
+  });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body;
 }
@@ -61,10 +68,17 @@ describe('adding employees', () => {
   it('refuses a taken NIP with 409 and unknown or hostile fields with 422', async () => {
     const existing = await addEmployee();
     expect((await api().post('/employees', { nip: existing.nip, name: 'Kembar', workArea: 'kantor-induk', kind: 'asn' })).status).toBe(409);
-    expect((await api().post('/employees', { nip: newNip(), name: 'X', workArea: 'kantor-induk', kind: 'asn', officeId: 2 })).status).toBe(422);
-    expect((await api().post('/employees', { nip: newNip(), name: '<script>alert(1)</script>', workArea: 'kantor-induk', kind: 'asn' })).status).toBe(422);
+    expect((await api().post('/employees', { nip: newNip(), name: 'X', workArea: 'kantor-induk', kind: 'asn', officeId: 2 })).status).toBe(
+      422,
+    );
+    expect(
+      (await api().post('/employees', { nip: newNip(), name: '<script>alert(1)</script>', workArea: 'kantor-induk', kind: 'asn' })).status,
+    ).toBe(422);
     expect((await api().post('/employees', { nip: newNip(), name: 'X', workArea: 'kantor-induk', kind: 'honorer' })).status).toBe(422);
-    expect((await api().post('/employees', { nip: newNip(), name: 'X', workArea: 'kantor-induk', kind: 'asn', photoUrl: 'javascript:alert(1)' })).status).toBe(422);
+    expect(
+      (await api().post('/employees', { nip: newNip(), name: 'X', workArea: 'kantor-induk', kind: 'asn', photoUrl: 'javascript:alert(1)' }))
+        .status,
+    ).toBe(422);
   });
 });
 
@@ -105,7 +119,10 @@ describe('editing and moving employees', () => {
     const employee = await addEmployee();
     expect((await api().patch(`/employees/${employee.nip}`, {})).status).toBe(422);
     expect((await api().patch(`/employees/${employee.nip}`, { nip: newNip() })).status).toBe(422);
-    expect((await api().patch(`/employees/${employee.nip}`, { workArea: 'atlantis' })).body).toMatchObject({ status: 422, errors: [{ path: 'workArea' }] });
+    expect((await api().patch(`/employees/${employee.nip}`, { workArea: 'atlantis' })).body).toMatchObject({
+      status: 422,
+      errors: [{ path: 'workArea' }],
+    });
     expect((await api().patch(`/employees/199001012015011999`, { name: 'Tidak Ada' })).status).toBe(404);
   });
 });
@@ -150,7 +167,10 @@ describe('deactivating, deleting and new QR codes', () => {
 describe('listing employees', () => {
   it('filters by work area, kind, active and a part of the name or NIP, with paging', async () => {
     const list = (query: string) => api().get<{ employees: View[]; total: number }>(`/employees?${query}`);
-    expect((await list('workArea=bandara-silampari')).body.employees.map((e) => e.nip).sort()).toEqual(['199509282021122003', 'OS-PLG-0007']);
+    expect((await list('workArea=bandara-silampari')).body.employees.map((e) => e.nip).sort()).toEqual([
+      '199509282021122003',
+      'OS-PLG-0007',
+    ]);
     expect((await list('kind=outsourced&workArea=bandara-silampari')).body.employees.map((e) => e.nip)).toEqual(['OS-PLG-0007']);
     expect((await list('q=kartika')).body.employees.map((e) => e.name)).toEqual(['dr. Rina Kartika, M.Kes']);
     expect((await list('q=19920315')).body.employees.map((e) => e.nip)).toEqual(['199203152019032001']);

@@ -12,11 +12,20 @@ let other: { token: string; userId: number; nip: string; ratingId: number; areaC
 async function secondOffice() {
   const superadmin = await makeUser(server, 'superadmin');
   const asSuper = adminApi(server, superadmin.token);
-  expect((await asSuper.post('/offices', { code: 'bkk-makassar', name: 'BKK Kelas I Makassar', timezone: 'Asia/Makassar' })).status).toBe(201);
-  const first = await asSuper.post<{ user: { id: number; username: string }; password: string }>('/users', { username: 'admin.makassar', role: 'admin', office: 'bkk-makassar' });
+  expect((await asSuper.post('/offices', { code: 'bkk-makassar', name: 'BKK Kelas I Makassar', timezone: 'Asia/Makassar' })).status).toBe(
+    201,
+  );
+  const first = await asSuper.post<{ user: { id: number; username: string }; password: string }>('/users', {
+    username: 'admin.makassar',
+    role: 'admin',
+    office: 'bkk-makassar',
+  });
   expect(first.status).toBe(201);
   // A generated password is replaced by the admin's own before anything else.
-  await adminApi(server, await signIn(server, 'admin.makassar', first.body.password)).post('/me/password', { currentPassword: first.body.password, newPassword: 'makassar punya sendiri' });
+  await adminApi(server, await signIn(server, 'admin.makassar', first.body.password)).post('/me/password', {
+    currentPassword: first.body.password,
+    newPassword: 'makassar punya sendiri',
+  });
   const token = await signIn(server, 'admin.makassar', 'makassar punya sendiri');
   const api = adminApi(server, token);
   expect((await api.post('/work-areas', { code: 'soekarno-hatta', name: 'Wilker Pelabuhan Soekarno-Hatta' })).status).toBe(201);
@@ -38,7 +47,10 @@ afterAll(() => server.close());
 describe('an admin never reaches another office', () => {
   it('answers 404 for every action on the other office employee, and changes nothing', async () => {
     const api = adminApi(server, home.token);
-    const codeBefore = await PublicCode.findOne({ where: { replacedAt: null }, include: [{ model: Employee, as: 'employee', where: { nip: other.nip } }] });
+    const codeBefore = await PublicCode.findOne({
+      where: { replacedAt: null },
+      include: [{ model: Employee, as: 'employee', where: { nip: other.nip } }],
+    });
     for (const response of [
       await api.get(`/employees/${other.nip}`),
       await api.patch(`/employees/${other.nip}`, { name: 'Diubah' }),
@@ -133,7 +145,12 @@ describe('read scope for reports', () => {
     expect(scopeOf(admin)).toEqual({ officeId });
     expect(scopeOf(viewer)).toEqual({ officeId });
     expect(scopeOf(coordinator)).toEqual({ officeId, workAreaId: boomBaru });
-    expect(coordinator).toMatchObject({ role: 'coordinator', officeCode: 'bkk-palembang', workAreaId: boomBaru, workAreaCode: 'boom-baru' });
+    expect(coordinator).toMatchObject({
+      role: 'coordinator',
+      officeCode: 'bkk-palembang',
+      workAreaId: boomBaru,
+      workAreaCode: 'boom-baru',
+    });
     expect(() => scopeOf(superadmin)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403 }) }));
   });
 
@@ -143,9 +160,15 @@ describe('read scope for reports', () => {
     const otherOfficeId = (await Employee.findOne({ where: { nip: other.nip } }))!.officeId;
     const kantorInduk = (await WorkArea.findOne({ where: { officeId, code: 'kantor-induk' } }))!.id;
     expect(() => assertCanRead(coordinator, officeId, coordinator.workAreaId)).not.toThrow();
-    expect(() => assertCanRead(coordinator, officeId, kantorInduk)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403 }) }));
-    expect(() => assertCanRead(coordinator, officeId)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403 }) }));
-    expect(() => assertCanRead(coordinator, otherOfficeId, coordinator.workAreaId)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 404 }) }));
+    expect(() => assertCanRead(coordinator, officeId, kantorInduk)).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ status: 403 }) }),
+    );
+    expect(() => assertCanRead(coordinator, officeId)).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ status: 403 }) }),
+    );
+    expect(() => assertCanRead(coordinator, otherOfficeId, coordinator.workAreaId)).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ status: 404 }) }),
+    );
     const viewer = await authUser((await makeUser(server, 'viewer')).token);
     expect(canRead(viewer, officeId, kantorInduk)).toBe(true);
     expect(canRead(viewer, officeId)).toBe(true);

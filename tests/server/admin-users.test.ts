@@ -14,13 +14,19 @@ let admin: TestUser;
 useServerWithAdmin((started) => ({ server, admin } = started));
 
 const api = () => adminApi(server, admin.token);
-const tokenStatus = async (username: string, password: string) => (await postJson(`${server.url}/api/v1/auth/token`, { username, password })).status;
+const tokenStatus = async (username: string, password: string) =>
+  (await postJson(`${server.url}/api/v1/auth/token`, { username, password })).status;
 
 describe('an admin manages the users of the office', () => {
   it('creates a coordinator with a generated password shown once, who signs in with it', async () => {
     const created = await api().post<Created>('/users', { username: 'Koor.BoomBaru', role: 'coordinator', workArea: 'boom-baru' });
     expect(created.status).toBe(201);
-    expect(created.body.user).toMatchObject({ username: 'koor.boombaru', role: 'coordinator', office: 'bkk-palembang', workArea: 'boom-baru' });
+    expect(created.body.user).toMatchObject({
+      username: 'koor.boombaru',
+      role: 'coordinator',
+      office: 'bkk-palembang',
+      workArea: 'boom-baru',
+    });
     expect(created.body.password).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     const token = await signIn(server, 'koor.boombaru', created.body.password!);
     expect((await adminApi(server, token).get('/me')).body).toMatchObject({ role: 'coordinator', workArea: 'boom-baru' });
@@ -36,15 +42,21 @@ describe('an admin manages the users of the office', () => {
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty('password');
     expect(await tokenStatus('viewer.kepala', 'kepala balai 2026')).toBe(200);
-    expect((await api().post('/users', { username: 'pendek', role: 'viewer', password: 'short' })).body).toMatchObject({ errors: [{ path: 'password' }] });
+    expect((await api().post('/users', { username: 'pendek', role: 'viewer', password: 'short' })).body).toMatchObject({
+      errors: [{ path: 'password' }],
+    });
   });
 
   it('refuses a taken username, a bad one, and placements that do not fit the role', async () => {
     const before = await AdminUser.count();
     expect((await api().post('/users', { username: admin.username, role: 'viewer' })).status).toBe(409);
     expect((await api().post('/users', { username: 'a b', role: 'viewer' })).status).toBe(422);
-    expect((await api().post('/users', { username: 'koor.tanpa', role: 'coordinator' })).body).toMatchObject({ errors: [{ path: 'workArea' }] });
-    expect((await api().post('/users', { username: 'viewer.area', role: 'viewer', workArea: 'boom-baru' })).body).toMatchObject({ errors: [{ path: 'workArea' }] });
+    expect((await api().post('/users', { username: 'koor.tanpa', role: 'coordinator' })).body).toMatchObject({
+      errors: [{ path: 'workArea' }],
+    });
+    expect((await api().post('/users', { username: 'viewer.area', role: 'viewer', workArea: 'boom-baru' })).body).toMatchObject({
+      errors: [{ path: 'workArea' }],
+    });
     expect((await api().post('/users', { username: 'koor.atlantis', role: 'coordinator', workArea: 'atlantis' })).status).toBe(422);
     expect((await api().post('/users', { username: 'super.baru', role: 'superadmin' })).body).toMatchObject({ errors: [{ path: 'role' }] });
     expect(await AdminUser.count()).toBe(before);
@@ -101,17 +113,28 @@ describe('a superadmin sets up offices and their admins', () => {
     const superadmin = await makeUser(server, 'superadmin');
     const asSuper = adminApi(server, superadmin.token);
     await asSuper.post('/offices', { code: 'bkk-baru', name: 'BKK Baru' });
-    expect((await asSuper.post('/users', { username: 'tanpa.kantor', role: 'admin' })).body).toMatchObject({ errors: [{ path: 'office' }] });
-    expect((await asSuper.post('/users', { username: 'viewer.baru', role: 'viewer', office: 'bkk-baru' })).body).toMatchObject({ errors: [{ path: 'role' }] });
-    expect((await asSuper.post('/users', { username: 'admin.x', role: 'admin', office: 'bkk-tidak-ada' })).body).toMatchObject({ errors: [{ path: 'office' }] });
+    expect((await asSuper.post('/users', { username: 'tanpa.kantor', role: 'admin' })).body).toMatchObject({
+      errors: [{ path: 'office' }],
+    });
+    expect((await asSuper.post('/users', { username: 'viewer.baru', role: 'viewer', office: 'bkk-baru' })).body).toMatchObject({
+      errors: [{ path: 'role' }],
+    });
+    expect((await asSuper.post('/users', { username: 'admin.x', role: 'admin', office: 'bkk-tidak-ada' })).body).toMatchObject({
+      errors: [{ path: 'office' }],
+    });
     const first = await asSuper.post<Created>('/users', { username: 'admin.baru', role: 'admin', office: 'bkk-baru' });
     expect(first.body.user).toMatchObject({ role: 'admin', office: 'bkk-baru' });
     const generated = await signIn(server, 'admin.baru', first.body.password!);
     // A generated password is changed first; then the office is theirs to set up.
-    expect((await adminApi(server, generated).post('/me/password', { currentPassword: first.body.password, newPassword: 'kantor baru kami' })).status).toBe(204);
+    expect(
+      (await adminApi(server, generated).post('/me/password', { currentPassword: first.body.password, newPassword: 'kantor baru kami' }))
+        .status,
+    ).toBe(204);
     const token = await signIn(server, 'admin.baru', 'kantor baru kami');
     expect((await adminApi(server, token).post('/work-areas', { code: 'kantor-induk', name: 'Kantor Induk' })).status).toBe(201);
-    expect((await asSuper.get<{ users: { username: string }[] }>('/users?office=bkk-baru')).body.users.map((user) => user.username)).toEqual(['admin.baru']);
+    expect(
+      (await asSuper.get<{ users: { username: string }[] }>('/users?office=bkk-baru')).body.users.map((user) => user.username),
+    ).toEqual(['admin.baru']);
     const offices = await asSuper.get<{ offices: { code: string; admins: number }[] }>('/offices');
     expect(offices.body.offices.find((office) => office.code === 'bkk-baru')).toMatchObject({ admins: 1 });
   });
@@ -128,8 +151,12 @@ describe('changing one own password', () => {
   it('needs the current password and a long enough new one', async () => {
     const viewer = await makeUser(server, 'viewer');
     const me = adminApi(server, viewer.token);
-    expect((await me.post('/me/password', { currentPassword: 'wrong', newPassword: 'a brand new password' })).body).toMatchObject({ errors: [{ path: 'currentPassword' }] });
-    expect((await me.post('/me/password', { currentPassword: viewer.password, newPassword: 'short' })).body).toMatchObject({ errors: [{ path: 'newPassword' }] });
+    expect((await me.post('/me/password', { currentPassword: 'wrong', newPassword: 'a brand new password' })).body).toMatchObject({
+      errors: [{ path: 'currentPassword' }],
+    });
+    expect((await me.post('/me/password', { currentPassword: viewer.password, newPassword: 'short' })).body).toMatchObject({
+      errors: [{ path: 'newPassword' }],
+    });
     expect((await me.post('/me/password', { currentPassword: viewer.password, newPassword: 'a brand new password' })).status).toBe(204);
     expect(await tokenStatus(viewer.username, viewer.password)).toBe(401);
     expect(await tokenStatus(viewer.username, 'a brand new password')).toBe(200);

@@ -40,26 +40,63 @@ beforeAll(async () => {
   expect((await adminApi(server, admin.token).patch('/work-areas/kantor-induk', { serviceHours: '07:30-16:00' })).status).toBe(200);
 
   // 2 March: one rating of Rina at 02:00 WIB (outside 07:30-16:00), one at 10:00 (inside), one at 16:00 (closed).
-  await rated('night', [{ nip: RINA, scores, at: wib('2026-03-02T02:00:00') }, { nip: RINA, scores, at: wib('2026-03-02T16:00:00') }]);
-  await rated('day', [{ nip: RINA, scores, at: wib('2026-03-02T10:00:00') }, { nip: RINA, scores, at: wib('2026-03-02T15:59:00') }]);
+  await rated('night', [
+    { nip: RINA, scores, at: wib('2026-03-02T02:00:00') },
+    { nip: RINA, scores, at: wib('2026-03-02T16:00:00') },
+  ]);
+  await rated('day', [
+    { nip: RINA, scores, at: wib('2026-03-02T10:00:00') },
+    { nip: RINA, scores, at: wib('2026-03-02T15:59:00') },
+  ]);
   // 3 March: six ratings of Agus within eight minutes, and two more hours apart.
-  await rated('burst', Array.from({ length: 6 }, (_, i) => ({ nip: AGUS, scores, at: wib(`2026-03-03T09:0${i}:30`) })));
-  await rated('calm', [{ nip: AGUS, scores, at: wib('2026-03-03T11:00:00') }, { nip: AGUS, scores, at: wib('2026-03-03T13:00:00') }]);
+  await rated(
+    'burst',
+    Array.from({ length: 6 }, (_, i) => ({ nip: AGUS, scores, at: wib(`2026-03-03T09:0${i}:30`) })),
+  );
+  await rated('calm', [
+    { nip: AGUS, scores, at: wib('2026-03-03T11:00:00') },
+    { nip: AGUS, scores, at: wib('2026-03-03T13:00:00') },
+  ]);
   // Boom Baru: Dewi rated twelve times over two days, Bambang twice.
-  await rated('busy', Array.from({ length: 12 }, (_, i) => ({ nip: DEWI, scores, at: wib(`2026-03-0${6 + (i % 2)}T${String(8 + Math.floor(i / 2)).padStart(2, '0')}:00:00`) })));
-  await rated('usual', [{ nip: BAMBANG, scores, at: wib('2026-03-06T09:00:00') }, { nip: BAMBANG, scores, at: wib('2026-03-07T09:00:00') }]);
+  await rated(
+    'busy',
+    Array.from({ length: 12 }, (_, i) => ({
+      nip: DEWI,
+      scores,
+      at: wib(`2026-03-0${6 + (i % 2)}T${String(8 + Math.floor(i / 2)).padStart(2, '0')}:00:00`),
+    })),
+  );
+  await rated('usual', [
+    { nip: BAMBANG, scores, at: wib('2026-03-06T09:00:00') },
+    { nip: BAMBANG, scores, at: wib('2026-03-07T09:00:00') },
+  ]);
   // 4 March: one number rates four employees, another three.
   const many = uniquePhone();
   const few = uniquePhone();
-  await rated('phone', [RINA, AGUS, SITI, MAYA].map((nip, i) => ({ nip, scores, phone: many, at: wib(`2026-03-04T${String(8 + i).padStart(2, '0')}:00:00`) })));
-  await rated('phone-few', [RINA, AGUS, SITI].map((nip, i) => ({ nip, scores, phone: few, at: wib(`2026-03-04T${String(8 + i).padStart(2, '0')}:30:00`) })));
+  await rated(
+    'phone',
+    [RINA, AGUS, SITI, MAYA].map((nip, i) => ({ nip, scores, phone: many, at: wib(`2026-03-04T${String(8 + i).padStart(2, '0')}:00:00`) })),
+  );
+  await rated(
+    'phone-few',
+    [RINA, AGUS, SITI].map((nip, i) => ({ nip, scores, phone: few, at: wib(`2026-03-04T${String(8 + i).padStart(2, '0')}:30:00`) })),
+  );
   // 5 March: ten ratings from one address, nine from another.
   const spread = (i: number) => wib(`2026-03-05T${String(8 + (i % 7)).padStart(2, '0')}:${String(10 + i * 2).padStart(2, '0')}:00`);
-  await rated('address', Array.from({ length: 10 }, (_, i) => ({ nip: [SITI, MAYA][i % 2]!, scores, ipHash: 'a'.repeat(64), at: spread(i) })));
-  await rated('address-few', Array.from({ length: 9 }, (_, i) => ({ nip: [SITI, MAYA][i % 2]!, scores, ipHash: 'b'.repeat(64), at: spread(i) })));
+  await rated(
+    'address',
+    Array.from({ length: 10 }, (_, i) => ({ nip: [SITI, MAYA][i % 2]!, scores, ipHash: 'a'.repeat(64), at: spread(i) })),
+  );
+  await rated(
+    'address-few',
+    Array.from({ length: 9 }, (_, i) => ({ nip: [SITI, MAYA][i % 2]!, scores, ipHash: 'b'.repeat(64), at: spread(i) })),
+  );
   // Another office's burst is none of this office's business.
   const other = await makeOffice('bkk-lain-anomali');
-  await rated('elsewhere', Array.from({ length: 8 }, (_, i) => ({ nip: other.employee.nip, serviceType: 'umum', scores, at: wib(`2026-03-03T10:0${i}:00`) })));
+  await rated(
+    'elsewhere',
+    Array.from({ length: 8 }, (_, i) => ({ nip: other.employee.nip, serviceType: 'umum', scores, at: wib(`2026-03-03T10:0${i}:00`) })),
+  );
 });
 afterAll(() => server.close());
 
@@ -124,7 +161,9 @@ describe('the anomaly report', () => {
 
   it('keeps to the admin’s own office and is for admins only', async () => {
     const { body } = await anomalies('from=2026-03-01&to=2026-03-31&burstCount=3');
-    const nips = Object.values(body.flags).flat().flatMap((flag) => flag.ratings.map((rating) => rating.employee.nip));
+    const nips = Object.values(body.flags)
+      .flat()
+      .flatMap((flag) => flag.ratings.map((rating) => rating.employee.nip));
     expect(nips.length).toBeGreaterThan(0);
     expect(new Set(nips).size).toBeLessThanOrEqual(6);
     for (const ratingId of ids.elsewhere!) expect(JSON.stringify(body)).not.toMatch(new RegExp(`"id":${ratingId}[,}]`));

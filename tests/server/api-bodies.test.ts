@@ -57,7 +57,11 @@ describe('the API reads each body where its route group says', () => {
   });
 
   it('reads an admin DELETE body as JSON too', async () => {
-    const response = await send('DELETE', '/admin/employees/199001012015011001', { body: 'not json', type: 'application/json', token: admin.token });
+    const response = await send('DELETE', '/admin/employees/199001012015011001', {
+      body: 'not json',
+      type: 'application/json',
+      token: admin.token,
+    });
     expect(response.status).toBe(400);
   });
 

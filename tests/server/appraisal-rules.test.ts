@@ -18,7 +18,13 @@ const SITI = '199405182020122004';
 const rules = (effectiveFrom: string, minRatings: number, weights = { customers: 100, attendance: 0, skp: 0 }) => ({
   effectiveFrom,
   periodKind: 'quarterly',
-  mapping: { profesional: ['berorientasi-pelayanan'], amanah: ['akuntabel'], cakap: ['kompeten'], akuntabel: ['akuntabel'], kolaboratif: ['kolaboratif'] },
+  mapping: {
+    profesional: ['berorientasi-pelayanan'],
+    amanah: ['akuntabel'],
+    cakap: ['kompeten'],
+    akuntabel: ['akuntabel'],
+    kolaboratif: ['kolaboratif'],
+  },
   weights,
   minRatings,
 });
@@ -28,18 +34,31 @@ interface Appraisal {
   appraisal: {
     rules: { effectiveFrom: string; minRatings: number; setByOffice: boolean; weights: { customers: number } };
     coreValues: { code: string; average: number | null; indicators: { code: string }[] }[];
-    suggestion: { level: string | null; bayesian: number | null; officeMean: number | null; officeSpread: number | null; compared: number; explanation: { id: string } };
+    suggestion: {
+      level: string | null;
+      bayesian: number | null;
+      officeMean: number | null;
+      officeSpread: number | null;
+      compared: number;
+      explanation: { id: string };
+    };
   };
 }
 const appraisal = (nip: string, period: string, token = admin.token) =>
-  getJson<Appraisal>(`${server.url}/api/v1/reports/employees/${nip}/appraisal?period=${period}`, { headers: { authorization: `Bearer ${token}` } });
+  getJson<Appraisal>(`${server.url}/api/v1/reports/employees/${nip}/appraisal?period=${period}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
 
 const times = (nip: string, scores: Scores, n: number, month: string) =>
   Array.from({ length: n }, (_, i) => ({ nip, scores, at: new Date(`2026-${month}-${String(i + 2).padStart(2, '0')}T03:00:00Z`) }));
 
 describe('appraisal rules as office data with the day they take effect', () => {
   it('starts from the defaults, labelled as PACAK’s, with the reasons for the mapping', async () => {
-    const { status, body } = await adminApi(server, admin.token).get<{ sets: unknown[]; defaults: { setByOffice: boolean; mapping: Record<string, string[]> }; defaultReasons: Record<string, { id: string }> }>('/appraisal-rules');
+    const { status, body } = await adminApi(server, admin.token).get<{
+      sets: unknown[];
+      defaults: { setByOffice: boolean; mapping: Record<string, string[]> };
+      defaultReasons: Record<string, { id: string }>;
+    }>('/appraisal-rules');
     expect(status).toBe(200);
     expect(body.sets).toEqual([]);
     expect(body.defaults.setByOffice).toBe(false);
@@ -92,7 +111,10 @@ describe('appraisal rules as office data with the day they take effect', () => {
     expect((await appraisal(SITI, '2026-Q2')).body).toEqual({ ...before.body, generatedAt: expect.any(String) });
     const later = await appraisal(RINA, '2026-Q3');
     expect(later.body.appraisal.rules).toMatchObject({ effectiveFrom: '2026-08-01', minRatings: 10, weights: { customers: 50 } });
-    expect(later.body.appraisal.suggestion).toMatchObject({ level: null, explanation: { id: expect.stringContaining('sedikitnya 10 penilaian') } });
+    expect(later.body.appraisal.suggestion).toMatchObject({
+      level: null,
+      explanation: { id: expect.stringContaining('sedikitnya 10 penilaian') },
+    });
   });
 
   it('refuses a set dated on or before the latest one, which would rewrite history', async () => {
@@ -130,7 +152,9 @@ describe('appraisal rules as office data with the day they take effect', () => {
   });
 
   it('lists the periods of a year by the office’s periodic evaluation', async () => {
-    const { body } = await adminApi(server, admin.token).get<{ kind: string; periods: { code: string; name: { id: string } }[] }>('/appraisal-periods?year=2026');
+    const { body } = await adminApi(server, admin.token).get<{ kind: string; periods: { code: string; name: { id: string } }[] }>(
+      '/appraisal-periods?year=2026',
+    );
     expect(body.kind).toBe('quarterly');
     expect(body.periods.map((p) => p.name.id)).toEqual(['Triwulan I 2026', 'Triwulan II 2026', 'Triwulan III 2026', 'Triwulan IV 2026']);
   });

@@ -9,7 +9,8 @@ let server: TestServer;
 let admin: TestUser;
 useServerWithAdmin((started) => ({ server, admin } = started));
 
-const latest = async (action: string) => JSON.parse((await AuditEntry.findOne({ where: { action }, order: [['id', 'DESC']] }))!.changes!) as Record<string, unknown>;
+const latest = async (action: string) =>
+  JSON.parse((await AuditEntry.findOne({ where: { action }, order: [['id', 'DESC']] }))!.changes!) as Record<string, unknown>;
 
 describe('phone numbers in what an admin types', () => {
   it('are found as the rating finds them, in any writing, and masked; other numbers stay', () => {

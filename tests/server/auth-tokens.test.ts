@@ -26,7 +26,9 @@ function signed(claims: Record<string, unknown>, options: jwt.SignOptions = {}):
 }
 
 async function expect401(token: string | null, header?: string) {
-  const response = await fetch(`${server.url}/api/v1/admin/me`, { headers: header ? { authorization: header } : token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`${server.url}/api/v1/admin/me`, {
+    headers: header ? { authorization: header } : token ? { authorization: `Bearer ${token}` } : {},
+  });
   expect(response.status).toBe(401);
   expect(response.headers.get('content-type')).toMatch(/problem\+json/);
   expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -35,7 +37,10 @@ async function expect401(token: string | null, header?: string) {
 
 describe('signing in', () => {
   it('gives an HS256 token for pacak-api that lives one hour and says who, which role and which office', async () => {
-    const { status, body } = await postJson<{ token: string; expiresAt: string }>(`${server.url}/api/v1/auth/token`, { username: admin.username, password: admin.password });
+    const { status, body } = await postJson<{ token: string; expiresAt: string }>(`${server.url}/api/v1/auth/token`, {
+      username: admin.username,
+      password: admin.password,
+    });
     expect(status).toBe(200);
     const [header, payload] = parts(body.token).slice(0, 2).map(decode) as [Record<string, unknown>, Record<string, unknown>];
     expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
@@ -118,7 +123,15 @@ describe('bearer tokens', () => {
   it('refuses a wrong audience, a wrong issuer and another secret', async () => {
     await expect401(signed({}, { audience: 'other-api' }));
     await expect401(signed({}, { issuer: 'someone-else' }));
-    await expect401(jwt.sign({ role: 'admin', office: 'bkk-palembang' }, 'x'.repeat(64), { algorithm: 'HS256', issuer: 'pacak-rating', audience: 'pacak-api', subject: String(admin.id), expiresIn: 3600 }));
+    await expect401(
+      jwt.sign({ role: 'admin', office: 'bkk-palembang' }, 'x'.repeat(64), {
+        algorithm: 'HS256',
+        issuer: 'pacak-rating',
+        audience: 'pacak-api',
+        subject: String(admin.id),
+        expiresIn: 3600,
+      }),
+    );
   });
 
   it('refuses an expired token and one that claims to live longer than an hour', async () => {

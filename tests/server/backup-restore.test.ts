@@ -22,7 +22,15 @@ let restored: ScratchDatabase;
 /** mariadb/mariadb-dump arguments for a mysql:// URL: host, port, user and (if any) password. */
 function mariadbArgs(url: string): string[] {
   const { hostname, port, username, password } = new URL(url);
-  return ['-h', hostname, '-P', port || '3306', '-u', decodeURIComponent(username), ...(password ? [`-p${decodeURIComponent(password)}`] : [])];
+  return [
+    '-h',
+    hostname,
+    '-P',
+    port || '3306',
+    '-u',
+    decodeURIComponent(username),
+    ...(password ? [`-p${decodeURIComponent(password)}`] : []),
+  ];
 }
 
 /** Runs a command with stdin or stdout redirected to a file, as `cmd < file` or `cmd > file` in a shell. */
@@ -45,7 +53,12 @@ const tools = {
   },
   mariadb: {
     backup: (db: ScratchDatabase, file: string) =>
-      redirect('mariadb-dump', ['--single-transaction', '--default-character-set=utf8mb4', ...mariadbArgs(db.url), new URL(db.url).pathname.slice(1)], file, 'out'),
+      redirect(
+        'mariadb-dump',
+        ['--single-transaction', '--default-character-set=utf8mb4', ...mariadbArgs(db.url), new URL(db.url).pathname.slice(1)],
+        file,
+        'out',
+      ),
     restore: (db: ScratchDatabase, file: string) =>
       redirect('mariadb', ['--default-character-set=utf8mb4', ...mariadbArgs(db.url), new URL(db.url).pathname.slice(1)], file, 'in'),
   },
@@ -53,7 +66,11 @@ const tools = {
 
 const NEEDED = { sqlite: ['sqlite3'], postgres: ['pg_dump', 'pg_restore'], mariadb: ['mariadb-dump', 'mariadb'] }[TEST_DB];
 const missing = NEEDED.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-if (missing.length) announceMissing(`the ${TEST_DB} backup test`, `install ${missing.join(' and ')} (apt-get install sqlite3 postgresql-client mariadb-client)`);
+if (missing.length)
+  announceMissing(
+    `the ${TEST_DB} backup test`,
+    `install ${missing.join(' and ')} (apt-get install sqlite3 postgresql-client mariadb-client)`,
+  );
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pacak-backup-'));

@@ -37,7 +37,11 @@ describe('bad input is refused with a clear problem and writes nothing', () => {
 
   it('answers 415 to a body that is not JSON', async () => {
     const before = await Rating.count();
-    const response = await fetch(ratingsUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(ratingBody()) });
+    const response = await fetch(ratingsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(ratingBody()),
+    });
     expect(response.status).toBe(415);
     expect(await Rating.count()).toBe(before);
   });
@@ -71,7 +75,11 @@ describe('bad input is refused with a clear problem and writes nothing', () => {
 
   it('refuses unknown fields at the top level and among the scores', async () => {
     await expectRefused(ratingBody({ admin: true }), 422, 'admin');
-    await expectRefused(ratingBody({ scores: { profesional: 5, amanah: 5, cakap: 4, akuntabel: 5, kolaboratif: 4, ramah: 5 } }), 422, 'scores.ramah');
+    await expectRefused(
+      ratingBody({ scores: { profesional: 5, amanah: 5, cakap: 4, akuntabel: 5, kolaboratif: 4, ramah: 5 } }),
+      422,
+      'scores.ramah',
+    );
     await expectRefused(ratingBody({ verified: true }), 422, 'verified');
   });
 

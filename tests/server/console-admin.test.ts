@@ -31,10 +31,22 @@ function readQrPath(qr: { size: number; path: string }): string | null {
 
 describe("the office's own settings", () => {
   it('reads and changes the complaint link, privacy contact and time zone, auditing the change', async () => {
-    expect((await api().get('/office')).body).toMatchObject({ code: 'bkk-palembang', timezone: 'Asia/Jakarta', complaintUrl: 'https://www.lapor.go.id' });
-    const changed = await api().patch('/office', { complaintUrl: 'https://pengaduan.bkk-palembang.go.id/', privacyContact: 'ppid@bkk.go.id', timezone: 'Asia/Makassar' });
+    expect((await api().get('/office')).body).toMatchObject({
+      code: 'bkk-palembang',
+      timezone: 'Asia/Jakarta',
+      complaintUrl: 'https://www.lapor.go.id',
+    });
+    const changed = await api().patch('/office', {
+      complaintUrl: 'https://pengaduan.bkk-palembang.go.id/',
+      privacyContact: 'ppid@bkk.go.id',
+      timezone: 'Asia/Makassar',
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ complaintUrl: 'https://pengaduan.bkk-palembang.go.id/', privacyContact: 'ppid@bkk.go.id', timezone: 'Asia/Makassar' });
+    expect(changed.body).toMatchObject({
+      complaintUrl: 'https://pengaduan.bkk-palembang.go.id/',
+      privacyContact: 'ppid@bkk.go.id',
+      timezone: 'Asia/Makassar',
+    });
     expect(JSON.parse((await lastAudit()).changes!)).toMatchObject({ timezone: { from: 'Asia/Jakarta', to: 'Asia/Makassar' } });
     const form = await fetch(`${server.url}/api/v1/employees/199203152019032001`).then((response) => response.json());
     expect(JSON.stringify(form)).toContain('pengaduan.bkk-palembang.go.id');
@@ -43,7 +55,13 @@ describe("the office's own settings", () => {
 
   it('refuses a link that is not a web address, an unknown time zone and an empty change, changing nothing', async () => {
     const before = (await Office.findOne({ where: { code: 'bkk-palembang' } }))!.get();
-    for (const body of [{ complaintUrl: 'javascript:alert(1)' }, { complaintUrl: 'lapor.go.id' }, { timezone: 'Mars/Olympus' }, {}, { name: 'Lain' }]) {
+    for (const body of [
+      { complaintUrl: 'javascript:alert(1)' },
+      { complaintUrl: 'lapor.go.id' },
+      { timezone: 'Mars/Olympus' },
+      {},
+      { name: 'Lain' },
+    ]) {
       expect((await api().patch('/office', body)).status).toBe(422);
     }
     expect((await Office.findOne({ where: { code: 'bkk-palembang' } }))!.get()).toEqual(before);
@@ -58,7 +76,10 @@ describe("the office's own settings", () => {
 
 describe('kiosk keys in the console', () => {
   it('answers the key once with the tablet address and a QR code that reads as that address', async () => {
-    const issued = await api().post<{ id: number; key: string; tabletUrl: string; qr: { size: number; path: string } }>('/kiosk-keys', { workArea: 'boom-baru', label: 'Loket 1' });
+    const issued = await api().post<{ id: number; key: string; tabletUrl: string; qr: { size: number; path: string } }>('/kiosk-keys', {
+      workArea: 'boom-baru',
+      label: 'Loket 1',
+    });
     expect(issued.status).toBe(201);
     expect(issued.body.tabletUrl).toBe(`${server.config.publicBaseUrl}/kiosk#area=boom-baru&key=${issued.body.key}`);
     expect(readQrPath(issued.body.qr)).toBe(issued.body.tabletUrl);
@@ -111,7 +132,10 @@ describe('the moderation list by rating ids', () => {
 describe('the last admin of an office', () => {
   it('cannot be taken away when two admins deactivate each other at the same moment', async () => {
     await makeOffice('bkk-ternate');
-    const [first, second] = [await makeUser(server, 'admin', { office: 'bkk-ternate' }), await makeUser(server, 'admin', { office: 'bkk-ternate' })];
+    const [first, second] = [
+      await makeUser(server, 'admin', { office: 'bkk-ternate' }),
+      await makeUser(server, 'admin', { office: 'bkk-ternate' }),
+    ];
     const answers = await Promise.all([
       adminApi(server, first.token).post(`/users/${second.id}/deactivate`),
       adminApi(server, second.token).post(`/users/${first.id}/deactivate`),
@@ -124,7 +148,10 @@ describe('the last admin of an office', () => {
 
   it('cannot be taken away when two admins demote each other at the same moment', async () => {
     await makeOffice('bkk-tual');
-    const [first, second] = [await makeUser(server, 'admin', { office: 'bkk-tual' }), await makeUser(server, 'admin', { office: 'bkk-tual' })];
+    const [first, second] = [
+      await makeUser(server, 'admin', { office: 'bkk-tual' }),
+      await makeUser(server, 'admin', { office: 'bkk-tual' }),
+    ];
     const answers = await Promise.all([
       adminApi(server, first.token).patch(`/users/${second.id}`, { role: 'viewer' }),
       adminApi(server, second.token).patch(`/users/${first.id}`, { role: 'viewer' }),

@@ -6,9 +6,18 @@ const fields = (text: string) => parseCsv(text).map((record) => record.fields);
 
 describe('CSV parsing', () => {
   it('reads comma-separated lines with CRLF, LF or CR line ends', () => {
-    expect(fields('a,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(fields('a,b\nc,d')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(fields('a,b\rc,d\r')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fields('a,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(fields('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(fields('a,b\rc,d\r')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('detects the separator from the header line: semicolon, comma or tab', () => {
@@ -16,7 +25,10 @@ describe('CSV parsing', () => {
     expect(detectDelimiter('NIP,Nama,Unit Kerja\n1;2;3')).toBe(',');
     expect(detectDelimiter('NIP\tNama\tUnit Kerja')).toBe('\t');
     expect(detectDelimiter('"Nama; gelar",NIP,Jenis')).toBe(',');
-    expect(fields('NIP;Nama\n1;dr. A, M.Kes')).toEqual([['NIP', 'Nama'], ['1', 'dr. A, M.Kes']]);
+    expect(fields('NIP;Nama\n1;dr. A, M.Kes')).toEqual([
+      ['NIP', 'Nama'],
+      ['1', 'dr. A, M.Kes'],
+    ]);
   });
 
   it('keeps separators, line breaks and doubled quotes inside quoted fields', () => {
@@ -39,7 +51,10 @@ describe('CSV parsing', () => {
   });
 
   it('keeps a line of empty fields, which is not a blank line', () => {
-    expect(fields('a,b\n,\n')).toEqual([['a', 'b'], ['', '']]);
+    expect(fields('a,b\n,\n')).toEqual([
+      ['a', 'b'],
+      ['', ''],
+    ]);
   });
 
   it('refuses an unclosed quote and text after a closing quote, naming the line', () => {

@@ -21,7 +21,13 @@ describe('daily figures kept as ratings arrive', () => {
         nip: nips[i % nips.length],
         serviceType: types[i % types.length],
         phone: uniquePhone(),
-        scores: { profesional: 1 + (i % 5), amanah: 1 + ((i * 2) % 5), cakap: 1 + ((i * 3) % 5), akuntabel: 5, kolaboratif: 1 + ((i * 7) % 5) },
+        scores: {
+          profesional: 1 + (i % 5),
+          amanah: 1 + ((i * 2) % 5),
+          cakap: 1 + ((i * 3) % 5),
+          akuntabel: 5,
+          kolaboratif: 1 + ((i * 7) % 5),
+        },
       }),
     );
     const duplicates = bodies.slice(0, 20).map((body) => ({ ...body, clientId: randomUUID() }));

@@ -73,8 +73,17 @@ describe('counts and sums are numbers on every database', () => {
   it('counts through the models as numbers', async () => {
     const count = await Rating.count({ where: { localDate: '2026-01-15' } });
     expect(count).toBe(2_000);
-    const grouped = (await Rating.count({ where: { localDate: '2026-01-15' }, group: ['cakap'] })) as unknown as { cakap: number; count: number }[];
-    expect(grouped.map((row) => [Number(row.cakap), row.count]).sort()).toEqual([[1, 400], [2, 400], [3, 400], [4, 400], [5, 400]]);
+    const grouped = (await Rating.count({ where: { localDate: '2026-01-15' }, group: ['cakap'] })) as unknown as {
+      cakap: number;
+      count: number;
+    }[];
+    expect(grouped.map((row) => [Number(row.cakap), row.count]).sort()).toEqual([
+      [1, 400],
+      [2, 400],
+      [3, 400],
+      [4, 400],
+      [5, 400],
+    ]);
     expect(await Rating.sum('cakap', { where: { localDate: '2026-01-15' } })).toBe(6_000);
   });
 

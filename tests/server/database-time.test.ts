@@ -37,11 +37,15 @@ afterAll(async () => {
 /** created_at and local_date as the database itself spells them, in UTC. */
 async function storedForm(id: number): Promise<{ createdAt: string; localDate: string }> {
   const sql = {
-    sqlite: "SELECT substr(created_at, 1, 23) AS createdAt, local_date AS localDate FROM ratings WHERE id = :id",
+    sqlite: 'SELECT substr(created_at, 1, 23) AS createdAt, local_date AS localDate FROM ratings WHERE id = :id',
     postgres: `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') AS "createdAt", to_char(local_date, 'YYYY-MM-DD') AS "localDate" FROM ratings WHERE id = :id`,
-    mariadb: "SELECT LEFT(DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), 23) AS createdAt, DATE_FORMAT(local_date, '%Y-%m-%d') AS localDate FROM ratings WHERE id = :id",
+    mariadb:
+      "SELECT LEFT(DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), 23) AS createdAt, DATE_FORMAT(local_date, '%Y-%m-%d') AS localDate FROM ratings WHERE id = :id",
   }[TEST_DB];
-  const [row] = await server.sequelize.query<{ createdAt: string; localDate: string }>(sql, { replacements: { id }, type: QueryTypes.SELECT });
+  const [row] = await server.sequelize.query<{ createdAt: string; localDate: string }>(sql, {
+    replacements: { id },
+    type: QueryTypes.SELECT,
+  });
   return row!;
 }
 

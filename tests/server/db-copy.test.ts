@@ -38,7 +38,8 @@ beforeAll(async () => {
   const post = (overrides: Record<string, unknown>) => postJson(`${server.url}/api/v1/ratings`, ratingBody(overrides));
   expect((await post(REPEATED)).status).toBe(201);
   expect((await post({ comment: 'Mantap 👍🏽 pelayanannya, terima kasih Bu dokter 🙏' })).status).toBe(201);
-  for (let i = 0; i < 30; i++) expect((await post({ nip: i % 2 ? '198507222010121002' : '199011042015032003', channel: 'qr' })).status).toBe(201);
+  for (let i = 0; i < 30; i++)
+    expect((await post({ nip: i % 2 ? '198507222010121002' : '199011042015032003', channel: 'qr' })).status).toBe(201);
   await Rating.update({ voidedAt: new Date('2026-06-01T02:03:04.567Z'), voidReason: 'uji coba' }, { where: { id: 3 } });
   await PublicCode.update({ replacedAt: new Date() }, { where: { id: 1 } });
   before = await everything(server);
@@ -57,7 +58,13 @@ describe(`db:copy from SQLite to ${TEST_DB}`, () => {
     const tables = report.tables.map((table) => table.name);
     expect(tables.indexOf('offices')).toBeLessThan(tables.indexOf('work_areas'));
     expect(tables.indexOf('employees')).toBeLessThan(tables.indexOf('ratings'));
-    expect(report.tables).toEqual(expect.arrayContaining([{ name: 'ratings', rows: 32 }, { name: 'employees', rows: 12 }, { name: 'offices', rows: 1 }]));
+    expect(report.tables).toEqual(
+      expect.arrayContaining([
+        { name: 'ratings', rows: 32 },
+        { name: 'employees', rows: 12 },
+        { name: 'offices', rows: 1 },
+      ]),
+    );
     expect(lines).toContain('ratings: 32 rows');
   });
 

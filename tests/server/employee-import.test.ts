@@ -28,7 +28,8 @@ let server: TestServer;
 let admin: TestUser;
 useServerWithAdmin((started) => ({ server, admin } = started));
 
-const upload = (text: string | Buffer, query = '', type = 'text/csv') => adminApi(server, admin.token).csv<Report>(`/employees/import${query}`, text, type);
+const upload = (text: string | Buffer, query = '', type = 'text/csv') =>
+  adminApi(server, admin.token).csv<Report>(`/employees/import${query}`, text, type);
 const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 const byNip = (nip: string) => Employee.findOne({ where: { nip } });
 
@@ -44,7 +45,13 @@ describe('importing a personnel export', () => {
       ),
     );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    expect(response.body).toMatchObject({ dryRun: false, applied: true, delimiter: ',', summary: { add: 3, change: 0, unchanged: 0, refuse: 0 }, ignoredColumns: ['No', 'Golongan'] });
+    expect(response.body).toMatchObject({
+      dryRun: false,
+      applied: true,
+      delimiter: ',',
+      summary: { add: 3, change: 0, unchanged: 0, refuse: 0 },
+      ignoredColumns: ['No', 'Golongan'],
+    });
     expect(response.body.lines.map((line) => line.line)).toEqual([2, 3, 4]);
     const ahmad = await byNip(asn);
     expect(ahmad).toMatchObject({ name: 'dr. Ahmad Fauzi, M.Kes', position: 'Dokter Ahli Muda', kind: 'asn', active: true });
@@ -56,7 +63,10 @@ describe('importing a personnel export', () => {
 
   it('reads an Excel export: UTF-8 with a BOM, semicolons, CRLF and quoted fields', async () => {
     const nip = newNip();
-    const text = Buffer.from(`\uFEFF${csv('NIP;Nama;Jabatan;Wilker;Jenis', `'${nip};"Ir. Bambang Sutejo; M.T.";"Kepala ""Seksi""";Kantor Induk;ASN`, 'OS-PLG-0201;José Ramírez;Satpam;Wilker Pelabuhan Boom Baru;Outsourcing')}`, 'utf8');
+    const text = Buffer.from(
+      `\uFEFF${csv('NIP;Nama;Jabatan;Wilker;Jenis', `'${nip};"Ir. Bambang Sutejo; M.T.";"Kepala ""Seksi""";Kantor Induk;ASN`, 'OS-PLG-0201;José Ramírez;Satpam;Wilker Pelabuhan Boom Baru;Outsourcing')}`,
+      'utf8',
+    );
     const response = await upload(text);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.delimiter).toBe(';');
@@ -77,7 +87,14 @@ describe('importing a personnel export', () => {
     const [good, bad] = [newNip(), newNip()];
     const before = await Employee.count();
     const response = await upload(
-      csv('NIP,Nama,Unit Kerja,Jenis', `${good},Baik,kantor-induk,ASN`, `${bad.slice(0, 14)}3${bad.slice(15)},Buruk,kantor-induk,ASN`, `${newNip()},Tanpa Wilker,atlantis,ASN`, `${newNip()},,boom-baru,PNS`, `${newNip()},Magang,boom-baru,Magang`),
+      csv(
+        'NIP,Nama,Unit Kerja,Jenis',
+        `${good},Baik,kantor-induk,ASN`,
+        `${bad.slice(0, 14)}3${bad.slice(15)},Buruk,kantor-induk,ASN`,
+        `${newNip()},Tanpa Wilker,atlantis,ASN`,
+        `${newNip()},,boom-baru,PNS`,
+        `${newNip()},Magang,boom-baru,Magang`,
+      ),
     );
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toMatch(/problem\+json/);
@@ -104,7 +121,11 @@ describe('importing a personnel export', () => {
 
   it('reports employees already in the office as changed or unchanged, and reactivates one listed again', async () => {
     const response = await upload(
-      csv('NIP,Nama,Jabatan,Unit Kerja,Jenis', '199203152019032001,"dr. Rina Kartika, M.Kes",Dokter Ahli Muda,kantor-induk,ASN', '198507222010121002,"Agus Salim, S.KM, M.Epid",Epidemiolog Kesehatan Ahli Muda,boom-baru,ASN'),
+      csv(
+        'NIP,Nama,Jabatan,Unit Kerja,Jenis',
+        '199203152019032001,"dr. Rina Kartika, M.Kes",Dokter Ahli Muda,kantor-induk,ASN',
+        '198507222010121002,"Agus Salim, S.KM, M.Epid",Epidemiolog Kesehatan Ahli Muda,boom-baru,ASN',
+      ),
       '?dryRun=true',
     );
     expect(response.body.lines[0]).toMatchObject({ action: 'unchanged' });
@@ -113,7 +134,9 @@ describe('importing a personnel export', () => {
       changes: { name: { from: 'Agus Salim, S.KM', to: 'Agus Salim, S.KM, M.Epid' }, workArea: { from: 'kantor-induk', to: 'boom-baru' } },
     });
     await Employee.update({ active: false }, { where: { nip: '199405182020122004' } });
-    const again = await upload(csv('NIP,Nama,Jabatan,Unit Kerja,Jenis', '199405182020122004,"Siti Aminah, A.Md.Kes",Entomolog Kesehatan Terampil,sungai-lumpur,ASN'));
+    const again = await upload(
+      csv('NIP,Nama,Jabatan,Unit Kerja,Jenis', '199405182020122004,"Siti Aminah, A.Md.Kes",Entomolog Kesehatan Terampil,sungai-lumpur,ASN'),
+    );
     expect(again.body.lines[0]).toMatchObject({ action: 'change', changes: { active: { from: false, to: true } } });
     expect((await byNip('199405182020122004'))!.active).toBe(true);
   });
@@ -148,7 +171,11 @@ describe('files the import cannot read', () => {
   it('names the missing columns of the header', async () => {
     const response = await upload(csv('Nama,Jabatan', 'A,B'));
     expect(response.status).toBe(422);
-    expect(response.body.errors!.map((error) => error.message)).toEqual(['has no NIP column', 'has no Unit Kerja column', 'has no Jenis column']);
+    expect(response.body.errors!.map((error) => error.message)).toEqual([
+      'has no NIP column',
+      'has no Unit Kerja column',
+      'has no Jenis column',
+    ]);
   });
 
   it('refuses a header without employee lines', async () => {
@@ -160,7 +187,11 @@ describe('files the import cannot read', () => {
     const unclosed = await upload(csv('NIP,Nama,Unit Kerja,Jenis', `${newNip()},"Tidak ditutup,kantor-induk,ASN`));
     expect(unclosed.status).toBe(400);
     expect(unclosed.body.detail).toMatch(/line 2/);
-    const latin1 = Buffer.concat([Buffer.from(`NIP,Nama,Unit Kerja,Jenis\n${newNip()},Jos`), Buffer.from([0xe9]), Buffer.from(',kantor-induk,ASN\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`NIP,Nama,Unit Kerja,Jenis\n${newNip()},Jos`),
+      Buffer.from([0xe9]),
+      Buffer.from(',kantor-induk,ASN\n'),
+    ]);
     const response = await upload(latin1);
     expect(response.status).toBe(400);
     expect(response.body.detail).toMatch(/CSV UTF-8/);

@@ -41,7 +41,9 @@ describe('the appraisal evidence PDF', () => {
     const fake = await api.send('PUT', '/letterhead/logo', 'not an image at all', 'image/png');
     expect(fake.status).toBe(422);
     expect((await api.get<{ logo: unknown }>('/letterhead')).body.logo).toBeNull();
-    const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=199999999999999999`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=199999999999999999`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(response.status).toBe(422);
     expect(((await response.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('superior');
   });
@@ -74,7 +76,9 @@ describe('the appraisal evidence PDF', () => {
     });
     expect(skp.status).toBe(200);
     const before = new Date();
-    const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=${HENDRA}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=${HENDRA}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     const after = new Date();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain(`bukti-pacak-${AGUS}-triwulan-iii-2026.pdf`);
@@ -90,7 +94,8 @@ describe('the appraisal evidence PDF', () => {
     const time = /pukul (\d\d\.\d\d) WIB/.exec(text)?.[1];
     expect([jakartaTime(before), jakartaTime(after)]).toContain(time);
     expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
-    for (const value of ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif']) expect(text).toContain(value);
+    for (const value of ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif'])
+      expect(text).toContain(value);
     expect(text).toContain('Saran perilaku kerja (bukan penilaian): Penilaian belum cukup');
     expect(text).toMatch(/sedikitnya 5\s+penilaian/);
     expect(text).toContain('Hendra Wijaya, S.KM, M.Kes');
@@ -99,7 +104,9 @@ describe('the appraisal evidence PDF', () => {
     // 41 of 44 working days: 93.2%.
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('SKP (E-Kinerja) : hasil kerja sesuai ekspektasi, perilaku kerja di atas ekspektasi; predikat Baik');
-    expect(flat).toContain('Kehadiran : hadir 41 dari 44 hari kerja (93,2%); cuti 2, tanpa keterangan 1; terlambat 35 menit, pulang cepat 10 menit (2 bulan)');
+    expect(flat).toContain(
+      'Kehadiran : hadir 41 dari 44 hari kerja (93,2%); cuti 2, tanpa keterangan 1; terlambat 35 menit, pulang cepat 10 menit (2 bulan)',
+    );
     // The emoji are left out, not drawn as boxes; the words around them stay.
     expect(text).toMatch(/Pelayanan cepat\s+terima kasih/);
     expect(text).not.toMatch(/\uFFFD|\u25A1|\u{1F44D}|\u{1F3FD}/u);

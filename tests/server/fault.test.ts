@@ -77,58 +77,56 @@ const storedRows = (sql: string, replacements: unknown[] = []) =>
   side.query<{ id: number; receipt: string; client_id: string }>(sql, { replacements, type: QueryTypes.SELECT });
 
 describe('ratings posted while the server process is killed hard and restarted', () => {
-  it(
-    'keeps every rating that got a 201, stores none twice, and answers a resent one with its first answer',
-    async () => {
-      for (const killAfterMs of [1_500, 1_000]) {
-        current = await spawnServer(env);
-        await loadThenKill(current, killAfterMs);
-      }
+  it('keeps every rating that got a 201, stores none twice, and answers a resent one with its first answer', async () => {
+    for (const killAfterMs of [1_500, 1_000]) {
       current = await spawnServer(env);
+      await loadThenKill(current, killAfterMs);
+    }
+    current = await spawnServer(env);
 
-      const answered = [...attempts.values()].filter((a) => a.status === 201);
-      const cutOff = [...attempts.values()].filter((a) => a.status === null);
-      // Enough ratings answered to span the kills; the point is that each of them is stored once.
-      expect(answered.length).toBeGreaterThan(10);
-      expect(cutOff.length).toBeGreaterThan(0);
-      expect([...attempts.values()].every((a) => a.status === 201 || a.status === null)).toBe(true);
+    const answered = [...attempts.values()].filter((a) => a.status === 201);
+    const cutOff = [...attempts.values()].filter((a) => a.status === null);
+    // Enough ratings answered to span the kills; the point is that each of them is stored once.
+    expect(answered.length).toBeGreaterThan(10);
+    expect(cutOff.length).toBeGreaterThan(0);
+    expect([...attempts.values()].every((a) => a.status === 201 || a.status === null)).toBe(true);
 
-      // Every 201 is in the database, with the id and receipt it was answered with.
-      const rows = await storedRows('SELECT id, receipt, client_id FROM ratings');
-      const byClient = new Map(rows.map((row) => [row.client_id, row]));
-      for (const attempt of answered) {
-        expect(byClient.get(attempt.body.clientId as string), attempt.body.clientId as string).toMatchObject({
-          id: attempt.answer!.id,
-          receipt: attempt.answer!.receipt,
-        });
-      }
-      // Nothing else: a rating is stored only when it was sent, and once.
-      expect(rows.length).toBeLessThanOrEqual(attempts.size);
-      expect(new Set(rows.map((row) => row.client_id)).size).toBe(rows.length);
-      expect(new Set(rows.map((row) => row.receipt)).size).toBe(rows.length);
+    // Every 201 is in the database, with the id and receipt it was answered with.
+    const rows = await storedRows('SELECT id, receipt, client_id FROM ratings');
+    const byClient = new Map(rows.map((row) => [row.client_id, row]));
+    for (const attempt of answered) {
+      expect(byClient.get(attempt.body.clientId as string), attempt.body.clientId as string).toMatchObject({
+        id: attempt.answer!.id,
+        receipt: attempt.answer!.receipt,
+      });
+    }
+    // Nothing else: a rating is stored only when it was sent, and once.
+    expect(rows.length).toBeLessThanOrEqual(attempts.size);
+    expect(new Set(rows.map((row) => row.client_id)).size).toBe(rows.length);
+    expect(new Set(rows.map((row) => row.receipt)).size).toBe(rows.length);
 
-      // Some cut off may have been committed before the kill, their answer lost on the way.
-      const committedUnanswered = cutOff.filter((a) => byClient.has(a.body.clientId as string)).length;
+    // Some cut off may have been committed before the kill, their answer lost on the way.
+    const committedUnanswered = cutOff.filter((a) => byClient.has(a.body.clientId as string)).length;
 
-      // The widget sends what got no answer again, under the same clientId: each lands exactly once.
-      for (const attempt of cutOff) await send(current.url, attempt);
-      expect(cutOff.filter((a) => a.status !== 201).map((a) => a.status)).toEqual([]);
-      // A resent answered one gets its first answer back.
-      for (const attempt of answered.slice(0, 20)) {
-        const again = await postJson(`${current.url}/api/v1/ratings`, attempt.body);
-        expect(again.status).toBe(201);
-        expect(again.body).toEqual(attempt.answer);
-      }
-      const after = await storedRows('SELECT id, receipt, client_id FROM ratings');
-      expect(after).toHaveLength(attempts.size);
-      expect(new Set(after.map((row) => row.client_id))).toEqual(new Set(attempts.keys()));
+    // The widget sends what got no answer again, under the same clientId: each lands exactly once.
+    for (const attempt of cutOff) await send(current.url, attempt);
+    expect(cutOff.filter((a) => a.status !== 201).map((a) => a.status)).toEqual([]);
+    // A resent answered one gets its first answer back.
+    for (const attempt of answered.slice(0, 20)) {
+      const again = await postJson(`${current.url}/api/v1/ratings`, attempt.body);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(attempt.answer);
+    }
+    const after = await storedRows('SELECT id, receipt, client_id FROM ratings');
+    expect(after).toHaveLength(attempts.size);
+    expect(new Set(after.map((row) => row.client_id))).toEqual(new Set(attempts.keys()));
 
-      // The daily figures moved with the ratings, in the same transactions, across every kill.
-      const figures = await dailyFiguresBothWays(side);
-      expect(figures.fine.kept).toEqual(figures.fine.raw);
-      expect(figures.coarse.kept).toEqual(figures.coarse.raw);
-      console.log(`fault: ${attempts.size} ratings sent, ${answered.length} answered 201 before the kills, ${cutOff.length} cut off (${committedUnanswered} of them stored already) and resent`);
-    },
-    180_000,
-  );
+    // The daily figures moved with the ratings, in the same transactions, across every kill.
+    const figures = await dailyFiguresBothWays(side);
+    expect(figures.fine.kept).toEqual(figures.fine.raw);
+    expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    console.log(
+      `fault: ${attempts.size} ratings sent, ${answered.length} answered 201 before the kills, ${cutOff.length} cut off (${committedUnanswered} of them stored already) and resent`,
+    );
+  }, 180_000);
 });

@@ -39,7 +39,11 @@ interface Flood {
  * Sends as fast as `concurrency` connections allow for FLOOD_MS, at most MAX_REQUESTS in all,
  * spreading requests over the servers in turn; `next` makes the i-th request's body and address.
  */
-async function flood(urls: string[], next: (i: number) => { body: Record<string, unknown>; address: string } | null, concurrency = 16): Promise<Flood> {
+async function flood(
+  urls: string[],
+  next: (i: number) => { body: Record<string, unknown>; address: string } | null,
+  concurrency = 16,
+): Promise<Flood> {
   const statuses = new Map<number, number>();
   let sent = 0;
   const until = Date.now() + FLOOD_MS;
@@ -68,7 +72,10 @@ function bystander(urls: string[]): { stop(): Promise<{ statuses: number[]; slow
       const started = Date.now();
       statuses.push((await getJson(`${url}/api/v1/employees/${NIPS[1]}`)).status);
       // Each rating from an address of its own, as customers on their own phones are.
-      statuses.push((await postJson(`${url}/api/v1/ratings`, ratingBody({ nip: NIPS[1] }), { 'x-forwarded-for': `198.18.${i % 250}.${(i >> 8) + 1}` })).status);
+      statuses.push(
+        (await postJson(`${url}/api/v1/ratings`, ratingBody({ nip: NIPS[1] }), { 'x-forwarded-for': `198.18.${i % 250}.${(i >> 8) + 1}` }))
+          .status,
+      );
       slowestMs = Math.max(slowestMs, Date.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -83,7 +90,8 @@ function bystander(urls: string[]): { stop(): Promise<{ statuses: number[]; slow
 }
 
 function expectOnly(result: Flood, allowed: number[]): void {
-  for (const status of result.statuses.keys()) expect(allowed, `status ${status} in ${JSON.stringify([...result.statuses])}`).toContain(status);
+  for (const status of result.statuses.keys())
+    expect(allowed, `status ${status} in ${JSON.stringify([...result.statuses])}`).toContain(status);
 }
 
 describe('a flood from one address, then one phone, against one server', () => {

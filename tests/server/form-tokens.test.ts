@@ -94,7 +94,14 @@ describe('a rating must carry the token of its form', () => {
       new FormTokenCodec('another-secret-'.padEnd(40, 'z')).sign(DEMO_NIP, new Date(Date.now() - 60_000)),
     ];
     for (const token of forged) await expectTokenRefused(token, 'form_token_forged');
-    for (const token of ['', 'x', 'v2.abc.def.ghi', `${genuine}.extra`, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.', 'v1..MTk5.AAAAAAAAAAAAAAAAAAAAAA']) {
+    for (const token of [
+      '',
+      'x',
+      'v2.abc.def.ghi',
+      `${genuine}.extra`,
+      'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.',
+      'v1..MTk5.AAAAAAAAAAAAAAAAAAAAAA',
+    ]) {
       if (token === '') await expectTokenRefused(token, 'form_token_missing');
       else await expectTokenRefused(token, 'form_token_malformed');
     }

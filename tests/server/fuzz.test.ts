@@ -18,7 +18,18 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const NIPS = new Set(FIRST_OFFICE.employees.map((e) => e.nip.toUpperCase()));
 const SERVICE_TYPES = new Set<string>(FIRST_OFFICE.serviceTypes.map((t) => t.code));
-const TOP_FIELDS = new Set(['nip', 'serviceType', 'scores', 'phone', 'comment', 'channel', 'clientId', 'website', 'serviceToken', 'formToken']);
+const TOP_FIELDS = new Set([
+  'nip',
+  'serviceType',
+  'scores',
+  'phone',
+  'comment',
+  'channel',
+  'clientId',
+  'website',
+  'serviceToken',
+  'formToken',
+]);
 const COUNTERS = new Set(['rate_counters', 'sign_in_throttles', 'schema_migrations']);
 
 const nasty = fc.constantFrom(
@@ -50,18 +61,31 @@ const controlCharacter = fc
   .filter((code) => ![0x09, 0x0a, 0x0d].includes(code))
   .map((code) => String.fromCharCode(code));
 /** Text with a control character somewhere in it. */
-const withControl = fc.tuple(fc.string({ maxLength: 12 }), controlCharacter, fc.string({ maxLength: 12 })).map(([a, c, b]) => `${a}${c}${b}`);
-const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), nasty, withControl);
+const withControl = fc
+  .tuple(fc.string({ maxLength: 12 }), controlCharacter, fc.string({ maxLength: 12 }))
+  .map(([a, c, b]) => `${a}${c}${b}`);
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  nasty,
+  withControl,
+);
 const anyJson = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 }));
 
 /** One way to break a valid rating; each is certain to make it invalid. */
 type Breaker = (body: Record<string, unknown>) => void;
 
-const set = (key: string, value: unknown): Breaker => (body) => {
-  // __proto__ as an own key, as JSON.parse makes it, not the prototype setter.
-  Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
-};
-const drop = (key: string): Breaker => (body) => void delete body[key];
+const set =
+  (key: string, value: unknown): Breaker =>
+  (body) => {
+    // __proto__ as an own key, as JSON.parse makes it, not the prototype setter.
+    Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+const drop =
+  (key: string): Breaker =>
+  (body) =>
+    void delete body[key];
 /** Breaks the scores object, unless another breaker has already put something else in its place. */
 const scoresOf = (body: Record<string, unknown>): Record<string, unknown> | null =>
   body.scores && typeof body.scores === 'object' && !Array.isArray(body.scores) ? (body.scores as Record<string, unknown>) : null;
@@ -101,9 +125,21 @@ const breakers: fc.Arbitrary<Breaker>[] = [
     .tuple(fc.oneof(text, fc.constantFrom('__proto__', 'constructor', 'prototype', 'verified', 'id', 'createdAt', 'officeId')), anyJson)
     .filter(([key]) => !TOP_FIELDS.has(key))
     .map(([key, value]) => set(key, value)),
-  fc.oneof(text.filter((v) => v.length > 0), fc.integer(), fc.boolean()).map((v) => set('website', v)),
+  fc
+    .oneof(
+      text.filter((v) => v.length > 0),
+      fc.integer(),
+      fc.boolean(),
+    )
+    .map((v) => set('website', v)),
   fc.oneof(text, fc.integer(), fc.constant(null)).map((v) => set('formToken', v)),
-  fc.oneof(text.filter((v) => !['widget', 'qr', 'kiosk'].includes(v)), fc.integer(), fc.constant(null)).map((v) => set('channel', v)),
+  fc
+    .oneof(
+      text.filter((v) => !['widget', 'qr', 'kiosk'].includes(v)),
+      fc.integer(),
+      fc.constant(null),
+    )
+    .map((v) => set('channel', v)),
   fc.oneof(text, fc.integer(), fc.constant(null)).map((v) => set('clientId', v)),
   fc
     .oneof(
@@ -115,7 +151,13 @@ const breakers: fc.Arbitrary<Breaker>[] = [
       fc.array(text, { maxLength: 3 }),
     )
     .map((v) => set('comment', v)),
-  fc.oneof(text.filter((v) => v.length > 0), fc.integer(), fc.constant(null)).map((v) => set('serviceToken', v)),
+  fc
+    .oneof(
+      text.filter((v) => v.length > 0),
+      fc.integer(),
+      fc.constant(null),
+    )
+    .map((v) => set('serviceToken', v)),
 ];
 
 let server: TestServer;
@@ -137,7 +179,9 @@ afterAll(() => server.close());
 
 /** Rows of every table that holds data (not the attempt counters), to prove nothing was written. */
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = (await server.sequelize.getQueryInterface().showAllTables()).map((t) => (typeof t === 'string' ? t : (t as { tableName: string }).tableName));
+  const tables = (await server.sequelize.getQueryInterface().showAllTables()).map((t) =>
+    typeof t === 'string' ? t : (t as { tableName: string }).tableName,
+  );
   const counts: Record<string, number> = {};
   for (const table of tables.filter((t) => !COUNTERS.has(t)).sort()) {
     const [row] = await server.sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`, { type: QueryTypes.SELECT });
@@ -155,7 +199,11 @@ interface Sent {
 
 /** Sends a request and checks the answer: never 5xx, and every refusal is problem+json. Answers the status. */
 async function check(request: Sent): Promise<number> {
-  const response = await fetch(`${server.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body as BodyInit | undefined });
+  const response = await fetch(`${server.url}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body as BodyInit | undefined,
+  });
   const body = await response.text();
   const where = `${request.method} ${request.path} ${String(request.body ?? '').slice(0, 300)}`;
   expect(response.status, `${where} → ${body.slice(0, 300)}`).toBeLessThan(500);
@@ -191,8 +239,21 @@ const rawRequest = fc
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.constantFrom('{"__proto__":{"verified":true},"nip":"x"}', '{"nip": }', '{', 'null', '[]', '"x"', '1e999', '\uFEFF{}'),
     ),
-    contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', ''),
-    path: fc.constantFrom('/api/v1/ratings', '/api/v1/auth/token', '/api/v1/service-tokens', '/api/v1/admin/work-areas', '/api/v1/admin/ratings/erase-phone'),
+    contentType: fc.constantFrom(
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=utf-16',
+      '',
+    ),
+    path: fc.constantFrom(
+      '/api/v1/ratings',
+      '/api/v1/auth/token',
+      '/api/v1/service-tokens',
+      '/api/v1/admin/work-areas',
+      '/api/v1/admin/ratings/erase-phone',
+    ),
     auth: fc.boolean(),
   })
   .map(({ body, contentType, path, auth }): Sent => ({
@@ -230,18 +291,36 @@ const ADMIN_ROUTES: [string, string][] = [
   ['POST', '/reports/share-links'],
   ['POST', '/auth/token'],
 ];
-const GET_ROUTES = ['/admin/ratings', '/admin/employees', '/admin/audit', '/admin/users', '/reports/summary', '/reports/ranking', '/reports/anomalies', '/reports/employees/:p', '/shared/:p'];
+const GET_ROUTES = [
+  '/admin/ratings',
+  '/admin/employees',
+  '/admin/audit',
+  '/admin/users',
+  '/reports/summary',
+  '/reports/ranking',
+  '/reports/anomalies',
+  '/reports/employees/:p',
+  '/shared/:p',
+];
 
-const param = fc.oneof(text, fc.constant(String(0)), fc.constantFrom('1', '99999999999999999999', '-1', '1.5', '%2e%2e%2f', '%00', 'kantor-induk'));
+const param = fc.oneof(
+  text,
+  fc.constant(String(0)),
+  fc.constantFrom('1', '99999999999999999999', '-1', '1.5', '%2e%2e%2f', '%00', 'kantor-induk'),
+);
 // Lone surrogates cannot be put in a URL at all; everything else goes, encoded.
-const enc = (value: string) => encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+const enc = (value: string) =>
+  encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 /** Mostly a real admin's token, so the bodies reach validation; else a superadmin's, none, garbage or `alg: none`. */
 const authHeader = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('admin', 'admin', 'admin', 'superadmin', 'none', 'alg-none').map((who): Record<string, string> => {
-    if (who === 'none') return {};
-    if (who === 'alg-none') return { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIn0.' };
-    return { authorization: `Bearer ${who === 'admin' ? adminToken : superToken}` };
-  }) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('admin', 'admin', 'admin', 'superadmin', 'none', 'alg-none').map((who): Record<string, string> => {
+      if (who === 'none') return {};
+      if (who === 'alg-none') return { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIn0.' };
+      return { authorization: `Bearer ${who === 'admin' ? adminToken : superToken}` };
+    }),
+  },
   text.map((t) => ({ authorization: `Bearer ${t.replace(/[^\x20-\x7e]/g, '')}` })),
 );
 
@@ -249,13 +328,32 @@ const adminWrite = fc
   .record({
     route: fc.constantFrom(...ADMIN_ROUTES),
     p: param,
-    fields: fc.dictionary(fc.constantFrom('name', 'code', 'nip', 'reason', 'phone', 'role', 'username', 'password', 'workArea', 'privacyContact', 'serviceHours', 'codes', 'kind'), anyJson, { maxKeys: 4 }),
+    fields: fc.dictionary(
+      fc.constantFrom(
+        'name',
+        'code',
+        'nip',
+        'reason',
+        'phone',
+        'role',
+        'username',
+        'password',
+        'workArea',
+        'privacyContact',
+        'serviceHours',
+        'codes',
+        'kind',
+      ),
+      anyJson,
+      { maxKeys: 4 },
+    ),
     unknown: text.map((t) => `zz${t}`),
     auth: authHeader,
     shape: fc.constantFrom('object', 'object', 'object', 'array', 'malformed'),
   })
   .map(({ route: [method, template], p, fields, unknown, auth, shape }): Sent => {
-    const body = shape === 'object' ? JSON.stringify({ ...fields, [unknown]: 1 }) : shape === 'array' ? JSON.stringify([fields]) : '{"name":';
+    const body =
+      shape === 'object' ? JSON.stringify({ ...fields, [unknown]: 1 }) : shape === 'array' ? JSON.stringify([fields]) : '{"name":';
     return { method, path: `/api/v1${template.replace(':p', enc(p))}`, headers: { 'content-type': 'application/json', ...auth }, body };
   });
 
@@ -263,7 +361,24 @@ const reportRead = fc
   .record({
     route: fc.constantFrom(...GET_ROUTES),
     p: param,
-    query: fc.dictionary(fc.constantFrom('from', 'to', 'limit', 'offset', 'nip', 'workArea', 'format', 'burstCount', 'medianFactor', 'voided', 'action', 'minRatings'), text, { maxKeys: 5 }),
+    query: fc.dictionary(
+      fc.constantFrom(
+        'from',
+        'to',
+        'limit',
+        'offset',
+        'nip',
+        'workArea',
+        'format',
+        'burstCount',
+        'medianFactor',
+        'voided',
+        'action',
+        'minRatings',
+      ),
+      text,
+      { maxKeys: 5 },
+    ),
     auth: authHeader,
   })
   .map(({ route, p, query, auth }): Sent => {
@@ -276,7 +391,12 @@ const controlRequest = fc
   .record({
     where: fc.constantFrom('path', 'query', 'body', 'body-key'),
     getRoute: fc.constantFrom(...GET_ROUTES),
-    writeRoute: fc.constantFrom(...ADMIN_ROUTES.filter(([, template]) => template !== '/auth/token'), ['POST', '/ratings'] as [string, string], ['POST', '/auth/token'] as [string, string], ['POST', '/service-tokens'] as [string, string]),
+    writeRoute: fc.constantFrom(
+      ...ADMIN_ROUTES.filter(([, template]) => template !== '/auth/token'),
+      ['POST', '/ratings'] as [string, string],
+      ['POST', '/auth/token'] as [string, string],
+      ['POST', '/service-tokens'] as [string, string],
+    ),
     field: fc.constantFrom('name', 'reason', 'username', 'nip', 'comment', 'phone', 'code'),
     dirty: withControl,
   })
@@ -289,7 +409,12 @@ const controlRequest = fc
     }
     const [method, template] = writeRoute;
     const body = where === 'body' ? { [field]: dirty } : { [`x${dirty}`]: 'value' };
-    return { method, path: `/api/v1${template.replace(':p', '1')}`, headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) };
+    return {
+      method,
+      path: `/api/v1${template.replace(':p', '1')}`,
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify(body),
+    };
   });
 
 describe('control characters', () => {
@@ -308,8 +433,18 @@ describe('control characters', () => {
   it('answer the reported NUL requests with 422, not 500', async () => {
     const auth = { authorization: `Bearer ${adminToken}` };
     const requests: Sent[] = [
-      { method: 'POST', path: '/api/v1/auth/token', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin\u0000', password: 'x' }) },
-      { method: 'POST', path: '/api/v1/service-tokens', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nip: '1992\u0000', pin: '123456' }) },
+      {
+        method: 'POST',
+        path: '/api/v1/auth/token',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin\u0000', password: 'x' }),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/service-tokens',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nip: '1992\u0000', pin: '123456' }),
+      },
       { method: 'GET', path: '/api/v1/admin/employees/1992%00', headers: auth },
       { method: 'GET', path: '/api/v1/admin/employees?q=%00', headers: auth },
       { method: 'GET', path: '/api/v1/admin/audit?action=%00', headers: auth },
@@ -323,41 +458,38 @@ describe('control characters', () => {
 });
 
 describe('thousands of malformed and hostile requests', () => {
-  it(
-    'never get a 5xx, always get a problem+json refusal, and write no row',
-    async () => {
-      const before = await rowCounts();
-      const started = Date.now();
-      const statuses = new Map<number, number>();
-      const tally = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      const runs = [
-        [ratingRequest, 5_000],
-        [rawRequest, 1_500],
-        [adminWrite, 2_500],
-        [reportRead, 1_000],
-      ] as const;
-      for (const [arbitrary, numRuns] of runs) {
-        await fc.assert(
-          fc.asyncProperty(arbitrary as fc.Arbitrary<Sent>, async (request) => {
-            const status = await check(request);
-            tally(status);
-            // Only reading may succeed; a write that succeeded would have been a valid request.
-            if (request.method !== 'GET') expect(status, `${request.method} ${request.path} ${String(request.body).slice(0, 300)}`).toBeGreaterThanOrEqual(400);
-          }),
-          { numRuns },
-        );
-      }
-      expect(await rowCounts()).toEqual(before);
-      const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-      expect(total).toBe(10_000);
-      // The rating that was there is still there, unvoided.
-      const [rated] = await server.sequelize.query<{ voided_at: unknown }>('SELECT voided_at FROM ratings WHERE id = ?', {
-        replacements: [ratedId],
-        type: QueryTypes.SELECT,
-      });
-      expect(rated?.voided_at ?? null).toBeNull();
-      console.log(`fuzz: ${total} requests in ${Date.now() - started} ms`, Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
-    },
-    240_000,
-  );
+  it('never get a 5xx, always get a problem+json refusal, and write no row', async () => {
+    const before = await rowCounts();
+    const started = Date.now();
+    const statuses = new Map<number, number>();
+    const tally = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const runs = [
+      [ratingRequest, 5_000],
+      [rawRequest, 1_500],
+      [adminWrite, 2_500],
+      [reportRead, 1_000],
+    ] as const;
+    for (const [arbitrary, numRuns] of runs) {
+      await fc.assert(
+        fc.asyncProperty(arbitrary as fc.Arbitrary<Sent>, async (request) => {
+          const status = await check(request);
+          tally(status);
+          // Only reading may succeed; a write that succeeded would have been a valid request.
+          if (request.method !== 'GET')
+            expect(status, `${request.method} ${request.path} ${String(request.body).slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+        }),
+        { numRuns },
+      );
+    }
+    expect(await rowCounts()).toEqual(before);
+    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBe(10_000);
+    // The rating that was there is still there, unvoided.
+    const [rated] = await server.sequelize.query<{ voided_at: unknown }>('SELECT voided_at FROM ratings WHERE id = ?', {
+      replacements: [ratedId],
+      type: QueryTypes.SELECT,
+    });
+    expect(rated?.voided_at ?? null).toBeNull();
+    console.log(`fuzz: ${total} requests in ${Date.now() - started} ms`, Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
+  }, 240_000);
 });

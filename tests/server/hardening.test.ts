@@ -25,12 +25,29 @@ afterAll(() => server.close());
 
 /** The CSP directives of a response, by name. */
 function directives(csp: string | null): Map<string, string> {
-  return new Map((csp ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...values]) => [name!, values.join(' ')]));
+  return new Map(
+    (csp ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...values]) => [name!, values.join(' ')]),
+  );
 }
 
 describe('security headers', () => {
   it('gives every page a strict policy that forbids framing, inline script and eval', async () => {
-    const pages = ['/', ratingPath, '/r/ZZZZZZ', '/keypass', `/keypass?nip=${DEMO_NIP}`, '/keypass?nip=199001012020121999', `/card/${DEMO_NIP}`, '/card/nobody', '/board/kantor-induk', '/embed'];
+    const pages = [
+      '/',
+      ratingPath,
+      '/r/ZZZZZZ',
+      '/keypass',
+      `/keypass?nip=${DEMO_NIP}`,
+      '/keypass?nip=199001012020121999',
+      `/card/${DEMO_NIP}`,
+      '/card/nobody',
+      '/board/kantor-induk',
+      '/embed',
+    ];
     for (const path of pages) {
       const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${admin.token}` } });
       expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
@@ -70,7 +87,6 @@ describe('security headers', () => {
     const refused = await fetch(`${server.url}/api/v1/admin/ratings`);
     expect(refused.headers.get('cache-control')).toMatch(/no-store/);
   });
-
 });
 
 describe('cross-origin rules', () => {
@@ -142,7 +158,11 @@ describe('size limits and timeouts', () => {
     const before = await Rating.count();
     expect((await postJson(`${server.url}/api/v1/ratings`, ratingBody({ comment: 'x'.repeat(17_000) }))).status).toBe(413);
     expect((await postJson(`${server.url}/api/v1/ratings`, ratingBody({ comment: 'x'.repeat(1001) }))).status).toBe(422);
-    const admin413 = await postJson(`${server.url}/api/v1/admin/work-areas`, { code: 'x', name: 'y'.repeat(20_000) }, { authorization: `Bearer ${admin.token}` });
+    const admin413 = await postJson(
+      `${server.url}/api/v1/admin/work-areas`,
+      { code: 'x', name: 'y'.repeat(20_000) },
+      { authorization: `Bearer ${admin.token}` },
+    );
     expect(admin413.status).toBe(413);
     expect(await Rating.count()).toBe(before);
   });
@@ -152,19 +172,23 @@ describe('size limits and timeouts', () => {
     expect(response.status).toBe(431);
   });
 
-  it.runIf(TEST_DB === 'sqlite')('drops a client that sends its headers too slowly (10 s), answering 408', async () => {
-    const { port } = new URL(server.url);
-    const socket = connect(Number(port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk.toString()));
-    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
-    const started = Date.now();
-    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    const took = Date.now() - started;
-    expect(answer).toMatch(/^HTTP\/1\.1 408/);
-    expect(took).toBeGreaterThan(9_000);
-    expect(took).toBeLessThan(13_000);
-  }, 20_000);
+  it.runIf(TEST_DB === 'sqlite')(
+    'drops a client that sends its headers too slowly (10 s), answering 408',
+    async () => {
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      const started = Date.now();
+      await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      const took = Date.now() - started;
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(took).toBeGreaterThan(9_000);
+      expect(took).toBeLessThan(13_000);
+    },
+    20_000,
+  );
 });
 
 // Last: a second server binds the models to its own database until it closes.

@@ -55,7 +55,11 @@ describe('the hosted page /r/<code>', () => {
     const address = from();
     const token = await getJson<{ token: string }>(`${server.url}/api/v1/form-token?code=${code}`, { headers: address });
     const other = (await Employee.findOne({ where: { active: true, id: { [Op.ne]: employeeId } } }))!;
-    const wrong = await postJson<{ errors: { path: string }[] }>(`${server.url}/api/v1/ratings`, ratingBody({ nip: other.nip, formToken: token.body.token }), address);
+    const wrong = await postJson<{ errors: { path: string }[] }>(
+      `${server.url}/api/v1/ratings`,
+      ratingBody({ nip: other.nip, formToken: token.body.token }),
+      address,
+    );
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors.map((e) => e.path)).toEqual(['formToken']);
   });

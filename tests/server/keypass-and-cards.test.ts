@@ -147,7 +147,14 @@ describe('the printable card', () => {
   it('escapes an employee name that holds markup', async () => {
     const office = (await Office.findOne())!;
     const area = (await WorkArea.findOne({ where: { code: 'boom-baru' } }))!;
-    await Employee.create({ officeId: office.id, workAreaId: area.id, nip: 'OS-XSS-0001', name: '<img src=x onerror=alert(1)>', position: 'Uji', kind: 'outsourced' });
+    await Employee.create({
+      officeId: office.id,
+      workAreaId: area.id,
+      nip: 'OS-XSS-0001',
+      name: '<img src=x onerror=alert(1)>',
+      position: 'Uji',
+      kind: 'outsourced',
+    });
     const { html } = await page('/card/OS-XSS-0001');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -166,16 +173,33 @@ describe('the board of a work area', () => {
     const office = (await Office.findOne({ where: { code: FIRST_OFFICE.office.code } }))!;
     const area = (await WorkArea.findOne({ where: { officeId: office.id, code: 'tanjung-api-api' } }))!;
     for (let i = 1; i <= 4; i++) {
-      await Employee.create({ officeId: office.id, workAreaId: area.id, nip: `OS-TAA-000${i}`, name: `Petugas Uji ${i}`, position: 'Petugas Layanan', kind: 'outsourced' });
+      await Employee.create({
+        officeId: office.id,
+        workAreaId: area.id,
+        nip: `OS-TAA-000${i}`,
+        name: `Petugas Uji ${i}`,
+        position: 'Petugas Layanan',
+        kind: 'outsourced',
+      });
     }
-    await Employee.create({ officeId: office.id, workAreaId: area.id, nip: 'OS-TAA-0099', name: 'Petugas Nonaktif', position: 'Petugas', kind: 'outsourced', active: false });
+    await Employee.create({
+      officeId: office.id,
+      workAreaId: area.id,
+      nip: 'OS-TAA-0099',
+      name: 'Petugas Nonaktif',
+      position: 'Petugas',
+      kind: 'outsourced',
+      active: false,
+    });
 
     const found = await cards.board(office.id, 'tanjung-api-api');
     expect(found).not.toBeNull();
     const board = renderBoardPage(found!);
     const html = board.html;
     const names = [...html.matchAll(/<h2 class="name">([^<]+)<\/h2>/g)].map((match) => match[1]);
-    expect(names.sort()).toEqual(['Fajar Nugroho, A.Md.KL', 'Petugas Uji 1', 'Petugas Uji 2', 'Petugas Uji 3', 'Petugas Uji 4', 'dr. Maya Sari'].sort());
+    expect(names.sort()).toEqual(
+      ['Fajar Nugroho, A.Md.KL', 'Petugas Uji 1', 'Petugas Uji 2', 'Petugas Uji 3', 'Petugas Uji 4', 'dr. Maya Sari'].sort(),
+    );
     // Six cards, four to a sheet: two sheets.
     expect(html.match(/<section class="sheet">/g)).toHaveLength(2);
     const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((match) => decodeSvg(match[0]).text);

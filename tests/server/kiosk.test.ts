@@ -97,11 +97,24 @@ describe('kiosk keys', () => {
   it('refuses the kiosk channel without a key, with an unknown or revoked one, or one of another work area', async () => {
     const demoArea = (await Employee.findOne({ where: { nip: DEMO_NIP } }))!.workAreaId;
     const otherArea = (await WorkArea.findOne({ where: { officeId, code: 'boom-baru' } }))!;
-    const elsewhere = await keys.issueKioskKey(officeId, otherArea.id === demoArea ? (await area('kantor-induk')).id : otherArea.id, 'Loket lain');
+    const elsewhere = await keys.issueKioskKey(
+      officeId,
+      otherArea.id === demoArea ? (await area('kantor-induk')).id : otherArea.id,
+      'Loket lain',
+    );
     const revoked = await keys.issueKioskKey(officeId, demoArea, 'Loket lama');
     await keys.revokeKioskKey(revoked.id);
-    for (const headers of [{} as Record<string, string>, { 'X-Kiosk-Key': 'x'.repeat(43) }, { 'X-Kiosk-Key': revoked.key }, { 'X-Kiosk-Key': elsewhere.key }]) {
-      const answer = await postJson<{ errors: { path: string }[] }>(`${server.url}/api/v1/ratings`, ratingBody({ channel: 'kiosk' }), headers);
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'X-Kiosk-Key': 'x'.repeat(43) },
+      { 'X-Kiosk-Key': revoked.key },
+      { 'X-Kiosk-Key': elsewhere.key },
+    ]) {
+      const answer = await postJson<{ errors: { path: string }[] }>(
+        `${server.url}/api/v1/ratings`,
+        ratingBody({ channel: 'kiosk' }),
+        headers,
+      );
       expect(answer.status, JSON.stringify(headers)).toBe(422);
       expect(answer.body.errors.map((e) => e.path)).toEqual(['channel']);
     }
@@ -139,7 +152,11 @@ describe('kiosk keys through the admin API', () => {
     const { makeUser } = await import('../helpers/admin.js');
     const admin = await makeUser(server, 'admin');
     const auth = { authorization: `Bearer ${admin.token}` };
-    const issued = await postJson<{ id: number; key: string }>(`${server.url}/api/v1/admin/kiosk-keys`, { workArea: 'boom-baru', label: 'Loket Boom Baru' }, auth);
+    const issued = await postJson<{ id: number; key: string }>(
+      `${server.url}/api/v1/admin/kiosk-keys`,
+      { workArea: 'boom-baru', label: 'Loket Boom Baru' },
+      auth,
+    );
     expect(issued.status).toBe(201);
     expect((await roster(issued.body.key)).body).toMatchObject({ workArea: { code: 'boom-baru' } });
 

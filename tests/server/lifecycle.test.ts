@@ -46,7 +46,9 @@ describe('first and later starts', () => {
       await expect(migrate(side)).rejects.toThrow(SchemaTooNewError);
       const refused = startTestServer({}, { database });
       await expect(refused).rejects.toThrow(SchemaTooNewError);
-      await expect(refused).rejects.toThrow(/newer release \(unknown migrations: 2099\.01\.01T00\.00\.00\.from-the-future\)\. Upgrade this server/);
+      await expect(refused).rejects.toThrow(
+        /newer release \(unknown migrations: 2099\.01\.01T00\.00\.00\.from-the-future\)\. Upgrade this server/,
+      );
       expect(await side.query('SELECT COUNT(*) AS n FROM offices', { type: QueryTypes.SELECT })).toEqual([{ n: 0 }]);
     } finally {
       await side.close();
@@ -88,7 +90,11 @@ describe('configuration', () => {
   });
 
   it('accepts production with its own distinct secrets', () => {
-    const config = loadConfig({ ...PROCESS_SECRETS, PUBLIC_BASE_URL: 'https://rating.example.go.id', CORS_ORIGINS: 'https://a.example/, https://b.example' });
+    const config = loadConfig({
+      ...PROCESS_SECRETS,
+      PUBLIC_BASE_URL: 'https://rating.example.go.id',
+      CORS_ORIGINS: 'https://a.example/, https://b.example',
+    });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 });

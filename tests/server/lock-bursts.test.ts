@@ -37,7 +37,9 @@ describe('a burst of sign-ins at one instant', () => {
 
   it('counts twelve simultaneous wrong guesses as five checks and seven refusals', async () => {
     const user = await makeUser(server, 'viewer');
-    const answers = statuses(await Promise.all(Array.from({ length: 12 }, (_, i) => signInFrom(newAddress(), user.username, `wrong ${i}`))));
+    const answers = statuses(
+      await Promise.all(Array.from({ length: 12 }, (_, i) => signInFrom(newAddress(), user.username, `wrong ${i}`))),
+    );
     expect(countOf(answers, 401)).toBe(5);
     expect(countOf(answers, 429)).toBe(7);
     expect((await signInFrom(newAddress(), user.username, user.password)).status).toBe(429);
@@ -45,7 +47,9 @@ describe('a burst of sign-ins at one instant', () => {
 
   it('checks at most six passwords from one address trying many usernames at once', async () => {
     const address = newAddress();
-    const answers = statuses(await Promise.all(Array.from({ length: 20 }, (_, i) => signInFrom(address, `nobody-${i}-${address}`, 'password123456'))));
+    const answers = statuses(
+      await Promise.all(Array.from({ length: 20 }, (_, i) => signInFrom(address, `nobody-${i}-${address}`, 'password123456'))),
+    );
     expect(countOf(answers, 401)).toBe(6);
     expect(countOf(answers, 429)).toBe(14);
   });
@@ -86,7 +90,11 @@ describe('a burst of wrong PINs at one instant', () => {
 
 describe('wrong current passwords when changing one’s own password', () => {
   const change = (token: string, currentPassword: string) =>
-    postJson(`${server.url}/api/v1/admin/me/password`, { currentPassword, newPassword: 'a brand new passphrase' }, { authorization: `Bearer ${token}` });
+    postJson(
+      `${server.url}/api/v1/admin/me/password`,
+      { currentPassword, newPassword: 'a brand new passphrase' },
+      { authorization: `Bearer ${token}` },
+    );
 
   it('are counted like failed sign-ins and lock the account, the right one then refused too', async () => {
     const user = await makeUser(server, 'viewer');

@@ -33,7 +33,11 @@ describe('structured logs', () => {
     lines.length = 0;
     const body = ratingBody({ phone: '0812-3456-7890' });
     const created = await postJson(`${server.url}/api/v1/ratings`, body, { 'x-request-id': 'req-created-0001' });
-    const duplicate = await postJson(`${server.url}/api/v1/ratings`, { ...body, clientId: undefined }, { 'x-request-id': 'req-duplicate-0002' });
+    const duplicate = await postJson(
+      `${server.url}/api/v1/ratings`,
+      { ...body, clientId: undefined },
+      { 'x-request-id': 'req-duplicate-0002' },
+    );
     const invalid = await postJson(`${server.url}/api/v1/ratings`, ratingBody({ phone: '+62 21 1234 5678 90' }));
     const lookup = await getJson(`${server.url}/api/v1/employees/${DEMO_NIP}`);
     expect([created.status, duplicate.status, invalid.status, lookup.status]).toEqual([201, 409, 422, 200]);
@@ -53,7 +57,9 @@ describe('structured logs', () => {
   it('logs a database failure with the request id and without the rating data', async () => {
     lines.length = 0;
     await server.sequelize.close();
-    const response = await postJson(`${server.url}/api/v1/ratings`, ratingBody({ phone: '0812-3456-7890' }), { 'x-request-id': 'req-unavailable-03' });
+    const response = await postJson(`${server.url}/api/v1/ratings`, ratingBody({ phone: '0812-3456-7890' }), {
+      'x-request-id': 'req-unavailable-03',
+    });
     expect(response.status).toBe(503);
     const failure = parsed().find((line) => line.message === 'database unavailable');
     expect(failure).toMatchObject({ level: 'error', requestId: 'req-unavailable-03', error: expect.any(String) });

@@ -18,7 +18,12 @@ const newAddress = () => ({ 'x-forwarded-for': `192.0.2.${addressCounter++}` });
 const signIn = (username: string, password: string) => postJson(`${server.url}/api/v1/auth/token`, { username, password }, newAddress());
 
 /** Look-alikes of a name with an "i" and an "e" in it (viewer-N-PID): accents, a dotted capital I. */
-const variants = (name: string) => [name.replace('i', 'í'), name.replace('i', 'ì'), name.replace('e', 'é'), name.toUpperCase().replace('I', 'İ')];
+const variants = (name: string) => [
+  name.replace('i', 'í'),
+  name.replace('i', 'ì'),
+  name.replace('e', 'é'),
+  name.toUpperCase().replace('I', 'İ'),
+];
 
 describe('look-alike usernames', () => {
   it('find no account with accents or a dotted capital I, even with the right password', async () => {

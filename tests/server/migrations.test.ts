@@ -21,9 +21,11 @@ describe('the one-service-codes migration', () => {
       await migrate(sequelize);
       const qi = sequelize.getQueryInterface();
       const indexNames = async () =>
-        (await sequelize.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ratings'", { type: QueryTypes.SELECT })).map(
-          (row) => row.name,
-        );
+        (
+          await sequelize.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ratings'", {
+            type: QueryTypes.SELECT,
+          })
+        ).map((row) => row.name);
       expect(Object.keys(await qi.describeTable('employees'))).toContain('pin_hash');
       expect(Object.keys(await qi.describeTable('ratings'))).toContain('service_token_id');
       const withCodes = await indexNames();

@@ -32,8 +32,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const count = async (sql: string): Promise<number> =>
-  (await side.query<{ n: number }>(sql, { type: QueryTypes.SELECT }))[0]!.n;
+const count = async (sql: string): Promise<number> => (await side.query<{ n: number }>(sql, { type: QueryTypes.SELECT }))[0]!.n;
 
 const messages = (server: ServerProcess): string[] =>
   server
@@ -81,7 +80,9 @@ describe('two server processes on one database', () => {
 
   it('check at most five passwords of one username when a burst of sign-ins reaches both at once', async () => {
     const results = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => postJson(`${servers[i % 2]!.url}/api/v1/auth/token`, { username: 'admin', password: `wrong guess ${i}` })),
+      Array.from({ length: 16 }, (_, i) =>
+        postJson(`${servers[i % 2]!.url}/api/v1/auth/token`, { username: 'admin', password: `wrong guess ${i}` }),
+      ),
     );
     const statuses = results.map(({ status }) => status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(5);

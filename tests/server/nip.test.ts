@@ -19,7 +19,8 @@ describe('ASN NIP', () => {
   });
 
   it('refuses anything but exactly 18 digits', () => {
-    for (const id of ['19920315201903200', '1992031520190320011', '19920315201903200a', '', 'OS-PLG-0007']) refused(id, 'asn', /exactly 18 digits/);
+    for (const id of ['19920315201903200', '1992031520190320011', '19920315201903200a', '', 'OS-PLG-0007'])
+      refused(id, 'asn', /exactly 18 digits/);
   });
 
   it('refuses a number a spreadsheet turned into scientific notation, saying so', () => {
@@ -97,6 +98,7 @@ describe('outsourced staff codes', () => {
     refused('OS', 'outsourced', /3 to 32/);
     refused(`OS-${'9'.repeat(30)}`, 'outsourced', /3 to 32/);
     refused('199203152019032001', 'outsourced', /all digits/);
-    for (const code of ['OS PLG 7', 'OS--PLG', '-OS-PLG', 'OS-PLG-', 'OS_PLG', "OS'; DROP", 'ÖS-PLG']) refused(code, 'outsourced', /letters, digits and single dashes/);
+    for (const code of ['OS PLG 7', 'OS--PLG', '-OS-PLG', 'OS-PLG-', 'OS_PLG', "OS'; DROP", 'ÖS-PLG'])
+      refused(code, 'outsourced', /letters, digits and single dashes/);
   });
 });

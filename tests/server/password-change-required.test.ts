@@ -13,8 +13,10 @@ interface Token {
   mustChangePassword: boolean;
 }
 
-const signIn = async (username: string, password: string) => (await postJson<Token>(`${server.url}/api/v1/auth/token`, { username, password })).body;
-const report = (token: string) => getJson(`${server.url}/api/v1/reports/summary?from=2026-01-01&to=2026-01-31`, { headers: { authorization: `Bearer ${token}` } });
+const signIn = async (username: string, password: string) =>
+  (await postJson<Token>(`${server.url}/api/v1/auth/token`, { username, password })).body;
+const report = (token: string) =>
+  getJson(`${server.url}/api/v1/reports/summary?from=2026-01-01&to=2026-01-31`, { headers: { authorization: `Bearer ${token}` } });
 
 /** A new account of the office with a generated password, as an admin makes one in the console. */
 async function generated(username: string, role = 'admin'): Promise<{ id: number; password: string }> {
@@ -58,7 +60,11 @@ describe('an account with a generated password chooses its own first', () => {
   });
 
   it('does not hold an account made with a chosen password, nor the demo admin once it chose one', async () => {
-    const created = await adminApi(server, admin.token).post<{ user: { id: number } }>('/users', { username: 'peninjau.pilih', role: 'viewer', password: 'dipilih oleh admin' });
+    const created = await adminApi(server, admin.token).post<{ user: { id: number } }>('/users', {
+      username: 'peninjau.pilih',
+      role: 'viewer',
+      password: 'dipilih oleh admin',
+    });
     expect((await AdminUser.findByPk(created.body.user.id))!.mustChangePassword).toBe(false);
     // The test server's demo admin was generated, and chose its password over HTTP at start.
     const demo = await signIn('admin', server.demoAdminPassword!);
@@ -69,7 +75,9 @@ describe('an account with a generated password chooses its own first', () => {
   it('keeps the new password to the usual rules, and refuses a wrong current one', async () => {
     const { password } = await generated('admin.teliti');
     const api = adminApi(server, (await signIn('admin.teliti', password)).token);
-    expect((await api.post('/me/password', { currentPassword: password, newPassword: 'pendek' })).body).toMatchObject({ errors: [{ path: 'newPassword' }] });
+    expect((await api.post('/me/password', { currentPassword: password, newPassword: 'pendek' })).body).toMatchObject({
+      errors: [{ path: 'newPassword' }],
+    });
     expect((await api.post('/me/password', { currentPassword: 'salah sekali', newPassword: 'cukup panjang sekali' })).body).toMatchObject({
       errors: [{ path: 'currentPassword' }],
     });

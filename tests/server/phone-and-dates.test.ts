@@ -4,7 +4,15 @@ import { indonesianMobile, maskPhone, normalisePhone, parseMobile, PhoneVault } 
 
 describe('phone numbers', () => {
   it('normalises the usual Indonesian writings of a mobile number to E.164', () => {
-    for (const input of ['081234567890', '0812-3456-7890', '0812 3456 7890', '0812.3456.7890', '6281234567890', '+6281234567890', '+62 812 3456 7890']) {
+    for (const input of [
+      '081234567890',
+      '0812-3456-7890',
+      '0812 3456 7890',
+      '0812.3456.7890',
+      '6281234567890',
+      '+6281234567890',
+      '+62 812 3456 7890',
+    ]) {
       expect(normalisePhone(input)).toBe('+6281234567890');
     }
   });

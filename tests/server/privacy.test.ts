@@ -22,7 +22,10 @@ describe("erasing one customer's phone number on request", () => {
     expect(elsewhere.status).toBe(201);
 
     const api = adminApi(server, admin.token);
-    const erased = await api.post('/ratings/erase-phone', { phone: phone.replace(/^0(\d{3})(\d{4})/, '0$1-$2-'), reason: `Permintaan pelanggan ${phone}` });
+    const erased = await api.post('/ratings/erase-phone', {
+      phone: phone.replace(/^0(\d{3})(\d{4})/, '0$1-$2-'),
+      reason: `Permintaan pelanggan ${phone}`,
+    });
     expect(erased.status).toBe(200);
     expect(erased.body).toEqual({ erased: 2, ratings: 2 });
 
@@ -50,7 +53,9 @@ describe("erasing one customer's phone number on request", () => {
     const bad = await api.post<{ errors: { path: string }[] }>('/ratings/erase-phone', { phone: '021-555-1234', reason: 'x' });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e) => e.path)).toEqual(['phone']);
-    expect((await api.post<{ errors: { path: string }[] }>('/ratings/erase-phone', { phone: uniquePhone() })).body.errors.map((e) => e.path)).toEqual(['reason']);
+    expect(
+      (await api.post<{ errors: { path: string }[] }>('/ratings/erase-phone', { phone: uniquePhone() })).body.errors.map((e) => e.path),
+    ).toEqual(['reason']);
     const viewer = await makeUser(server, 'viewer');
     expect((await adminApi(server, viewer.token).post('/ratings/erase-phone', { phone: uniquePhone(), reason: 'x' })).status).toBe(403);
     expect((await adminApi(server).post('/ratings/erase-phone', { phone: uniquePhone(), reason: 'x' })).status).toBe(401);
@@ -73,7 +78,9 @@ describe("the office's data protection contact", () => {
 
   it('is set by a superadmin for any office', async () => {
     const superadmin = await makeUser(server, 'superadmin');
-    const response = await adminApi(server, superadmin.token).patch('/offices/bkk-palembang', { privacyContact: 'Petugas PDP, loket informasi' });
+    const response = await adminApi(server, superadmin.token).patch('/offices/bkk-palembang', {
+      privacyContact: 'Petugas PDP, loket informasi',
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: expect.any(String), privacyContact: 'Petugas PDP, loket informasi' });
     expect((await adminApi(server, superadmin.token).patch('/offices/bkk-palembang', {})).status).toBe(422);
@@ -83,8 +90,14 @@ describe("the office's data protection contact", () => {
 describe("a work area's service hours", () => {
   it('are set, shown and cleared through the work-area API, and checked', async () => {
     const api = adminApi(server, admin.token);
-    expect((await api.patch('/work-areas/boom-baru', { serviceHours: '07:30-16:00' })).body).toMatchObject({ code: 'boom-baru', serviceHours: '07:30-16:00' });
-    expect((await api.patch('/work-areas/boom-baru', { name: 'Wilker Boom Baru' })).body).toMatchObject({ serviceHours: '07:30-16:00', name: 'Wilker Boom Baru' });
+    expect((await api.patch('/work-areas/boom-baru', { serviceHours: '07:30-16:00' })).body).toMatchObject({
+      code: 'boom-baru',
+      serviceHours: '07:30-16:00',
+    });
+    expect((await api.patch('/work-areas/boom-baru', { name: 'Wilker Boom Baru' })).body).toMatchObject({
+      serviceHours: '07:30-16:00',
+      name: 'Wilker Boom Baru',
+    });
     const areas = await api.get<{ workAreas: { code: string; serviceHours: string | null }[] }>('/work-areas');
     expect(areas.body.workAreas.find((a) => a.code === 'boom-baru')?.serviceHours).toBe('07:30-16:00');
     for (const bad of ['7:30-16:00', '07:30-24:00', '07:30', '08:00-08:00', 'pagi']) {

@@ -10,7 +10,13 @@ import { startTestServer } from '../helpers/server.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'pacak-policy-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const SAFE = { NODE_ENV: 'production', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://rating.bkk-palembang.go.id', JWT_SECRET: PROCESS_SECRETS.JWT_SECRET, PHONE_KEY: PROCESS_SECRETS.PHONE_KEY };
+const SAFE = {
+  NODE_ENV: 'production',
+  DATA_DIR: dataDir,
+  PUBLIC_BASE_URL: 'https://rating.bkk-palembang.go.id',
+  JWT_SECRET: PROCESS_SECRETS.JWT_SECRET,
+  PHONE_KEY: PROCESS_SECRETS.PHONE_KEY,
+};
 const production = (env: Record<string, string>) => () => loadConfig({ ...SAFE, ...env });
 
 describe('a production start', () => {
@@ -22,7 +28,11 @@ describe('a production start', () => {
   });
 
   it('refuses two secrets that differ only trivially', () => {
-    for (const phoneKey of [`${PROCESS_SECRETS.JWT_SECRET} `, PROCESS_SECRETS.JWT_SECRET.toLowerCase(), `${PROCESS_SECRETS.JWT_SECRET.slice(0, -2)}xy`]) {
+    for (const phoneKey of [
+      `${PROCESS_SECRETS.JWT_SECRET} `,
+      PROCESS_SECRETS.JWT_SECRET.toLowerCase(),
+      `${PROCESS_SECRETS.JWT_SECRET.slice(0, -2)}xy`,
+    ]) {
       expect(production({ PHONE_KEY: phoneKey }), phoneKey).toThrow(/differ only trivially/);
     }
   });
@@ -35,7 +45,12 @@ describe('a production start', () => {
   });
 
   it('accepts all of that under ALLOW_INSECURE=1, listing what is broken', () => {
-    const config = production({ ALLOW_INSECURE: '1', CORS_ORIGINS: '*', PUBLIC_BASE_URL: 'http://10.0.0.5:8080', JWT_SECRET: 'Pacak-Rating-BKK-Palembang-2026!!' })();
+    const config = production({
+      ALLOW_INSECURE: '1',
+      CORS_ORIGINS: '*',
+      PUBLIC_BASE_URL: 'http://10.0.0.5:8080',
+      JWT_SECRET: 'Pacak-Rating-BKK-Palembang-2026!!',
+    })();
     expect(config.insecure).toHaveLength(3);
     expect(production({})().insecure).toEqual([]);
   });
@@ -47,9 +62,16 @@ describe('a production start', () => {
 
   it('says so loudly, at error level, at every start under ALLOW_INSECURE=1', async () => {
     const lines: string[] = [];
-    const logger = { error: (message: string, fields?: Record<string, unknown>) => lines.push(`${message} ${JSON.stringify(fields)}`), info() {}, debug() {} };
+    const logger = {
+      error: (message: string, fields?: Record<string, unknown>) => lines.push(`${message} ${JSON.stringify(fields)}`),
+      info() {},
+      debug() {},
+    };
     for (let start = 0; start < 2; start++) {
-      const server = await startTestServer({ NODE_ENV: 'production', ALLOW_INSECURE: '1', JWT_SECRET: PROCESS_SECRETS.JWT_SECRET, PHONE_KEY: PROCESS_SECRETS.PHONE_KEY }, { logger });
+      const server = await startTestServer(
+        { NODE_ENV: 'production', ALLOW_INSECURE: '1', JWT_SECRET: PROCESS_SECRETS.JWT_SECRET, PHONE_KEY: PROCESS_SECRETS.PHONE_KEY },
+        { logger },
+      );
       await server.close();
     }
     const warnings = lines.filter((line) => line.startsWith('INSECURE'));

@@ -24,7 +24,8 @@ const from = (address: string) => ({ 'x-forwarded-for': address });
 describe('ratings per phone number per office-local day', () => {
   it('stores RATE_LIMIT_PHONE_PER_DAY ratings of one number and answers 429 until the office-local midnight after', async () => {
     const phone = uniquePhone();
-    for (const nip of NIPS.slice(0, 3)) expect((await postJson(ratingsUrl, ratingBody({ nip, phone }), from(newAddress()))).status).toBe(201);
+    for (const nip of NIPS.slice(0, 3))
+      expect((await postJson(ratingsUrl, ratingBody({ nip, phone }), from(newAddress()))).status).toBe(201);
     const before = await Rating.count();
     const refused = await postJson(ratingsUrl, ratingBody({ nip: NIPS[3], phone: phone.replace(/^0/, '+62 ') }), from(newAddress()));
     expect(refused.status).toBe(429);
@@ -42,8 +43,11 @@ describe('ratings per phone number per office-local day', () => {
   it('counts stored ratings only: refused ones do not use up the allowance', async () => {
     const phone = uniquePhone();
     expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[0], phone }), from(newAddress()))).status).toBe(201);
-    for (let i = 0; i < 4; i++) expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[0], phone }), from(newAddress()))).status).toBe(409);
-    expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[1], phone, serviceType: 'no-such-type' }), from(newAddress()))).status).toBe(422);
+    for (let i = 0; i < 4; i++)
+      expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[0], phone }), from(newAddress()))).status).toBe(409);
+    expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[1], phone, serviceType: 'no-such-type' }), from(newAddress()))).status).toBe(
+      422,
+    );
     expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[1], phone }), from(newAddress()))).status).toBe(201);
     expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[2], phone }), from(newAddress()))).status).toBe(201);
     expect((await postJson(ratingsUrl, ratingBody({ nip: NIPS[3], phone }), from(newAddress()))).status).toBe(429);
@@ -53,7 +57,8 @@ describe('ratings per phone number per office-local day', () => {
     const phone = uniquePhone();
     const first = ratingBody({ nip: NIPS[4], phone, clientId: randomUUID() });
     const stored = await postJson(ratingsUrl, first, from(newAddress()));
-    for (const nip of NIPS.slice(5, 7)) expect((await postJson(ratingsUrl, ratingBody({ nip, phone }), from(newAddress()))).status).toBe(201);
+    for (const nip of NIPS.slice(5, 7))
+      expect((await postJson(ratingsUrl, ratingBody({ nip, phone }), from(newAddress()))).status).toBe(201);
     const resent = await postJson(ratingsUrl, first, from(newAddress()));
     expect(resent.status).toBe(201);
     expect(resent.body).toEqual(stored.body);

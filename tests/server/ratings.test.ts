@@ -21,7 +21,11 @@ describe('posting a rating', () => {
     const before = await Rating.count();
     const { status, body } = await postJson(ratingsUrl, ratingBody());
     expect(status).toBe(201);
-    expect(body).toEqual({ id: expect.any(Number), receipt: expect.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/), createdAt: expect.any(String) });
+    expect(body).toEqual({
+      id: expect.any(Number),
+      receipt: expect.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/),
+      createdAt: expect.any(String),
+    });
     expect(await Rating.count()).toBe(before + 1);
     const stored = await Rating.findByPk(body.id as number);
     expect(stored).toMatchObject({ profesional: 5, amanah: 5, cakap: 4, akuntabel: 5, kolaboratif: 4, channel: 'widget', verified: false });
@@ -40,7 +44,16 @@ describe('posting a rating', () => {
 
   it('reads every usual writing of one mobile number as the same number', async () => {
     const vault = new PhoneVault(server.config.phoneKey);
-    const writings = ['081234500001', '0812-3450-0001', '0812 3450 0001', '0812.3450.0001', '6281234500001', '+6281234500001', '+62 812-3450-0001', '(0812) 3450 0001'];
+    const writings = [
+      '081234500001',
+      '0812-3450-0001',
+      '0812 3450 0001',
+      '0812.3450.0001',
+      '6281234500001',
+      '+6281234500001',
+      '+62 812-3450-0001',
+      '(0812) 3450 0001',
+    ];
     const hashes = new Set<string>();
     for (const phone of writings) {
       const { status, body } = await postJson(ratingsUrl, ratingBody({ phone, serviceType: 'posbindu', nip: '198507222010121002' }));
@@ -99,7 +112,7 @@ describe('posting a rating', () => {
   });
 
   it('stores a comment with SQL in it as plain text', async () => {
-    const comment = "Bagus'); DROP TABLE ratings; -- \"; SELECT * FROM employees";
+    const comment = 'Bagus\'); DROP TABLE ratings; -- "; SELECT * FROM employees';
     const { status, body } = await postJson(ratingsUrl, ratingBody({ comment }));
     expect(status).toBe(201);
     expect((await Rating.findByPk(body.id as number))!.comment).toBe(comment);

@@ -21,7 +21,12 @@ beforeAll(async () => {
   server = await startTestServer();
   officeId = (await Office.findOne())!.id;
   await addRatings(server.sequelize, [
-    { nip: '199203152019032001', scores: [5, 4, 4, 5, 3], at: new Date('2025-01-10T03:00:00Z'), comment: '=HYPERLINK("http://x") "kutip"; titik koma' },
+    {
+      nip: '199203152019032001',
+      scores: [5, 4, 4, 5, 3],
+      at: new Date('2025-01-10T03:00:00Z'),
+      comment: '=HYPERLINK("http://x") "kutip"; titik koma',
+    },
     { nip: '199203152019032001', scores: [4, 4, 4, 4, 5], at: new Date('2025-01-11T03:00:00Z') },
     { nip: '198507222010121002', scores: [2, 3, 2, 3, 1], at: new Date('2025-01-12T03:00:00Z') },
   ]);
@@ -33,9 +38,19 @@ afterAll(() => server.close());
 /** The summary rows as the JSON gives them, in the order and form of the export's columns. */
 const expectedRows = (report: SummaryReport) =>
   report.rows.map((row) => [
-    row.nip, row.name, row.workArea.name, row.count, row.verifiedCount,
-    row.averages.profesional, row.averages.amanah, row.averages.cakap, row.averages.akuntabel, row.averages.kolaboratif,
-    row.overall, row.score, row.grade ? `${row.grade} (${row.gradeLabel})` : null,
+    row.nip,
+    row.name,
+    row.workArea.name,
+    row.count,
+    row.verifiedCount,
+    row.averages.profesional,
+    row.averages.amanah,
+    row.averages.cakap,
+    row.averages.akuntabel,
+    row.averages.kolaboratif,
+    row.overall,
+    row.score,
+    row.grade ? `${row.grade} (${row.gradeLabel})` : null,
   ]);
 
 describe('report exports', () => {

@@ -24,7 +24,11 @@ describeSqlite('one employee’s report on SQLite', () => {
     const employee = await Employee.findOne({ where: { nip: DEMO_NIP }, rejectOnEmpty: true });
     const filters = await reports.resolve({ officeId: office.id }, reportQuerySchema.parse({ from: '2025-01-01', to: '2026-12-31' }));
     const plans: Record<string, string> = {};
-    for (const [table, source] of [['rating_daily', 'daily'], ['rating_daily_employee', 'daily'], ['ratings', 'raw']] as const) {
+    for (const [table, source] of [
+      ['rating_daily', 'daily'],
+      ['rating_daily_employee', 'daily'],
+      ['ratings', 'raw'],
+    ] as const) {
       const where = reports.conditions({ ...filters, employeeId: employee.id }, source);
       const rows = await server.sequelize.query<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ${table} ${where.sql}`, {
         replacements: where.params,

@@ -53,10 +53,18 @@ describe('report routes and who may read them', () => {
 
   it('gives an admin and a viewer the office summary with its period, filters and method', async () => {
     for (const user of [admin, viewer]) {
-      const { status, body } = await report<{ totals: { count: number; score: number }; rows: { nip: string }[]; period: unknown }>(`summary?${JANUARY}`, user);
+      const { status, body } = await report<{ totals: { count: number; score: number }; rows: { nip: string }[]; period: unknown }>(
+        `summary?${JANUARY}`,
+        user,
+      );
       expect(status).toBe(200);
       expect(body.totals).toMatchObject({ count: 3, score: 80 });
-      expect(body.period).toEqual({ from: '2025-01-01', to: '2025-01-31', code: '2025-01', name: { id: 'Januari 2025', en: 'January 2025' } });
+      expect(body.period).toEqual({
+        from: '2025-01-01',
+        to: '2025-01-31',
+        code: '2025-01',
+        name: { id: 'Januari 2025', en: 'January 2025' },
+      });
     }
   });
 
@@ -100,13 +108,21 @@ describe('report routes and who may read them', () => {
     const xlsx = await fetch(`${server.url}/api/v1/reports/employees/${RINA}?${JANUARY}&format=xlsx`, { headers: bearer(viewer) });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ringkasan', 'Sebaran bintang', 'Per jenis pelayanan', 'Per bulan', 'Komentar', 'Keterangan']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Ringkasan',
+      'Sebaran bintang',
+      'Per jenis pelayanan',
+      'Per bulan',
+      'Komentar',
+      'Keterangan',
+    ]);
   });
 });
 
 describe('voided ratings', () => {
   it('stop counting in every report the moment they are voided, and count again when restored', async () => {
-    const voidIt = (path: string) => postJson(`${server.url}/api/v1/admin/ratings/${ratingIds[1]}/${path}`, { reason: 'Uji pembatalan' }, bearer(admin));
+    const voidIt = (path: string) =>
+      postJson(`${server.url}/api/v1/admin/ratings/${ratingIds[1]}/${path}`, { reason: 'Uji pembatalan' }, bearer(admin));
     expect((await voidIt('void')).status).toBe(200);
     const after = await report<{ rows: { nip: string; count: number; score: number }[] }>(`summary?${JANUARY}`, admin);
     expect(after.body.rows.find((row) => row.nip === RINA)).toMatchObject({ count: 1, score: 100 });
@@ -133,7 +149,8 @@ describe('voided ratings', () => {
 });
 
 describe('share links', () => {
-  const create = (body: unknown, user = admin) => postJson<{ id: number; url: string; token: string }>(`${server.url}/api/v1/reports/share-links`, body, bearer(user));
+  const create = (body: unknown, user = admin) =>
+    postJson<{ id: number; url: string; token: string }>(`${server.url}/api/v1/reports/share-links`, body, bearer(user));
 
   it('open a fixed report without sign-in, in any format, until revoked', async () => {
     const link = await create({ report: 'summary', params: { from: '2025-01-01', to: '2025-01-31' }, days: 7 });
@@ -143,7 +160,9 @@ describe('share links', () => {
     expect(shared.body.totals.count).toBe(3);
     expect((await fetch(`${link.body.url}?format=csv`)).headers.get('content-type')).toMatch(/text\/csv/);
 
-    expect((await fetch(`${server.url}/api/v1/reports/share-links/${link.body.id}`, { method: 'DELETE', headers: bearer(admin) })).status).toBe(204);
+    expect(
+      (await fetch(`${server.url}/api/v1/reports/share-links/${link.body.id}`, { method: 'DELETE', headers: bearer(admin) })).status,
+    ).toBe(204);
     expect((await getJson(link.body.url)).status).toBe(410);
   });
 
@@ -158,7 +177,10 @@ describe('share links', () => {
     expect((await getJson(`${server.url}/api/v1/shared/${forged}`)).status).toBe(404);
     // A sign-in token is not a share link, nor the other way round.
     expect((await getJson(`${server.url}/api/v1/shared/${admin.token}`)).status).toBe(404);
-    expect((await getJson(`${server.url}/api/v1/reports/summary?${JANUARY}`, { headers: { authorization: `Bearer ${link.body.token}` } })).status).toBe(401);
+    expect(
+      (await getJson(`${server.url}/api/v1/reports/summary?${JANUARY}`, { headers: { authorization: `Bearer ${link.body.token}` } }))
+        .status,
+    ).toBe(401);
   });
 
   it('fails after it expires', async () => {

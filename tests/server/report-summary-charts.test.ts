@@ -91,7 +91,11 @@ describe('the summary report, for charts', () => {
 
   it('gives zero stars and no months for an empty period', async () => {
     const { body } = await summary(admin.token, 'from=2019-01-01&to=2019-01-31');
-    expect(Object.values(body.stars).flat().every((n) => n === 0)).toBe(true);
+    expect(
+      Object.values(body.stars)
+        .flat()
+        .every((n) => n === 0),
+    ).toBe(true);
     expect(body.byMonth).toEqual([]);
   });
 });

@@ -72,7 +72,12 @@ describe('the summary', () => {
     expect(report.rows).toHaveLength(12);
     // The office as a whole: 57 stars over 3 ratings, score 76.0, grade C.
     expect(report.totals).toMatchObject({ count: 3, score: 76, grade: 'C' });
-    expect(report.period).toEqual({ from: '2025-02-01', to: '2025-02-28', code: '2025-02', name: { id: 'Februari 2025', en: 'February 2025' } });
+    expect(report.period).toEqual({
+      from: '2025-02-01',
+      to: '2025-02-28',
+      code: '2025-02',
+      name: { id: 'Februari 2025', en: 'February 2025' },
+    });
     expect(report.method.id).toMatch(/bukan Indeks Kepuasan Masyarakat/);
   });
 
@@ -83,7 +88,15 @@ describe('the summary', () => {
     ratings[0] = [5, 5, 5, 4, 4];
     ratings[1] = [5, 5, 5, 4, 4];
     ratings[2] = [5, 5, 5, 4, 4]; // 883 in all
-    await addRatings(server.sequelize, ratings.map((scores, i) => ({ nip: AGUS, scores, at: wib(`2025-03-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00`), serviceType: i < 28 ? 'cop' : 'phqc' })));
+    await addRatings(
+      server.sequelize,
+      ratings.map((scores, i) => ({
+        nip: AGUS,
+        scores,
+        at: wib(`2025-03-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00`),
+        serviceType: i < 28 ? 'cop' : 'phqc',
+      })),
+    );
     const row = rowOf((await reports.summary({ officeId }, query({ from: '2025-03-01', to: '2025-03-31' }))).rows, AGUS);
     expect(row).toMatchObject({ count: 40, score: 88.3, grade: 'B' });
   });
@@ -155,16 +168,28 @@ describe('groupings and one employee in detail', () => {
     expect(report.figures).toMatchObject({ count: 2 });
     expect(report.stars.profesional).toEqual([0, 0, 0, 0, 2]);
     expect(report.stars.kolaboratif).toEqual([1, 0, 0, 0, 1]);
-    expect(report.byMonth.map((m) => [m.month, m.count])).toEqual([['2025-07', 1], ['2025-08', 1]]);
+    expect(report.byMonth.map((m) => [m.month, m.count])).toEqual([
+      ['2025-07', 1],
+      ['2025-08', 1],
+    ]);
     expect(report.byServiceType.map((t) => t.code).sort()).toEqual(['cop', 'phqc']);
     expect(report.comments).toHaveLength(1);
-    expect(report.comments[0]).toMatchObject({ comment: 'Ramah sekali', date: '2025-07-10', phone: expect.stringMatching(/^08\d\d\*+\d{4}$/) });
+    expect(report.comments[0]).toMatchObject({
+      comment: 'Ramah sekali',
+      date: '2025-07-10',
+      phone: expect.stringMatching(/^08\d\d\*+\d{4}$/),
+    });
   });
 });
 
 describe('the ranking for awards', () => {
   it('puts forty good ratings above one perfect one, and lists small samples as not yet ranked', async () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ nip: AGUS, scores: [5, 5, 5, 4, 5] as Scores, at: wib(`2025-09-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00`), serviceType: i < 28 ? 'cop' : 'phqc' }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      nip: AGUS,
+      scores: [5, 5, 5, 4, 5] as Scores,
+      at: wib(`2025-09-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00`),
+      serviceType: i < 28 ? 'cop' : 'phqc',
+    }));
     await addRatings(server.sequelize, [
       ...many,
       { nip: RINA, scores: [5, 5, 5, 5, 5], at: wib('2025-09-05T10:00:00') },
@@ -190,7 +215,10 @@ describe('the ranking for awards', () => {
       ...[1, 2, 3, 4, 5].map((day) => ({ nip: DEWI, scores: [4, 4, 4, 4, 4] as Scores, at: wib(`2025-10-0${day}T10:00:00`) })),
     ]);
     const report = await reports.ranking({ officeId }, query({ from: '2025-10-01', to: '2025-10-31' }));
-    expect(report.ranked.map((row) => [row.nip, row.rank])).toEqual([[RINA, 1], [DEWI, 2]]);
+    expect(report.ranked.map((row) => [row.nip, row.rank])).toEqual([
+      [RINA, 1],
+      [DEWI, 2],
+    ]);
   });
 });
 
@@ -202,12 +230,31 @@ describe('report parameters', () => {
   });
 
   it('takes an appraisal period by its code instead of two dates, and refuses both at once or a code that names none', () => {
-    expect(reportQuerySchema.parse({ period: '2026-Q3' })).toMatchObject({ from: '2026-07-01', to: '2026-09-30', period: { name: { id: 'Triwulan III 2026' } } });
-    expect(reportQuerySchema.parse({ period: '2028-S1' })).toMatchObject({ from: '2028-01-01', to: '2028-06-30', period: { name: { id: 'Semester I 2028' } } });
-    expect(reportQuerySchema.parse({ period: '2028-02' })).toMatchObject({ from: '2028-02-01', to: '2028-02-29', period: { name: { id: 'Februari 2028' } } });
+    expect(reportQuerySchema.parse({ period: '2026-Q3' })).toMatchObject({
+      from: '2026-07-01',
+      to: '2026-09-30',
+      period: { name: { id: 'Triwulan III 2026' } },
+    });
+    expect(reportQuerySchema.parse({ period: '2028-S1' })).toMatchObject({
+      from: '2028-01-01',
+      to: '2028-06-30',
+      period: { name: { id: 'Semester I 2028' } },
+    });
+    expect(reportQuerySchema.parse({ period: '2028-02' })).toMatchObject({
+      from: '2028-02-01',
+      to: '2028-02-29',
+      period: { name: { id: 'Februari 2028' } },
+    });
     expect(reportQuerySchema.parse({ from: '2026-10-01', to: '2026-10-31' }).period?.name.id).toBe('Oktober 2026');
     expect(reportQuerySchema.parse({ from: '2026-10-02', to: '2026-10-31' }).period).toBeNull();
-    for (const bad of [{ period: '2026-Q5' }, { period: '2026-13' }, { period: '2026-S3' }, { period: '1999' }, { period: '2026-Q3', from: '2026-07-01' }, {}]) {
+    for (const bad of [
+      { period: '2026-Q5' },
+      { period: '2026-13' },
+      { period: '2026-S3' },
+      { period: '1999' },
+      { period: '2026-Q3', from: '2026-07-01' },
+      {},
+    ]) {
       expect(reportQuerySchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });

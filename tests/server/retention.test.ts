@@ -22,8 +22,14 @@ const job = (batch = 500) => new RetentionJob(server.sequelize, 30, 600, () => n
 
 describe('retention of phone numbers', () => {
   it('erases the readable number of ratings past RETENTION_DAYS and keeps their hash and masked form', async () => {
-    const old = await addRatings(server.sequelize, Array.from({ length: 3 }, (_, i) => ({ nip: NIP, scores, at: daysAgo(31 + i) })));
-    const recent = await addRatings(server.sequelize, [{ nip: NIP, scores, at: daysAgo(29) }, { nip: NIP, scores }]);
+    const old = await addRatings(
+      server.sequelize,
+      Array.from({ length: 3 }, (_, i) => ({ nip: NIP, scores, at: daysAgo(31 + i) })),
+    );
+    const recent = await addRatings(server.sequelize, [
+      { nip: NIP, scores, at: daysAgo(29) },
+      { nip: NIP, scores },
+    ]);
     const before = new Map((await Rating.findAll({ where: { id: [...old, ...recent] } })).map((r) => [r.id, r]));
 
     const result = await job().run();
@@ -44,7 +50,10 @@ describe('retention of phone numbers', () => {
   });
 
   it('works through many old ratings in batches, and two passes at once erase each number once', async () => {
-    const old = await addRatings(server.sequelize, Array.from({ length: 23 }, (_, i) => ({ nip: NIP, scores, at: daysAgo(40 + i / 10) })));
+    const old = await addRatings(
+      server.sequelize,
+      Array.from({ length: 23 }, (_, i) => ({ nip: NIP, scores, at: daysAgo(40 + i / 10) })),
+    );
     const results = await Promise.all([job(5).run(), job(7).run(), job(4).run()]);
     expect(results.reduce((sum, r) => sum + r.erased, 0)).toBe(23);
     expect(await Rating.count({ where: { id: old, phoneCipher: null } })).toBe(23);
@@ -52,8 +61,13 @@ describe('retention of phone numbers', () => {
 
   it('forgets rate-limit counters of windows long past and keeps current ones', async () => {
     const now = Math.floor(Date.now() / 1000);
-    for (const [key, start] of [['old:x', now - 3 * 86_400], ['new:x', now - 60]] as const) {
-      await server.sequelize.query('INSERT INTO rate_counters (key_hash, window_start, count) VALUES (?, ?, 1)', { replacements: [key, start] });
+    for (const [key, start] of [
+      ['old:x', now - 3 * 86_400],
+      ['new:x', now - 60],
+    ] as const) {
+      await server.sequelize.query('INSERT INTO rate_counters (key_hash, window_start, count) VALUES (?, ?, 1)', {
+        replacements: [key, start],
+      });
     }
     expect((await job().run()).counters).toBeGreaterThanOrEqual(1);
     const keys = await server.sequelize.query<{ key_hash: string }>('SELECT key_hash FROM rate_counters', { type: QueryTypes.SELECT });

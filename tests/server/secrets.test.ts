@@ -89,7 +89,11 @@ describe('secrets in production', () => {
   }, 60_000);
 
   it('stops a production start with a placeholder secret', async () => {
-    const { code, output } = await startBuilt({ NODE_ENV: 'production', JWT_SECRET: 'please-change-me-before-going-live!!', PHONE_KEY: PROCESS_SECRETS.PHONE_KEY });
+    const { code, output } = await startBuilt({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'please-change-me-before-going-live!!',
+      PHONE_KEY: PROCESS_SECRETS.PHONE_KEY,
+    });
     expect(code).toBe(2);
     expect(output).toMatch(/JWT_SECRET: looks like a placeholder/);
   }, 60_000);

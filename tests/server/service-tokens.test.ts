@@ -200,7 +200,6 @@ describe('rating with a one-service code', () => {
     expect(status).toBe(201);
     expect(await Rating.findByPk(body.id as number)).toMatchObject({ verified: false, serviceTokenId: null });
   });
-
 });
 
 describe('the hosted page with a one-service code', () => {

@@ -82,12 +82,20 @@ describe('graceful shutdown on SIGTERM', () => {
       await Promise.all(uploads.map((upload) => upload.started));
 
       server.child.kill('SIGTERM');
-      await until(() => fetch(`${server!.url}/healthz`).then(() => false, () => true)); // the port closes
+      await until(() =>
+        fetch(`${server!.url}/healthz`).then(
+          () => false,
+          () => true,
+        ),
+      ); // the port closes
       expect(server.child.exitCode).toBeNull(); // held open by the requests in flight
       await lock?.release();
       for (const upload of uploads) upload.finish();
 
-      const statuses = [...(await Promise.all(blocked)).map((response) => response.status), ...(await Promise.all(uploads.map((u) => u.status)))];
+      const statuses = [
+        ...(await Promise.all(blocked)).map((response) => response.status),
+        ...(await Promise.all(uploads.map((u) => u.status))),
+      ];
       expect(statuses).toEqual(Array<number>(lock ? 5 : 2).fill(201));
       expect(await server.exited).toBe(0);
       expect(server.output()).toMatch(/"message":"shutting down","signal":"SIGTERM"/);
@@ -99,7 +107,13 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   it('answers /healthz 503 during SHUTDOWN_DELAY_MS while still serving ratings, then exits 0', async () => {
-    server = await spawnServer({ ...PROCESS_SECRETS, REQUIRE_FORM_TOKEN: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DELAY_MS: '3000' });
+    server = await spawnServer({
+      ...PROCESS_SECRETS,
+      REQUIRE_FORM_TOKEN: '0',
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      SHUTDOWN_DELAY_MS: '3000',
+    });
     expect((await getJson(`${server.url}/healthz`)).status).toBe(200);
     server.child.kill('SIGTERM');
     await until(async () => (await getJson(`${server!.url}/healthz`)).status === 503);

@@ -16,7 +16,12 @@ useServerWithAdmin((started) => ({ server, admin } = started));
 // 50 questionnaires in 2024-Q1 whose IKM is 90,50 (A), lowest element Waktu Penyelesaian (3,40): see skm-reports.test.ts.
 beforeAll(async () => {
   await storeQuarter('2024-02-15', 'vaksinasi-internasional', 50, [185, 180, 170, 182, 181, 183, 190, 178, 180]);
-  await adminApi(server, admin.token).put('/skm/follow-ups', { period: '2024-Q1', element: 'waktu', plan: 'Menambah petugas loket pada jam sibuk.', status: 'berjalan' });
+  await adminApi(server, admin.token).put('/skm/follow-ups', {
+    period: '2024-Q1',
+    element: 'waktu',
+    plan: 'Menambah petugas loket pada jam sibuk.',
+    status: 'berjalan',
+  });
 });
 
 /** The text of a PDF as pdftotext reads it. */
@@ -28,7 +33,9 @@ function pdfText(bytes: ArrayBuffer): string {
 
 describe('a published SKM result', () => {
   it('answers JSON to API clients and the infographic to browsers, at one public address', async () => {
-    const made = await adminApi(server, admin.token).post<{ url: string; posterUrl: string; publicId: string }>('/skm/publications', { period: '2024-Q1' });
+    const made = await adminApi(server, admin.token).post<{ url: string; posterUrl: string; publicId: string }>('/skm/publications', {
+      period: '2024-Q1',
+    });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.body.url).toBe(`${server.url}/hasil-skm/${made.body.publicId}`);
     const json = await getJson<PublishedSkm>(made.body.url, { headers: { accept: 'application/json' } });
@@ -55,7 +62,17 @@ describe('a published SKM result', () => {
     const poster = await fetch(made.body.posterUrl);
     expect(poster.headers.get('content-type')).toBe('application/pdf');
     const text = pdfText(await poster.arrayBuffer());
-    for (const expected of ['HASIL SURVEI KEPUASAN MASYARAKAT', 'Triwulan I 2024', '90,50', 'SANGAT BAIK', '50 responden', 'Waktu Penyelesaian', '3,40', 'Menambah petugas loket', 'Sedang berjalan']) {
+    for (const expected of [
+      'HASIL SURVEI KEPUASAN MASYARAKAT',
+      'Triwulan I 2024',
+      '90,50',
+      'SANGAT BAIK',
+      '50 responden',
+      'Waktu Penyelesaian',
+      '3,40',
+      'Menambah petugas loket',
+      'Sedang berjalan',
+    ]) {
       expect(text, expected).toContain(expected);
     }
     const pages = text.split('\f').filter((p) => p.trim()).length;
@@ -68,7 +85,11 @@ describe('a published SKM result', () => {
     expect((await api.delete(`/skm/publications/${made.body.publicId}`)).status).toBe(204);
     expect((await fetch(made.body.url)).status).toBe(404);
     expect((await fetch(made.body.posterUrl)).status).toBe(404);
-    expect((await api.get<{ publications: { publicId: string; revokedAt: string | null }[] }>('/skm/publications')).body.publications.find((p) => p.publicId === made.body.publicId)?.revokedAt).toEqual(expect.any(String));
+    expect(
+      (await api.get<{ publications: { publicId: string; revokedAt: string | null }[] }>('/skm/publications')).body.publications.find(
+        (p) => p.publicId === made.body.publicId,
+      )?.revokedAt,
+    ).toEqual(expect.any(String));
   });
 
   it('refuses a viewer (403), a bad period (422) and answers 404 for an unknown link', async () => {

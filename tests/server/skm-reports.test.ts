@@ -15,7 +15,8 @@ let server: TestServer;
 let admin: TestUser;
 useServerWithAdmin((started) => ({ server, admin } = started));
 
-const report = (query: string, token = admin.token) => getJson<SkmReport>(`${server.url}/api/v1/reports/skm?${query}`, { headers: { authorization: `Bearer ${token}` } });
+const report = (query: string, token = admin.token) =>
+  getJson<SkmReport>(`${server.url}/api/v1/reports/skm?${query}`, { headers: { authorization: `Bearer ${token}` } });
 
 // 2024-Q1: 50 questionnaires, sums 185 180 170 182 181 183 190 178 180 = 1629: IKM 1629/50/9 = 3,62 -> 90,50 A.
 // 2024-Q2: 125 questionnaires, sums 480 470 460 475 474 478 490 465 474 = 4266: IKM 4266/125/9 = 3,792 -> 94,80 A.
@@ -31,7 +32,9 @@ describe('GET /api/v1/reports/skm', () => {
     expect(q1.body.period).toMatchObject({ key: '2024-Q1', from: '2024-01-01', to: '2024-03-31', label: { id: 'Triwulan I 2024' } });
     expect(q1.body.result).toMatchObject({ respondents: 50, elementsUsed: 9, ikm: 90.5, grade: 'A', gradeLabel: { id: 'Sangat Baik' } });
     expect(q1.body.result.elements.map((e) => e.nrr)).toEqual([3.7, 3.6, 3.4, 3.64, 3.62, 3.66, 3.8, 3.56, 3.6]);
-    expect(q1.body.lowest).toEqual([{ code: 'waktu', name: { id: 'Waktu Penyelesaian', en: 'Completion time' }, nrr: 3.4, followUp: null }]);
+    expect(q1.body.lowest).toEqual([
+      { code: 'waktu', name: { id: 'Waktu Penyelesaian', en: 'Completion time' }, nrr: 3.4, followUp: null },
+    ]);
     const q2 = await report('period=2024-Q2');
     expect(q2.body.result).toMatchObject({ respondents: 125, ikm: 94.8, grade: 'A' });
   });
@@ -70,7 +73,13 @@ describe('GET /api/v1/reports/skm', () => {
 
   it('says whether the sample suffices for the population by the Krejcie-Morgan table', async () => {
     // Population 60: minimum 52; 50 respondents fall 2 short. Population 55: minimum 48, enough.
-    expect((await report('period=2024-Q1&population=60')).body.sample).toEqual({ population: 60, minimum: 52, respondents: 50, sufficient: false, shortBy: 2 });
+    expect((await report('period=2024-Q1&population=60')).body.sample).toEqual({
+      population: 60,
+      minimum: 52,
+      respondents: 50,
+      sufficient: false,
+      shortBy: 2,
+    });
     expect((await report('period=2024-Q1&population=55')).body.sample).toMatchObject({ minimum: 48, sufficient: true, shortBy: 0 });
     expect((await report('period=2024-Q1')).body.sample).toBeNull();
   });
@@ -85,16 +94,45 @@ describe('GET /api/v1/reports/skm', () => {
   });
 
   it('exports the IKM table as CSV and every table as XLSX', async () => {
-    const csv = await fetch(`${server.url}/api/v1/reports/skm?period=2024-Q1&format=csv`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const csv = await fetch(`${server.url}/api/v1/reports/skm?period=2024-Q1&format=csv`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="skm-bkk-palembang-2024-Q1.csv"');
     const rows = parse((await csv.text()).replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
-    expect(rows[0]).toEqual(['Kode', 'Unsur pelayanan', 'Jumlah nilai', 'Jumlah responden', 'NRR', 'NRR tertimbang', 'Nilai konversi', 'Mutu']);
+    expect(rows[0]).toEqual([
+      'Kode',
+      'Unsur pelayanan',
+      'Jumlah nilai',
+      'Jumlah responden',
+      'NRR',
+      'NRR tertimbang',
+      'Nilai konversi',
+      'Mutu',
+    ]);
     expect(rows[3]).toEqual(['U3', 'Waktu Penyelesaian', '170', '50', '3,40', '0,378', '85,00', 'B']);
-    expect(rows[10]).toEqual(['IKM', 'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)', '', '50', '3,62', '3,620', '90,50', 'A (Sangat Baik)']);
-    const xlsx = await fetch(`${server.url}/api/v1/reports/skm?period=2024-Q1&format=xlsx`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(rows[10]).toEqual([
+      'IKM',
+      'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)',
+      '',
+      '50',
+      '3,62',
+      '3,620',
+      '90,50',
+      'A (Sangat Baik)',
+    ]);
+    const xlsx = await fetch(`${server.url}/api/v1/reports/skm?period=2024-Q1&format=xlsx`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['IKM per unsur', 'Profil responden', 'Tren', 'Jenis layanan', 'Rencana tindak lanjut', 'Keterangan']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'IKM per unsur',
+      'Profil responden',
+      'Tren',
+      'Jenis layanan',
+      'Rencana tindak lanjut',
+      'Keterangan',
+    ]);
     expect(workbook.getWorksheet('IKM per unsur')!.getRow(11).getCell(7).value).toBe(90.5);
   });
 });
@@ -102,7 +140,13 @@ describe('GET /api/v1/reports/skm', () => {
 describe('the follow-up plan and the settings (admin API)', () => {
   it('keeps a follow-up plan for the lowest element, shown in the report with its status', async () => {
     const api = adminApi(server, admin.token);
-    const body = { period: '2024-Q1', element: 'waktu', plan: 'Menambah petugas loket pada jam sibuk.', status: 'berjalan', dueDate: '2024-06-30' };
+    const body = {
+      period: '2024-Q1',
+      element: 'waktu',
+      plan: 'Menambah petugas loket pada jam sibuk.',
+      status: 'berjalan',
+      dueDate: '2024-06-30',
+    };
     const saved = await api.put('/skm/follow-ups', body);
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect((await api.put('/skm/follow-ups', { ...body, status: 'selesai' })).body).toMatchObject({ status: 'selesai' });
@@ -116,7 +160,9 @@ describe('the follow-up plan and the settings (admin API)', () => {
     const body = { period: '2024-Q1', element: 'waktu', plan: 'Rencana', status: 'selesai' };
     expect((await adminApi(server, viewer.token).put('/skm/follow-ups', body)).status).toBe(403);
     const api = adminApi(server, admin.token);
-    expect((await api.put('/skm/follow-ups', { ...body, owner: 'x' })).body.errors).toContainEqual(expect.objectContaining({ path: 'owner' }));
+    expect((await api.put('/skm/follow-ups', { ...body, owner: 'x' })).body.errors).toContainEqual(
+      expect.objectContaining({ path: 'owner' }),
+    );
     expect((await api.put('/skm/follow-ups', { ...body, status: 'done' })).status).toBe(422);
     expect((await api.put('/skm/follow-ups', { ...body, element: 'kecepatan' })).status).toBe(422);
   });
@@ -129,10 +175,18 @@ describe('the follow-up plan and the settings (admin API)', () => {
     expect(past.status).toBe(422);
     expect(past.body.errors).toEqual([expect.objectContaining({ path: 'effectiveFrom' })]);
     expect((await api.put('/skm/settings', { effectiveFrom: today, notApplicable: SKM_ELEMENT_CODES })).status).toBe(422);
-    const saved = await api.put('/skm/settings', { effectiveFrom: today, population: 100, wording: { sarana: { question: { id: 'Bagaimana kualitas ruang tunggu?' } } } });
+    const saved = await api.put('/skm/settings', {
+      effectiveFrom: today,
+      population: 100,
+      wording: { sarana: { question: { id: 'Bagaimana kualitas ruang tunggu?' } } },
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect((await api.get('/skm/settings')).body.versions).toEqual([expect.objectContaining({ effectiveFrom: today, serviceType: null, settings: expect.objectContaining({ population: 100 }) })]);
-    const questionnaire = await getJson<{ questions: { code: string; question: { id: string } }[] }>(`${server.url}/api/v1/skm/questionnaire?office=bkk-palembang`);
+    expect((await api.get('/skm/settings')).body.versions).toEqual([
+      expect.objectContaining({ effectiveFrom: today, serviceType: null, settings: expect.objectContaining({ population: 100 }) }),
+    ]);
+    const questionnaire = await getJson<{ questions: { code: string; question: { id: string } }[] }>(
+      `${server.url}/api/v1/skm/questionnaire?office=bkk-palembang`,
+    );
     expect(questionnaire.body.questions.find((q) => q.code === 'sarana')?.question.id).toBe('Bagaimana kualitas ruang tunggu?');
     // The current quarter's report reads the population per quarter; its year reads four quarters' worth.
     const period = parsePeriodKey(`${today.slice(0, 4)}`)!;

@@ -18,7 +18,10 @@ const send = async (body: string | Buffer, { dryRun = false, type = 'text/csv' }
     headers: { authorization: `Bearer ${admin.token}`, 'content-type': type },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
-  return { status: response.status, body: (await response.json()) as { applied: boolean; summary: Record<string, number>; errors?: { path: string }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { applied: boolean; summary: Record<string, number>; errors?: { path: string }[] },
+  };
 };
 
 describe('SKP results import', () => {
@@ -43,7 +46,9 @@ describe('SKP results import', () => {
     const { status, body } = await send(csv);
     expect(status).toBe(422);
     expect(body.summary).toMatchObject({ add: 1, refuse: 4 });
-    expect(body.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['line.3.NIP', 'line.4.Periode', 'line.5.Hasil kerja', 'line.6.Hasil kerja']));
+    expect(body.errors!.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['line.3.NIP', 'line.4.Periode', 'line.5.Hasil kerja', 'line.6.Hasil kerja']),
+    );
     expect(await SkpResult.count()).toBe(0);
   });
 

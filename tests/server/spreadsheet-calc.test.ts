@@ -34,7 +34,10 @@ let admin: TestUser;
 const download = async (path: string) => {
   const response = await fetch(`${server.url}/api/v1/reports/${path}`, { headers: { authorization: `Bearer ${admin.token}` } });
   expect(response.status).toBe(200);
-  return { bytes: Buffer.from(await response.arrayBuffer()), name: /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] };
+  return {
+    bytes: Buffer.from(await response.arrayBuffer()),
+    name: /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1],
+  };
 };
 const json = async <T>(path: string): Promise<T> =>
   (await (await fetch(`${server.url}/api/v1/reports/${path}`, { headers: { authorization: `Bearer ${admin.token}` } })).json()) as T;
@@ -61,7 +64,14 @@ suite('exports opened in LibreOffice Calc', () => {
     const office = (await Office.findOne({ where: { code: 'bkk-palembang' } }))!;
     const area = (await WorkArea.findOne({ where: { officeId: office.id } }))!;
     // A staff code of digits with leading zeros: as fragile in a spreadsheet as a NIP.
-    await Employee.create({ officeId: office.id, workAreaId: area.id, nip: STAFF, name: 'Petugas Alih Daya', position: 'Satpam', kind: 'pppk' });
+    await Employee.create({
+      officeId: office.id,
+      workAreaId: area.id,
+      nip: STAFF,
+      name: 'Petugas Alih Daya',
+      position: 'Satpam',
+      kind: 'pppk',
+    });
     await addRatings(server.sequelize, [
       { nip: AGUS, scores: [5, 4, 4, 5, 3], at: new Date('2026-07-10T03:00:00Z') },
       { nip: AGUS, scores: [4, 4, 5, 4, 4], at: new Date('2026-08-11T03:00:00Z') },
@@ -105,7 +115,10 @@ suite('exports opened in LibreOffice Calc', () => {
     expect(sheets[0]!.rows[0]!.slice(0, 4).map((cell) => cell.value)).toEqual(['NIP', 'Name', 'Work area', 'Ratings']);
     expect(sheets[0]!.rows[1]![0]).toEqual({ type: 'string', value: AGUS });
     // 3 ratings, stars 21 + 21 + 21 = 63 of 75: overall 4.2, score 84.0.
-    expect(sheets[0]!.rows[1]!.slice(3, 5)).toEqual([{ type: 'float', value: 3 }, { type: 'float', value: 0 }]);
+    expect(sheets[0]!.rows[1]!.slice(3, 5)).toEqual([
+      { type: 'float', value: 3 },
+      { type: 'float', value: 0 },
+    ]);
     expect(sheets[0]!.rows[1]![10]).toEqual({ type: 'float', value: 4.2 });
     expect(sheets[0]!.rows[1]![11]).toEqual({ type: 'float', value: 84 });
   }, 240_000);

@@ -32,7 +32,10 @@ describe('a token from before a change of access', () => {
   it('stays refused after a password reset or change, even within the same second', async () => {
     const user = await makeUser(server, 'viewer');
     const fresh = await signIn(server, user.username, user.password);
-    expect((await adminApi(server, user.token).post('/me/password', { currentPassword: user.password, newPassword: 'another long passphrase' })).status).toBe(204);
+    expect(
+      (await adminApi(server, user.token).post('/me/password', { currentPassword: user.password, newPassword: 'another long passphrase' }))
+        .status,
+    ).toBe(204);
     expect((await me(user.token)).status).toBe(401);
     expect((await me(fresh)).status).toBe(401);
     const again = await signIn(server, user.username, 'another long passphrase');

@@ -7,8 +7,9 @@ type Answers = Partial<Record<SkmElementCode, number | null>>;
 
 /** Questionnaires from one column of scores per element (respondent r answers column[r]). */
 function questionnaires(columns: Partial<Record<SkmElementCode, (number | null)[]>>, respondents: number): Answers[] {
-  return Array.from({ length: respondents }, (_, r) =>
-    Object.fromEntries(Object.entries(columns).map(([code, column]) => [code, column![r] ?? null])) as Answers,
+  return Array.from(
+    { length: respondents },
+    (_, r) => Object.fromEntries(Object.entries(columns).map(([code, column]) => [code, column![r] ?? null])) as Answers,
   );
 }
 
@@ -44,7 +45,17 @@ describe('the SKM computation of PermenPANRB 14/2017', () => {
     );
     const result = computeIkm(tallyAnswers(answers), answers.length);
     const nrr = Object.fromEntries(result.elements.map((element) => [element.code, element.nrr]));
-    expect(nrr).toEqual({ persyaratan: 3.4, prosedur: 3, waktu: 2.8, biaya: 4, produk: 3.2, kompetensi: 3.6, perilaku: 3.8, pengaduan: 2.9, sarana: 3.2 });
+    expect(nrr).toEqual({
+      persyaratan: 3.4,
+      prosedur: 3,
+      waktu: 2.8,
+      biaya: 4,
+      produk: 3.2,
+      kompetensi: 3.6,
+      perilaku: 3.8,
+      pengaduan: 2.9,
+      sarana: 3.2,
+    });
     expect(result.elementsUsed).toBe(9);
     expect(result.elements.every((element) => element.weight === 1 / 9)).toBe(true);
     expect(result.index).toBeCloseTo(29.9 / 9, 12);
@@ -73,7 +84,9 @@ describe('the SKM computation of PermenPANRB 14/2017', () => {
   it('leaves a not-applicable element out and shares the weight over the elements used', () => {
     // Biaya/Tarif not asked (a free service): eight elements, weight 1/8. Every other element is
     // answered 3 by four people and 4 by one: NRR 3,2 each, IKM 3,2, converted 80,00, B.
-    const columns = Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, code === 'biaya' ? [null, null, null, null, null] : [4, 3, 3, 3, 3]]));
+    const columns = Object.fromEntries(
+      SKM_ELEMENT_CODES.map((code) => [code, code === 'biaya' ? [null, null, null, null, null] : [4, 3, 3, 3, 3]]),
+    );
     const result = computeIkm(tallyAnswers(questionnaires(columns, 5)), 5);
     const biaya = result.elements.find((element) => element.code === 'biaya')!;
     expect(biaya).toMatchObject({ used: false, count: 0, nrr: null, weight: 0, weightedNrr: null });
@@ -87,7 +100,10 @@ describe('the SKM computation of PermenPANRB 14/2017', () => {
 
   it('averages an element over the questionnaires that answered it', () => {
     // Two questionnaires answer Biaya (4 and 2), three leave it out: its NRR is 6 / 2 = 3,00.
-    const result = computeIkm(tallyAnswers([{ biaya: 4, waktu: 4 }, { biaya: 2, waktu: 4 }, { waktu: 4 }, { waktu: 4, biaya: null }, { waktu: 4 }]), 5);
+    const result = computeIkm(
+      tallyAnswers([{ biaya: 4, waktu: 4 }, { biaya: 2, waktu: 4 }, { waktu: 4 }, { waktu: 4, biaya: null }, { waktu: 4 }]),
+      5,
+    );
     expect(result.elements.find((element) => element.code === 'biaya')).toMatchObject({ count: 2, nrr: 3 });
     // Two elements used, weight 1/2: IKM (3 + 4) / 2 = 3,5; converted 87,50, B.
     expect(result.ikm).toBe(87.5);

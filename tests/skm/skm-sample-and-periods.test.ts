@@ -40,7 +40,11 @@ describe('SKM periods', () => {
   it('names quarters, halves and years with their dates', () => {
     expect(parsePeriodKey('2024-Q1')).toMatchObject({ from: '2024-01-01', to: '2024-03-31', label: { id: 'Triwulan I 2024' } });
     expect(parsePeriodKey('2024-Q2')).toMatchObject({ from: '2024-04-01', to: '2024-06-30' });
-    expect(parsePeriodKey('2024-H2')).toMatchObject({ from: '2024-07-01', to: '2024-12-31', label: { id: 'Semester II 2024', en: 'H2 2024' } });
+    expect(parsePeriodKey('2024-H2')).toMatchObject({
+      from: '2024-07-01',
+      to: '2024-12-31',
+      label: { id: 'Semester II 2024', en: 'H2 2024' },
+    });
     expect(parsePeriodKey('2024')).toMatchObject({ kind: 'year', from: '2024-01-01', to: '2024-12-31' });
     expect(parsePeriodKey('2024-Q2')?.to).toBe('2024-06-30');
     for (const bad of ['2024-Q5', '2024-H3', '24-Q1', '2024-q1', '', '1999']) expect(parsePeriodKey(bad)).toBeNull();
@@ -59,7 +63,11 @@ describe('SKM settings with the date they took effect', () => {
     {
       serviceTypeId: null,
       effectiveFrom: '2026-07-01',
-      settings: { notApplicable: [], wording: { sarana: { question: { id: 'Bagaimana kualitas ruang tunggu dan toilet?' } } }, population: 1000 },
+      settings: {
+        notApplicable: [],
+        wording: { sarana: { question: { id: 'Bagaimana kualitas ruang tunggu dan toilet?' } } },
+        population: 1000,
+      },
     },
     { serviceTypeId: 19, effectiveFrom: '2026-04-01', settings: { notApplicable: ['biaya'], wording: {}, population: null } },
   ];

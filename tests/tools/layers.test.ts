@@ -49,7 +49,7 @@ describe('the layer checker', () => {
   });
 
   it('finds an upward import, a file loop and a folder loop in a synthetic tree', () => {
-    write('domain/rules.ts', "export const rule = 1;\n");
+    write('domain/rules.ts', 'export const rule = 1;\n');
     // Upward: the domain reaching into a service.
     write('domain/types.ts', "import { rule } from './rules.js';\nimport type { S } from '../services/intake/s.js';\n");
     write('db/store.ts', "import { rule } from '../domain/rules.js';\n");
@@ -70,7 +70,7 @@ describe('the layer checker', () => {
 
   it('passes the same synthetic tree once the arrows point down', () => {
     write('domain/types.ts', "import { rule } from './rules.js';\n");
-    write('services/intake/t.ts', "export const t = 1;\n");
+    write('services/intake/t.ts', 'export const t = 1;\n');
     write('services/qr/q.ts', "import { rule } from '../../domain/rules.js';\n");
     const graph = readGraph(root);
     expect(upwardImports(graph)).toEqual([]);

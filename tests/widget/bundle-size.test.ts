@@ -65,7 +65,9 @@ describe('the widget bundle size check', () => {
     expect(() => plugin.generateBundle.call(context, {}, { 'big.js': { type: 'chunk', fileName: 'big.js', code: noise } })).toThrow(
       /over budget, big\.js: \d+\.\d+ KB gzip \(limit 1 KB\)/,
     );
-    expect(() => plugin.generateBundle.call(context, {}, { 'small.js': { type: 'chunk', fileName: 'small.js', code: 'x'.repeat(4096) } })).not.toThrow();
+    expect(() =>
+      plugin.generateBundle.call(context, {}, { 'small.js': { type: 'chunk', fileName: 'small.js', code: 'x'.repeat(4096) } }),
+    ).not.toThrow();
     expect(errors).toHaveLength(1);
   });
 

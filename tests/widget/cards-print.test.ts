@@ -72,7 +72,14 @@ describeInBrowser('printing cards and boards from the browser', () => {
     const office = (await Office.findOne())!;
     const area = (await WorkArea.findOne({ where: { code: 'bandara-smb-ii' } }))!;
     for (let i = 1; i <= 7; i++) {
-      await Employee.create({ officeId: office.id, workAreaId: area.id, nip: `OS-SMB-00${i}`, name: `Petugas Bandara ${i}, S.Tr.Kes`, position: 'Petugas Layanan Kesehatan Pelabuhan dan Bandara', kind: 'outsourced' });
+      await Employee.create({
+        officeId: office.id,
+        workAreaId: area.id,
+        nip: `OS-SMB-00${i}`,
+        name: `Petugas Bandara ${i}, S.Tr.Kes`,
+        position: 'Petugas Layanan Kesehatan Pelabuhan dan Bandara',
+        kind: 'outsourced',
+      });
     }
     const cards = new PrintableCards(new PublicEmployees(new Catalogue(server.config.publicBaseUrl)), new QrCodes());
     const board = renderBoardPage((await cards.board(office.id, 'bandara-smb-ii'))!);

@@ -8,14 +8,35 @@ import type { TestServer } from '../helpers/server.js';
 const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** The management screens and who may open them. */
-export const ADMIN_SCREENS = ['ratings', 'anomalies', 'work-areas', 'service-types', 'kiosk-keys', 'accounts', 'audit', 'settings'] as const;
+export const ADMIN_SCREENS = [
+  'ratings',
+  'anomalies',
+  'work-areas',
+  'service-types',
+  'kiosk-keys',
+  'accounts',
+  'audit',
+  'settings',
+] as const;
 export const SUPERADMIN_SCREENS = ['accounts', 'audit'] as const;
 
 /** Opens a console address, signs in on its form, and waits until the screen has read its data. */
-export async function openConsole(page: Page, server: TestServer, user: Pick<TestUser, 'username' | 'password'>, path: string, lang: 'id' | 'en' = 'id'): Promise<void> {
+export async function openConsole(
+  page: Page,
+  server: TestServer,
+  user: Pick<TestUser, 'username' | 'password'>,
+  path: string,
+  lang: 'id' | 'en' = 'id',
+): Promise<void> {
   await page.goto(`${server.url}/admin/${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
-  await page.getByLabel(lang === 'id' ? 'Nama pengguna' : 'Username').first().fill(user.username);
-  await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password').first().fill(user.password);
+  await page
+    .getByLabel(lang === 'id' ? 'Nama pengguna' : 'Username')
+    .first()
+    .fill(user.username);
+  await page
+    .getByLabel(lang === 'id' ? 'Kata sandi' : 'Password')
+    .first()
+    .fill(user.password);
   await page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in', exact: true }).click();
   await settled(page, path.split(/[/?]/)[0]!);
 }
@@ -23,7 +44,8 @@ export async function openConsole(page: Page, server: TestServer, user: Pick<Tes
 /** Waits until the screen is shown and no request of it is under way. */
 export async function settled(page: Page, screen: string): Promise<void> {
   await page.waitForFunction((screen) => {
-    const element = document.querySelector('pacak-console')?.shadowRoot?.querySelector(`pacak-console-${screen}`) as (HTMLElement & { busy?: boolean; hasUpdated?: boolean }) | null;
+    const element = document.querySelector('pacak-console')?.shadowRoot?.querySelector(`pacak-console-${screen}`) as
+      (HTMLElement & { busy?: boolean; hasUpdated?: boolean }) | null;
     return !!element?.hasUpdated && element.busy === false;
   }, screen);
 }
@@ -45,16 +67,23 @@ export async function axeScreen(page: Page, screen: string): Promise<string[]> {
       help: string;
       nodes: Node[];
     }
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Result[]; incomplete: Result[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Result[]; incomplete: Result[] }> } }
+    ).axe;
     const result = await axe.run(
       { include: [['pacak-console', `pacak-console-${screen}`]] },
       { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
     );
     const undecided = result.incomplete
       .filter((item) => item.id === 'color-contrast')
-      .map((item) => ({ ...item, nodes: item.nodes.filter((node) => !node.any.some((check) => check.data?.messageKey === 'elmPartiallyObscured')) }))
+      .map((item) => ({
+        ...item,
+        nodes: item.nodes.filter((node) => !node.any.some((check) => check.data?.messageKey === 'elmPartiallyObscured')),
+      }))
       .filter((item) => item.nodes.length);
-    return [...result.violations, ...undecided].map((v) => `${screen}: ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    return [...result.violations, ...undecided].map(
+      (v) => `${screen}: ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
   }, screen);
 }
 

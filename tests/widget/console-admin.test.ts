@@ -52,7 +52,16 @@ describeInBrowser('the management screens of the console', () => {
     const entry = await AuditEntry.findOne({ where: { action: 'rating.read-phone', targetId: String(id) } });
     expect(JSON.parse(entry!.changes!)).toEqual({ reason: 'Complaint 12/2026' });
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.querySelector('pacak-console')!.shadowRoot!.querySelector('pacak-console-ratings')!.shadowRoot!.activeElement?.getAttribute('data-action'))).toBe('reveal');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document
+            .querySelector('pacak-console')!
+            .shadowRoot!.querySelector('pacak-console-ratings')!
+            .shadowRoot!.activeElement?.getAttribute('data-action'),
+        ),
+      )
+      .toBe('reveal');
   });
 
   it("erases a customer's number on their request, keeping the ratings", SLOW, async () => {
@@ -77,7 +86,8 @@ describeInBrowser('the management screens of the console', () => {
     expect(snippet).toContain(`<script type="module" src="${server.url}/widget/pacak-rating.js"></script>`);
     expect(snippet).toContain('work-area="boom-baru"');
     expect(await row('kiosk-keys', 'svg.qr path').getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
-    const roster = () => fetch(`${server.url}/api/v1/kiosk/employees`, { headers: { 'x-kiosk-key': key } }).then((response) => response.status);
+    const roster = () =>
+      fetch(`${server.url}/api/v1/kiosk/employees`, { headers: { 'x-kiosk-key': key } }).then((response) => response.status);
     expect(await roster()).toBe(200);
 
     const stored = (await KioskKey.findOne({ where: { label: 'Loket Boom Baru' } }))!;
@@ -88,7 +98,10 @@ describeInBrowser('the management screens of the console', () => {
   });
 
   it('opens the tablet page from the address the QR code holds', SLOW, async () => {
-    const issued = await adminApi(server, admin.token).post<{ tabletUrl: string }>('/kiosk-keys', { workArea: 'kantor-induk', label: 'Tablet uji' });
+    const issued = await adminApi(server, admin.token).post<{ tabletUrl: string }>('/kiosk-keys', {
+      workArea: 'kantor-induk',
+      label: 'Tablet uji',
+    });
     await page.goto(issued.body.tabletUrl);
     await page.locator('pacak-rating[kiosk][work-area="kantor-induk"]').waitFor();
     await page.goto(`${server.url}/kiosk`);
@@ -113,7 +126,10 @@ describeInBrowser('the management screens of the console', () => {
   });
 
   it('reorders service types with the keyboard alone, saved at once', SLOW, async () => {
-    const order = async () => (await adminApi(server, admin.token).get<{ serviceTypes: { code: string }[] }>('/service-types')).body.serviceTypes.map((type) => type.code);
+    const order = async () =>
+      (await adminApi(server, admin.token).get<{ serviceTypes: { code: string }[] }>('/service-types')).body.serviceTypes.map(
+        (type) => type.code,
+      );
     const [firstCode, secondCode] = await order();
     await openConsole(page, server, admin, 'service-types');
     await row('service-types', `tr[data-code="${firstCode}"] [data-action=move]`).focus();
@@ -125,7 +141,10 @@ describeInBrowser('the management screens of the console', () => {
   });
 
   it('reorders service types by dragging a row onto another', SLOW, async () => {
-    const order = async () => (await adminApi(server, admin.token).get<{ serviceTypes: { code: string }[] }>('/service-types')).body.serviceTypes.map((type) => type.code);
+    const order = async () =>
+      (await adminApi(server, admin.token).get<{ serviceTypes: { code: string }[] }>('/service-types')).body.serviceTypes.map(
+        (type) => type.code,
+      );
     const [firstCode, secondCode, thirdCode] = await order();
     await openConsole(page, server, admin, 'service-types');
     await row('service-types', `tr[data-code="${thirdCode}"]`).dragTo(row('service-types', `tr[data-code="${firstCode}"]`));
@@ -148,7 +167,9 @@ describeInBrowser('the management screens of the console', () => {
     await row('settings', '#complaint-url-error').waitFor();
     await page.getByLabel('Tautan pengaduan (mis. SP4N-LAPOR!)').fill('https://pengaduan.example.go.id/');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
-    await expect.poll(async () => (await adminApi(server, admin.token).get('/office')).body.complaintUrl).toBe('https://pengaduan.example.go.id/');
+    await expect
+      .poll(async () => (await adminApi(server, admin.token).get('/office')).body.complaintUrl)
+      .toBe('https://pengaduan.example.go.id/');
   });
 
   it('links each anomaly flag to the ratings behind it, and the audit log shows the void', SLOW, async () => {
@@ -182,27 +203,33 @@ describeInBrowser('the management screens of the console', () => {
 
     const superadmin = await makeUser(server, 'superadmin');
     await openConsole(page, server, superadmin, 'accounts');
-    for (const screen of ADMIN_SCREENS) expect((await menu()).includes(`/admin/${screen}`)).toBe((SUPERADMIN_SCREENS as readonly string[]).includes(screen));
+    for (const screen of ADMIN_SCREENS)
+      expect((await menu()).includes(`/admin/${screen}`)).toBe((SUPERADMIN_SCREENS as readonly string[]).includes(screen));
     await page.getByLabel('Kantor', { exact: true }).selectOption('bkk-palembang');
     expect(await row('accounts', '#user-role').count()).toBe(0);
   });
 
   for (const lang of ['id', 'en'] as const) {
-    it(`is axe-clean in ${lang === 'id' ? 'Indonesian' : 'English'} at 390 and 1280 px, and fits 2560 px`, { timeout: 240_000 }, async () => {
-      await openConsole(page, server, admin, 'settings', lang);
-      const found: string[] = [];
-      for (const width of [390, 1280, 2560]) {
-        await page.setViewportSize({ width, height: 900 });
-        for (const screen of ADMIN_SCREENS) {
-          await page.goto(`${server.url}/admin/${screen}?lang=${lang}`);
-          await settled(page, screen);
-          if (width < 2560) found.push(...(await axeScreen(page, screen)));
-          if ((await overflow(page)) > 0) found.push(`${screen} is wider than ${width} px`);
-          if (lang === 'id' && width < 2560) await page.screenshot({ path: artifactPath(`console-${screen}-${width}.png`), fullPage: true });
+    it(
+      `is axe-clean in ${lang === 'id' ? 'Indonesian' : 'English'} at 390 and 1280 px, and fits 2560 px`,
+      { timeout: 240_000 },
+      async () => {
+        await openConsole(page, server, admin, 'settings', lang);
+        const found: string[] = [];
+        for (const width of [390, 1280, 2560]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const screen of ADMIN_SCREENS) {
+            await page.goto(`${server.url}/admin/${screen}?lang=${lang}`);
+            await settled(page, screen);
+            if (width < 2560) found.push(...(await axeScreen(page, screen)));
+            if ((await overflow(page)) > 0) found.push(`${screen} is wider than ${width} px`);
+            if (lang === 'id' && width < 2560)
+              await page.screenshot({ path: artifactPath(`console-${screen}-${width}.png`), fullPage: true });
+          }
         }
-      }
-      expect(found).toEqual([]);
-      expect(problems).toEqual([]);
-    });
+        expect(found).toEqual([]);
+        expect(problems).toEqual([]);
+      },
+    );
   }
 });

@@ -76,7 +76,10 @@ describeInBrowser('the console’s employees screen', () => {
     await page.locator('pacak-employee-actions [data-deactivate]').click();
     await page.locator('[data-status]').filter({ hasText: 'Nonaktif' }).waitFor();
     await page.locator('[data-reactivate]').click();
-    await page.locator('[data-status]').filter({ hasText: /^Aktif$/ }).waitFor();
+    await page
+      .locator('[data-status]')
+      .filter({ hasText: /^Aktif$/ })
+      .waitFor();
     await page.locator('[data-random-pin]').click();
     const shown = await page.locator('[data-outcome=pin]').textContent();
     expect(shown).toMatch(/PIN baru: \d{6}/);
@@ -90,10 +93,16 @@ describeInBrowser('the console’s employees screen', () => {
 
   it('imports a file: problems shown on their lines and nothing saved, then the fixed file saved whole', async () => {
     const [good, other] = [newNip(), newNip()];
-    const file = (lines: string[]) => ({ name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(['NIP;Nama;Jabatan;Unit Kerja;Jenis', ...lines].join('\n')) });
+    const file = (lines: string[]) => ({
+      name: 'pegawai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['NIP;Nama;Jabatan;Unit Kerja;Jenis', ...lines].join('\n')),
+    });
     await openConsole(page, server, '/admin/employees');
     await page.locator('[data-import]').click();
-    await page.locator('input[type=file]').setInputFiles(file([`${good};Impor Satu;Staf;boom-baru;PNS`, `${other};Impor Dua;Staf;atlantis;PNS`]));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(file([`${good};Impor Satu;Staf;boom-baru;PNS`, `${other};Impor Dua;Staf;atlantis;PNS`]));
     await page.locator('[data-check]').click();
     const refused = page.locator('tr[data-line="3"][data-action=refuse]');
     await refused.waitFor();
@@ -101,7 +110,9 @@ describeInBrowser('the console’s employees screen', () => {
     expect(await page.locator('[data-apply]').count()).toBe(0);
     expect(await Employee.count({ where: { nip: [good, other] } })).toBe(0);
 
-    await page.locator('input[type=file]').setInputFiles(file([`${good};Impor Satu;Staf;boom-baru;PNS`, `${other};Impor Dua;Staf;Kantor Induk;PNS`]));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(file([`${good};Impor Satu;Staf;boom-baru;PNS`, `${other};Impor Dua;Staf;Kantor Induk;PNS`]));
     await page.locator('[data-check]').click();
     await page.locator('[data-apply]').click();
     await page.getByText('Impor selesai: 2 ditambah', { exact: false }).waitFor();

@@ -21,7 +21,8 @@ type Axe = { run(context: Document, options: object): Promise<{ violations: { id
 
 /** axe-core's WCAG 2.2 AA findings on the page as it is, one line each; axe goes in as a script tag. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: Axe }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -47,7 +48,8 @@ export async function expectFits(page: Page): Promise<void> {
       ...Array.from(root.querySelectorAll(selector)),
       ...Array.from(root.querySelectorAll('*')).flatMap((el) => (el.shadowRoot ? deep(el.shadowRoot, selector) : [])),
     ];
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    if (document.documentElement.scrollWidth > window.innerWidth + 1)
+      found.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
     // Tables kept for screen readers only (the numbers behind a chart) take no room on screen.
     for (const table of deep(document, 'table').filter((el) => !el.closest('.visually-hidden'))) {
       const card = table.closest('.card') ?? table.parentElement;
@@ -55,8 +57,10 @@ export async function expectFits(page: Page): Promise<void> {
       if (!card) continue;
       const cardRect = card.getBoundingClientRect();
       const holder = (box ?? table).getBoundingClientRect();
-      if (holder.right > cardRect.right + 1 || holder.left < cardRect.left - 1) found.push(`table outside its card: ${table.querySelector('caption')?.textContent ?? ''}`);
-      if (!box && table.getBoundingClientRect().width > cardRect.width + 1) found.push(`table wider than its card without scrolling: ${table.querySelector('caption')?.textContent ?? ''}`);
+      if (holder.right > cardRect.right + 1 || holder.left < cardRect.left - 1)
+        found.push(`table outside its card: ${table.querySelector('caption')?.textContent ?? ''}`);
+      if (!box && table.getBoundingClientRect().width > cardRect.width + 1)
+        found.push(`table wider than its card without scrolling: ${table.querySelector('caption')?.textContent ?? ''}`);
     }
     return found;
   });

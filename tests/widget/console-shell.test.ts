@@ -63,7 +63,10 @@ describeInBrowser('the console at /admin', () => {
     await signInConsole(page, 'admin', server.demoAdminPassword!);
     await page.evaluate(() => {
       const key = Object.keys(sessionStorage).find((k) => k.startsWith('pacak-dashboard:')) as string;
-      sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key) as string), expiresAt: new Date(Date.now() - 1000).toISOString() }));
+      sessionStorage.setItem(
+        key,
+        JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key) as string), expiresAt: new Date(Date.now() - 1000).toISOString() }),
+      );
     });
     await page.reload();
     await page.getByText('Sesi Anda telah berakhir', { exact: false }).waitFor();

@@ -26,6 +26,8 @@ describeInBrowser('the SKM screen of the console', () => {
     await page.locator('pacak-console-skm textarea[name=plan]').fill('Menambah petugas loket pada jam sibuk.');
     await page.locator('pacak-console-skm select[name=status]').selectOption('berjalan');
     await page.locator('pacak-console-skm button', { hasText: 'Simpan rencana' }).click();
-    await expect.poll(async () => (await SkmFollowUp.findOne({ where: { periodKey: '2024-Q1', element: 'waktu' } }))?.status, { timeout: 15_000 }).toBe('berjalan');
+    await expect
+      .poll(async () => (await SkmFollowUp.findOne({ where: { periodKey: '2024-Q1', element: 'waktu' } }))?.status, { timeout: 15_000 })
+      .toBe('berjalan');
   });
 });

@@ -115,7 +115,11 @@ describeInBrowser('the dashboard’s exports, share links, accessibility and lay
     expect(shared.body).toMatchObject({ report: 'ranking', period: MAY });
     expect(shared.body.ranked.map((row) => row.nip)[0]).toBe(RINA);
     const workbook = await fetch(await page.locator('input[name=shareXlsx]').inputValue());
-    expect(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      Buffer.from(await workbook.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
   });
 
   it('has no axe-core violations signed out, on the overview, with a share panel open, and on an employee page', async () => {

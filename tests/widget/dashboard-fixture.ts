@@ -10,7 +10,12 @@ export const DEWI = '199011042015032003'; // boom-baru
 export const MAY = { from: '2025-05-01', to: '2025-05-31' };
 
 const wib = (local: string) => new Date(`${local}+07:00`);
-const rating = (nip: string, scores: Scores, at: string, extra: Partial<FixtureRating> = {}): FixtureRating => ({ nip, scores, at: wib(at), ...extra });
+const rating = (nip: string, scores: Scores, at: string, extra: Partial<FixtureRating> = {}): FixtureRating => ({
+  nip,
+  scores,
+  at: wib(at),
+  ...extra,
+});
 
 /**
  * Ratings with figures worked out by hand. May 2025:
@@ -35,7 +40,12 @@ export async function seedRatings(server: TestServer): Promise<void> {
 export const id = (value: number, digits: number) =>
   new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 
-export async function signInOnPage(page: Page, username: string, password: string, labels = { user: 'Nama pengguna', password: 'Kata sandi', submit: 'Masuk' }) {
+export async function signInOnPage(
+  page: Page,
+  username: string,
+  password: string,
+  labels = { user: 'Nama pengguna', password: 'Kata sandi', submit: 'Masuk' },
+) {
   await page.getByLabel(labels.user).fill(username);
   await page.getByLabel(labels.password).fill(password);
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
@@ -58,8 +68,15 @@ export async function choosePeriod(page: Page, period: { from: string; to: strin
 export const figure = (page: Page, name: string) => page.locator(`[data-figure=${name}]`).first().textContent();
 
 /** A report straight from the API, to compare with what the screen shows. */
-export async function apiReport<T = Record<string, unknown>>(server: TestServer, token: string, path: string, query: Record<string, string>): Promise<T> {
-  const response = await getJson<T>(`${server.url}/api/v1/reports/${path}?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${token}` } });
+export async function apiReport<T = Record<string, unknown>>(
+  server: TestServer,
+  token: string,
+  path: string,
+  query: Record<string, string>,
+): Promise<T> {
+  const response = await getJson<T>(`${server.url}/api/v1/reports/${path}?${new URLSearchParams(query)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   return response.body;
 }

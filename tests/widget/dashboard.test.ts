@@ -4,7 +4,20 @@ import type { GroupReport, RankingReport, SummaryReport } from '../../server/ser
 import { adminApi, makeUser, signIn, type TestUser } from '../helpers/admin.js';
 import { describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
-import { AGUS, apiReport, choosePeriod, DEWI, figure, id, MAY, pageToken, RINA, seedRatings, settled, signInOnPage } from './dashboard-fixture.js';
+import {
+  AGUS,
+  apiReport,
+  choosePeriod,
+  DEWI,
+  figure,
+  id,
+  MAY,
+  pageToken,
+  RINA,
+  seedRatings,
+  settled,
+  signInOnPage,
+} from './dashboard-fixture.js';
 
 describeInBrowser('the dashboard at /dashboard', () => {
   let server: TestServer;
@@ -58,7 +71,13 @@ describeInBrowser('the dashboard at /dashboard', () => {
     // The indicator chart's table holds the averages and star counts of the API.
     const averages = await page.locator('[data-section=indicators] table').first().locator('tbody tr td').allTextContents();
     expect(averages).toEqual(Object.values(summary.totals.averages).map((value) => id(value!, 2)));
-    const profesionalStars = await page.locator('[data-section=indicators] table').nth(1).locator('tbody tr').first().locator('td').allTextContents();
+    const profesionalStars = await page
+      .locator('[data-section=indicators] table')
+      .nth(1)
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .allTextContents();
     expect(profesionalStars).toEqual(summary.stars.profesional.map(String));
 
     const ranking = await apiReport<RankingReport>(server, adminToken, 'ranking', MAY);
@@ -69,11 +88,15 @@ describeInBrowser('the dashboard at /dashboard', () => {
       expect(await line.locator('[data-col=count]').textContent()).toBe(String(row.count));
     }
     // Dewi has 2 ratings: apart, among those not yet ranked.
-    expect(await page.locator(`[data-section=ranking] table`).nth(1).locator(`tr[data-nip="${DEWI}"] [data-col=score]`).textContent()).toBe('44,0');
+    expect(await page.locator(`[data-section=ranking] table`).nth(1).locator(`tr[data-nip="${DEWI}"] [data-col=score]`).textContent()).toBe(
+      '44,0',
+    );
 
     const areas = await apiReport<GroupReport>(server, adminToken, 'work-areas', MAY);
     for (const row of areas.rows.filter((r) => r.count > 0)) {
-      expect(await page.locator(`[data-section=work-areas] tr[data-code="${row.code}"] [data-col=score]`).textContent()).toBe(id(row.score!, 1));
+      expect(await page.locator(`[data-section=work-areas] tr[data-code="${row.code}"] [data-col=score]`).textContent()).toBe(
+        id(row.score!, 1),
+      );
     }
     const types = await apiReport<GroupReport>(server, adminToken, 'service-types', MAY);
     expect(await page.locator('[data-section=service-types] tbody tr').count()).toBe(types.rows.filter((r) => r.count > 0).length);
@@ -114,7 +137,11 @@ describeInBrowser('the dashboard at /dashboard', () => {
     await openAsAdmin();
     const names = () => page.locator('[data-section=ranking] table').first().locator('tbody th').allTextContents();
     expect(await names()).toEqual(['dr. Rina Kartika, M.Kes', 'Agus Salim, S.KM']);
-    await page.locator('[data-section=ranking] table').first().getByRole('button', { name: /Peringkat/ }).click();
+    await page
+      .locator('[data-section=ranking] table')
+      .first()
+      .getByRole('button', { name: /Peringkat/ })
+      .click();
     expect(await names()).toEqual(['Agus Salim, S.KM', 'dr. Rina Kartika, M.Kes']);
     expect(await page.locator('[data-section=ranking] table').first().locator('th[aria-sort=descending]').count()).toBe(1);
     await page.locator('[data-section=ranking] table').first().getByRole('button', { name: /Nama/ }).click();
@@ -149,12 +176,16 @@ describeInBrowser('the dashboard at /dashboard', () => {
     expect(await page.locator('select[name=workArea]').count()).toBe(0);
     expect(await page.locator('[data-section=work-areas]').count()).toBe(0);
     expect(await page.locator('[data-share]').count()).toBe(0);
-    const listed = await page.locator('[data-section=ranking] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-nip')));
+    const listed = await page
+      .locator('[data-section=ranking] tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-nip')));
     expect(listed).toContain(DEWI);
     expect(listed).not.toContain(RINA);
     expect(await page.locator('pacak-dashboard').textContent()).not.toContain('Kantor Induk');
     const token = await pageToken(page);
-    const other = await fetch(`${server.url}/api/v1/reports/summary?from=${MAY.from}&to=${MAY.to}&workArea=kantor-induk`, { headers: { authorization: `Bearer ${token}` } });
+    const other = await fetch(`${server.url}/api/v1/reports/summary?from=${MAY.from}&to=${MAY.to}&workArea=kantor-induk`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(other.status).toBe(403);
 
     // Their work area's QR board opens for printing, styled and with its print button, under the page's policy.
@@ -163,7 +194,12 @@ describeInBrowser('the dashboard at /dashboard', () => {
     const [board] = await Promise.all([context.waitForEvent('page'), page.locator('[data-board]').click()]);
     await board.locator('.sheet').first().waitFor();
     expect(await board.title()).toBe('Papan kode QR Wilker Pelabuhan Boom Baru');
-    expect(await board.locator('.sheet').first().evaluate((sheet) => getComputedStyle(sheet).display)).toBe('grid');
+    expect(
+      await board
+        .locator('.sheet')
+        .first()
+        .evaluate((sheet) => getComputedStyle(sheet).display),
+    ).toBe('grid');
     await board.locator('[data-print]').waitFor();
     expect(await board.locator('.card .name').allTextContents()).toEqual(expect.arrayContaining(['Ns. Dewi Lestari, S.Kep']));
     expect(boardProblems).toEqual([]);
@@ -202,7 +238,11 @@ describeInBrowser('the dashboard at /dashboard', () => {
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk lagi.').waitFor();
     expect(await page.locator('[data-figure]').count()).toBe(0);
     expect(await pageToken(page)).toBe('');
-    await expect.poll(() => page.evaluate(() => (document.querySelector('pacak-dashboard')?.shadowRoot?.activeElement as HTMLInputElement | null)?.name)).toBe('username');
+    await expect
+      .poll(() =>
+        page.evaluate(() => (document.querySelector('pacak-dashboard')?.shadowRoot?.activeElement as HTMLInputElement | null)?.name),
+      )
+      .toBe('username');
   });
 
   it('signs out by itself when the token expires', async () => {
@@ -221,7 +261,10 @@ describeInBrowser('the dashboard at /dashboard', () => {
     expect(await pageToken(page)).toBe('');
     // An expired session left in the tab is not used again either.
     await page.evaluate(() =>
-      sessionStorage.setItem(`pacak-dashboard:${location.origin}`, JSON.stringify({ token: 'a.eyJyb2xlIjoiYWRtaW4ifQ.b', expiresAt: '2020-01-01T00:00:00Z' })),
+      sessionStorage.setItem(
+        `pacak-dashboard:${location.origin}`,
+        JSON.stringify({ token: 'a.eyJyb2xlIjoiYWRtaW4ifQ.b', expiresAt: '2020-01-01T00:00:00Z' }),
+      ),
     );
     await page.reload();
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk lagi.').waitFor();

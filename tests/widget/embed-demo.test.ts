@@ -29,9 +29,7 @@ describeInBrowser('the widget embedded in a page', () => {
     );
     await page.screenshot({ path: artifactPath('embed-demo.png'), fullPage: true });
 
-    const paths = requested
-      .map((url) => new URL(url))
-      .map((url) => `${url.origin === server.url ? '' : url.origin}${url.pathname}`);
+    const paths = requested.map((url) => new URL(url)).map((url) => `${url.origin === server.url ? '' : url.origin}${url.pathname}`);
     expect(new Set(paths)).toEqual(
       new Set([
         '/',

@@ -60,7 +60,9 @@ describeInBrowser('the hosted rating page a QR code opens', () => {
       await formReady(page);
       await page.waitForTimeout(1_000); // MIN_FORM_SECONDS is 0 in tests; let the form token arrive first
       await fillRating(page, { serviceType: 'phqc', scores: allScores(4), phone: '0812-7000-5555' });
-      const posted = page.waitForResponse((response) => response.url().endsWith('/api/v1/ratings') && response.request().method() === 'POST');
+      const posted = page.waitForResponse(
+        (response) => response.url().endsWith('/api/v1/ratings') && response.request().method() === 'POST',
+      );
       await submit(page);
       const response = await posted;
       expect(response.status()).toBe(201);

@@ -59,7 +59,10 @@ describeInBrowser('the keypass page in a phone browser', () => {
     expect(await readCodeOnScreen('#employee-qr')).toBe(await ratingUrl());
     await page.screenshot({ path: artifactPath('keypass.png'), fullPage: true });
 
-    for (const [id, type, extension] of [['download-svg', 'image/svg+xml', 'svg'], ['download-png', 'image/png', 'png']] as const) {
+    for (const [id, type, extension] of [
+      ['download-svg', 'image/svg+xml', 'svg'],
+      ['download-png', 'image/png', 'png'],
+    ] as const) {
       const link = page.locator(`#${id}`);
       const response = await context.request.get(new URL((await link.getAttribute('href'))!, server.url).href);
       expect(response.status()).toBe(200);
@@ -122,7 +125,10 @@ describeInBrowser('the keypass page in a phone browser', () => {
   });
 
   it('tells the customer when the code they carry was spent meanwhile', async () => {
-    const { body } = await postJson<{ url: string; token: string }>(`${server.url}/api/v1/service-tokens`, { nip: DEMO_NIP, pin: '480213' });
+    const { body } = await postJson<{ url: string; token: string }>(`${server.url}/api/v1/service-tokens`, {
+      nip: DEMO_NIP,
+      pin: '480213',
+    });
     await page.goto(body.url);
     await formReady(page);
     // Someone else spends it first.

@@ -66,7 +66,10 @@ describeInBrowser('<pacak-qr> on an intranet page', () => {
 
     const links = page.locator('pacak-qr a[part=download]');
     expect(await links.count()).toBe(2);
-    for (const [index, type] of [[0, 'image/svg+xml'], [1, 'image/png']] as const) {
+    for (const [index, type] of [
+      [0, 'image/svg+xml'],
+      [1, 'image/png'],
+    ] as const) {
       const response = await context.request.get((await links.nth(index).getAttribute('href'))!);
       expect(response.headers()['content-type']).toBe(type);
       expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="pacak-qr-/);

@@ -27,7 +27,11 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: AxeViolation[]; incomplete: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Element, options: object): Promise<{ violations: AxeViolation[]; incomplete: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document.querySelector('pacak-rating')!, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     });
@@ -162,9 +166,7 @@ describeInBrowser('<pacak-rating> for everyone (WCAG 2.2 AA)', () => {
       const zoomedPage = await zoomed.newPage();
       await openRatingPage(zoomedPage, server.url, { attributes: { lang: 'en' } });
       await formReady(zoomedPage);
-      const overflow = await zoomedPage.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await zoomedPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       const sizes = await zoomedPage
         .locator('pacak-rating label[part=star], pacak-rating select, pacak-rating input[type=tel], pacak-rating button')

@@ -2,15 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
-import {
-  fillRating,
-  formReady,
-  formValues,
-  openRatingPage,
-  recordedEvents,
-  statusSays,
-  submit,
-} from './rating-fixture.js';
+import { fillRating, formReady, formValues, openRatingPage, recordedEvents, statusSays, submit } from './rating-fixture.js';
 
 const typed = {
   serviceType: 'gawat-darurat',

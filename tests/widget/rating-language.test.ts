@@ -2,15 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useBrowserSuite } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
-import {
-  allScores,
-  descriptionOf,
-  fillRating,
-  formReady,
-  openRatingPage,
-  statusSays,
-  submit,
-} from './rating-fixture.js';
+import { allScores, descriptionOf, fillRating, formReady, openRatingPage, statusSays, submit } from './rating-fixture.js';
 
 describeInBrowser('<pacak-rating> in the page language', () => {
   let server: TestServer;
@@ -29,9 +21,7 @@ describeInBrowser('<pacak-rating> in the page language', () => {
     await fillRating(page, { serviceType: 'cop', scores: allScores(5), phone: '12345' });
     await submit(page);
     await statusSays(page, 'Please check the marked fields.');
-    expect(await descriptionOf(page.getByLabel('Mobile/WhatsApp number'))).toContain(
-      'Not a valid Indonesian mobile number',
-    );
+    expect(await descriptionOf(page.getByLabel('Mobile/WhatsApp number'))).toContain('Not a valid Indonesian mobile number');
 
     await page.getByLabel('Mobile/WhatsApp number').fill('0812 7777 8888');
     await submit(page);

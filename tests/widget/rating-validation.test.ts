@@ -98,9 +98,7 @@ describeInBrowser('<pacak-rating> telling the customer what to fix', () => {
     // A path with no field of its own is shown in the server's words rather than lost.
     expect(status).toContain('is not rateable right now');
     expect(await descriptionOf(page.getByLabel('No HP/WA'))).toContain('Nomor HP/WA tidak valid');
-    expect(await descriptionOf(page.locator('pacak-rating fieldset:has(input[name=cakap])'))).toBe(
-      'Pilih 1 sampai 5 bintang.',
-    );
+    expect(await descriptionOf(page.locator('pacak-rating fieldset:has(input[name=cakap])'))).toBe('Pilih 1 sampai 5 bintang.');
     expect(await formValues(page)).toEqual({
       serviceType: 'cop',
       scores: allScoresAsText(5),
@@ -147,9 +145,7 @@ describeInBrowser('<pacak-rating> telling the customer what to fix', () => {
   it('gives every star, field and button a touch target of at least 44 pixels', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);
-    const targets = page.locator(
-      'pacak-rating label[part=star], pacak-rating select, pacak-rating input[type=tel], pacak-rating button',
-    );
+    const targets = page.locator('pacak-rating label[part=star], pacak-rating select, pacak-rating input[type=tel], pacak-rating button');
     const sizes = await targets.evaluateAll((elements) =>
       elements.map((element) => element.getBoundingClientRect()).map(({ width, height }) => Math.min(width, height)),
     );

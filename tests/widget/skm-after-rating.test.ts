@@ -16,8 +16,16 @@ const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
 async function axeViolations(page: Page, selector?: string): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(context: Document | Element, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(selector ? document.querySelector(selector)! : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document | Element, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(selector ? document.querySelector(selector)! : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
     return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   }, selector);
 }
@@ -47,7 +55,8 @@ describeInBrowser('the survey after a rating, and the published infographic', ()
 
     const before = await SkmResponse.count();
     await page.locator('pacak-skm input[name=sex][value=L]').check();
-    for (const name of ['ageGroup', 'education', 'occupation']) await page.locator(`pacak-skm select[name=${name}]`).selectOption({ index: 2 });
+    for (const name of ['ageGroup', 'education', 'occupation'])
+      await page.locator(`pacak-skm select[name=${name}]`).selectOption({ index: 2 });
     for (const code of SKM_ELEMENT_CODES) await page.locator(`pacak-skm input[name=${code}][value="4"]`).check();
     await page.locator('pacak-skm button[type=submit]').click();
     await page.locator('pacak-skm [part=receipt]').waitFor({ timeout: 15_000 });

@@ -12,15 +12,43 @@ const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[]; incomplete: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return [...result.violations, ...result.incomplete.filter((i) => i.id === 'color-contrast')].map((v) => `${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: { id: string; nodes: { target: unknown[] }[] }[];
+            incomplete: { id: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return [...result.violations, ...result.incomplete.filter((i) => i.id === 'color-contrast')].map(
+      (v) => `${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
   });
 }
 
 const LANGS = [
-  { lang: 'id', title: 'Survei Kepuasan Masyarakat', check: 'Periksa kembali', thanks: 'Terima kasih', first: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan' },
-  { lang: 'en', title: 'Public Satisfaction Survey', check: 'Please check', thanks: 'Thank you', first: 'How well do the service requirements fit' },
+  {
+    lang: 'id',
+    title: 'Survei Kepuasan Masyarakat',
+    check: 'Periksa kembali',
+    thanks: 'Terima kasih',
+    first: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan',
+  },
+  {
+    lang: 'en',
+    title: 'Public Satisfaction Survey',
+    check: 'Please check',
+    thanks: 'Thank you',
+    first: 'How well do the service requirements fit',
+  },
 ] as const;
 
 describeInBrowser('<pacak-skm> on the hosted page, on a 360 px phone', () => {
@@ -45,7 +73,9 @@ describeInBrowser('<pacak-skm> on the hosted page, on a 360 px phone', () => {
       await page.locator('pacak-skm button[type=submit]').click();
       await page.locator('pacak-skm [role=alert]', { hasText: words.check }).waitFor({ timeout: 10_000 });
       // The first unanswered field has the focus: the sex radios.
-      expect(await page.evaluate(() => (document.querySelector('pacak-skm')!.shadowRoot!.activeElement as HTMLInputElement | null)?.name)).toBe('sex');
+      expect(
+        await page.evaluate(() => (document.querySelector('pacak-skm')!.shadowRoot!.activeElement as HTMLInputElement | null)?.name),
+      ).toBe('sex');
       expect(await axeViolations(page), 'errors').toEqual([]);
 
       const before = await SkmResponse.count();
@@ -53,19 +83,29 @@ describeInBrowser('<pacak-skm> on the hosted page, on a 360 px phone', () => {
       await page.locator('pacak-skm select[name=ageGroup]').selectOption('30-39');
       await page.locator('pacak-skm select[name=education]').selectOption('d4-s1');
       await page.locator('pacak-skm select[name=occupation]').selectOption('swasta');
-      for (const [i, code] of SKM_ELEMENT_CODES.entries()) await page.locator(`pacak-skm input[name=${code}][value="${(i % 4) + 1}"]`).check();
+      for (const [i, code] of SKM_ELEMENT_CODES.entries())
+        await page.locator(`pacak-skm input[name=${code}][value="${(i % 4) + 1}"]`).check();
       await page.locator('pacak-skm textarea[name=suggestion]').fill('Antrean perlu nomor urut.');
       await page.locator('pacak-skm button[type=submit]').click();
       await page.locator('pacak-skm [part=receipt]', { hasText: words.thanks }).waitFor({ timeout: 15_000 });
       expect(await axeViolations(page), 'sent').toEqual([]);
       expect(await SkmResponse.count()).toBe(before + 1);
       const stored = (await SkmResponse.findOne({ order: [['id', 'DESC']] }))!;
-      expect(stored).toMatchObject({ channel: 'qr', sex: 'P', persyaratan: 1, prosedur: 2, waktu: 3, biaya: 4, sarana: 1, suggestion: 'Antrean perlu nomor urut.' });
+      expect(stored).toMatchObject({
+        channel: 'qr',
+        sex: 'P',
+        persyaratan: 1,
+        prosedur: 2,
+        waktu: 3,
+        biaya: 4,
+        sarana: 1,
+        suggestion: 'Antrean perlu nomor urut.',
+      });
       expect(problems).toEqual([]);
     });
   }
 
-  it('runs under the hosted page\'s Content-Security-Policy without a refusal', async () => {
+  it("runs under the hosted page's Content-Security-Policy without a refusal", async () => {
     const strict = await browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const own = await strict.newPage();

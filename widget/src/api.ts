@@ -88,9 +88,7 @@ export function apiClient(origin: string, kioskKey?: string) {
     serviceTypes: (ref: string) => call<{ serviceTypes: Named[] }>(`${base}/service-types?${refQuery(ref)}`),
     indicators: () => call<{ indicators: Indicator[] }>(`${base}/indicators`),
     formToken: (nip: string) =>
-      call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then(
-        (t): FormToken => ({ ...t, nip, at: Date.now() }),
-      ),
+      call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then((t): FormToken => ({ ...t, nip, at: Date.now() })),
     roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {

@@ -35,11 +35,7 @@ export interface PacakEventMap {
  * Every widget event bubbles and is composed, so a listener on `document` hears it through any number of
  * shadow roots (a WordPress theme may wrap the element in its own components).
  */
-export function emit<K extends keyof PacakEventMap>(
-  target: EventTarget,
-  name: K,
-  detail: PacakEventMap[K]['detail'],
-): void {
+export function emit<K extends keyof PacakEventMap>(target: EventTarget, name: K, detail: PacakEventMap[K]['detail']): void {
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 

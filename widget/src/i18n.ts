@@ -78,7 +78,6 @@ export async function loadStrings(lang: Lang): Promise<Strings> {
   return stringsFor(lang);
 }
 
-
 /** The element's own `lang` wins; otherwise an English page gets English and every other page Indonesian. */
 export function pickLang(own: string | null | undefined): Lang {
   const tag = own || document.documentElement.lang;

@@ -15,7 +15,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.removeIndex('ratings', 'ratings_service_token');
-  for (const [table, column] of [['ratings', 'service_token_id'], ['employees', 'pin_hash']] as const) {
+  for (const [table, column] of [
+    ['ratings', 'service_token_id'],
+    ['employees', 'pin_hash'],
+  ] as const) {
     // Sequelize's SQLite removeColumn copies the table and loses its other indexes (the one-a-day rule
     // among them); SQLite 3.35 and later drop a column in place, as PostgreSQL and MariaDB do.
     if (qi.sequelize.getDialect() === 'sqlite') await qi.sequelize.query(`ALTER TABLE ${table} DROP COLUMN ${column}`);

@@ -11,7 +11,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  for (const [table, column] of [['work_areas', 'service_hours'], ['offices', 'privacy_contact']] as const) {
+  for (const [table, column] of [
+    ['work_areas', 'service_hours'],
+    ['offices', 'privacy_contact'],
+  ] as const) {
     // SQLite 3.35 and later drop a column in place; Sequelize's removeColumn would copy the table.
     if (qi.sequelize.getDialect() === 'sqlite') await qi.sequelize.query(`ALTER TABLE ${table} DROP COLUMN ${column}`);
     else await qi.removeColumn(table, column);

@@ -24,7 +24,9 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
       if (name === row.name) continue;
       const holder = taken.get(name);
       if (holder !== undefined && holder !== row.id) {
-        throw new Error(`${table}.${column}: "${row.name}" (id ${row.id}) and id ${holder} are the same name once canonical; rename one and migrate again.`);
+        throw new Error(
+          `${table}.${column}: "${row.name}" (id ${row.id}) and id ${holder} are the same name once canonical; rename one and migrate again.`,
+        );
       }
       await db.query(`UPDATE ${table} SET ${column} = ? WHERE id = ?`, { replacements: [name, row.id] });
       taken.set(name, row.id);

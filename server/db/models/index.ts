@@ -20,10 +20,52 @@ import { SkmResponse } from './skm-response.js';
 import { SkmSettingsRecord } from './skm-settings.js';
 import { WorkArea } from './work-area.js';
 
-export { AdminUser, AllowedOrigin, AppraisalRuleSet, AttendanceMonth, AuditEntry, Employee, KioskKey, Office, OfficeLetterhead, PublicCode, Rating, ServiceType, ShareLink, SignInThrottle, SkpResult, SkmFollowUp, SkmPublication, SkmResponse, SkmSettingsRecord, WorkArea };
+export {
+  AdminUser,
+  AllowedOrigin,
+  AppraisalRuleSet,
+  AttendanceMonth,
+  AuditEntry,
+  Employee,
+  KioskKey,
+  Office,
+  OfficeLetterhead,
+  PublicCode,
+  Rating,
+  ServiceType,
+  ShareLink,
+  SignInThrottle,
+  SkpResult,
+  SkmFollowUp,
+  SkmPublication,
+  SkmResponse,
+  SkmSettingsRecord,
+  WorkArea,
+};
 
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Office, WorkArea, ServiceType, Employee, PublicCode, Rating, AdminUser, SignInThrottle, AuditEntry, ShareLink, KioskKey, AllowedOrigin, AppraisalRuleSet, OfficeLetterhead, AttendanceMonth, SkpResult, SkmResponse, SkmSettingsRecord, SkmFollowUp, SkmPublication]) {
+  for (const model of [
+    Office,
+    WorkArea,
+    ServiceType,
+    Employee,
+    PublicCode,
+    Rating,
+    AdminUser,
+    SignInThrottle,
+    AuditEntry,
+    ShareLink,
+    KioskKey,
+    AllowedOrigin,
+    AppraisalRuleSet,
+    OfficeLetterhead,
+    AttendanceMonth,
+    SkpResult,
+    SkmResponse,
+    SkmSettingsRecord,
+    SkmFollowUp,
+    SkmPublication,
+  ]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

@@ -44,7 +44,10 @@ export const DEFAULT_MAPPING_REASONS: Record<IndicatorCode, { id: string; en: st
     id: 'Dapat dipercaya dan bertanggung jawab sesuai perilaku Akuntabel (jujur, bertanggung jawab, cermat, disiplin).',
     en: 'Trustworthy and responsible matches Accountable (honest, responsible, careful, disciplined).',
   },
-  cakap: { id: 'Dinilai kompeten dalam pelayanan adalah bukti langsung Kompeten.', en: 'Judged competent in service is direct evidence of Competent.' },
+  cakap: {
+    id: 'Dinilai kompeten dalam pelayanan adalah bukti langsung Kompeten.',
+    en: 'Judged competent in service is direct evidence of Competent.',
+  },
   akuntabel: {
     id: 'Integritas tinggi termasuk dalam perilaku Akuntabel (berintegritas tinggi).',
     en: 'High integrity is part of Accountable (high integrity).',

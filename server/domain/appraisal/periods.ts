@@ -20,8 +20,34 @@ export interface AppraisalPeriod {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const HALVES_EN = ['First half', 'Second half'];
 
 export const PERIOD_CODE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-S([12]))?$/;
@@ -30,7 +56,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** Months `first` to `last` (1-12) of a year as a period. */
-function span(code: string, kind: AppraisalPeriod['kind'], year: number, first: number, last: number, name: AppraisalPeriod['name']): AppraisalPeriod {
+function span(
+  code: string,
+  kind: AppraisalPeriod['kind'],
+  year: number,
+  first: number,
+  last: number,
+  name: AppraisalPeriod['name'],
+): AppraisalPeriod {
   return { code, kind, year, from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay(year, last))}`, name };
 }
 
@@ -46,7 +79,10 @@ export function periodOf(code: string): AppraisalPeriod | null {
   }
   if (match[3]) {
     const q = Number(match[3]);
-    return span(code, 'quarterly', year, 3 * q - 2, 3 * q, { id: `Triwulan ${ROMAN[q - 1]} ${year}`, en: `Quarter ${ROMAN[q - 1]} ${year}` });
+    return span(code, 'quarterly', year, 3 * q - 2, 3 * q, {
+      id: `Triwulan ${ROMAN[q - 1]} ${year}`,
+      en: `Quarter ${ROMAN[q - 1]} ${year}`,
+    });
   }
   if (match[4]) {
     const s = Number(match[4]);
@@ -82,6 +118,11 @@ export function periodsOfYear(kind: PeriodKind, year: number): AppraisalPeriod[]
 export function periodOfRange(from: string, to: string): AppraisalPeriod | null {
   const code = periodCodeOn('monthly', from);
   const year = Number(from.slice(0, 4));
-  const candidates = [periodOf(code), periodOf(periodCodeOn('quarterly', from)), periodOf(periodCodeOn('half-yearly', from)), periodOf(String(year))];
+  const candidates = [
+    periodOf(code),
+    periodOf(periodCodeOn('quarterly', from)),
+    periodOf(periodCodeOn('half-yearly', from)),
+    periodOf(String(year)),
+  ];
   return candidates.find((period) => period && period.from === from && period.to === to) ?? null;
 }

@@ -20,8 +20,16 @@ export const appraisalRulesSchema = z.strictObject({
   effectiveFrom: isoDate,
   periodKind: z.enum(PERIOD_KINDS),
   mapping: z
-    .strictObject(Object.fromEntries(INDICATOR_CODES.map((code) => [code, z.array(z.enum(CORE_VALUE_CODES)).max(7)])) as Record<IndicatorCode, z.ZodArray<z.ZodEnum<{ [K in (typeof CORE_VALUE_CODES)[number]]: K }>>>)
-    .refine((mapping) => Object.values(mapping).every((values) => new Set(values).size === values.length), 'names a core value twice for one indicator'),
+    .strictObject(
+      Object.fromEntries(INDICATOR_CODES.map((code) => [code, z.array(z.enum(CORE_VALUE_CODES)).max(7)])) as Record<
+        IndicatorCode,
+        z.ZodArray<z.ZodEnum<{ [K in (typeof CORE_VALUE_CODES)[number]]: K }>>
+      >,
+    )
+    .refine(
+      (mapping) => Object.values(mapping).every((values) => new Set(values).size === values.length),
+      'names a core value twice for one indicator',
+    ),
   weights: z
     .strictObject({ customers: weight, attendance: weight, skp: weight })
     .refine((w) => w.customers + w.attendance + w.skp === 100, 'must add up to 100'),

@@ -42,7 +42,8 @@ export interface SkmElementResult {
 }
 
 /** A used element: answered by at least one questionnaire, so its NRR is known. */
-export const isUsedElement = (element: SkmElementResult): element is SkmElementResult & { nrr: number } => element.used && element.nrr !== null;
+export const isUsedElement = (element: SkmElementResult): element is SkmElementResult & { nrr: number } =>
+  element.used && element.nrr !== null;
 
 export interface SkmResult {
   respondents: number;

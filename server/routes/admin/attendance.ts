@@ -16,7 +16,12 @@ function fileTypeOf(contentType: string): 'csv' | 'xlsx' {
   const type = contentType.split(';')[0]?.trim().toLowerCase();
   if (type === 'text/csv') return 'csv';
   if (type === XLSX_TYPE) return 'xlsx';
-  throw new ProblemError({ type: problemType('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: `Send the file as text/csv (UTF-8) or ${XLSX_TYPE}.` });
+  throw new ProblemError({
+    type: problemType('unsupported-media-type'),
+    title: 'Unsupported media type',
+    status: 415,
+    detail: `Send the file as text/csv (UTF-8) or ${XLSX_TYPE}.`,
+  });
 }
 
 /**

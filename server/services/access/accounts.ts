@@ -39,7 +39,9 @@ export function assertPlacement(account: Pick<NewAccount, 'role' | 'officeId' | 
     throw invalid([{ path: 'office', message: 'a superadmin belongs to no office', code: 'invalid_placement' }]);
   }
   if (account.role !== 'superadmin' && account.officeId === null) {
-    throw invalid([{ path: 'office', message: `a${account.role === 'admin' ? 'n' : ''} ${account.role} needs an office`, code: 'invalid_placement' }]);
+    throw invalid([
+      { path: 'office', message: `a${account.role === 'admin' ? 'n' : ''} ${account.role} needs an office`, code: 'invalid_placement' },
+    ]);
   }
   if (account.role === 'coordinator' && account.workAreaId === null) {
     throw invalid([{ path: 'workArea', message: 'a coordinator needs a work area', code: 'invalid_placement' }]);
@@ -68,7 +70,8 @@ export async function createAccount(account: NewAccount, transaction?: Transacti
     );
     return { user, ...(account.password ? {} : { password }) };
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('username-taken', 'Username taken', `The username "${account.username}" is already taken.`);
+    if (isUniqueViolation(error))
+      throw conflict('username-taken', 'Username taken', `The username "${account.username}" is already taken.`);
     throw error;
   }
 }
@@ -80,13 +83,19 @@ export async function createAccount(account: NewAccount, transaction?: Transacti
  */
 export async function setPassword(user: AdminUser, password: string | undefined, transaction?: Transaction): Promise<string | undefined> {
   const chosen = password ?? generatePassword();
-  await user.update({ passwordHash: await hashPassword(chosen), passwordChangedAt: new Date(), mustChangePassword: password === undefined }, { transaction });
+  await user.update(
+    { passwordHash: await hashPassword(chosen), passwordChangedAt: new Date(), mustChangePassword: password === undefined },
+    { transaction },
+  );
   await user.increment('tokenVersion', { transaction });
   return password ? undefined : chosen;
 }
 
 /** An office by code and, when given, one of its active work areas by code, for placing an account. */
-export async function placeIn(officeCode: string | undefined, workAreaCode: string | undefined): Promise<{ office: Office | null; workArea: WorkArea | null }> {
+export async function placeIn(
+  officeCode: string | undefined,
+  workAreaCode: string | undefined,
+): Promise<{ office: Office | null; workArea: WorkArea | null }> {
   const office = officeCode ? await Office.findOne({ where: { code: officeCode } }) : null;
   if (officeCode && !office) throw invalid([{ path: 'office', message: `no office has the code "${officeCode}"`, code: 'unknown_office' }]);
   if (!workAreaCode) return { office, workArea: null };

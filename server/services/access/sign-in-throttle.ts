@@ -57,7 +57,10 @@ export class SignInThrottleService {
   /** Gives back one claimed attempt that turned out right, lifting a lock that only it had set. */
   async release({ key, limit }: ThrottleKey): Promise<void> {
     await SignInThrottle.update(
-      { lockedUntil: literal(`CASE WHEN failures - 1 < ${Number(limit)} THEN NULL ELSE locked_until END`), failures: literal('failures - 1') },
+      {
+        lockedUntil: literal(`CASE WHEN failures - 1 < ${Number(limit)} THEN NULL ELSE locked_until END`),
+        failures: literal('failures - 1'),
+      },
       { where: { key, failures: { [Op.gt]: 0 } } },
     );
   }

@@ -32,7 +32,9 @@ function cleanChanges(changes: Record<string, unknown>): Record<string, unknown>
       .filter(([key]) => !SECRET_KEY.test(key))
       .map(([key, value]) => [
         key,
-        value && typeof value === 'object' && !Array.isArray(value) ? cleanChanges(value as Record<string, unknown>) : mapStrings(value, maskPhonesIn),
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? cleanChanges(value as Record<string, unknown>)
+          : mapStrings(value, maskPhonesIn),
       ]),
   );
 }

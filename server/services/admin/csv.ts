@@ -52,7 +52,15 @@ const leadingBreaks = (text: string): number => breaks(/^[\r\n]*/.exec(text)?.[0
 export function parseCsv(input: string, delimiter: Delimiter = detectDelimiter(input.replace(/^\uFEFF/, ''))): CsvRecord[] {
   const bytes = Buffer.from(input, 'utf8');
   const lineAt = (offset: number): number => 1 + breaks(bytes.toString('utf8', 0, offset));
-  const options = { delimiter, bom: true, record_delimiter: ['\r\n', '\n', '\r'], skip_empty_lines: true, relax_column_count: true, info: true, raw: true };
+  const options = {
+    delimiter,
+    bom: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    raw: true,
+  };
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
     // Strict first: only then does csv-parse tell text after a closing quote from a quote inside a field.

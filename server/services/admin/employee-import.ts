@@ -54,16 +54,27 @@ export class EmployeeImporter {
     const { header, rows, delimiter } = this.#read(csv);
     const map = mapHeader(header);
     if (map.missing.length || map.repeated.length) {
-      throw invalid([
-        ...map.missing.map((column) => ({ path: 'header', message: `has no ${COLUMN_LABELS[column]} column`, code: 'missing_column' })),
-        ...map.repeated.map((column) => ({ path: 'header', message: `names the ${COLUMN_LABELS[column]} column twice`, code: 'repeated_column' })),
-      ], 'The header line must name the columns NIP, Nama, Unit Kerja (or Wilker) and Jenis; Jabatan is optional.');
+      throw invalid(
+        [
+          ...map.missing.map((column) => ({ path: 'header', message: `has no ${COLUMN_LABELS[column]} column`, code: 'missing_column' })),
+          ...map.repeated.map((column) => ({
+            path: 'header',
+            message: `names the ${COLUMN_LABELS[column]} column twice`,
+            code: 'repeated_column',
+          })),
+        ],
+        'The header line must name the columns NIP, Nama, Unit Kerja (or Wilker) and Jenis; Jabatan is optional.',
+      );
     }
     const areas = await WorkArea.findAll({ where: { officeId } });
     const known = new Map<string, Employee>();
     const nips = rows.map((row) => this.#cell(row.fields, map.columns.nip));
     for (let i = 0; i < nips.length; i += 500) {
-      const chunk = [...new Set(nips.slice(i, i + 500).flatMap((nip) => [nip.trim(), normaliseStaffId(nip, 'asn'), normaliseStaffId(nip, 'outsourced')]))];
+      const chunk = [
+        ...new Set(
+          nips.slice(i, i + 500).flatMap((nip) => [nip.trim(), normaliseStaffId(nip, 'asn'), normaliseStaffId(nip, 'outsourced')]),
+        ),
+      ];
       for (const employee of await Employee.findAll({ where: { nip: { [Op.in]: chunk } } })) known.set(employee.nip, employee);
     }
     const firstLine = new Map<string, number>();
@@ -79,12 +90,21 @@ export class EmployeeImporter {
         title: 'Import refused',
         status: 422,
         detail: `${summary.refuse} of ${lines.length} lines are refused${dryRun ? '' : '; nothing was imported'}.`,
-        errors: lines.flatMap((line) => (line.problems ?? []).map((problem) => ({ path: `line.${line.line}.${problem.column}`, message: problem.message, code: 'refused_line' }))),
+        errors: lines.flatMap((line) =>
+          (line.problems ?? []).map((problem) => ({
+            path: `line.${line.line}.${problem.column}`,
+            message: problem.message,
+            code: 'refused_line',
+          })),
+        ),
         ...report,
       });
     }
     if (dryRun) return report;
-    await uniqueOr409(() => this.#apply(actor, officeId, planned, summary), 'A NIP or staff code in the file (added meanwhile by someone else)');
+    await uniqueOr409(
+      () => this.#apply(actor, officeId, planned, summary),
+      'A NIP or staff code in the file (added meanwhile by someone else)',
+    );
     return { ...report, applied: true };
   }
 
@@ -98,8 +118,10 @@ export class EmployeeImporter {
       throw error;
     }
     const [header, ...rows] = records;
-    if (!header || rows.length === 0) throw invalid([{ path: 'body', message: 'needs a header line and at least one employee line', code: 'empty_import' }]);
-    if (rows.length > MAX_IMPORT_LINES) throw invalid([{ path: 'body', message: `may hold at most ${MAX_IMPORT_LINES} employee lines`, code: 'too_many_lines' }]);
+    if (!header || rows.length === 0)
+      throw invalid([{ path: 'body', message: 'needs a header line and at least one employee line', code: 'empty_import' }]);
+    if (rows.length > MAX_IMPORT_LINES)
+      throw invalid([{ path: 'body', message: `may hold at most ${MAX_IMPORT_LINES} employee lines`, code: 'too_many_lines' }]);
     return { header: header.fields, rows, delimiter: delimiter === '\t' ? 'tab' : delimiter };
   }
 
@@ -120,7 +142,10 @@ export class EmployeeImporter {
     const problems: { column: string; message: string }[] = [];
     const refuse = (column: ImportColumn, message: string) => problems.push({ column: COLUMN_LABELS[column], message });
     if (row.fields.slice(width).some((field) => field.trim())) {
-      problems.push({ column: 'line', message: `has ${row.fields.length} fields but the header has ${width}: is a separator inside an unquoted field?` });
+      problems.push({
+        column: 'line',
+        message: `has ${row.fields.length} fields but the header has ${width}: is a separator inside an unquoted field?`,
+      });
     }
 
     const kind = kindOf(cell('kind'));
@@ -141,7 +166,8 @@ export class EmployeeImporter {
     if (earlier !== undefined) refuse('nip', `appears already on line ${earlier}`);
     else if (nip) firstLine.set(nip, row.line);
     const existing = known.get(nip);
-    if (existing && existing.officeId !== officeId) refuse('nip', 'is registered with another office; that office must deactivate and release it first');
+    if (existing && existing.officeId !== officeId)
+      refuse('nip', 'is registered with another office; that office must deactivate and release it first');
 
     const report: LineReport = { line: row.line, nip, name: cell('name'), action: 'refuse' };
     if (problems.length || !kind || !area || !name.success || !position.success) return { report: { ...report, problems } };
@@ -154,7 +180,15 @@ export class EmployeeImporter {
     if (existing.workAreaId !== area.id) {
       changes.workArea = { from: areas.find((candidate) => candidate.id === existing.workAreaId)?.code ?? null, to: area.code };
     }
-    return { report: { ...report, action: Object.keys(changes).length ? 'change' : 'unchanged', ...(Object.keys(changes).length ? { changes } : {}) }, values, existing };
+    return {
+      report: {
+        ...report,
+        action: Object.keys(changes).length ? 'change' : 'unchanged',
+        ...(Object.keys(changes).length ? { changes } : {}),
+      },
+      values,
+      existing,
+    };
   }
 
   async #apply(actor: Actor, officeId: number, planned: Planned[], summary: ImportReport['summary']): Promise<void> {
@@ -168,10 +202,16 @@ export class EmployeeImporter {
           await issuePublicCode(created.id, transaction);
         }
       }
-      const nipsOf = (action: LineReport['action']) => planned.filter((plan) => plan.report.action === action).map((plan) => plan.report.nip);
+      const nipsOf = (action: LineReport['action']) =>
+        planned.filter((plan) => plan.report.action === action).map((plan) => plan.report.nip);
       await this.audit.record(
         actor,
-        { officeId, action: 'employee.import', targetType: 'employee', changes: { summary, added: nipsOf('add'), changed: nipsOf('change') } },
+        {
+          officeId,
+          action: 'employee.import',
+          targetType: 'employee',
+          changes: { summary, added: nipsOf('add'), changed: nipsOf('change') },
+        },
         transaction,
       );
     });

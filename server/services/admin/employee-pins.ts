@@ -33,7 +33,11 @@ export class EmployeePinAdmin {
     await this.db.transaction(async (transaction) => {
       await employee.update({ pinHash }, { transaction });
       const changes = { pin: body.pin ? 'chosen' : 'random' };
-      await this.audit.record(actor, { officeId, action: 'employee.set-pin', targetType: 'employee', targetId: employee.nip, changes }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId, action: 'employee.set-pin', targetType: 'employee', targetId: employee.nip, changes },
+        transaction,
+      );
     });
     return body.pin ? { hasPin: true } : { hasPin: true, pin };
   }
@@ -45,7 +49,11 @@ export class EmployeePinAdmin {
     if (employee.pinHash === null) return;
     await this.db.transaction(async (transaction) => {
       await employee.update({ pinHash: null }, { transaction });
-      await this.audit.record(actor, { officeId, action: 'employee.clear-pin', targetType: 'employee', targetId: employee.nip }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId, action: 'employee.clear-pin', targetType: 'employee', targetId: employee.nip },
+        transaction,
+      );
     });
   }
 }

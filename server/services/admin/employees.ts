@@ -28,11 +28,17 @@ export class EmployeeAdmin {
     if (query.active !== undefined) filters.push({ active: query.active });
     // LIKE wildcards are dropped rather than escaped: databases disagree on the escape character.
     const q = query.q?.toLowerCase().replace(/[%_\\]/g, '');
-    if (q) filters.push({ [Op.or]: [sqlWhere(fn('LOWER', col('Employee.name')), Op.like, `%${q}%`), { nip: { [Op.like]: `${q.toUpperCase()}%` } }] });
+    if (q)
+      filters.push({
+        [Op.or]: [sqlWhere(fn('LOWER', col('Employee.name')), Op.like, `%${q}%`), { nip: { [Op.like]: `${q.toUpperCase()}%` } }],
+      });
     const { rows, count } = await Employee.findAndCountAll({
       where: { [Op.and]: filters },
       include: [{ model: WorkArea, as: 'workArea', required: true }],
-      order: [['name', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['name', 'ASC'],
+        ['id', 'ASC'],
+      ],
       limit: query.limit,
       offset: query.offset,
     });
@@ -55,7 +61,11 @@ export class EmployeeAdmin {
           const { workArea: _code, ...fields } = body;
           const created = await Employee.create({ ...fields, officeId, workAreaId: area.id }, { transaction });
           const issued = await issuePublicCode(created.id, transaction);
-          await this.audit.record(actor, { officeId, action: 'employee.create', targetType: 'employee', targetId: body.nip, changes: body }, transaction);
+          await this.audit.record(
+            actor,
+            { officeId, action: 'employee.create', targetType: 'employee', targetId: body.nip, changes: body },
+            transaction,
+          );
           return { employee: created, code: issued.code };
         }),
       `The NIP or staff code "${body.nip}" (in this or another office)`,
@@ -69,16 +79,28 @@ export class EmployeeAdmin {
     const employee = await this.require(officeId, nip);
     if (body.kind && body.kind !== employee.kind) {
       const problems = staffIdProblems(employee.nip, body.kind as StaffKind);
-      if (problems.length) throw invalid(problems.map((message) => ({ path: 'kind', message: `the employee's identifier does not fit: ${message}`, code: 'kind_mismatch' })));
+      if (problems.length)
+        throw invalid(
+          problems.map((message) => ({
+            path: 'kind',
+            message: `the employee's identifier does not fit: ${message}`,
+            code: 'kind_mismatch',
+          })),
+        );
     }
-    const area = body.workArea && body.workArea !== employee.workArea.code ? await this.#area(officeId, body.workArea, 'body') : employee.workArea;
+    const area =
+      body.workArea && body.workArea !== employee.workArea.code ? await this.#area(officeId, body.workArea, 'body') : employee.workArea;
     const { workArea: _code, ...fields } = body;
     const changes: Record<string, unknown> = diff(employee.get(), fields);
     if (area.id !== employee.workAreaId) changes.workArea = { from: employee.workArea.code, to: area.code };
     if (Object.keys(changes).length) {
       await this.db.transaction(async (transaction) => {
         await employee.update({ ...fields, workAreaId: area.id }, { transaction });
-        await this.audit.record(actor, { officeId, action: 'employee.update', targetType: 'employee', targetId: nip, changes }, transaction);
+        await this.audit.record(
+          actor,
+          { officeId, action: 'employee.update', targetType: 'employee', targetId: nip, changes },
+          transaction,
+        );
       });
     }
     return this.get(actor, nip);
@@ -88,13 +110,21 @@ export class EmployeeAdmin {
     const officeId = officeOf(actor);
     const employee = await this.require(officeId, nip);
     if (active && !employee.workArea.active) {
-      throw conflict('work-area-inactive', 'Work area inactive', 'The employee’s work area is deactivated. Move the employee to an active one first.');
+      throw conflict(
+        'work-area-inactive',
+        'Work area inactive',
+        'The employee’s work area is deactivated. Move the employee to an active one first.',
+      );
     }
     if (employee.active !== active) {
       await this.db.transaction(async (transaction) => {
         await employee.update({ active }, { transaction });
         const action = active ? 'employee.reactivate' : 'employee.deactivate';
-        await this.audit.record(actor, { officeId, action, targetType: 'employee', targetId: nip, changes: { active: { from: !active, to: active } } }, transaction);
+        await this.audit.record(
+          actor,
+          { officeId, action, targetType: 'employee', targetId: nip, changes: { active: { from: !active, to: active } } },
+          transaction,
+        );
       });
     }
     return this.get(actor, nip);
@@ -105,12 +135,20 @@ export class EmployeeAdmin {
     const officeId = officeOf(actor);
     const employee = await this.require(officeId, nip);
     if (await Rating.count({ where: { employeeId: employee.id } })) {
-      throw conflict('employee-rated', 'Employee has ratings', 'An employee with ratings is never deleted. Deactivate the employee instead.');
+      throw conflict(
+        'employee-rated',
+        'Employee has ratings',
+        'An employee with ratings is never deleted. Deactivate the employee instead.',
+      );
     }
     await this.db.transaction(async (transaction) => {
       await PublicCode.destroy({ where: { employeeId: employee.id }, transaction });
       await employee.destroy({ transaction });
-      await this.audit.record(actor, { officeId, action: 'employee.delete', targetType: 'employee', targetId: nip, changes: { name: employee.name } }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId, action: 'employee.delete', targetType: 'employee', targetId: nip, changes: { name: employee.name } },
+        transaction,
+      );
     });
   }
 
@@ -123,14 +161,30 @@ export class EmployeeAdmin {
       await PublicCode.update({ replacedAt: new Date() }, { where: { id: current.map((code) => code.id) }, transaction });
       const issued = await issuePublicCode(employee.id, transaction);
       const replaced = current.map((code) => code.code);
-      await this.audit.record(actor, { officeId, action: 'employee.replace-public-code', targetType: 'employee', targetId: nip, changes: { replaced, code: issued.code } }, transaction);
+      await this.audit.record(
+        actor,
+        {
+          officeId,
+          action: 'employee.replace-public-code',
+          targetType: 'employee',
+          targetId: nip,
+          changes: { replaced, code: issued.code },
+        },
+        transaction,
+      );
       return { code: issued.code, ratingUrl: this.catalogue.ratingUrl(issued.code), replaced };
     });
   }
 
   /** An employee of the office by NIP; another office's employee is answered 404 like a missing one. */
   async require(officeId: number, nip: string): Promise<WithArea> {
-    const employee = nip.length <= 64 ? await Employee.findOne({ where: { officeId, nip: nip.trim().toUpperCase() }, include: [{ model: WorkArea, as: 'workArea', required: true }] }) : null;
+    const employee =
+      nip.length <= 64
+        ? await Employee.findOne({
+            where: { officeId, nip: nip.trim().toUpperCase() },
+            include: [{ model: WorkArea, as: 'workArea', required: true }],
+          })
+        : null;
     if (!employee) throw notFound('This office has no employee with that NIP or staff code.');
     return employee as WithArea;
   }
@@ -158,7 +212,9 @@ export class EmployeeAdmin {
       return area;
     }
     if (!area || !area.active) {
-      throw invalid([{ path: 'workArea', message: area ? 'is deactivated' : 'is not a work area of this office', code: 'unknown_work_area' }]);
+      throw invalid([
+        { path: 'workArea', message: area ? 'is deactivated' : 'is not a work area of this office', code: 'unknown_work_area' },
+      ]);
     }
     return area;
   }

@@ -19,7 +19,19 @@ export const COLUMN_LABELS: Record<ImportColumn, string> = {
  * digits removed ("Unit Kerja", "UNIT_KERJA" and "unit-kerja" are one name).
  */
 const HEADER_NAMES: Record<ImportColumn, string[]> = {
-  nip: ['nip', 'ni', 'nipni', 'nipnipppk', 'nippppk', 'nomorindukpegawai', 'kodepegawai', 'kodestaf', 'kodepetugas', 'staffcode', 'staffid'],
+  nip: [
+    'nip',
+    'ni',
+    'nipni',
+    'nipnipppk',
+    'nippppk',
+    'nomorindukpegawai',
+    'kodepegawai',
+    'kodestaf',
+    'kodepetugas',
+    'staffcode',
+    'staffid',
+  ],
   name: ['nama', 'namapegawai', 'namalengkap', 'namadangelar', 'namalengkapdangelar', 'namagelar', 'name', 'fullname'],
   position: ['jabatan', 'namajabatan', 'position', 'jobtitle'],
   workArea: ['unitkerja', 'wilker', 'wilayahkerja', 'kodewilker', 'penempatan', 'workarea', 'post'],

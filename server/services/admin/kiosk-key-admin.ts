@@ -30,7 +30,7 @@ export function qrPath(text: string): QrPath {
   const { size, data } = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
   let path = '';
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; ) {
+    for (let x = 0; x < size;) {
       if (!data[y * size + x]) {
         x++;
         continue;
@@ -68,12 +68,21 @@ export class KioskKeyAdmin {
     }));
   }
 
-  async issue(actor: Actor, body: z.infer<typeof kioskKeyIssueSchema>): Promise<KioskKeyView & { key: string; tabletUrl: string; qr: QrPath }> {
+  async issue(
+    actor: Actor,
+    body: z.infer<typeof kioskKeyIssueSchema>,
+  ): Promise<KioskKeyView & { key: string; tabletUrl: string; qr: QrPath }> {
     const officeId = officeOf(actor);
     const area = await WorkArea.findOne({ where: { officeId, code: body.workArea, active: true } });
     if (!area) throw invalid([{ path: 'workArea', message: 'is not an active work area of your office', code: 'unknown_work_area' }]);
     const issued = await this.keys.issueKioskKey(officeId, area.id, body.label);
-    await this.audit.record(actor, { officeId, action: 'kiosk-key.issue', targetType: 'kiosk_key', targetId: issued.id, changes: { workArea: body.workArea, label: body.label } });
+    await this.audit.record(actor, {
+      officeId,
+      action: 'kiosk-key.issue',
+      targetType: 'kiosk_key',
+      targetId: issued.id,
+      changes: { workArea: body.workArea, label: body.label },
+    });
     const tabletUrl = `${this.publicBaseUrl}/kiosk#${new URLSearchParams({ area: body.workArea, key: issued.key })}`;
     const view = (await this.list(actor)).find((key) => key.id === issued.id) as KioskKeyView;
     return { ...view, key: issued.key, tabletUrl, qr: qrPath(tabletUrl) };
@@ -83,7 +92,13 @@ export class KioskKeyAdmin {
     const officeId = officeOf(actor);
     const before = (await this.list(actor)).find((key) => key.id === id);
     if (!before || !(await this.keys.rename(officeId, id, label))) throw notFound('Your office has no kiosk key with that id.');
-    await this.audit.record(actor, { officeId, action: 'kiosk-key.rename', targetType: 'kiosk_key', targetId: id, changes: { label: { from: before.label, to: label } } });
+    await this.audit.record(actor, {
+      officeId,
+      action: 'kiosk-key.rename',
+      targetType: 'kiosk_key',
+      targetId: id,
+      changes: { label: { from: before.label, to: label } },
+    });
     return { ...before, label };
   }
 

@@ -92,7 +92,11 @@ export class Moderation {
     const voidedAt = new Date();
     const voidedBy = actor.user?.id ?? null;
     await this.#setCounted(rating, false, { voidedAt, voidReason: reason, voidedBy }, async (transaction) => {
-      await this.audit.record(actor, { officeId: rating.officeId, action: 'rating.void', targetType: 'rating', targetId: id, changes: { reason } }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId: rating.officeId, action: 'rating.void', targetType: 'rating', targetId: id, changes: { reason } },
+        transaction,
+      );
     });
     rating.set({ voidedAt, voidReason: reason, voidedBy });
     return this.#view(rating, await this.#usernames([rating.voidedBy]));
@@ -102,7 +106,11 @@ export class Moderation {
     const rating = await this.#require(actor, id);
     const changes = { reason: reason ?? null, voidReason: rating.voidReason };
     await this.#setCounted(rating, true, { voidedAt: null, voidReason: null, voidedBy: null }, async (transaction) => {
-      await this.audit.record(actor, { officeId: rating.officeId, action: 'rating.unvoid', targetType: 'rating', targetId: id, changes }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId: rating.officeId, action: 'rating.unvoid', targetType: 'rating', targetId: id, changes },
+        transaction,
+      );
     });
     rating.set({ voidedAt: null, voidReason: null, voidedBy: null });
     return this.#view(rating, new Map());
@@ -142,7 +150,11 @@ export class Moderation {
   async readPhone(actor: Actor, id: number, reason: string): Promise<{ id: number; receipt: string; phone: string; national: string }> {
     const rating = await this.#require(actor, id);
     if (!rating.phoneCipher) {
-      throw gone('phone-erased', 'Phone number erased', 'The readable phone number of this rating was erased (after the retention period, or at the customer’s request).');
+      throw gone(
+        'phone-erased',
+        'Phone number erased',
+        'The readable phone number of this rating was erased (after the retention period, or at the customer’s request).',
+      );
     }
     let phone: string;
     try {
@@ -150,7 +162,13 @@ export class Moderation {
     } catch {
       throw gone('phone-unreadable', 'Phone number unreadable', 'The phone number cannot be decrypted with the current PHONE_KEY.');
     }
-    await this.audit.record(actor, { officeId: rating.officeId, action: 'rating.read-phone', targetType: 'rating', targetId: id, changes: { reason } });
+    await this.audit.record(actor, {
+      officeId: rating.officeId,
+      action: 'rating.read-phone',
+      targetType: 'rating',
+      targetId: id,
+      changes: { reason },
+    });
     return { id: rating.id, receipt: rating.receipt, phone, national: `0${phone.replace(/^\+62/, '')}` };
   }
 
@@ -164,7 +182,8 @@ export class Moderation {
   async erasePhone(actor: Actor, phone: string, reason: string): Promise<{ erased: number; ratings: number }> {
     const officeId = officeOf(actor);
     const e164 = normalisePhone(phone);
-    if (!e164) throw invalid([{ path: 'phone', message: 'must be an Indonesian mobile number, e.g. 0812-3456-7890', code: 'invalid_phone' }]);
+    if (!e164)
+      throw invalid([{ path: 'phone', message: 'must be an Indonesian mobile number, e.g. 0812-3456-7890', code: 'invalid_phone' }]);
     const phoneHash = this.vault.hash(e164);
     return this.db.transaction(async (transaction) => {
       const ids = (await Rating.findAll({ where: { officeId, phoneHash }, attributes: ['id'], transaction })).map((row) => row.id);
@@ -173,9 +192,21 @@ export class Moderation {
       await scrubCustomerFromAudit(officeId, ids, e164, transaction);
       const [erased] = await Rating.update(
         { phoneCipher: null, phoneMasked: ERASED_MASK },
-        { where: { officeId, phoneHash, [Op.or]: [{ phoneCipher: { [Op.ne]: null } }, { phoneMasked: { [Op.ne]: ERASED_MASK } }] }, transaction },
+        {
+          where: { officeId, phoneHash, [Op.or]: [{ phoneCipher: { [Op.ne]: null } }, { phoneMasked: { [Op.ne]: ERASED_MASK } }] },
+          transaction,
+        },
       );
-      await this.audit.record(actor, { officeId, action: 'rating.erase-phone', targetType: 'rating', changes: { erased, ratings, reason: withoutCustomer(withoutNumbers(reason), e164) } }, transaction);
+      await this.audit.record(
+        actor,
+        {
+          officeId,
+          action: 'rating.erase-phone',
+          targetType: 'rating',
+          changes: { erased, ratings, reason: withoutCustomer(withoutNumbers(reason), e164) },
+        },
+        transaction,
+      );
       return { erased, ratings };
     });
   }
@@ -229,7 +260,11 @@ export class Moderation {
       channel: rating.channel,
       phone: rating.phoneMasked,
       voided: rating.voidedAt
-        ? { at: new Date(rating.voidedAt).toISOString(), reason: rating.voidReason, by: rating.voidedBy ? (voiders.get(rating.voidedBy) ?? null) : null }
+        ? {
+            at: new Date(rating.voidedAt).toISOString(),
+            reason: rating.voidReason,
+            by: rating.voidedBy ? (voiders.get(rating.voidedBy) ?? null) : null,
+          }
         : null,
     };
   }

@@ -7,7 +7,11 @@ import type { Actor, AuditLog } from './audit.js';
 import { assertRole } from '../access/scope.js';
 import { diff, officeOf, plainText, slugCode, uniqueOr409 } from './fields.js';
 
-const timeZone = z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta, Asia/Makassar or Asia/Jayapura');
+const timeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta, Asia/Makassar or Asia/Jayapura');
 
 export const officeCreateSchema = z.strictObject({
   code: slugCode,
@@ -29,14 +33,21 @@ const complaintUrl = z
   .string()
   .trim()
   .max(500, 'must be at most 500 characters')
-  .refine((value) => /^https?:\/\/[^\s/$.?#][^\s<>"]*$/i.test(value) && URL.canParse(value), 'must be a web address starting with https://');
+  .refine(
+    (value) => /^https?:\/\/[^\s/$.?#][^\s<>"]*$/i.test(value) && URL.canParse(value),
+    'must be a web address starting with https://',
+  );
 
 /**
  * What an office's own admin may change about it: the data protection contact (null clears it), the
  * complaint link (null clears it) and the time zone (the one-a-day rule and reports from then on).
  */
 export const officeOwnSchema = z
-  .strictObject({ privacyContact: plainText(300).nullable().optional(), complaintUrl: complaintUrl.nullable().optional(), timezone: timeZone.optional() })
+  .strictObject({
+    privacyContact: plainText(300).nullable().optional(),
+    complaintUrl: complaintUrl.nullable().optional(),
+    timezone: timeZone.optional(),
+  })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'give privacyContact, complaintUrl or timezone');
 export type OfficeOwnBody = z.infer<typeof officeOwnSchema>;
 
@@ -81,7 +92,13 @@ export class OfficeAdmin {
           const created = await Office.create({ ...body, timezone: body.timezone ?? this.defaultTimeZone }, { transaction });
           await this.audit.record(
             actor,
-            { officeId: created.id, action: 'office.create', targetType: 'office', targetId: created.code, changes: { ...body, timezone: created.timezone } },
+            {
+              officeId: created.id,
+              action: 'office.create',
+              targetType: 'office',
+              targetId: created.code,
+              changes: { ...body, timezone: created.timezone },
+            },
             transaction,
           );
           return created;

@@ -35,7 +35,13 @@ export class ServiceTypeAdmin {
 
   async list(actor: Actor): Promise<ServiceTypeView[]> {
     const officeId = officeOf(actor);
-    const types = await ServiceType.findAll({ where: { officeId }, order: [['sortOrder', 'ASC'], ['id', 'ASC']] });
+    const types = await ServiceType.findAll({
+      where: { officeId },
+      order: [
+        ['sortOrder', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    });
     return types.map(view);
   }
 
@@ -47,7 +53,11 @@ export class ServiceTypeAdmin {
         this.db.transaction(async (transaction) => {
           const last = (await ServiceType.max('sortOrder', { where: { officeId }, transaction })) as number | null;
           const created = await ServiceType.create({ officeId, ...body, sortOrder: (last ?? 0) + 1 }, { transaction });
-          await this.audit.record(actor, { officeId, action: 'service-type.create', targetType: 'service-type', targetId: body.code, changes: body }, transaction);
+          await this.audit.record(
+            actor,
+            { officeId, action: 'service-type.create', targetType: 'service-type', targetId: body.code, changes: body },
+            transaction,
+          );
           return view(created);
         }),
       `The service type code "${body.code}"`,
@@ -91,7 +101,11 @@ export class ServiceTypeAdmin {
       for (const [index, code] of body.codes.entries()) {
         await ServiceType.update({ sortOrder: index + 1 }, { where: { id: (byCode.get(code) as ServiceType).id }, transaction });
       }
-      await this.audit.record(actor, { officeId, action: 'service-type.reorder', targetType: 'service-type', changes: { order: body.codes } }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId, action: 'service-type.reorder', targetType: 'service-type', changes: { order: body.codes } },
+        transaction,
+      );
     });
     return this.list(actor);
   }

@@ -90,43 +90,69 @@ export class UserAdmin {
     const user = caller(actor);
     if (user.role === 'superadmin') {
       if (!body.office) throw invalid([{ path: 'office', message: 'name the office the new admin manages', code: 'invalid_placement' }]);
-      if (body.role !== 'admin') throw invalid([{ path: 'role', message: 'a superadmin creates admins; they create the other users of their office', code: 'invalid_role' }]);
+      if (body.role !== 'admin')
+        throw invalid([
+          { path: 'role', message: 'a superadmin creates admins; they create the other users of their office', code: 'invalid_role' },
+        ]);
     } else if (body.office && body.office !== user.officeCode) {
       throw notFound('No such office.');
     }
     const { office, workArea } = await placeIn(body.office ?? (user.officeCode as string), body.workArea);
     return this.db.transaction(async (transaction) => {
       const created = await createAccount(
-        { username: body.username, role: body.role, officeId: office?.id ?? null, workAreaId: workArea?.id ?? null, password: body.password },
+        {
+          username: body.username,
+          role: body.role,
+          officeId: office?.id ?? null,
+          workAreaId: workArea?.id ?? null,
+          password: body.password,
+        },
         transaction,
       );
       const changes = { username: body.username, role: body.role, workArea: body.workArea ?? null, passwordGenerated: !body.password };
-      await this.audit.record(actor, { officeId: office?.id ?? null, action: 'user.create', targetType: 'user', targetId: created.user.id, changes }, transaction);
-      return { user: userView(Object.assign(created.user, { office, workArea })), ...(created.password ? { password: created.password } : {}) };
+      await this.audit.record(
+        actor,
+        { officeId: office?.id ?? null, action: 'user.create', targetType: 'user', targetId: created.user.id, changes },
+        transaction,
+      );
+      return {
+        user: userView(Object.assign(created.user, { office, workArea })),
+        ...(created.password ? { password: created.password } : {}),
+      };
     });
   }
 
   async update(actor: Actor, id: number, body: UserUpdateBody): Promise<UserView> {
     const target = await this.#target(actor, id);
     const role: OfficeRole = body.role ?? (target.role as OfficeRole);
-    if (role !== target.role && target.id === actor.user?.id) throw conflict('own-role', 'Own role', 'Nobody changes their own role: ask another admin.');
-    const areaCode = body.workArea === undefined ? (role === 'coordinator' ? target.workArea?.code : undefined) : (body.workArea ?? undefined);
+    if (role !== target.role && target.id === actor.user?.id)
+      throw conflict('own-role', 'Own role', 'Nobody changes their own role: ask another admin.');
+    const areaCode =
+      body.workArea === undefined ? (role === 'coordinator' ? target.workArea?.code : undefined) : (body.workArea ?? undefined);
     const { workArea } = await placeIn(target.office?.code, areaCode);
     assertPlacement({ role, officeId: target.officeId, workAreaId: workArea?.id ?? null });
     await this.db.transaction(async (transaction) => {
       if (target.active && target.role === 'admin' && role !== 'admin') await this.#keepOneAdmin(target, transaction);
-      const changes = { role: { from: target.role, to: role }, workArea: { from: target.workArea?.code ?? null, to: workArea?.code ?? null } };
+      const changes = {
+        role: { from: target.role, to: role },
+        workArea: { from: target.workArea?.code ?? null, to: workArea?.code ?? null },
+      };
       const moved = role !== target.role || (workArea?.id ?? null) !== target.workAreaId;
       await target.update({ role, workAreaId: workArea?.id ?? null }, { transaction });
       if (moved) await target.increment('tokenVersion', { transaction });
-      await this.audit.record(actor, { officeId: target.officeId, action: 'user.update', targetType: 'user', targetId: id, changes }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId: target.officeId, action: 'user.update', targetType: 'user', targetId: id, changes },
+        transaction,
+      );
     });
     return this.#reload(id);
   }
 
   async setActive(actor: Actor, id: number, active: boolean): Promise<UserView> {
     const target = await this.#target(actor, id);
-    if (!active && target.id === actor.user?.id) throw conflict('own-account', 'Own account', 'Nobody deactivates themselves: ask another admin.');
+    if (!active && target.id === actor.user?.id)
+      throw conflict('own-account', 'Own account', 'Nobody deactivates themselves: ask another admin.');
     if (target.active !== active) {
       await this.db.transaction(async (transaction) => {
         if (!active && target.role === 'admin') await this.#keepOneAdmin(target, transaction);
@@ -134,7 +160,11 @@ export class UserAdmin {
         // Reactivation must not revive the tokens deactivation refused: both move the version on.
         await target.increment('tokenVersion', { transaction });
         const action = active ? 'user.reactivate' : 'user.deactivate';
-        await this.audit.record(actor, { officeId: target.officeId, action, targetType: 'user', targetId: id, changes: { active: { from: !active, to: active } } }, transaction);
+        await this.audit.record(
+          actor,
+          { officeId: target.officeId, action, targetType: 'user', targetId: id, changes: { active: { from: !active, to: active } } },
+          transaction,
+        );
       });
     }
     return this.#reload(id);
@@ -145,7 +175,11 @@ export class UserAdmin {
     const target = await this.#target(actor, id);
     const password = await this.db.transaction(async (transaction) => {
       const generated = (await setPassword(target, undefined, transaction)) as string;
-      await this.audit.record(actor, { officeId: target.officeId, action: 'user.reset-password', targetType: 'user', targetId: id }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId: target.officeId, action: 'user.reset-password', targetType: 'user', targetId: id },
+        transaction,
+      );
       return generated;
     });
     return { user: await this.#reload(id), password };
@@ -157,7 +191,11 @@ export class UserAdmin {
     const user = await this.checkCurrentPassword(actor.user.id, body.currentPassword);
     await this.db.transaction(async (transaction) => {
       await setPassword(user, body.newPassword, transaction);
-      await this.audit.record(actor, { officeId: user.officeId, action: 'user.change-password', targetType: 'user', targetId: user.id }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId: user.officeId, action: 'user.change-password', targetType: 'user', targetId: user.id },
+        transaction,
+      );
     });
   }
 
@@ -182,9 +220,16 @@ export class UserAdmin {
   async #keepOneAdmin(target: AdminUser, transaction: Transaction): Promise<void> {
     const lock = transaction.LOCK.UPDATE;
     await Office.findByPk(target.officeId as number, { attributes: ['id'], lock, transaction });
-    const admins = await AdminUser.findAll({ where: { officeId: target.officeId, role: 'admin', active: true }, attributes: ['id'], order: [['id', 'ASC']], lock, transaction });
+    const admins = await AdminUser.findAll({
+      where: { officeId: target.officeId, role: 'admin', active: true },
+      attributes: ['id'],
+      order: [['id', 'ASC']],
+      lock,
+      transaction,
+    });
     if (!admins.some((admin) => admin.id === target.id)) return;
-    if (admins.length <= 1) throw conflict('last-admin', 'Last admin', 'An office keeps at least one active admin. Make another admin first.');
+    if (admins.length <= 1)
+      throw conflict('last-admin', 'Last admin', 'An office keeps at least one active admin. Make another admin first.');
   }
 
   async #office(code: string): Promise<Office> {

@@ -12,7 +12,11 @@ export const serviceHoursSchema = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be opening and closing time as HH:MM-HH:MM, e.g. 07:30-16:00')
   .refine((value) => value.slice(0, 5) !== value.slice(6), 'must open and close at different times');
 
-export const workAreaCreateSchema = z.strictObject({ code: slugCode, name: plainText(200), serviceHours: serviceHoursSchema.nullable().optional() });
+export const workAreaCreateSchema = z.strictObject({
+  code: slugCode,
+  name: plainText(200),
+  serviceHours: serviceHoursSchema.nullable().optional(),
+});
 export const workAreaRenameSchema = z
   .strictObject({ name: plainText(200).optional(), serviceHours: serviceHoursSchema.nullable().optional() })
   .refine((body) => body.name !== undefined || body.serviceHours !== undefined, 'give name or serviceHours');
@@ -69,7 +73,11 @@ export class WorkAreaAdmin {
       () =>
         this.db.transaction(async (transaction) => {
           const created = await WorkArea.create({ officeId, ...body }, { transaction });
-          await this.audit.record(actor, { officeId, action: 'work-area.create', targetType: 'work-area', targetId: body.code, changes: body }, transaction);
+          await this.audit.record(
+            actor,
+            { officeId, action: 'work-area.create', targetType: 'work-area', targetId: body.code, changes: body },
+            transaction,
+          );
           return created;
         }),
       `The work area code "${body.code}"`,
@@ -104,7 +112,12 @@ export class WorkAreaAdmin {
     return this.#change(actor, code, 'work-area.reactivate', { active: true });
   }
 
-  async #change(actor: Actor, code: string, action: string, values: { name?: string; active?: boolean; serviceHours?: string | null }): Promise<WorkAreaView> {
+  async #change(
+    actor: Actor,
+    code: string,
+    action: string,
+    values: { name?: string; active?: boolean; serviceHours?: string | null },
+  ): Promise<WorkAreaView> {
     const officeId = officeOf(actor);
     const area = await requireWorkArea(officeId, code);
     const changes = diff(area.get(), values);

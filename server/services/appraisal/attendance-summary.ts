@@ -24,7 +24,8 @@ export async function attendanceSummary(employeeId: number, from: string, to: st
     order: [['month', 'ASC']],
   });
   if (!rows.length) return null;
-  const sum = (key: 'workingDays' | 'presentDays' | 'leaveDays' | 'absentDays' | 'lateMinutes' | 'earlyLeaveMinutes') => rows.reduce((total, row) => total + row[key], 0);
+  const sum = (key: 'workingDays' | 'presentDays' | 'leaveDays' | 'absentDays' | 'lateMinutes' | 'earlyLeaveMinutes') =>
+    rows.reduce((total, row) => total + row[key], 0);
   const workingDays = sum('workingDays');
   const presentDays = sum('presentDays');
   return {

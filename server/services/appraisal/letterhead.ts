@@ -63,7 +63,11 @@ export class LetterheadService {
       const row = await OfficeLetterhead.findByPk(officeId, { transaction, lock: transaction.LOCK.UPDATE });
       if (row) await row.update({ address: address || null }, { transaction });
       else await OfficeLetterhead.create({ officeId, address: address || null, logo: null, logoType: null }, { transaction });
-      await this.audit.record(actor, { officeId, action: 'letterhead.address', targetType: 'office', targetId: officeId, changes: { address } }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId, action: 'letterhead.address', targetType: 'office', targetId: officeId, changes: { address } },
+        transaction,
+      );
     });
     return this.view(actor);
   }
@@ -79,7 +83,17 @@ export class LetterheadService {
       const row = await OfficeLetterhead.findByPk(officeId, { transaction, lock: transaction.LOCK.UPDATE });
       if (row) await row.update({ logo: bytes, logoType: type }, { transaction });
       else await OfficeLetterhead.create({ officeId, address: null, logo: bytes, logoType: type }, { transaction });
-      await this.audit.record(actor, { officeId, action: bytes ? 'letterhead.logo' : 'letterhead.logo-remove', targetType: 'office', targetId: officeId, changes: { bytes: bytes?.length ?? 0 } }, transaction);
+      await this.audit.record(
+        actor,
+        {
+          officeId,
+          action: bytes ? 'letterhead.logo' : 'letterhead.logo-remove',
+          targetType: 'office',
+          targetId: officeId,
+          changes: { bytes: bytes?.length ?? 0 },
+        },
+        transaction,
+      );
     });
     return this.view(actor);
   }

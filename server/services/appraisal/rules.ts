@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { AppraisalRuleSet } from '../../db/models/index.js';
 import { CORE_VALUES, DEFAULT_MAPPING_REASONS } from '../../domain/appraisal/core-values.js';
 import { periodsOfYear, type AppraisalPeriod } from '../../domain/appraisal/periods.js';
-import { appraisalRulesSchema, DEFAULT_RULES, rulesOn, type AppraisalRules, type AppraisalRulesInput } from '../../domain/appraisal/rules.js';
+import {
+  appraisalRulesSchema,
+  DEFAULT_RULES,
+  rulesOn,
+  type AppraisalRules,
+  type AppraisalRulesInput,
+} from '../../domain/appraisal/rules.js';
 import { conflict } from '../../domain/problem.js';
 import { officeOf, uniqueOr409 } from '../admin/fields.js';
 import type { Actor, AuditLog } from '../admin/audit.js';
@@ -58,10 +64,18 @@ export class AppraisalRulesService {
       }
       const { effectiveFrom, ...rules } = input;
       const row = await uniqueOr409(
-        () => AppraisalRuleSet.create({ officeId, effectiveFrom, rules: JSON.stringify(rules), createdBy: actor.user?.id ?? null }, { transaction }),
+        () =>
+          AppraisalRuleSet.create(
+            { officeId, effectiveFrom, rules: JSON.stringify(rules), createdBy: actor.user?.id ?? null },
+            { transaction },
+          ),
         `A set of rules taking effect on ${effectiveFrom}`,
       );
-      await this.audit.record(actor, { officeId, action: 'appraisal-rules.add', targetType: 'appraisal_rules', targetId: row.id, changes: { ...input } }, transaction);
+      await this.audit.record(
+        actor,
+        { officeId, action: 'appraisal-rules.add', targetType: 'appraisal_rules', targetId: row.id, changes: { ...input } },
+        transaction,
+      );
       return { ...input, setByOffice: true, createdAt: row.createdAt.toISOString() };
     });
   }

@@ -41,7 +41,11 @@ export function suggestBehaviour(nip: string, ranking: RankingResult, ratings: n
   const base = { ratings, minRatings, compared: values.length };
   if (!mine || ratings < minRatings) {
     return {
-      ...base, level: null, bayesian: null, officeMean: null, officeSpread: null,
+      ...base,
+      level: null,
+      bayesian: null,
+      officeMean: null,
+      officeSpread: null,
       label: { id: 'Penilaian belum cukup', en: 'Not enough ratings' },
       explanation: {
         id: `Pegawai ini mendapat ${ratings} penilaian; saran perilaku memerlukan sedikitnya ${minRatings} penilaian pada periode ini.`,
@@ -51,7 +55,11 @@ export function suggestBehaviour(nip: string, ranking: RankingResult, ratings: n
   }
   if (values.length < MIN_COMPARED) {
     return {
-      ...base, level: null, bayesian: mine.bayesian, officeMean: null, officeSpread: null,
+      ...base,
+      level: null,
+      bayesian: mine.bayesian,
+      officeMean: null,
+      officeSpread: null,
       label: { id: 'Pembanding belum cukup', en: 'Too few colleagues to compare' },
       explanation: {
         id: `Hanya ${values.length} pegawai kantor ini yang mencapai ${minRatings} penilaian; perbandingan memerlukan sedikitnya ${MIN_COMPARED}.`,
@@ -65,7 +73,11 @@ export function suggestBehaviour(nip: string, ranking: RankingResult, ratings: n
   const low = mean - spread;
   const high = mean + spread;
   return {
-    ...base, level, bayesian: mine.bayesian, officeMean: r3(mean), officeSpread: r3(spread),
+    ...base,
+    level,
+    bayesian: mine.bayesian,
+    officeMean: r3(mean),
+    officeSpread: r3(spread),
     label: LEVEL_NAMES[level],
     explanation: {
       id:

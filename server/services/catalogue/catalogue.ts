@@ -131,7 +131,10 @@ export class Catalogue {
     return this.#serviceTypes.get(officeId, async () => {
       const types = await ServiceType.findAll({
         where: { officeId, active: true },
-        order: [['sortOrder', 'ASC'], ['id', 'ASC']],
+        order: [
+          ['sortOrder', 'ASC'],
+          ['id', 'ASC'],
+        ],
         attributes: ['id', 'code', 'name'],
       });
       return types.map(({ id, code, name }) => ({ id, code, name }));

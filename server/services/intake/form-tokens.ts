@@ -99,7 +99,10 @@ export class FormTokens {
   check(token: string | undefined, nip: string, code?: string): void {
     const refusal = this.refusal(token, nip, code);
     if (refusal) {
-      throw invalid([{ path: 'formToken', message: MESSAGES[refusal], code: `form_token_${refusal.replace('-', '_')}` }], 'The rating form token was refused.');
+      throw invalid(
+        [{ path: 'formToken', message: MESSAGES[refusal], code: `form_token_${refusal.replace('-', '_')}` }],
+        'The rating form token was refused.',
+      );
     }
   }
 }

@@ -8,7 +8,13 @@ export const BURST_SECONDS = 60;
 
 function fixedWindow(kind: RatingLimitKind, key: string, limit: number, seconds: number, now: Date): RatingLimit {
   const start = Math.floor(now.getTime() / 1000 / seconds) * seconds;
-  return { kind, counter: { key, windowStart: start }, limit, windowStart: new Date(start * 1000), resetsAt: new Date((start + seconds) * 1000) };
+  return {
+    kind,
+    counter: { key, windowStart: start },
+    limit,
+    windowStart: new Date(start * 1000),
+    resetsAt: new Date((start + seconds) * 1000),
+  };
 }
 
 export interface LimitedRating {

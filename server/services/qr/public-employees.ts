@@ -28,7 +28,10 @@ export class PublicEmployees {
     if (!workArea || !office) return null;
     const employees = await Employee.findAll({
       where: { officeId, workAreaId: workArea.id, active: true },
-      order: [['name', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['name', 'ASC'],
+        ['id', 'ASC'],
+      ],
     });
     const codes = await PublicCode.findAll({
       where: { employeeId: { [Op.in]: employees.map((employee) => employee.id) }, replacedAt: null },

@@ -44,7 +44,11 @@ export interface QrCacheLimits {
  * The least recently used renders, bounded by count and by bytes. Callers that miss at the same moment
  * share one render; a failed render is not kept, so the next request tries again.
  */
-function renders<V extends object | string>(entries: number, bytes: number, weigh: (value: V) => number): LRUCache<string, V, () => Promise<V>> {
+function renders<V extends object | string>(
+  entries: number,
+  bytes: number,
+  weigh: (value: V) => number,
+): LRUCache<string, V, () => Promise<V>> {
   return new LRUCache<string, V, () => Promise<V>>({
     max: entries,
     maxSize: bytes,
@@ -53,7 +57,11 @@ function renders<V extends object | string>(entries: number, bytes: number, weig
   });
 }
 
-async function cached<V extends object | string>(cache: LRUCache<string, V, () => Promise<V>>, key: string, render: () => Promise<V>): Promise<V> {
+async function cached<V extends object | string>(
+  cache: LRUCache<string, V, () => Promise<V>>,
+  key: string,
+  render: () => Promise<V>,
+): Promise<V> {
   return (await cache.fetch(key, { context: render })) ?? render();
 }
 

@@ -114,7 +114,8 @@ export class ServiceTokens {
     // One canonical form for the lock key and the lookup: full-width digits or a lower-case staff code are the same NIP.
     const nip = canonicalStaffIdOr422(typedNip);
     const attempt = await this.options.attempts.hit(ipHash);
-    if (!attempt.allowed) throw tooManyRequests(attempt.retryAfterSeconds, 'Too many attempts from this connection. Please try again later.');
+    if (!attempt.allowed)
+      throw tooManyRequests(attempt.retryAfterSeconds, 'Too many attempts from this connection. Please try again later.');
     const lockKey = this.options.keyedHash(`pin:${nip}`);
     // Claimed before the PIN is checked, so a burst of guesses cannot outrun the lock.
     const lock = await this.options.failures.claim(lockKey);

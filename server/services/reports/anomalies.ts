@@ -65,7 +65,13 @@ export class AnomalyReport {
       addressManyRatings: await this.#grouped('address-many-ratings', 'ip_hash', base().add('r.ip_hash IS NOT NULL'), query),
     };
     const { from, to, limit: _limit, ...thresholds } = query;
-    return { report: 'anomalies', office: { code: office.code, name: office.name, timeZone: office.timezone }, period: { from, to }, thresholds, flags };
+    return {
+      report: 'anomalies',
+      office: { code: office.code, name: office.name, timeZone: office.timezone },
+      period: { from, to },
+      thresholds,
+      flags,
+    };
   }
 
   async #outsideHours(officeId: number, where: Conditions, dialect: Dialect, offset: number, query: AnomalyQuery): Promise<AnomalyFlag[]> {
@@ -86,10 +92,16 @@ export class AnomalyReport {
     return Promise.all(
       rows.map(async (row) => {
         const day = dayString(row.local_date);
-        const ratings = (await this.#ratings({ employeeId: row.employee_id, workAreaId: row.work_area_id, localDate: day }, SHOWN * 20)).filter(
-          (rating) => !within(rating.createdAt, hoursOf.get(row.work_area_id) ?? '', offset),
+        const ratings = (
+          await this.#ratings({ employeeId: row.employee_id, workAreaId: row.work_area_id, localDate: day }, SHOWN * 20)
+        ).filter((rating) => !within(rating.createdAt, hoursOf.get(row.work_area_id) ?? '', offset));
+        return this.#flag(
+          'outside-hours',
+          `${Number(row.n)} rating(s) outside the post's service hours (${hoursOf.get(row.work_area_id)})`,
+          Number(row.n),
+          ratings,
+          { day },
         );
-        return this.#flag('outside-hours', `${Number(row.n)} rating(s) outside the post's service hours (${hoursOf.get(row.work_area_id)})`, Number(row.n), ratings, { day });
       }),
     );
   }
@@ -119,11 +131,28 @@ export class AnomalyReport {
     const flags = await Promise.all(
       bursts.map(async (burst) => {
         const ratings = await this.#ratings(
-          { employeeId: burst.employeeId, localDate: burst.day, createdAt: { [Op.gte]: new Date(burst.from * 1000), [Op.lt]: new Date(burst.to * 1000) } },
+          {
+            employeeId: burst.employeeId,
+            localDate: burst.day,
+            createdAt: { [Op.gte]: new Date(burst.from * 1000), [Op.lt]: new Date(burst.to * 1000) },
+          },
           SHOWN,
         );
-        const count = await Rating.count({ where: { employeeId: burst.employeeId, voidedAt: null, localDate: burst.day, createdAt: { [Op.gte]: new Date(burst.from * 1000), [Op.lt]: new Date(burst.to * 1000) } } });
-        return this.#flag('burst', `${count} ratings of one employee within ${Math.round((burst.to - burst.from) / 60)} minutes`, count, ratings, { day: burst.day });
+        const count = await Rating.count({
+          where: {
+            employeeId: burst.employeeId,
+            voidedAt: null,
+            localDate: burst.day,
+            createdAt: { [Op.gte]: new Date(burst.from * 1000), [Op.lt]: new Date(burst.to * 1000) },
+          },
+        });
+        return this.#flag(
+          'burst',
+          `${count} ratings of one employee within ${Math.round((burst.to - burst.from) / 60)} minutes`,
+          count,
+          ratings,
+          { day: burst.day },
+        );
       }),
     );
     return flags.sort((a, b) => b.count - a.count).slice(0, query.limit);
@@ -152,8 +181,16 @@ export class AnomalyReport {
   }
 
   /** One phone number rating many employees in a day, or many ratings from one address in a day. */
-  async #grouped(kind: 'phone-many-employees' | 'address-many-ratings', column: 'phone_hash' | 'ip_hash', where: Conditions, query: AnomalyQuery) {
-    const having = kind === 'phone-many-employees' ? ['COUNT(DISTINCT r.employee_id) >= ?', query.phoneEmployees] : ['COUNT(*) >= ?', query.addressRatings];
+  async #grouped(
+    kind: 'phone-many-employees' | 'address-many-ratings',
+    column: 'phone_hash' | 'ip_hash',
+    where: Conditions,
+    query: AnomalyQuery,
+  ) {
+    const having =
+      kind === 'phone-many-employees'
+        ? ['COUNT(DISTINCT r.employee_id) >= ?', query.phoneEmployees]
+        : ['COUNT(*) >= ?', query.addressRatings];
     const rows = await select<{ key_hash: string; local_date: unknown; n: number; employees: number }>(
       this.sequelize,
       `SELECT r.${column} AS key_hash, r.local_date, COUNT(*) AS n, COUNT(DISTINCT r.employee_id) AS employees FROM ratings r ${where.sql}
@@ -169,7 +206,10 @@ export class AnomalyReport {
           kind === 'phone-many-employees'
             ? `one phone number rated ${Number(row.employees)} employees (${Number(row.n)} ratings) in a day`
             : `${Number(row.n)} ratings of ${Number(row.employees)} employee(s) from one client address in a day`;
-        return this.#flag(kind, detail, Number(row.n), await this.#ratings({ ...filter, localDate: day }, SHOWN), { day, key: key.slice(0, 12) });
+        return this.#flag(kind, detail, Number(row.n), await this.#ratings({ ...filter, localDate: day }, SHOWN), {
+          day,
+          key: key.slice(0, 12),
+        });
       }),
     );
   }
@@ -183,7 +223,10 @@ export class AnomalyReport {
         { model: ServiceType, as: 'serviceType', attributes: ['code'] },
         { model: WorkArea, as: 'workArea', attributes: ['code'] },
       ],
-      order: [['createdAt', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
       limit,
     });
     return rows.map((rating) => {
@@ -202,7 +245,13 @@ export class AnomalyReport {
     });
   }
 
-  #flag(kind: AnomalyKind, detail: string, count: number, ratings: FlaggedRating[], extra: { day?: string; key?: string } = {}): AnomalyFlag {
+  #flag(
+    kind: AnomalyKind,
+    detail: string,
+    count: number,
+    ratings: FlaggedRating[],
+    extra: { day?: string; key?: string } = {},
+  ): AnomalyFlag {
     const first = ratings[0];
     const sameEmployee = first && ratings.every((rating) => rating.employee.nip === first.employee.nip);
     return { kind, detail, count, ...(sameEmployee ? { employee: first.employee } : {}), ...extra, ratings: ratings.slice(0, SHOWN) };

@@ -4,7 +4,10 @@ import type { Dialect } from '../../db/connection.js';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'is not a real date',
+  );
 
 const whole = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -53,7 +56,10 @@ export function epochSeconds(dialect: Dialect, column: string): string {
  * that does would be off by its shift on the far side of a change within the period.
  */
 export function localMinuteOfDay(dialect: Dialect, column: string, offset: number): string {
-  const minutes = dialect === 'mysql' || dialect === 'mariadb' ? `FLOOR(${epochSeconds(dialect, column)} / 60)` : `(${epochSeconds(dialect, column)} / 60)`;
+  const minutes =
+    dialect === 'mysql' || dialect === 'mariadb'
+      ? `FLOOR(${epochSeconds(dialect, column)} / 60)`
+      : `(${epochSeconds(dialect, column)} / 60)`;
   return `((${minutes} + ${Math.trunc(offset) + 1440 * 7}) % 1440)`;
 }
 

@@ -32,7 +32,12 @@ export function csvStream(table: Table): Readable {
     `${cells.map((cell, i) => csvField(cell, header ? undefined : table.columns[i])).join(';')}\r\n`;
   queueMicrotask(() => {
     out.write('\uFEFF');
-    out.write(line(table.columns.map((column) => column.header), true));
+    out.write(
+      line(
+        table.columns.map((column) => column.header),
+        true,
+      ),
+    );
     for (const row of table.rows) out.write(line(row));
     out.end();
   });

@@ -85,7 +85,13 @@ export class ReportBuilders {
   async serviceTypes(scope: ReportScope, query: ReportQuery): Promise<GroupReport> {
     const filters = await this.reports.resolve(scope, query);
     const totals = await this.reports.totalsBy(filters, 'service_type_id', true);
-    const types = await ServiceType.findAll({ where: { officeId: filters.office.id }, order: [['sortOrder', 'ASC'], ['id', 'ASC']] });
+    const types = await ServiceType.findAll({
+      where: { officeId: filters.office.id },
+      order: [
+        ['sortOrder', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    });
     const rows = types
       .filter((type) => totals.has(type.id) || (type.active && (!filters.serviceType || type.id === filters.serviceType.id)))
       .map((type) => ({ code: type.code, name: type.name, ...figuresOf(totals.get(type.id) ?? emptyTotals()) }));
@@ -119,7 +125,11 @@ export class ReportBuilders {
       figures: figuresOf(total.get(employee.id) ?? emptyTotals()),
       stars,
       byServiceType: [...typeTotals]
-        .map(([id, totals]) => ({ code: typeById.get(id as number)?.code ?? '', name: typeById.get(id as number)?.name ?? '', ...figuresOf(totals) }))
+        .map(([id, totals]) => ({
+          code: typeById.get(id as number)?.code ?? '',
+          name: typeById.get(id as number)?.name ?? '',
+          ...figuresOf(totals),
+        }))
         .sort((a, b) => b.count - a.count),
       byMonth,
       comments: comments.map(({ serviceTypeId, ...comment }) => ({ ...comment, serviceType: typeById.get(serviceTypeId)?.name ?? '' })),
@@ -147,7 +157,11 @@ export class ReportBuilders {
 /** A timestamp as the drivers return it: a Date, or (SQLite) Sequelize's text form "YYYY-MM-DD HH:MM:SS.SSS +00:00". */
 export function instantOf(value: unknown): Date {
   if (value instanceof Date) return value;
-  return new Date(String(value).replace(' ', 'T').replace(/ ?\+00:00$/, 'Z'));
+  return new Date(
+    String(value)
+      .replace(' ', 'T')
+      .replace(/ ?\+00:00$/, 'Z'),
+  );
 }
 
 function sum(totals: Iterable<ReturnType<typeof emptyTotals>>) {

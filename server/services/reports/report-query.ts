@@ -4,7 +4,10 @@ import { PERIOD_CODE, periodOf, periodOfRange } from '../../domain/appraisal/per
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'is not a real date',
+  );
 
 const code = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a code of lowercase letters, digits and dashes');
 
@@ -25,7 +28,10 @@ export const reportQuerySchema = z
     period: periodCode.optional(),
     workArea: code.optional(),
     serviceType: code.optional(),
-    verified: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+    verified: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
     lang: z.enum(['id', 'en']).default('id'),
     minRatings: z.coerce.number().int().min(1).max(1000).default(5),

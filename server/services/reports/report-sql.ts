@@ -10,9 +10,11 @@ export function totalsColumns(source: 'daily' | 'raw'): string {
       ...INDICATOR_CODES.map((c) => `SUM(sum_${c}) AS s_${c}`),
     ].join(', ');
   }
-  return ['COUNT(*) AS n', 'SUM(CASE WHEN verified THEN 1 ELSE 0 END) AS verified_n', ...INDICATOR_CODES.map((c) => `SUM(${c}) AS s_${c}`)].join(
-    ', ',
-  );
+  return [
+    'COUNT(*) AS n',
+    'SUM(CASE WHEN verified THEN 1 ELSE 0 END) AS verified_n',
+    ...INDICATOR_CODES.map((c) => `SUM(${c}) AS s_${c}`),
+  ].join(', ');
 }
 
 /** WHERE conditions with their `?` parameters, built up filter by filter. */

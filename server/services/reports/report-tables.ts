@@ -28,7 +28,10 @@ export interface Table {
 
 /** Indonesian first; English when the reader asked for `lang=en`. */
 export type Say = (id: string, en: string) => string;
-export const sayIn = (lang: ExportLang): Say => (id, en) => (lang === 'en' ? en : id);
+export const sayIn =
+  (lang: ExportLang): Say =>
+  (id, en) =>
+    lang === 'en' ? en : id;
 
 export const text = (header: string, width = 24): Column => ({ header, width, kind: 'text' });
 export const id = (header: string, width = 22): Column => ({ header, width, kind: 'id' });
@@ -134,7 +137,12 @@ export function rankingTables(report: RankingReport, lang: ExportLang = 'id'): T
   return [
     {
       name: say('Peringkat', 'Ranking'),
-      columns: [integer(say('Peringkat', 'Rank')), ...personColumns(say), decimal(say('Rata-rata Bayes', 'Bayesian average'), 3), ...figureColumns(say)],
+      columns: [
+        integer(say('Peringkat', 'Rank')),
+        ...personColumns(say),
+        decimal(say('Rata-rata Bayes', 'Bayesian average'), 3),
+        ...figureColumns(say),
+      ],
       rows: report.ranked.map((row) => [row.rank, row.nip, row.name, row.workArea.name, row.bayesian, ...figureCells(row)]),
     },
     {

@@ -67,7 +67,8 @@ export class ReportService {
     let serviceType: ServiceType | null = null;
     if (query.serviceType) {
       serviceType = await ServiceType.findOne({ where: { officeId: office.id, code: query.serviceType } });
-      if (!serviceType) throw invalid([{ path: 'serviceType', message: 'is not a service type of this office', code: 'unknown_service_type' }]);
+      if (!serviceType)
+        throw invalid([{ path: 'serviceType', message: 'is not a service type of this office', code: 'unknown_service_type' }]);
     }
     return { office, workArea, serviceType, query };
   }
@@ -89,7 +90,11 @@ export class ReportService {
    * statistics, and beside `office_id = ?` it would walk the whole office's period.
    */
   conditions(filters: ResolvedFilters, source: 'daily' | 'raw', extra?: (c: Conditions) => void): Conditions {
-    const c = (filters.employeeId === undefined ? new Conditions().add('office_id = ?', filters.office.id) : new Conditions().add('employee_id = ?', filters.employeeId))
+    const c = (
+      filters.employeeId === undefined
+        ? new Conditions().add('office_id = ?', filters.office.id)
+        : new Conditions().add('employee_id = ?', filters.employeeId)
+    )
       .add('local_date >= ?', filters.query.from)
       .add('local_date <= ?', filters.query.to);
     if (filters.workArea) c.add('work_area_id = ?', filters.workArea.id);
@@ -149,7 +154,11 @@ export class ReportService {
   async starDistribution(filters: ResolvedFilters): Promise<Record<IndicatorCode, number[]>> {
     const where = this.conditions(filters, 'daily');
     const columns = STAR_COLUMNS.map((column) => `SUM(${column}) AS ${column}`);
-    const [row = {}] = await select(this.sequelize, `SELECT ${columns.join(', ')} FROM ${this.dailyTable(filters)} ${where.sql}`, where.params);
+    const [row = {}] = await select(
+      this.sequelize,
+      `SELECT ${columns.join(', ')} FROM ${this.dailyTable(filters)} ${where.sql}`,
+      where.params,
+    );
     return Object.fromEntries(
       INDICATOR_CODES.map((code) => [code, [1, 2, 3, 4, 5].map((star) => Number(row[`stars_${code}_${star}`] ?? 0))]),
     ) as Record<IndicatorCode, number[]>;

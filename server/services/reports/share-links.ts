@@ -67,7 +67,13 @@ export class ShareLinks {
    * A link made on the reader's behalf, not a sharing decision: `evidence`, the verification address of an
    * evidence PDF, is not a share link (never listed, never opened as a report).
    */
-  async create(input: { report: SharedReport | 'evidence'; params: Record<string, string>; scope: ReportScope; createdBy: number | null; days: number }) {
+  async create(input: {
+    report: SharedReport | 'evidence';
+    params: Record<string, string>;
+    scope: ReportScope;
+    createdBy: number | null;
+    days: number;
+  }) {
     const publicId = randomUUID();
     const expiresAt = new Date(Date.now() + input.days * 86_400_000);
     const link = await ShareLink.create({
@@ -128,7 +134,11 @@ export class ShareLinks {
   }
 
   async list(officeId: number) {
-    const links = await ShareLink.findAll({ where: { officeId, report: { [Op.ne]: 'evidence' } }, order: [['createdAt', 'DESC']], limit: 500 });
+    const links = await ShareLink.findAll({
+      where: { officeId, report: { [Op.ne]: 'evidence' } },
+      order: [['createdAt', 'DESC']],
+      limit: 500,
+    });
     return links.map((link) => ({
       id: link.id,
       report: link.report,

@@ -38,7 +38,13 @@ export class SkmAdmin {
     if (!office) throw notFound('No such office.');
     const serviceTypeId = await this.#serviceTypeId(officeId, body.serviceType, 'serviceType');
     const version = await this.settings.put(officeId, serviceTypeId, body, localDate(new Date(), office.timezone), user.id);
-    await this.audit.record(actor, { officeId, action: 'skm.settings', targetType: 'skm-settings', targetId: `${scopeOf(serviceTypeId)}@${body.effectiveFrom}`, changes: { ...body } });
+    await this.audit.record(actor, {
+      officeId,
+      action: 'skm.settings',
+      targetType: 'skm-settings',
+      targetId: `${scopeOf(serviceTypeId)}@${body.effectiveFrom}`,
+      changes: { ...body },
+    });
     return { ...version, serviceType: body.serviceType };
   }
 
@@ -52,7 +58,13 @@ export class SkmAdmin {
     const { user, officeId } = managerOf(actor);
     const serviceTypeId = await this.#serviceTypeId(officeId, body.serviceType, 'serviceType');
     const saved = await this.followUps.put(officeId, scopeOf(serviceTypeId), body, user.id);
-    await this.audit.record(actor, { officeId, action: 'skm.follow-up', targetType: 'skm-follow-up', targetId: `${body.period}/${scopeOf(serviceTypeId)}/${body.element}`, changes: { status: body.status } });
+    await this.audit.record(actor, {
+      officeId,
+      action: 'skm.follow-up',
+      targetType: 'skm-follow-up',
+      targetId: `${body.period}/${scopeOf(serviceTypeId)}/${body.element}`,
+      changes: { status: body.status },
+    });
     return saved;
   }
 

@@ -19,8 +19,11 @@ export const skmFollowUpBodySchema = z.strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(2000, 'must be at most 2000 characters')
-    // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value) && !/<\s*\/?\s*[a-z!?]/i.test(value), 'must be plain text'),
+    .refine(
+      // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
+      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value) && !/<\s*\/?\s*[a-z!?]/i.test(value),
+      'must be plain text',
+    ),
   status: z.enum(FOLLOW_UP_STATUSES),
   dueDate: z.iso.date('must be a date, YYYY-MM-DD').nullable().default(null),
 });

@@ -19,11 +19,28 @@ export async function checkAddressLimits(
   transaction: Transaction,
 ): Promise<void> {
   const windows = [
-    { key: `skm-rate:${ipHash}`, seconds: settings.windowSeconds, limit: settings.ratings, detail: 'Too many questionnaires from this connection. Please try again later.' },
-    { key: `skm-burst:${ipHash}`, seconds: BURST_SECONDS, limit: settings.burst, detail: 'Too many questionnaires from this connection in a short time. Please wait a minute.' },
+    {
+      key: `skm-rate:${ipHash}`,
+      seconds: settings.windowSeconds,
+      limit: settings.ratings,
+      detail: 'Too many questionnaires from this connection. Please try again later.',
+    },
+    {
+      key: `skm-burst:${ipHash}`,
+      seconds: BURST_SECONDS,
+      limit: settings.burst,
+      detail: 'Too many questionnaires from this connection in a short time. Please wait a minute.',
+    },
   ];
-  const windowHits = windows.map((window) => ({ window, hit: { key: window.key, windowStart: Math.floor(now.getTime() / 1000 / window.seconds) * window.seconds } satisfies CounterHit }));
-  const counts = await bumpCounters(sequelize, windowHits.map(({ hit }) => hit), transaction);
+  const windowHits = windows.map((window) => ({
+    window,
+    hit: { key: window.key, windowStart: Math.floor(now.getTime() / 1000 / window.seconds) * window.seconds } satisfies CounterHit,
+  }));
+  const counts = await bumpCounters(
+    sequelize,
+    windowHits.map(({ hit }) => hit),
+    transaction,
+  );
   for (const { window, hit } of windowHits) {
     if ((counts.get(`${hit.key}@${hit.windowStart}`) ?? 0) > window.limit) {
       const retryAfter = Math.max(1, Math.ceil(hit.windowStart + window.seconds - now.getTime() / 1000));

@@ -97,7 +97,10 @@ export class SkmIntake {
     if (!office) throw invalid([{ path: 'office', message: 'is not an office of this service' }]);
     const refusal = this.formTokens.refusal(body.formToken, tokenSubject(office.id));
     if (refusal) {
-      throw invalid([{ path: 'formToken', message: TOKEN_MESSAGES[refusal], code: `form_token_${refusal.replace('-', '_')}` }], 'The questionnaire form token was refused.');
+      throw invalid(
+        [{ path: 'formToken', message: TOKEN_MESSAGES[refusal], code: `form_token_${refusal.replace('-', '_')}` }],
+        'The questionnaire form token was refused.',
+      );
     }
     const serviceTypeId = await this.catalogue.activeServiceTypeId(office.id, body.serviceType);
     if (serviceTypeId === null) throw invalid([{ path: 'serviceType', message: 'is not an active service type of this office' }]);
@@ -128,7 +131,10 @@ export class SkmIntake {
             periodKey,
             localDate: today,
             ...body.profile,
-            ...(Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, body.answers[code] ?? null])) as Record<SkmElementCode, number | null>),
+            ...(Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, body.answers[code] ?? null])) as Record<
+              SkmElementCode,
+              number | null
+            >),
             suggestion: body.suggestion,
             phoneHash: body.phone ? this.vault.hash(`skm:${body.phone}`) : null,
             ipHash: context.ipHash,
@@ -144,7 +150,11 @@ export class SkmIntake {
       // The same clientId sent twice at once: the first one stored is the answer to both.
       const twin = await SkmResponse.findOne({ where: { clientId } });
       if (twin) return { receipt: toReceipt(twin), replayed: true };
-      throw conflict('skm-already-answered', 'Questionnaire already answered', 'This phone number has already answered the survey of this office this quarter. Thank you!');
+      throw conflict(
+        'skm-already-answered',
+        'Questionnaire already answered',
+        'This phone number has already answered the survey of this office this quarter. Thank you!',
+      );
     }
   }
 }

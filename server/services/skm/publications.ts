@@ -46,15 +46,33 @@ export class SkmPublications {
     const { user, officeId } = managerOf(actor);
     const type = body.serviceType ? await ServiceType.findOne({ where: { officeId, code: body.serviceType } }) : null;
     if (body.serviceType && !type) throw invalid([{ path: 'serviceType', message: 'is not a service type of this office' }]);
-    const record = await SkmPublication.create({ publicId: randomCode(16), officeId, periodKey: body.period, serviceTypeId: type?.id ?? null, createdBy: user.id });
-    await this.audit.record(actor, { officeId, action: 'skm.publish', targetType: 'skm-publication', targetId: record.publicId, changes: { ...body } });
+    const record = await SkmPublication.create({
+      publicId: randomCode(16),
+      officeId,
+      periodKey: body.period,
+      serviceTypeId: type?.id ?? null,
+      createdBy: user.id,
+    });
+    await this.audit.record(actor, {
+      officeId,
+      action: 'skm.publish',
+      targetType: 'skm-publication',
+      targetId: record.publicId,
+      changes: { ...body },
+    });
     return this.#view(record, body.serviceType);
   }
 
   async list(user: AuthUser): Promise<SkmPublicationView[]> {
     const { officeId } = scopeOf(user);
     const types = new Map((await ServiceType.findAll({ where: { officeId }, attributes: ['id', 'code'] })).map((t) => [t.id, t.code]));
-    const records = await SkmPublication.findAll({ where: { officeId }, order: [['createdAt', 'DESC'], ['id', 'DESC']] });
+    const records = await SkmPublication.findAll({
+      where: { officeId },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    });
     return records.map((record) => this.#view(record, record.serviceTypeId === null ? null : (types.get(record.serviceTypeId) ?? null)));
   }
 
@@ -73,7 +91,12 @@ export class SkmPublications {
     const type = record.serviceTypeId === null ? null : await ServiceType.findByPk(record.serviceTypeId);
     const office = await Office.findByPk(record.officeId);
     if (!office) throw notFound('No such published result, or it has been withdrawn.');
-    const { suggestions: _private, ...report } = await this.reports.build(record.officeId, { period: record.periodKey, serviceType: type?.code, trend: 4, format: 'json' });
+    const { suggestions: _private, ...report } = await this.reports.build(record.officeId, {
+      period: record.periodKey,
+      serviceType: type?.code,
+      trend: 4,
+      format: 'json',
+    });
     return report;
   }
 

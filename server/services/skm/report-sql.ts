@@ -26,10 +26,13 @@ function whereOf(filter: SkmFilter): { sql: string; replacements: Record<string,
 export async function skmTotals(sequelize: Sequelize, filter: SkmFilter): Promise<{ respondents: number; totals: SkmTotals }> {
   const where = whereOf(filter);
   const columns = SKM_ELEMENT_CODES.map((code) => `SUM(${code}) AS ${code}_sum, COUNT(${code}) AS ${code}_count`).join(', ');
-  const [row] = await sequelize.query<Record<string, string | number | null>>(`SELECT COUNT(*) AS respondents, ${columns} FROM skm_responses WHERE ${where.sql}`, {
-    replacements: where.replacements,
-    type: QueryTypes.SELECT,
-  });
+  const [row] = await sequelize.query<Record<string, string | number | null>>(
+    `SELECT COUNT(*) AS respondents, ${columns} FROM skm_responses WHERE ${where.sql}`,
+    {
+      replacements: where.replacements,
+      type: QueryTypes.SELECT,
+    },
+  );
   const totals: SkmTotals = {};
   for (const code of SKM_ELEMENT_CODES) {
     const count = Number(row?.[`${code}_count`] ?? 0);
@@ -53,7 +56,11 @@ export async function skmCountsBy(sequelize: Sequelize, filter: SkmFilter, colum
 }
 
 /** Suggestions written in the questionnaires of a span, newest first, at most `limit`. */
-export async function skmSuggestions(sequelize: Sequelize, filter: SkmFilter, limit: number): Promise<{ localDate: string; text: string }[]> {
+export async function skmSuggestions(
+  sequelize: Sequelize,
+  filter: SkmFilter,
+  limit: number,
+): Promise<{ localDate: string; text: string }[]> {
   const where = whereOf(filter);
   const rows = await sequelize.query<{ local_date: string; suggestion: string }>(
     `SELECT local_date, suggestion FROM skm_responses WHERE ${where.sql} AND suggestion IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT :limit`,

@@ -5,7 +5,8 @@ const text = (header: string, width = 24): Column => ({ header, width, kind: 'te
 const integer = (header: string): Column => ({ header, width: 12, kind: 'integer' });
 // Places as SKM reports print them: NRR and converted values two, weighted NRR three, shares one.
 const decimal = (header: string, places = 2): Column => ({ header, width: 14, kind: 'decimal', places });
-const round = (value: number | null, digits: number): number | null => (value === null ? null : Math.round(value * 10 ** digits + 1e-9) / 10 ** digits);
+const round = (value: number | null, digits: number): number | null =>
+  value === null ? null : Math.round(value * 10 ** digits + 1e-9) / 10 ** digits;
 
 const STATUS: Record<string, string> = { direncanakan: 'Direncanakan', berjalan: 'Sedang berjalan', selesai: 'Selesai' };
 
@@ -29,10 +30,28 @@ export function skmTables(report: SkmReport): [Table, ...Table[]] {
   ]);
   const ikm: Table = {
     name: 'IKM per unsur',
-    columns: [text('Kode', 6), text('Unsur pelayanan', 40), integer('Jumlah nilai'), integer('Jumlah responden'), decimal('NRR'), decimal('NRR tertimbang', 3), decimal('Nilai konversi'), text('Mutu', 14)],
+    columns: [
+      text('Kode', 6),
+      text('Unsur pelayanan', 40),
+      integer('Jumlah nilai'),
+      integer('Jumlah responden'),
+      decimal('NRR'),
+      decimal('NRR tertimbang', 3),
+      decimal('Nilai konversi'),
+      text('Mutu', 14),
+    ],
     rows: [
       ...elementRows,
-      ['IKM', 'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)', null, result.respondents, round(result.index, 3), round(result.index, 3), result.ikm, result.grade && result.gradeLabel ? `${result.grade} (${result.gradeLabel.id})` : null],
+      [
+        'IKM',
+        'Indeks Kepuasan Masyarakat (jumlah NRR tertimbang)',
+        null,
+        result.respondents,
+        round(result.index, 3),
+        round(result.index, 3),
+        result.ikm,
+        result.grade && result.gradeLabel ? `${result.grade} (${result.gradeLabel.id})` : null,
+      ],
     ],
   };
   const profile: Table = {
@@ -70,7 +89,12 @@ export function skmTables(report: SkmReport): [Table, ...Table[]] {
       ['Periode', `${report.period.label.id} (${report.period.from} s.d. ${report.period.to})`],
       ['Jenis layanan', report.serviceType?.name ?? 'semua'],
       ['Responden', String(result.respondents)],
-      ['Sampel minimum', sample ? `${sample.minimum} dari populasi ${sample.population} (Krejcie-Morgan): ${sample.sufficient ? 'mencukupi' : `kurang ${sample.shortBy}`}` : 'populasi belum diisi'],
+      [
+        'Sampel minimum',
+        sample
+          ? `${sample.minimum} dari populasi ${sample.population} (Krejcie-Morgan): ${sample.sufficient ? 'mencukupi' : `kurang ${sample.shortBy}`}`
+          : 'populasi belum diisi',
+      ],
       ['Unsur terendah', report.lowest.map((row) => row.name.id).join(', ') || '-'],
       ['Metode', report.method.id],
     ],

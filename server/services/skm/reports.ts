@@ -82,7 +82,12 @@ export class SkmReports {
     const { respondents, totals } = await skmTotals(this.sequelize, filter);
     const result = computeIkm(totals, respondents);
     const profile = {} as SkmReport['profile'];
-    const columns: Record<SkmProfileField, 'sex' | 'age_group' | 'education' | 'occupation'> = { sex: 'sex', ageGroup: 'age_group', education: 'education', occupation: 'occupation' };
+    const columns: Record<SkmProfileField, 'sex' | 'age_group' | 'education' | 'occupation'> = {
+      sex: 'sex',
+      ageGroup: 'age_group',
+      education: 'education',
+      occupation: 'occupation',
+    };
     for (const field of SKM_PROFILE_FIELDS) {
       const counts = await skmCountsBy(this.sequelize, filter, columns[field]);
       profile[field] = SKM_PROFILE[field].options.map((option) => {
@@ -94,7 +99,13 @@ export class SkmReports {
     const serviceTypes: SkmReport['serviceTypes'] = [];
     if (!type) {
       const counts = await skmCountsBy(this.sequelize, filter, 'service_type_id');
-      const types = await ServiceType.findAll({ where: { officeId }, order: [['sortOrder', 'ASC'], ['id', 'ASC']] });
+      const types = await ServiceType.findAll({
+        where: { officeId },
+        order: [
+          ['sortOrder', 'ASC'],
+          ['id', 'ASC'],
+        ],
+      });
       for (const each of types) {
         const count = counts.get(String(each.id));
         if (count === undefined) continue;
@@ -141,4 +152,3 @@ export class SkmReports {
     return computeIkm(totals, respondents);
   }
 }
-

@@ -32,10 +32,12 @@ export const skmResponseBodySchema = z.strictObject({
     education: z.enum(profileCodes('education'), 'choose one of the listed answers'),
     occupation: z.enum(profileCodes('occupation'), 'choose one of the listed answers'),
   }),
-  answers: z.strictObject(Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, answer.optional()])) as Record<
-    (typeof SKM_ELEMENT_CODES)[number],
-    z.ZodOptional<typeof answer>
-  >),
+  answers: z.strictObject(
+    Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, answer.optional()])) as Record<
+      (typeof SKM_ELEMENT_CODES)[number],
+      z.ZodOptional<typeof answer>
+    >,
+  ),
   // Optional here (unlike a rating): when given, one questionnaire per number per office and quarter.
   phone: text(40)
     .optional()
@@ -55,7 +57,11 @@ export const skmResponseBodySchema = z.strictObject({
   channel: z.enum(SKM_CHANNELS).default('widget'),
   clientId: z.uuid('must be a UUID').optional(),
   formToken: z.string().max(200, 'is not a form token').optional(),
-  website: z.string().max(200).optional().refine((value) => !value, 'must be left empty'),
+  website: z
+    .string()
+    .max(200)
+    .optional()
+    .refine((value) => !value, 'must be left empty'),
 });
 
 export type SkmResponseBody = z.infer<typeof skmResponseBodySchema>;

@@ -16,7 +16,10 @@ const line = (max: number) =>
 const wording = z.strictObject({
   question: z.strictObject({ id: line(300).optional(), en: line(300).optional() }).optional(),
   options: z
-    .strictObject({ id: z.array(line(80)).length(4, 'must list the four answers, 1 to 4').optional(), en: z.array(line(80)).length(4, 'must list the four answers, 1 to 4').optional() })
+    .strictObject({
+      id: z.array(line(80)).length(4, 'must list the four answers, 1 to 4').optional(),
+      en: z.array(line(80)).length(4, 'must list the four answers, 1 to 4').optional(),
+    })
     .optional(),
 });
 
@@ -29,7 +32,14 @@ export const skmSettingsBodySchema = z.strictObject({
     .max(SKM_ELEMENT_CODES.length - 1, 'at least one element must stay in the survey')
     .refine((codes) => new Set(codes).size === codes.length, 'lists an element twice')
     .default([]),
-  wording: z.strictObject(Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, wording.optional()])) as Record<SkmElementCode, z.ZodOptional<typeof wording>>).default({}),
+  wording: z
+    .strictObject(
+      Object.fromEntries(SKM_ELEMENT_CODES.map((code) => [code, wording.optional()])) as Record<
+        SkmElementCode,
+        z.ZodOptional<typeof wording>
+      >,
+    )
+    .default({}),
   population: z.number().int('must be a whole number').min(0).max(100_000_000).nullable().default(null),
 });
 
@@ -46,7 +56,13 @@ const toVersion = (record: SkmSettingsRecord): SkmSettingsVersion => ({
 /** The stored versions of an office's SKM settings; a new version from a date replaces one of the same date. */
 export class SkmSettingsService {
   async versions(officeId: number): Promise<SkmSettingsVersion[]> {
-    const records = await SkmSettingsRecord.findAll({ where: { officeId }, order: [['effectiveFrom', 'ASC'], ['id', 'ASC']] });
+    const records = await SkmSettingsRecord.findAll({
+      where: { officeId },
+      order: [
+        ['effectiveFrom', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    });
     return records.map(toVersion);
   }
 
@@ -55,9 +71,20 @@ export class SkmSettingsService {
    * under other rules, so it is refused; today or later is fine (a report reads what each
    * questionnaire answered, so even then nothing already given changes).
    */
-  async put(officeId: number, serviceTypeId: number | null, body: SkmSettingsBody, today: string, userId: number | null): Promise<SkmSettingsVersion> {
+  async put(
+    officeId: number,
+    serviceTypeId: number | null,
+    body: SkmSettingsBody,
+    today: string,
+    userId: number | null,
+  ): Promise<SkmSettingsVersion> {
     if (body.effectiveFrom < today) {
-      throw invalid([{ path: 'effectiveFrom', message: `must be today (${today}) or later: past questionnaires keep the rules they were answered under` }]);
+      throw invalid([
+        {
+          path: 'effectiveFrom',
+          message: `must be today (${today}) or later: past questionnaires keep the rules they were answered under`,
+        },
+      ]);
     }
     const settings: SkmSettings = { notApplicable: body.notApplicable, wording: body.wording, population: body.population };
     const scope = scopeOf(serviceTypeId);
@@ -66,7 +93,14 @@ export class SkmSettingsService {
       await existing.update({ settings: JSON.stringify(settings), createdBy: userId });
       return toVersion(existing);
     }
-    const created = await SkmSettingsRecord.create({ officeId, scope, serviceTypeId, effectiveFrom: body.effectiveFrom, settings: JSON.stringify(settings), createdBy: userId });
+    const created = await SkmSettingsRecord.create({
+      officeId,
+      scope,
+      serviceTypeId,
+      effectiveFrom: body.effectiveFrom,
+      settings: JSON.stringify(settings),
+      createdBy: userId,
+    });
     return toVersion(created);
   }
 }

@@ -90,7 +90,11 @@ export class AdminApi {
     }
     if (response.ok) return response;
     const body = (await response.json().catch(() => undefined)) as Problem | undefined;
-    const error = new ApiError(response.status, body?.status ? body : { title: response.statusText, status: response.status }, Number(response.headers.get('Retry-After')) || undefined);
+    const error = new ApiError(
+      response.status,
+      body?.status ? body : { title: response.statusText, status: response.status },
+      Number(response.headers.get('Retry-After')) || undefined,
+    );
     if (error.status === 401) this.onUnauthorized(error);
     throw error;
   }

@@ -54,7 +54,8 @@ const en: ConsoleStrings = {
   expired: 'Your session has ended (after an hour, or your account was changed). Please sign in again; you will come back to this page.',
   signedOut: 'You have signed out.',
   expiresAt: (time) => `Session ends at ${time}`,
-  expiringSoon: (minutes) => `Your session ends in ${minutes} minute${minutes === 1 ? '' : 's'}. Save your changes, then sign out and in again to carry on.`,
+  expiringSoon: (minutes) =>
+    `Your session ends in ${minutes} minute${minutes === 1 ? '' : 's'}. Save your changes, then sign out and in again to carry on.`,
   roles: { admin: 'Administrator', coordinator: 'Work-area coordinator', viewer: 'Viewer', superadmin: 'Superadmin' },
   nav: 'Console menu',
   account: 'My account',

@@ -115,12 +115,25 @@ export class PacakConsole extends LitElement {
     return html`<header class="bar" part="header">
       <a class="title" href=${BASE}><strong>${t.title}</strong></a>
       <div class="who">
-        ${session
-          ? html`<span data-role=${session.role}>${session.username} · ${t.roles[session.role]}${session.workArea ? ` · ${session.workArea}` : ''}</span>
-              <span class="muted" data-expires>${this.expiry.label(t)}</span>
-              <a href=${`${BASE}/account`} aria-current=${this.current?.route.screen === 'account' ? 'page' : nothing}>${t.account}</a>`
-          : nothing}
-        <button type="button" class="secondary" lang=${this.language === 'id' ? 'en' : 'id'} aria-label=${t.switchLangLabel} data-switch-lang @click=${this.switchLang}>${t.switchLang}</button>
+        ${
+          session
+            ? html`<span data-role=${session.role}
+                  >${session.username} · ${t.roles[session.role]}${session.workArea ? ` · ${session.workArea}` : ''}</span
+                >
+                <span class="muted" data-expires>${this.expiry.label(t)}</span>
+                <a href=${`${BASE}/account`} aria-current=${this.current?.route.screen === 'account' ? 'page' : nothing}>${t.account}</a>`
+            : nothing
+        }
+        <button
+          type="button"
+          class="secondary"
+          lang=${this.language === 'id' ? 'en' : 'id'}
+          aria-label=${t.switchLangLabel}
+          data-switch-lang
+          @click=${this.switchLang}
+        >
+          ${t.switchLang}
+        </button>
         ${session ? html`<button type="button" class="secondary" data-sign-out @click=${() => this.auth.end(t.signedOut)}>${t.signOut}</button>` : nothing}
       </div>
     </header>`;
@@ -131,11 +144,15 @@ export class PacakConsole extends LitElement {
     const visible = routes.filter((route) => route.nav !== false && allowed(route, session.role));
     const forced = session.mustChangePassword;
     return html`${this.expiry.soon ? html`<p class="notice" role="alert" data-expiring>${t.expiringSoon(this.expiry.minutesLeft)}</p>` : nothing}
-      ${forced
-        ? nothing
-        : html`<nav part="nav" aria-label=${t.nav}><ul>
-            ${visible.map((route) => html`<li><a href=${pathOf(route)} aria-current=${current?.route === route ? 'page' : nothing}>${route.label[this.language]}</a></li>`)}
-          </ul></nav>`}
+      ${
+        forced
+          ? nothing
+          : html`<nav part="nav" aria-label=${t.nav}>
+              <ul>
+                ${visible.map((route) => html`<li><a href=${pathOf(route)} aria-current=${current?.route === route ? 'page' : nothing}>${route.label[this.language]}</a></li>`)}
+              </ul>
+            </nav>`
+      }
       <main id="main" part="main" tabindex="-1">
         ${forced ? html`<p class="notice" role="alert" data-must-change>${t.mustChange}</p>` : nothing}
         ${this.renderScreen(t, session, current)}
@@ -143,15 +160,26 @@ export class PacakConsole extends LitElement {
   }
 
   private renderScreen(t: ConsoleStrings, session: Session, current: { route: ConsoleRoute; subpath: string } | null) {
-    if (!current) return html`<h1>${t.title}</h1><p class="notice">${routes.length ? t.notFound : t.nothingHere}</p><p><a href=${BASE}>${t.home}</a></p>`;
+    if (!current)
+      return html`<h1>${t.title}</h1>
+        <p class="notice">${routes.length ? t.notFound : t.nothingHere}</p>
+        <p><a href=${BASE}>${t.home}</a></p>`;
     const { route } = current;
-    if (!allowed(route, session.role)) return html`<h1>${route.label[this.language]}</h1><p class="notice" role="alert">${t.notAllowed}</p><p><a href=${BASE}>${t.home}</a></p>`;
+    if (!allowed(route, session.role))
+      return html`<h1>${route.label[this.language]}</h1>
+        <p class="notice" role="alert">${t.notAllowed}</p>
+        <p><a href=${BASE}>${t.home}</a></p>`;
     const screen = this.screens.show(route, this.contextFor(session, current.subpath));
     return html`<h1 id="screen-title" tabindex="-1">${route.label[this.language]}</h1>
       ${screen.state === 'loading' ? html`<p class="muted" role="status">${t.loadingScreen}</p>` : nothing}
-      ${screen.state === 'failed'
-        ? html`<div class="notice" role="alert"><p>${t.loadFailed}</p><button type="button" @click=${() => location.reload()}>${t.reload}</button></div>`
-        : screen.element}`;
+      ${
+        screen.state === 'failed'
+          ? html`<div class="notice" role="alert">
+              <p>${t.loadFailed}</p>
+              <button type="button" @click=${() => location.reload()}>${t.reload}</button>
+            </div>`
+          : screen.element
+      }`;
   }
 
   /** The route the address names; `/admin` alone, or the forced password change, names the right one. */
@@ -193,7 +221,8 @@ export class PacakConsole extends LitElement {
   private moved(announce = true): void {
     this.path = location.pathname + location.search;
     // A new view is announced by moving the focus to its heading, as a page load would.
-    if (announce) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#screen-title')?.focus({ preventScroll: false }));
+    if (announce)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#screen-title')?.focus({ preventScroll: false }));
   }
 
   private onPopState = (): void => {

@@ -14,7 +14,8 @@ export function filtersOf(search: string, timeZone: string, fallback: FilterStat
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
   const named = query.get('period') as Preset | null;
-  const preset: Preset = isDay(from) && isDay(to) ? 'custom' : named && PRESETS.includes(named) && named !== 'custom' ? named : 'this-month';
+  const preset: Preset =
+    isDay(from) && isDay(to) ? 'custom' : named && PRESETS.includes(named) && named !== 'custom' ? named : 'this-month';
   return {
     preset,
     ...(preset === 'custom' ? { from, to } : presetPeriod(preset, today(timeZone))),

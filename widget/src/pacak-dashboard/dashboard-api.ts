@@ -30,7 +30,11 @@ export function paramsOf(params: ReportParams, extra: Record<string, string> = {
 
 async function failure(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => undefined)) as Problem | undefined;
-  return new ApiError(response.status, body?.status ? body : { title: response.statusText, status: response.status }, Number(response.headers.get('Retry-After')) || undefined);
+  return new ApiError(
+    response.status,
+    body?.status ? body : { title: response.statusText, status: response.status },
+    Number(response.headers.get('Retry-After')) || undefined,
+  );
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {
@@ -49,7 +53,11 @@ async function send(url: string, init: RequestInit): Promise<Response> {
  * POST /api/v1/auth/token: `{ token, expiresAt, mustChangePassword }`, or an ApiError (401 wrong, 429
  * locked for a while).
  */
-export async function signIn(origin: string, username: string, password: string): Promise<{ token: string; expiresAt: string; mustChangePassword?: boolean }> {
+export async function signIn(
+  origin: string,
+  username: string,
+  password: string,
+): Promise<{ token: string; expiresAt: string; mustChangePassword?: boolean }> {
   const response = await send(`${origin}/api/v1/auth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -84,7 +92,12 @@ export class ReportsApi {
     }
   }
 
-  async report<T>(name: Exclude<ReportName, 'employee'>, params: ReportParams, signal?: AbortSignal, extra?: Record<string, string>): Promise<T> {
+  async report<T>(
+    name: Exclude<ReportName, 'employee'>,
+    params: ReportParams,
+    signal?: AbortSignal,
+    extra?: Record<string, string>,
+  ): Promise<T> {
     return (await this.call(this.url(`/reports/${name}`, paramsOf(params, extra)), { signal })).json();
   }
 

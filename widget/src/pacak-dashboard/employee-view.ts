@@ -31,18 +31,31 @@ export function renderEmployee({ t, report, trend, exports, onTrend, onBack, bac
   const comments = report.comments.map((c) => [day(c.date, t), c.serviceType, c.phone, c.verified ? t.yes : t.no, c.comment]);
   return html`<div class="grid">
     <section class="card wide" aria-labelledby="employee-name" data-section="employee">
-      ${backHref
-        ? html`<a class="back" href=${backHref}>← ${t.back}</a>`
-        : html`<button type="button" class="secondary back" @click=${onBack}>← ${t.back}</button>`}
+      ${
+        backHref
+          ? html`<a class="back" href=${backHref}>← ${t.back}</a>`
+          : html`<button type="button" class="secondary back" @click=${onBack}>← ${t.back}</button>`
+      }
       <h2 id="employee-name" tabindex="-1">${employee.name}</h2>
       <dl class="facts">
-        <div><dt>${t.nip}</dt><dd>${employee.nip}</dd></div>
-        <div><dt>${t.position}</dt><dd>${employee.position || t.none}</dd></div>
-        <div><dt>${t.workArea}</dt><dd>${employee.workArea.name}</dd></div>
-        <div><dt>${t.period}</dt><dd>${describePeriod(report.period, t.locale)}</dd></div>
+        <div>
+          <dt>${t.nip}</dt>
+          <dd>${employee.nip}</dd>
+        </div>
+        <div>
+          <dt>${t.position}</dt>
+          <dd>${employee.position || t.none}</dd>
+        </div>
+        <div>
+          <dt>${t.workArea}</dt>
+          <dd>${employee.workArea.name}</dd>
+        </div>
+        <div>
+          <dt>${t.period}</dt>
+          <dd>${describePeriod(report.period, t.locale)}</dd>
+        </div>
       </dl>
-      ${figureList(t, report.figures)}
-      ${exports(target, true)}
+      ${figureList(t, report.figures)} ${exports(target, true)}
     </section>
     <section class="card wide" aria-labelledby="employee-indicators">
       <h2 id="employee-indicators">${t.indicators}</h2>
@@ -58,9 +71,11 @@ export function renderEmployee({ t, report, trend, exports, onTrend, onBack, bac
     </section>
     <section class="card wide" aria-labelledby="employee-comments" data-section="comments">
       <h2 id="employee-comments">${t.comments}</h2>
-      ${comments.length
-        ? scrollBox(t.comments, dataTable(t.comments, [t.date, t.serviceType, t.phone, t.verified, t.comments], comments))
-        : html`<p class="muted">${t.noComments}</p>`}
+      ${
+        comments.length
+          ? scrollBox(t.comments, dataTable(t.comments, [t.date, t.serviceType, t.phone, t.verified, t.comments], comments))
+          : html`<p class="muted">${t.noComments}</p>`
+      }
     </section>
   </div>`;
 }

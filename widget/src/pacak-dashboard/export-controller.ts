@@ -72,12 +72,14 @@ export class ExportController implements ReactiveController {
     const t = this.context.t();
     const d = this.downloading;
     return html`<div class="status" role="status" aria-live="polite" part="status">${this.status}</div>
-      ${d
-        ? html`<div class="progress" data-progress>
-            <progress max=${d.total || nothing} value=${d.total ? d.received : nothing} aria-label=${d.name}></progress>
-            <span>${t.downloading(d.name, bytes(d.received, t))}</span>
-          </div>`
-        : nothing}`;
+      ${
+        d
+          ? html`<div class="progress" data-progress>
+              <progress max=${d.total || nothing} value=${d.total ? d.received : nothing} aria-label=${d.name}></progress>
+              <span>${t.downloading(d.name, bytes(d.received, t))}</span>
+            </div>`
+          : nothing
+      }`;
   }
 
   async download(target: ExportTarget, format: ExportFormat): Promise<void> {

@@ -18,12 +18,26 @@ export type TrendMode = string;
 /** The headline figures of a group of ratings; `extra` adds items (the change from the period before). */
 export function figureList(t: DashboardStrings, figures: Figures, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<dl class="figures">
-    <div><dt>${t.ratings}</dt><dd class="big" data-figure="count">${count(figures.count, t)}</dd>
-      <dd class="muted">${t.verifiedCount(count(figures.verifiedCount, t))}</dd></div>
-    <div><dt>${t.score}</dt><dd class="big" data-figure="score">${score(figures.score, t)}</dd><dd class="muted">${t.outOf}</dd></div>
-    <div><dt>${t.grade}</dt><dd class="big" data-figure="grade">${figures.grade ?? t.none}</dd>
-      <dd class="muted">${figures.grade ? t.grades[figures.grade] : ''}</dd></div>
-    <div><dt>${t.average}</dt><dd class="big" data-figure="overall">${average(figures.overall, t)}</dd><dd class="muted">${t.outOf5}</dd></div>
+    <div>
+      <dt>${t.ratings}</dt>
+      <dd class="big" data-figure="count">${count(figures.count, t)}</dd>
+      <dd class="muted">${t.verifiedCount(count(figures.verifiedCount, t))}</dd>
+    </div>
+    <div>
+      <dt>${t.score}</dt>
+      <dd class="big" data-figure="score">${score(figures.score, t)}</dd>
+      <dd class="muted">${t.outOf}</dd>
+    </div>
+    <div>
+      <dt>${t.grade}</dt>
+      <dd class="big" data-figure="grade">${figures.grade ?? t.none}</dd>
+      <dd class="muted">${figures.grade ? t.grades[figures.grade] : ''}</dd>
+    </div>
+    <div>
+      <dt>${t.average}</dt>
+      <dd class="big" data-figure="overall">${average(figures.overall, t)}</dd>
+      <dd class="muted">${t.outOf5}</dd>
+    </div>
     ${extra}
   </dl>`;
 }
@@ -34,15 +48,18 @@ export function indicatorFigures(t: DashboardStrings, figures: Figures, stars: R
     const value = figures.averages[indicator.code] ?? null;
     return { label: indicator.name, value, max: 5, text: average(value, t) };
   });
-  const averageTable = dataTable(t.dataOf(t.averages), [t.indicator, t.average], bars.map((bar) => [bar.label, bar.text]));
+  const averageTable = dataTable(
+    t.dataOf(t.averages),
+    [t.indicator, t.average],
+    bars.map((bar) => [bar.label, bar.text]),
+  );
   const starTable = dataTable(
     t.dataOf(t.stars),
     [t.indicator, ...[1, 2, 3, 4, 5].map((n) => t.star(n))],
     INDICATORS.map((indicator) => [indicator.name, ...(stars[indicator.code] ?? [0, 0, 0, 0, 0]).map((n) => count(n, t))]),
   );
   return html`<div class="pair">
-    ${chartFigure(t.averages, barChart(bars), averageTable)}
-    ${chartFigure(t.stars, starChart(stars, t), starTable)}
+    ${chartFigure(t.averages, barChart(bars), averageTable)} ${chartFigure(t.stars, starChart(stars, t), starTable)}
   </div>`;
 }
 
@@ -68,7 +85,10 @@ export function trendBlock({ t, byMonth, period, mode, onMode }: TrendOptions): 
   const shown = overall ? [] : mode === 'all' ? INDICATORS : INDICATORS.filter((indicator) => indicator.code === mode);
   const series: Series[] = overall
     ? [{ name: t.score, values: months.map((month) => byKey.get(month)?.score ?? null) }]
-    : shown.map((indicator) => ({ name: indicator.name, values: months.map((month) => byKey.get(month)?.averages[indicator.code] ?? null) }));
+    : shown.map((indicator) => ({
+        name: indicator.name,
+        values: months.map((month) => byKey.get(month)?.averages[indicator.code] ?? null),
+      }));
   const lowest = Math.min(...series.flatMap((line) => line.values.filter((v): v is number => v !== null)), overall ? 60 : 1);
   const scale: TrendScale = overall
     ? { min: Math.floor(lowest / 10) * 10, max: 100, ticks: [], marks: GRADE_EDGES, format: (v) => score(v, t) }
@@ -85,7 +105,8 @@ export function trendBlock({ t, byMonth, period, mode, onMode }: TrendOptions): 
   );
   const choose = (e: Event) => onMode((e.target as HTMLSelectElement).value);
   const caption = overall ? t.trendOverall : mode === 'all' ? t.trendAll : `${shown[0]?.name ?? ''} (1–5)`;
-  return html`<label class="inline">${t.trendShow}
+  return html`<label class="inline"
+      >${t.trendShow}
       <select name="trend" @change=${choose}>
         <option value="overall" ?selected=${overall}>${t.trendOverall}</option>
         <option value="all" ?selected=${mode === 'all'}>${t.trendAll}</option>
@@ -93,5 +114,9 @@ export function trendBlock({ t, byMonth, period, mode, onMode }: TrendOptions): 
       </select>
     </label>
     ${months.length < 2 ? html`<p class="muted">${t.oneMonth}</p>` : nothing}
-    ${chartFigure(`${t.trend}: ${caption}`, trendChart(months, (month) => shortMonth(month, t.locale), series, scale), table)}`;
+    ${chartFigure(
+      `${t.trend}: ${caption}`,
+      trendChart(months, (month) => shortMonth(month, t.locale), series, scale),
+      table,
+    )}`;
 }

@@ -51,5 +51,10 @@ export function bytes(value: number, t: DashboardStrings): string {
 /** A day or an instant in the reader's language: "5 Mar 2025". */
 export function day(value: string, t: DashboardStrings): string {
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: value.length === 10 ? 'UTC' : undefined }).format(date);
+  return new Intl.DateTimeFormat(t.locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: value.length === 10 ? 'UTC' : undefined,
+  }).format(date);
 }

@@ -63,19 +63,36 @@ function change(t: DashboardStrings, data: Overview): TemplateResult {
 
 function groupBars(t: DashboardStrings, rows: GroupRow[]) {
   return barChart(
-    rows.filter((row) => row.count > 0).map((row) => ({ label: row.name, value: row.score, max: 100, text: `${score(row.score, t)} · ${row.grade ?? t.none} · ${count(row.count, t)}` })),
+    rows
+      .filter((row) => row.count > 0)
+      .map((row) => ({
+        label: row.name,
+        value: row.score,
+        max: 100,
+        text: `${score(row.score, t)} · ${row.grade ?? t.none} · ${count(row.count, t)}`,
+      })),
   );
 }
 
-function groupSection(t: DashboardStrings, id: string, title: string, report: GroupReport, target: ExportTarget, exports: OverviewOptions['exports'], wide = false) {
+function groupSection(
+  t: DashboardStrings,
+  id: string,
+  title: string,
+  report: GroupReport,
+  target: ExportTarget,
+  exports: OverviewOptions['exports'],
+  wide = false,
+) {
   const rated = report.rows.filter((row) => row.count > 0);
   return section(
     id,
     title,
-    html`${rated.length
+    html`${
+      rated.length
         ? html`${chartFigure(`${title}: ${t.score} · ${t.grade} · ${t.count}`, groupBars(t, rated))}${groupTable(t, title, rated)}`
-        : html`<p class="muted">${t.noRatings}</p>`}
-      ${exports(target)}`,
+        : html`<p class="muted">${t.noRatings}</p>`
+    }
+    ${exports(target)}`,
     wide,
   );
 }
@@ -91,10 +108,14 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
     ${section(
       'headline',
       t.headline,
-      html`<p class="muted" data-period="${summary.period.from}/${summary.period.to}">${summary.office.name} · ${describePeriod(summary.period, t.locale)}</p>
-        ${figureList(t, summary.totals, change(t, data))}
-        ${empty ? html`<p class="notice">${t.noRatings}</p>` : nothing}
-        <details><summary>${t.method}</summary><p>${method}</p></details>
+      html`<p class="muted" data-period="${summary.period.from}/${summary.period.to}">
+          ${summary.office.name} · ${describePeriod(summary.period, t.locale)}
+        </p>
+        ${figureList(t, summary.totals, change(t, data))} ${empty ? html`<p class="notice">${t.noRatings}</p>` : nothing}
+        <details>
+          <summary>${t.method}</summary>
+          <p>${method}</p>
+        </details>
         ${o.exports({ report: 'summary', title: t.headline })}
         ${o.board ? html`<p><button type="button" class="secondary" data-board @click=${() => o.onBoard((o.board as Named).code)}>${t.printBoard(o.board.name)}</button></p>` : nothing}`,
       true,
@@ -106,13 +127,35 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
       'ranking',
       t.ranking,
       html`<p class="muted">${t.rankingNote(minRatings, ranking.rankingMethod.weight)}</p>
-        ${ranking.ranked.length
-          ? staffTable({ t, caption: t.ranking, rows: ranking.ranked, ranked: true, sort: o.sorts.ranked, onSort: (key) => o.onSort('ranked', key), onOpen: o.onOpen, hrefOf: o.hrefOf })
-          : html`<p class="notice">${t.nobodyRanked}</p>`}
+        ${
+          ranking.ranked.length
+            ? staffTable({
+                t,
+                caption: t.ranking,
+                rows: ranking.ranked,
+                ranked: true,
+                sort: o.sorts.ranked,
+                onSort: (key) => o.onSort('ranked', key),
+                onOpen: o.onOpen,
+                hrefOf: o.hrefOf,
+              })
+            : html`<p class="notice">${t.nobodyRanked}</p>`
+        }
         <h3>${t.notYetRanked(minRatings)}</h3>
-        ${ranking.notYetRanked.length
-          ? staffTable({ t, caption: t.notYetRanked(minRatings), rows: ranking.notYetRanked, ranked: false, sort: o.sorts.waiting, onSort: (key) => o.onSort('waiting', key), onOpen: o.onOpen, hrefOf: o.hrefOf })
-          : html`<p class="muted">${t.nobodyWaiting}</p>`}
+        ${
+          ranking.notYetRanked.length
+            ? staffTable({
+                t,
+                caption: t.notYetRanked(minRatings),
+                rows: ranking.notYetRanked,
+                ranked: false,
+                sort: o.sorts.waiting,
+                onSort: (key) => o.onSort('waiting', key),
+                onOpen: o.onOpen,
+                hrefOf: o.hrefOf,
+              })
+            : html`<p class="muted">${t.nobodyWaiting}</p>`
+        }
         ${o.exports({ report: 'ranking', title: t.ranking })}`,
       true,
     )}

@@ -58,7 +58,10 @@ export class PacakDashboard extends LitElement {
   override lang = '';
 
   private trend: TrendMode = 'overall';
-  private sorts: { ranked: Sort; waiting: Sort } = { ranked: { key: 'rank', descending: false }, waiting: { key: 'count', descending: true } };
+  private sorts: { ranked: Sort; waiting: Sort } = {
+    ranked: { key: 'rank', descending: false },
+    waiting: { key: 'count', descending: true },
+  };
   private auth = new SessionController(this, {
     origin: () => this.origin,
     t: () => this.t,
@@ -105,9 +108,11 @@ export class PacakDashboard extends LitElement {
     const lang = pickLang(this.lang);
     return html`<div class="shell" part="shell" lang=${lang}>
       ${this.session ? this.renderBar(t) : nothing}
-      ${this.session
-        ? this.renderBody(t)
-        : renderSignIn({ t, busy: this.auth.busy, message: this.auth.message, onSubmit: (u, p) => void this.signIn(u, p) })}
+      ${
+        this.session
+          ? this.renderBody(t)
+          : renderSignIn({ t, busy: this.auth.busy, message: this.auth.message, onSubmit: (u, p) => void this.signIn(u, p) })
+      }
       ${this.exports.render()}
     </div>`;
   }

@@ -97,7 +97,7 @@ export function monthsOf({ from, to }: Period): string[] {
   const months: string[] = [];
   const end = to.slice(0, 7);
   const date = parse(`${from.slice(0, 7)}-01`);
-  for (let month = format(date).slice(0, 7); month <= end && months.length < 60; ) {
+  for (let month = format(date).slice(0, 7); month <= end && months.length < 60;) {
     months.push(month);
     date.setUTCMonth(date.getUTCMonth() + 1);
     month = format(date).slice(0, 7);

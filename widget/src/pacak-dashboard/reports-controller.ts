@@ -31,7 +31,13 @@ export interface ReportsContext {
  * reports screen both show what it holds.
  */
 export class ReportsController implements ReactiveController {
-  filters: FilterState = { preset: 'this-month', ...presetPeriod('this-month', today(DEFAULT_TIME_ZONE)), workArea: '', serviceType: '', verified: false };
+  filters: FilterState = {
+    preset: 'this-month',
+    ...presetPeriod('this-month', today(DEFAULT_TIME_ZONE)),
+    workArea: '',
+    serviceType: '',
+    verified: false,
+  };
   periodError = '';
   load: Load = 'idle';
   error = '';

@@ -52,10 +52,20 @@ export function renderReports(o: ReportsViewOptions): TemplateResult {
   const busy = reports.load === 'loading';
   let body: unknown = nothing;
   if (reports.load === 'failed') {
-    body = html`<div class="notice" role="alert"><p>${reports.error}</p>
-      <button type="button" @click=${() => void reports.reload()}>${t.retry}</button></div>`;
+    body = html`<div class="notice" role="alert">
+      <p>${reports.error}</p>
+      <button type="button" @click=${() => void reports.reload()}>${t.retry}</button>
+    </div>`;
   } else if (reports.nip && reports.employee) {
-    body = renderEmployee({ t, report: reports.employee, trend: o.trend, exports: o.exports.bar, onTrend: o.onTrend, onBack: o.onBack, backHref: o.hrefs?.overview });
+    body = renderEmployee({
+      t,
+      report: reports.employee,
+      trend: o.trend,
+      exports: o.exports.bar,
+      onTrend: o.onTrend,
+      onBack: o.onBack,
+      backHref: o.hrefs?.overview,
+    });
   } else if (!reports.nip && reports.overview) {
     // The one work area in view (a coordinator's own, or the filter's) has a printable QR board.
     const code = o.workArea ?? reports.filters.workArea;
@@ -75,8 +85,7 @@ export function renderReports(o: ReportsViewOptions): TemplateResult {
       hrefOf: o.hrefs?.employee,
     });
   }
-  return html`${filters}
-    ${busy ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
+  return html`${filters} ${busy ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
     <div class="body" aria-busy=${busy ? 'true' : 'false'}>${body}</div>`;
 }
 

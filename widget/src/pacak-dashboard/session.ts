@@ -19,7 +19,12 @@ export interface Session {
 function claimsOf(token: string): Record<string, unknown> | null {
   try {
     const part = token.split('.')[1] ?? '';
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+    const json = atob(
+      part
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(part.length / 4) * 4, '='),
+    );
     return JSON.parse(json) as Record<string, unknown>;
   } catch {
     return null;
@@ -30,7 +35,14 @@ export function sessionOf(token: string, expiresAt: string, username: string, mu
   const claims = claimsOf(token);
   const role = claims?.role;
   if (!ROLES.includes(role as Role)) return null;
-  return { token, expiresAt, role: role as Role, username, workArea: typeof claims?.workArea === 'string' ? claims.workArea : null, mustChangePassword };
+  return {
+    token,
+    expiresAt,
+    role: role as Role,
+    username,
+    workArea: typeof claims?.workArea === 'string' ? claims.workArea : null,
+    mustChangePassword,
+  };
 }
 
 export const expired = (session: Session, now = Date.now()): boolean => Date.parse(session.expiresAt) <= now;

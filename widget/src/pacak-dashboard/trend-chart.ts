@@ -89,20 +89,23 @@ export function trendChart(months: string[], monthName: (month: string) => strin
         ? svg``
         : svg`${marker(s, x(i), y(value), colour)}${
             // Values are written on the named months only: as far apart as the month names, they never overlap.
-            series.length === 1 && named[i] ? svg`<text x="${x(i)}" y="${y(value) - 9}" text-anchor="middle" class="small strong">${scale.format(value)}</text>` : ''
+            series.length === 1 && named[i]
+              ? svg`<text x="${x(i)}" y="${y(value) - 9}" text-anchor="middle" class="small strong">${scale.format(value)}</text>`
+              : ''
           }`,
     );
     return svg`<path d="${d}" fill="none" stroke="${colour}" stroke-width="2.2" stroke-dasharray="${DASHES[s % DASHES.length]}" />${points}`;
   });
-  const legend = series.length > 1
-    ? series.map((line, s) => {
-        const lx = (s % 3) * 120;
-        const ly = H + 6 + Math.floor(s / 3) * 20;
-        const colour = COLOURS[s % COLOURS.length] as string;
-        return svg`<line x1="${lx}" x2="${lx + 30}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2.2" stroke-dasharray="${DASHES[s % DASHES.length]}" />
+  const legend =
+    series.length > 1
+      ? series.map((line, s) => {
+          const lx = (s % 3) * 120;
+          const ly = H + 6 + Math.floor(s / 3) * 20;
+          const colour = COLOURS[s % COLOURS.length] as string;
+          return svg`<line x1="${lx}" x2="${lx + 30}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2.2" stroke-dasharray="${DASHES[s % DASHES.length]}" />
           ${marker(s, lx + 15, ly, colour)}<text x="${lx + 36}" y="${ly + 4}" class="small">${line.name}</text>`;
-      })
-    : [];
+        })
+      : [];
   return html`<svg class="chart trend" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" aria-hidden="true" focusable="false">
     ${grid}${marks}${axis}${lines}${legend}
   </svg>`;

@@ -218,7 +218,12 @@ export class PacakRating extends LitElement {
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
           })
-        : renderReceipt(t, this.receipt, this.rateAgain, this.clock.countdown, { api: this.origin, office: employee.office.code, service: this.#skmService, lang: pickLang(this.lang) });
+        : renderReceipt(t, this.receipt, this.rateAgain, this.clock.countdown, {
+            api: this.origin,
+            office: employee.office.code,
+            service: this.#skmService,
+            lang: pickLang(this.lang),
+          });
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
@@ -310,14 +315,17 @@ export class PacakRating extends LitElement {
     this.busy = true;
     this.status = t.sending;
     try {
-      const receipt = await this.sender.send({
-        ...rest,
-        ...(comment ? { comment } : {}),
-        nip: employee.nip,
-        // The attribute is the page's word; the server refuses a channel it does not know.
-        channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
-        ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
-      }, this.kiosk ? this.kioskKey : undefined);
+      const receipt = await this.sender.send(
+        {
+          ...rest,
+          ...(comment ? { comment } : {}),
+          nip: employee.nip,
+          // The attribute is the page's word; the server refuses a channel it does not know.
+          channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
+          ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
+        },
+        this.kiosk ? this.kioskKey : undefined,
+      );
       if (receipt === 'queued') {
         // No network: the rating waits on the device for it, and the customer is told so.
         const clientId = this.sender.queuedId;

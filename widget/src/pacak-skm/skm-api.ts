@@ -47,9 +47,16 @@ export async function loadQuestionnaire(api: string, office: string): Promise<Sk
 }
 
 /** Posts a questionnaire: the receipt, or the problem the server answered (status 0 when the network failed). */
-export async function sendQuestionnaire(api: string, body: Record<string, unknown>): Promise<{ receipt: SkmReceipt } | { problem: Problem }> {
+export async function sendQuestionnaire(
+  api: string,
+  body: Record<string, unknown>,
+): Promise<{ receipt: SkmReceipt } | { problem: Problem }> {
   try {
-    const response = await fetch(`${api}/api/v1/skm/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${api}/api/v1/skm/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const json = await response.json().catch(() => ({}));
     return response.status === 201 ? { receipt: json as SkmReceipt } : { problem: { ...(json as Problem), status: response.status } };
   } catch {

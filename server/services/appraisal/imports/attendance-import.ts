@@ -22,8 +22,15 @@ const NAMES: Record<Column, string[]> = {
   earlyLeaveMinutes: ['pulangcepat', 'pulangcepatmenit', 'menitpulangcepat', 'psw', 'earlyleave', 'earlyleaveminutes'],
 };
 export const LABELS: Record<Column, string> = {
-  nip: 'NIP', month: 'Bulan', year: 'Tahun', workingDays: 'Hari kerja', presentDays: 'Hadir', leaveDays: 'Cuti',
-  absentDays: 'Tanpa keterangan', lateMinutes: 'Terlambat (menit)', earlyLeaveMinutes: 'Pulang cepat (menit)',
+  nip: 'NIP',
+  month: 'Bulan',
+  year: 'Tahun',
+  workingDays: 'Hari kerja',
+  presentDays: 'Hadir',
+  leaveDays: 'Cuti',
+  absentDays: 'Tanpa keterangan',
+  lateMinutes: 'Terlambat (menit)',
+  earlyLeaveMinutes: 'Pulang cepat (menit)',
 };
 const REQUIRED: Column[] = ['nip', 'month', ...COUNTS];
 
@@ -41,7 +48,13 @@ function monthOf(text: string, year: string | undefined): string | null {
   const iso = /^(\d{4})-(\d{1,2})$/.exec(text);
   const local = /^(\d{1,2})[/-](\d{4})$/.exec(text);
   const alone = /^\d{1,2}$/.test(text) && year !== undefined && /^\d{4}$/.test(year);
-  const [y, m] = iso ? [Number(iso[1]), Number(iso[2])] : local ? [Number(local[2]), Number(local[1])] : alone ? [Number(year), Number(text)] : [NaN, NaN];
+  const [y, m] = iso
+    ? [Number(iso[1]), Number(iso[2])]
+    : local
+      ? [Number(local[2]), Number(local[1])]
+      : alone
+        ? [Number(year), Number(text)]
+        : [NaN, NaN];
   if (!Number.isInteger(y) || y < 2000 || y > 2100 || !Number.isInteger(m) || m < 1 || m > 12) return null;
   return `${y}-${String(m).padStart(2, '0')}`;
 }
@@ -84,19 +97,28 @@ export class AttendanceImporter {
         if (Number.isNaN(value)) problems.push({ column: LABELS[key], message: 'must be a whole number, 0 or more' });
         values[key] = value;
       }
-      if (month && values.workingDays > daysIn(month)) problems.push({ column: LABELS.workingDays, message: `is more than the ${daysIn(month)} days of ${month}` });
-      if (COUNTS.every((key) => !Number.isNaN(values[key])) && values.presentDays + values.leaveDays + values.absentDays !== values.workingDays) {
-        problems.push({ column: LABELS.workingDays, message: `do not add up: hadir ${values.presentDays} + cuti ${values.leaveDays} + tanpa keterangan ${values.absentDays} is not ${values.workingDays}` });
+      if (month && values.workingDays > daysIn(month))
+        problems.push({ column: LABELS.workingDays, message: `is more than the ${daysIn(month)} days of ${month}` });
+      if (
+        COUNTS.every((key) => !Number.isNaN(values[key])) &&
+        values.presentDays + values.leaveDays + values.absentDays !== values.workingDays
+      ) {
+        problems.push({
+          column: LABELS.workingDays,
+          message: `do not add up: hadir ${values.presentDays} + cuti ${values.leaveDays} + tanpa keterangan ${values.absentDays} is not ${values.workingDays}`,
+        });
       }
       const key = `${nip}|${month}`;
-      if (month && seen.has(key)) problems.push({ column: LABELS.month, message: `repeats line ${seen.get(key)} for the same employee and month` });
+      if (month && seen.has(key))
+        problems.push({ column: LABELS.month, message: `repeats line ${seen.get(key)} for the same employee and month` });
       else seen.set(key, line);
       return { line, nip, month: month ?? cell(fields, 'month'), employee, values, problems };
     });
     const existing = new Map<string, AttendanceMonth>();
     const ids = [...new Set(planned.flatMap((p) => (p.employee ? [p.employee.id] : [])))];
     for (let i = 0; i < ids.length; i += 500) {
-      for (const row of await AttendanceMonth.findAll({ where: { employeeId: { [Op.in]: ids.slice(i, i + 500) } } })) existing.set(`${row.employeeId}|${row.month}`, row);
+      for (const row of await AttendanceMonth.findAll({ where: { employeeId: { [Op.in]: ids.slice(i, i + 500) } } }))
+        existing.set(`${row.employeeId}|${row.month}`, row);
     }
     const lines: AttendanceLine[] = planned.map((p) => {
       // A line without problems has its employee; the check says so to the type checker too.
@@ -115,10 +137,19 @@ export class AttendanceImporter {
             if (lines[i]?.action === 'unchanged') continue;
             if (!p.employee) throw new Error(`attendance line ${p.line} has no employee but was not refused`);
             const old = existing.get(`${p.employee.id}|${p.month}`);
-            if (old) await AttendanceMonth.update({ ...p.values, importedBy: actor.user?.id ?? null }, { where: { id: old.id }, transaction });
-            else await AttendanceMonth.create({ officeId, employeeId: p.employee.id, month: p.month, ...p.values, importedBy: actor.user?.id ?? null }, { transaction });
+            if (old)
+              await AttendanceMonth.update({ ...p.values, importedBy: actor.user?.id ?? null }, { where: { id: old.id }, transaction });
+            else
+              await AttendanceMonth.create(
+                { officeId, employeeId: p.employee.id, month: p.month, ...p.values, importedBy: actor.user?.id ?? null },
+                { transaction },
+              );
           }
-          await this.audit.record(actor, { officeId, action: 'attendance.import', targetType: 'attendance_months', changes: { ...summary, source: table.source } }, transaction);
+          await this.audit.record(
+            actor,
+            { officeId, action: 'attendance.import', targetType: 'attendance_months', changes: { ...summary, source: table.source } },
+            transaction,
+          );
         }),
       'An employee and month in the file (imported meanwhile by someone else)',
     );

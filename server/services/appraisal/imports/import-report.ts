@@ -23,7 +23,13 @@ export function reportOrRefuse<L extends ImportLine>(lines: L[], dryRun: boolean
       title: 'Import refused',
       status: 422,
       detail: `${summary.refuse} of ${lines.length} lines are refused${dryRun ? '' : '; nothing was imported'}.`,
-      errors: lines.flatMap((line) => (line.problems ?? []).map((problem) => ({ path: `line.${line.line}.${problem.column}`, message: problem.message, code: 'refused_line' }))),
+      errors: lines.flatMap((line) =>
+        (line.problems ?? []).map((problem) => ({
+          path: `line.${line.line}.${problem.column}`,
+          message: problem.message,
+          code: 'refused_line',
+        })),
+      ),
       ...report,
     });
   }

@@ -14,13 +14,31 @@ const NAMES: Record<Column, string[]> = {
   behaviour: ['perilakukerja', 'perilaku', 'ratingperilakukerja', 'behaviour', 'behavior'],
   predikat: ['predikat', 'predikatkinerja', 'predikatkinerjapegawai'],
 };
-const LABELS: Record<Column, string> = { nip: 'NIP', period: 'Periode', workResult: 'Hasil kerja', behaviour: 'Perilaku kerja', predikat: 'Predikat' };
+const LABELS: Record<Column, string> = {
+  nip: 'NIP',
+  period: 'Periode',
+  workResult: 'Hasil kerja',
+  behaviour: 'Perilaku kerja',
+  predikat: 'Predikat',
+};
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-const LEVELS: Record<string, string> = { dibawahekspektasi: 'below', sesuaiekspektasi: 'meeting', diatasekspektasi: 'above', below: 'below', meeting: 'meeting', above: 'above' };
+const LEVELS: Record<string, string> = {
+  dibawahekspektasi: 'below',
+  sesuaiekspektasi: 'meeting',
+  diatasekspektasi: 'above',
+  below: 'below',
+  meeting: 'meeting',
+  above: 'above',
+};
 const PREDIKAT: Record<string, string> = {
-  sangatbaik: 'sangat-baik', baik: 'baik', butuhperbaikan: 'butuh-perbaikan', cukup: 'butuh-perbaikan',
-  kurang: 'kurang', kurangmisconduct: 'kurang', sangatkurang: 'sangat-kurang',
+  sangatbaik: 'sangat-baik',
+  baik: 'baik',
+  butuhperbaikan: 'butuh-perbaikan',
+  cukup: 'butuh-perbaikan',
+  kurang: 'kurang',
+  kurangmisconduct: 'kurang',
+  sangatkurang: 'sangat-kurang',
 };
 
 /** A period by code (2026-Q3) or by name as E-Kinerja writes it ("Triwulan III 2026", "Semester I 2026", "Oktober 2026", "Tahun 2026"). */
@@ -71,32 +89,46 @@ export class SkpImporter {
       const employee = employees.get(nip);
       if (!employee) problems.push({ column: LABELS.nip, message: 'is not an employee of this office' });
       const period = periodCodeOf(cell(fields, 'period'));
-      if (!period) problems.push({ column: LABELS.period, message: 'is not a period: write 2026-Q3, Triwulan III 2026, Semester I 2026, Oktober 2026 or Tahun 2026' });
+      if (!period)
+        problems.push({
+          column: LABELS.period,
+          message: 'is not a period: write 2026-Q3, Triwulan III 2026, Semester I 2026, Oktober 2026 or Tahun 2026',
+        });
       const level = (column: 'workResult' | 'behaviour') => {
         const text = cell(fields, column);
         if (!text) return null;
         const value = LEVELS[squash(text)];
-        if (!value) problems.push({ column: LABELS[column], message: 'must be Di bawah ekspektasi, Sesuai ekspektasi or Di atas ekspektasi' });
+        if (!value)
+          problems.push({ column: LABELS[column], message: 'must be Di bawah ekspektasi, Sesuai ekspektasi or Di atas ekspektasi' });
         return value ?? null;
       };
       const values = { workResult: level('workResult'), behaviour: level('behaviour'), predikat: null as string | null };
       const predikatText = cell(fields, 'predikat');
       if (predikatText) {
         values.predikat = PREDIKAT[squash(predikatText)] ?? null;
-        if (!values.predikat) problems.push({ column: LABELS.predikat, message: 'must be Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang' });
+        if (!values.predikat)
+          problems.push({ column: LABELS.predikat, message: 'must be Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang' });
       }
-      if (Boolean(cell(fields, 'workResult')) !== Boolean(cell(fields, 'behaviour'))) problems.push({ column: LABELS.workResult, message: 'and Perilaku kerja come together, or neither' });
-      if (!cell(fields, 'workResult') && !cell(fields, 'behaviour') && !predikatText) problems.push({ column: LABELS.predikat, message: 'or the two ratings are needed' });
+      if (Boolean(cell(fields, 'workResult')) !== Boolean(cell(fields, 'behaviour')))
+        problems.push({ column: LABELS.workResult, message: 'and Perilaku kerja come together, or neither' });
+      if (!cell(fields, 'workResult') && !cell(fields, 'behaviour') && !predikatText)
+        problems.push({ column: LABELS.predikat, message: 'or the two ratings are needed' });
       const key = `${nip}|${period}`;
-      if (period && seen.has(key)) problems.push({ column: LABELS.period, message: `repeats line ${seen.get(key)} for the same employee and period` });
+      if (period && seen.has(key))
+        problems.push({ column: LABELS.period, message: `repeats line ${seen.get(key)} for the same employee and period` });
       else seen.set(key, line);
       // A line without problems has its employee and period; the check says so to the type checker too.
-      if (problems.length || !employee || !period) return { line, nip, period: period ?? cell(fields, 'period'), action: 'refuse', problems };
+      if (problems.length || !employee || !period)
+        return { line, nip, period: period ?? cell(fields, 'period'), action: 'refuse', problems };
       const old = existing.get(`${employee.id}|${period}`);
       const same = old && old.workResult === values.workResult && old.behaviour === values.behaviour && old.predikat === values.predikat;
       return { line, nip, period, action: !old ? 'add' : same ? 'unchanged' : 'change', values, employeeId: employee.id };
     });
-    const report = reportOrRefuse(lines.map(({ employeeId: _id, ...line }) => line), dryRun, table.source);
+    const report = reportOrRefuse(
+      lines.map(({ employeeId: _id, ...line }) => line),
+      dryRun,
+      table.source,
+    );
     if (dryRun) return report;
     await uniqueOr409(
       () =>
@@ -108,7 +140,11 @@ export class SkpImporter {
             if (old) await SkpResult.update(values, { where: { id: old.id }, transaction });
             else await SkpResult.create({ officeId, employeeId: line.employeeId, period: line.period, ...values }, { transaction });
           }
-          await this.audit.record(actor, { officeId, action: 'skp.import', targetType: 'skp_results', changes: { ...report.summary, source: table.source } }, transaction);
+          await this.audit.record(
+            actor,
+            { officeId, action: 'skp.import', targetType: 'skp_results', changes: { ...report.summary, source: table.source } },
+            transaction,
+          );
         }),
       'An employee and period in the file (imported meanwhile by someone else)',
     );

@@ -67,23 +67,31 @@ export async function readImportTable(body: Buffer, type: 'csv' | 'xlsx'): Promi
     });
     source = 'xlsx';
   }
-  if (!header || rows.length === 0) throw invalid([{ path: 'body', message: 'needs a header line and at least one data line', code: 'empty_import' }]);
+  if (!header || rows.length === 0)
+    throw invalid([{ path: 'body', message: 'needs a header line and at least one data line', code: 'empty_import' }]);
   if (rows.length > MAX_LINES) throw invalid([{ path: 'body', message: `may hold at most ${MAX_LINES} lines`, code: 'too_many_lines' }]);
   return { header, rows, source };
 }
 
 /** Finds each wanted column in a header by its accepted names (compared as lower-case letters and digits). */
-export function columnsOf<K extends string>(header: string[], names: Record<K, string[]>, required: readonly K[], labels: Record<K, string>) {
+export function columnsOf<K extends string>(
+  header: string[],
+  names: Record<K, string[]>,
+  required: readonly K[],
+  labels: Record<K, string>,
+) {
   const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const index = {} as Partial<Record<K, number>>;
   const problems: { path: string; message: string; code: string }[] = [];
   header.forEach((name, i) => {
     const key = (Object.keys(names) as K[]).find((k) => names[k].includes(squash(name)));
     if (key === undefined) return;
-    if (index[key] !== undefined) problems.push({ path: 'header', message: `names the ${labels[key]} column twice`, code: 'repeated_column' });
+    if (index[key] !== undefined)
+      problems.push({ path: 'header', message: `names the ${labels[key]} column twice`, code: 'repeated_column' });
     else index[key] = i;
   });
-  for (const key of required) if (index[key] === undefined) problems.push({ path: 'header', message: `has no ${labels[key]} column`, code: 'missing_column' });
+  for (const key of required)
+    if (index[key] === undefined) problems.push({ path: 'header', message: `has no ${labels[key]} column`, code: 'missing_column' });
   if (problems.length) throw invalid(problems, `The header line must name the columns ${required.map((k) => labels[k]).join(', ')}.`);
   return index as Record<K, number>;
 }

@@ -17,7 +17,13 @@ export interface EvidenceInput {
 }
 
 const LEVEL_ID: Record<string, string> = { below: 'di bawah ekspektasi', meeting: 'sesuai ekspektasi', above: 'di atas ekspektasi' };
-const PREDIKAT_ID: Record<string, string> = { 'sangat-baik': 'Sangat Baik', baik: 'Baik', 'butuh-perbaikan': 'Butuh Perbaikan', kurang: 'Kurang', 'sangat-kurang': 'Sangat Kurang' };
+const PREDIKAT_ID: Record<string, string> = {
+  'sangat-baik': 'Sangat Baik',
+  baik: 'Baik',
+  'butuh-perbaikan': 'Butuh Perbaikan',
+  kurang: 'Kurang',
+  'sangat-kurang': 'Sangat Kurang',
+};
 const comma = (value: number, places: number) => value.toFixed(places).replace('.', ',');
 const MAX_COMMENTS = 4;
 
@@ -30,7 +36,12 @@ const MAX_COMMENTS = 4;
 export async function evidencePdf({ evidence, letterhead, verification, superior, now = new Date() }: EvidenceInput): Promise<Readable> {
   const qr = await QRCode.toBuffer(verification.url, { type: 'png', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   const out = new PassThrough();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 36, bottom: 30, left: 48, right: 48 }, compress: true, info: { Title: `Bukti dukung penilaian perilaku: ${evidence.employee.name}`, Author: letterhead.officeName } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 36, bottom: 30, left: 48, right: 48 },
+    compress: true,
+    info: { Title: `Bukti dukung penilaian perilaku: ${evidence.employee.name}`, Author: letterhead.officeName },
+  });
   doc.pipe(out);
   const zone = evidence.office.timeZone;
   const left = doc.page.margins.left;
@@ -49,8 +60,16 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   doc.fontSize(13).text(say(letterhead.officeName.toUpperCase(), true), left + 60, top, { width: width - 120, align: 'center' });
   if (letterhead.address) doc.fontSize(8.5).text(say(letterhead.address), { width: width - 120, align: 'center' });
   const ruleY = Math.max(doc.y, top + 56) + 4;
-  doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1.5).stroke('#000000');
-  doc.moveTo(left, ruleY + 2.5).lineTo(left + width, ruleY + 2.5).lineWidth(0.5).stroke('#000000');
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(left + width, ruleY)
+    .lineWidth(1.5)
+    .stroke('#000000');
+  doc
+    .moveTo(left, ruleY + 2.5)
+    .lineTo(left + width, ruleY + 2.5)
+    .lineWidth(0.5)
+    .stroke('#000000');
 
   const periodName = period.name?.id ?? `${period.from} s.d. ${period.to}`;
   doc.x = left;
@@ -69,8 +88,12 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   line('Jabatan', employee.position || '-');
   line('Unit / wilayah kerja', employee.workArea.name);
   line('Periode penilaian', `${periodName} (${period.from} s.d. ${period.to})`);
-  const score = figures.score === null ? 'belum ada penilaian' : `${comma(figures.score, 1)} dari 100 (${figures.grade} ${figures.gradeLabel})`;
-  line('Penilaian pelanggan', `${figures.count} penilaian (${figures.verifiedCount} terverifikasi); rata-rata ${figures.overall === null ? '-' : comma(figures.overall, 2)} dari 5`);
+  const score =
+    figures.score === null ? 'belum ada penilaian' : `${comma(figures.score, 1)} dari 100 (${figures.grade} ${figures.gradeLabel})`;
+  line(
+    'Penilaian pelanggan',
+    `${figures.count} penilaian (${figures.verifiedCount} terverifikasi); rata-rata ${figures.overall === null ? '-' : comma(figures.overall, 2)} dari 5`,
+  );
   line('Skor PACAK', score);
   const attendance = evidence.appraisal.attendance;
   if (attendance) {
@@ -84,7 +107,8 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
 
   const skp = evidence.appraisal.skp;
   if (skp) {
-    const ratings = skp.workResult && skp.behaviour ? `hasil kerja ${LEVEL_ID[skp.workResult]}, perilaku kerja ${LEVEL_ID[skp.behaviour]}` : '';
+    const ratings =
+      skp.workResult && skp.behaviour ? `hasil kerja ${LEVEL_ID[skp.workResult]}, perilaku kerja ${LEVEL_ID[skp.behaviour]}` : '';
     const predikat = skp.predikat ? `predikat ${PREDIKAT_ID[skp.predikat]}` : '';
     line('SKP (E-Kinerja)', [ratings, predikat].filter(Boolean).join('; '));
   }
@@ -95,23 +119,44 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   const row = (cells: string[], bold = false) => {
     const y = doc.y;
     doc.fontSize(8.5);
-    cells.forEach((cell, i) => doc.text(say(cell, bold), columns[i] as number, y, { width: (columns[i + 1] ?? left + width) - (columns[i] as number) - 4 }));
+    cells.forEach((cell, i) =>
+      doc.text(say(cell, bold), columns[i] as number, y, { width: (columns[i + 1] ?? left + width) - (columns[i] as number) - 4 }),
+    );
     doc.x = left;
     doc.y = y + 12;
   };
   row(['Nilai dasar', 'Indikator PACAK (rata-rata dari 5)', 'Rata-rata', 'Skor 0-100'], true);
   for (const value of coreValues) {
     const fed = value.indicators.map((i) => `${i.name} ${i.average === null ? '-' : comma(i.average, 2)}`).join(', ');
-    row([value.name, fed || 'tidak ada bukti pelanggan', value.average === null ? '-' : comma(value.average, 2), value.score === null ? '-' : comma(value.score, 1)]);
+    row([
+      value.name,
+      fed || 'tidak ada bukti pelanggan',
+      value.average === null ? '-' : comma(value.average, 2),
+      value.score === null ? '-' : comma(value.score, 1),
+    ]);
   }
-  doc.fontSize(7).text(say(`Pemetaan indikator ke nilai dasar ${rules.setByOffice ? `ditetapkan kantor, berlaku sejak ${rules.effectiveFrom}` : 'bawaan PACAK (bukan ketentuan peraturan)'}.`), left, doc.y, { width });
+  doc
+    .fontSize(7)
+    .text(
+      say(
+        `Pemetaan indikator ke nilai dasar ${rules.setByOffice ? `ditetapkan kantor, berlaku sejak ${rules.effectiveFrom}` : 'bawaan PACAK (bukan ketentuan peraturan)'}.`,
+      ),
+      left,
+      doc.y,
+      { width },
+    );
 
   // The suggestion, boxed and labelled, with its numbers and rule.
   doc.moveDown(0.5);
   const boxY = doc.y;
-  doc.fontSize(9.5).text(say(`Saran perilaku kerja (bukan penilaian): ${suggestion.label.id}`, true), left + 6, boxY + 5, { width: width - 12 });
+  doc
+    .fontSize(9.5)
+    .text(say(`Saran perilaku kerja (bukan penilaian): ${suggestion.label.id}`, true), left + 6, boxY + 5, { width: width - 12 });
   doc.fontSize(8).text(say(suggestion.explanation.id), left + 6, doc.y + 1, { width: width - 12 });
-  doc.rect(left, boxY, width, doc.y - boxY + 5).lineWidth(0.6).stroke('#444444');
+  doc
+    .rect(left, boxY, width, doc.y - boxY + 5)
+    .lineWidth(0.6)
+    .stroke('#444444');
   doc.x = left;
   doc.y += 10;
 
@@ -122,14 +167,24 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
     const text = c.comment.length > 220 ? `${c.comment.slice(0, 219)}…` : c.comment;
     doc.text(say(`${c.date} · ${c.serviceType}: ${text}`), { width });
   }
-  if (evidence.comments.length > MAX_COMMENTS) doc.text(say(`… dan ${evidence.comments.length - MAX_COMMENTS} komentar lain (lihat laporan lengkap melalui kode QR).`));
+  if (evidence.comments.length > MAX_COMMENTS)
+    doc.text(say(`… dan ${evidence.comments.length - MAX_COMMENTS} komentar lain (lihat laporan lengkap melalui kode QR).`));
 
   // Verification at the left, signature at the right, both kept to the page's foot.
   const footY = Math.max(doc.y + 12, doc.page.height - doc.page.margins.bottom - 190);
   doc.image(qr, left, footY, { fit: [82, 82] });
   doc.fontSize(7.5).text(say(`Kode verifikasi: ${verification.code}`, true), left + 88, footY + 4, { width: 180 });
   doc.fontSize(6.5).text(say(`Sidik angka: ${verification.fingerprint}`), left + 88, doc.y, { width: 180 });
-  doc.fontSize(7.5).text(say('Pindai kode QR, atau buka alamat di bawah, untuk memeriksa angka dokumen ini (alamat itu menampilkan angka dan sidiknya saja, tanpa komentar).'), left + 88, doc.y, { width: 180 });
+  doc
+    .fontSize(7.5)
+    .text(
+      say(
+        'Pindai kode QR, atau buka alamat di bawah, untuk memeriksa angka dokumen ini (alamat itu menampilkan angka dan sidiknya saja, tanpa komentar).',
+      ),
+      left + 88,
+      doc.y,
+      { width: 180 },
+    );
   doc.fontSize(7).text(verification.url, left, footY + 122, { width, link: verification.url, lineBreak: false });
   const signX = left + width - 200;
   doc.fontSize(9).text(say(`${localDate(now, zone)}`), signX, footY, { width: 200 });
@@ -138,12 +193,14 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   doc.text(say(`NIP ${superior ? superior.nip : '...................................'}`), signX, doc.y, { width: 200 });
   doc.text(say(superior ? superior.position : '(jabatan)'), signX, doc.y, { width: 200 });
 
-  doc.fontSize(6.5).text(
-    say(`Dibuat ${localDateTime(now, zone)} oleh PACAK rating. ${evidence.method.id}`),
-    left,
-    doc.page.height - doc.page.margins.bottom - 46,
-    { width, lineBreak: true, height: 46, ellipsis: true },
-  );
+  doc
+    .fontSize(6.5)
+    .text(
+      say(`Dibuat ${localDateTime(now, zone)} oleh PACAK rating. ${evidence.method.id}`),
+      left,
+      doc.page.height - doc.page.margins.bottom - 46,
+      { width, lineBreak: true, height: 46, ellipsis: true },
+    );
   doc.end();
   return out;
 }

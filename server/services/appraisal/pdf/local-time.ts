@@ -1,5 +1,10 @@
 /** The usual Indonesian names of the three zones, as letters are dated. */
-const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 
 /** `4 Desember 2026 pukul 14.07 WIB`: an instant as the office's clock and calendar show it. */
 export function localDateTime(instant: Date, timeZone: string): string {

@@ -80,7 +80,9 @@ export abstract class AdminScreen extends LitElement {
   override render(): TemplateResult {
     if (!this.context) return html``;
     if (!this.allowed) {
-      return html`<section class="card" role="note"><p>${this.t('Halaman ini tidak tersedia untuk peran Anda.', 'This page is not available to your role.')}</p></section>`;
+      return html`<section class="card" role="note">
+        <p>${this.t('Halaman ini tidak tersedia untuk peran Anda.', 'This page is not available to your role.')}</p>
+      </section>`;
     }
     return this.renderScreen();
   }
@@ -103,7 +105,8 @@ export abstract class AdminScreen extends LitElement {
   }
 
   protected explain(error: unknown): Failure {
-    if (!(error instanceof ApiError)) return { message: this.t('Terjadi kesalahan tak terduga.', 'Something unexpected went wrong.'), fields: {} };
+    if (!(error instanceof ApiError))
+      return { message: this.t('Terjadi kesalahan tak terduga.', 'Something unexpected went wrong.'), fields: {} };
     const { status, problem } = error;
     const fields: Record<string, string> = {};
     for (const { path, message } of problem.errors ?? []) fields[path || '_'] = message;

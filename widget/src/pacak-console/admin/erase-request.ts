@@ -26,7 +26,14 @@ export class PacakEraseRequest extends AdminScreen {
       <form class="fields" @submit=${this.#erase} aria-describedby="erase-hint">
         <div class="field">
           <label for="erase-phone">${this.t('Nomor HP/WA pelanggan', "Customer's mobile number")}</label>
-          <input id="erase-phone" name="phone" type="tel" required autocomplete="off" aria-describedby=${this.describedBy('phone', 'erase-phone')} />
+          <input
+            id="erase-phone"
+            name="phone"
+            type="tel"
+            required
+            autocomplete="off"
+            aria-describedby=${this.describedBy('phone', 'erase-phone')}
+          />
           ${this.fieldError('phone', 'erase-phone')}
         </div>
         <div class="field">
@@ -44,7 +51,12 @@ export class PacakEraseRequest extends AdminScreen {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const answer = await this.run(() => this.context.api.post<{ erased: number; ratings: number }>('/admin/ratings/erase-phone', { phone: data.get('phone'), reason: data.get('reason') }));
+    const answer = await this.run(() =>
+      this.context.api.post<{ erased: number; ratings: number }>('/admin/ratings/erase-phone', {
+        phone: data.get('phone'),
+        reason: data.get('reason'),
+      }),
+    );
     if (!answer) return;
     form.reset();
     this.status = this.t(

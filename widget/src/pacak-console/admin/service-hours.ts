@@ -9,7 +9,12 @@ export function hoursFrom(data: FormData): string | null {
 }
 
 /** Two time inputs, opening and closing, for a form whose ids start with `prefix`. */
-export function hoursInputs(prefix: string, hours: string | null, words: { open: string; close: string }, describedBy: string | typeof nothing): TemplateResult {
+export function hoursInputs(
+  prefix: string,
+  hours: string | null,
+  words: { open: string; close: string },
+  describedBy: string | typeof nothing,
+): TemplateResult {
   const [open, close] = hours ? hours.split('-') : ['', ''];
   return html`<div class="field">
       <label for="${prefix}-open">${words.open}</label>

@@ -74,7 +74,8 @@ export class PacakConsoleAccount extends LitElement {
     if (!context) return nothing;
     const w = words[context.lang];
     const { session } = context;
-    const error = (field: Field) => (this.errors[field] ? html`<span class="field-error" id=${`${field}-error`}>${this.errors[field]}</span>` : nothing);
+    const error = (field: Field) =>
+      this.errors[field] ? html`<span class="field-error" id=${`${field}-error`}>${this.errors[field]}</span>` : nothing;
     const described = (field: Field) => (this.errors[field] ? `${field}-error` : 'password-hint');
     return html`<div class="stack">
       <p>${w.who} <strong data-username>${session.username}</strong></p>
@@ -97,8 +98,15 @@ export class PacakConsoleAccount extends LitElement {
   private field(field: Field, label: string, autocomplete: string, error: (field: Field) => unknown, described: (field: Field) => string) {
     return html`<div class="field">
       <label for=${field}>${label}</label>
-      <input id=${field} name=${field} type="password" autocomplete=${autocomplete} required
-        aria-invalid=${this.errors[field] ? 'true' : 'false'} aria-describedby=${described(field)} />${error(field)}
+      <input
+        id=${field}
+        name=${field}
+        type="password"
+        autocomplete=${autocomplete}
+        required
+        aria-invalid=${this.errors[field] ? 'true' : 'false'}
+        aria-describedby=${described(field)}
+      />${error(field)}
     </div>`;
   }
 
@@ -127,7 +135,8 @@ export class PacakConsoleAccount extends LitElement {
       const failure = asApiError(error);
       const fields = fieldErrors(failure);
       if (fields.currentPassword) fields.currentPassword = w.wrongCurrent;
-      if (!this.show(fields as Partial<Record<Field, string>>)) this.message = failure.status === 0 ? w.offline : [w.failed, failure.problem.detail].filter(Boolean).join(' ');
+      if (!this.show(fields as Partial<Record<Field, string>>))
+        this.message = failure.status === 0 ? w.offline : [w.failed, failure.problem.detail].filter(Boolean).join(' ');
     } finally {
       this.busy = false;
     }

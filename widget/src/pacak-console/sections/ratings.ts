@@ -97,10 +97,22 @@ export class PacakConsoleRatings extends AdminScreen {
 
   #renderFilters(): TemplateResult {
     const f = this.filters;
-    return html`<form class="filters" @change=${this.#filter} @submit=${(event: Event) => event.preventDefault()} aria-label=${this.t('Saring penilaian', 'Filter ratings')}>
-      <div class="field"><label for="f-from">${this.t('Dari tanggal', 'From')}</label><input id="f-from" name="from" type="date" .value=${f.from} /></div>
-      <div class="field"><label for="f-to">${this.t('Sampai tanggal', 'To')}</label><input id="f-to" name="to" type="date" .value=${f.to} /></div>
-      <div class="field"><label for="f-nip">${this.t('NIP / kode pegawai', 'NIP / staff code')}</label><input id="f-nip" name="nip" .value=${f.nip} autocomplete="off" /></div>
+    return html`<form
+      class="filters"
+      @change=${this.#filter}
+      @submit=${(event: Event) => event.preventDefault()}
+      aria-label=${this.t('Saring penilaian', 'Filter ratings')}
+    >
+      <div class="field">
+        <label for="f-from">${this.t('Dari tanggal', 'From')}</label><input id="f-from" name="from" type="date" .value=${f.from} />
+      </div>
+      <div class="field">
+        <label for="f-to">${this.t('Sampai tanggal', 'To')}</label><input id="f-to" name="to" type="date" .value=${f.to} />
+      </div>
+      <div class="field">
+        <label for="f-nip">${this.t('NIP / kode pegawai', 'NIP / staff code')}</label
+        ><input id="f-nip" name="nip" .value=${f.nip} autocomplete="off" />
+      </div>
       <div class="field">
         <label for="f-area">${this.t('Wilayah kerja', 'Work area')}</label>
         <select id="f-area" name="workArea">
@@ -123,19 +135,30 @@ export class PacakConsoleRatings extends AdminScreen {
           <option value="true" ?selected=${f.voided === 'true'}>${this.t('Dibatalkan', 'Voided')}</option>
         </select>
       </div>
-      ${f.ids
-        ? html`<p class="field wide">${this.t('Hanya penilaian di balik satu tanda anomali.', 'Only the ratings behind one anomaly flag.')}
-            <button type="button" class="secondary small" @click=${() => this.#apply({ ...this.filters, ids: '', offset: '' })}>${this.t('Tampilkan semua', 'Show all')}</button></p>`
-        : ''}
+      ${
+        f.ids
+          ? html`<p class="field wide">
+              ${this.t('Hanya penilaian di balik satu tanda anomali.', 'Only the ratings behind one anomaly flag.')}
+              <button type="button" class="secondary small" @click=${() => this.#apply({ ...this.filters, ids: '', offset: '' })}>
+                ${this.t('Tampilkan semua', 'Show all')}
+              </button>
+            </p>`
+          : ''
+      }
     </form>`;
   }
 
   #renderTable(): TemplateResult {
-    if (!this.rows.length) return html`<p class="muted">${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada penilaian yang cocok.', 'No ratings match.')}</p>`;
+    if (!this.rows.length)
+      return html`<p class="muted">
+        ${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada penilaian yang cocok.', 'No ratings match.')}
+      </p>`;
     const offset = Number(this.filters.offset) || 0;
     const average = (scores: Record<string, number>) => {
       const values = Object.values(scores);
-      return new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(values.reduce((a, b) => a + b, 0) / values.length);
+      return new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        values.reduce((a, b) => a + b, 0) / values.length,
+      );
     };
     return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Daftar penilaian', 'Ratings list'))}>
         <table>
@@ -154,44 +177,72 @@ export class PacakConsoleRatings extends AdminScreen {
           </thead>
           <tbody>
             ${this.rows.map(
-              (row) => html`<tr data-id=${row.id} class=${row.voided ? 'off' : ''}>
-                <td>${this.dateTime(row.createdAt)}</td>
-                <td>${row.receipt}</td>
-                <td>${row.employee.name}<br /><span class="muted">${row.employee.nip}</span></td>
-                <td>${row.serviceType.name}</td>
-                <td class="num">${average(row.scores)}</td>
-                <td>${row.phone}</td>
-                <td>${row.comment ?? ''}</td>
-                <td>
-                  ${row.voided
-                    ? html`<span class="badge warn">${this.t('Dibatalkan', 'Voided')}</span><br /><span class="muted">${row.voided.reason ?? ''}${row.voided.by ? ` (${row.voided.by})` : ''}</span>`
-                    : html`<span class="badge">${this.t('Dihitung', 'Counted')}</span>`}
-                </td>
-                <td>
-                  <div class="actions">
-                    ${row.voided
-                      ? html`<button type="button" class="secondary small" data-action="unvoid" @click=${(event: Event) => this.#ask(event, 'unvoid', row)}>
-                          ${this.t('Pulihkan', 'Unvoid')}<span class="visually-hidden"> ${row.receipt}</span>
-                        </button>`
-                      : html`<button type="button" class="danger small" data-action="void" @click=${(event: Event) => this.#ask(event, 'void', row)}>
-                          ${this.t('Batalkan', 'Void')}<span class="visually-hidden"> ${row.receipt}</span>
-                        </button>`}
-                    ${row.phone === '****'
-                      ? ''
-                      : html`<button type="button" class="secondary small" data-action="reveal" @click=${(event: Event) => this.#ask(event, 'reveal', row)}>
-                          ${this.t('Lihat nomor', 'Reveal number')}<span class="visually-hidden"> ${row.receipt}</span>
-                        </button>`}
-                  </div>
-                </td>
-              </tr>`,
+              (row) =>
+                html`<tr data-id=${row.id} class=${row.voided ? 'off' : ''}>
+                  <td>${this.dateTime(row.createdAt)}</td>
+                  <td>${row.receipt}</td>
+                  <td>${row.employee.name}<br /><span class="muted">${row.employee.nip}</span></td>
+                  <td>${row.serviceType.name}</td>
+                  <td class="num">${average(row.scores)}</td>
+                  <td>${row.phone}</td>
+                  <td>${row.comment ?? ''}</td>
+                  <td>
+                    ${
+                      row.voided
+                        ? html`<span class="badge warn">${this.t('Dibatalkan', 'Voided')}</span><br /><span class="muted"
+                              >${row.voided.reason ?? ''}${row.voided.by ? ` (${row.voided.by})` : ''}</span
+                            >`
+                        : html`<span class="badge">${this.t('Dihitung', 'Counted')}</span>`
+                    }
+                  </td>
+                  <td>
+                    <div class="actions">
+                      ${
+                        row.voided
+                          ? html`<button
+                              type="button"
+                              class="secondary small"
+                              data-action="unvoid"
+                              @click=${(event: Event) => this.#ask(event, 'unvoid', row)}
+                            >
+                              ${this.t('Pulihkan', 'Unvoid')}<span class="visually-hidden"> ${row.receipt}</span>
+                            </button>`
+                          : html`<button
+                              type="button"
+                              class="danger small"
+                              data-action="void"
+                              @click=${(event: Event) => this.#ask(event, 'void', row)}
+                            >
+                              ${this.t('Batalkan', 'Void')}<span class="visually-hidden"> ${row.receipt}</span>
+                            </button>`
+                      }
+                      ${
+                        row.phone === '****'
+                          ? ''
+                          : html`<button
+                              type="button"
+                              class="secondary small"
+                              data-action="reveal"
+                              @click=${(event: Event) => this.#ask(event, 'reveal', row)}
+                            >
+                              ${this.t('Lihat nomor', 'Reveal number')}<span class="visually-hidden"> ${row.receipt}</span>
+                            </button>`
+                      }
+                    </div>
+                  </td>
+                </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <nav class="actions" aria-label=${this.t('Halaman', 'Pages')}>
-        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>${this.t('Sebelumnya', 'Previous')}</button>
+        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>
+          ${this.t('Sebelumnya', 'Previous')}
+        </button>
         <span>${offset + 1}–${offset + this.rows.length} ${this.t('dari', 'of')} ${this.total}</span>
-        <button type="button" class="secondary" ?disabled=${offset + this.rows.length >= this.total} @click=${() => this.#page(1)}>${this.t('Berikutnya', 'Next')}</button>
+        <button type="button" class="secondary" ?disabled=${offset + this.rows.length >= this.total} @click=${() => this.#page(1)}>
+          ${this.t('Berikutnya', 'Next')}
+        </button>
       </nav>`;
   }
 
@@ -236,7 +287,9 @@ export class PacakConsoleRatings extends AdminScreen {
     if (kind === 'reveal') {
       dialog.result = html`<p>${this.t('Nomor pelanggan:', "The customer's number:")}</p>
         <p class="secret" data-phone>${answer.national}</p>
-        <p class="hint">${this.t('Pembacaan ini tercatat di log audit bersama alasannya.', 'This reading is recorded in the audit log with its reason.')}</p>`;
+        <p class="hint">
+          ${this.t('Pembacaan ini tercatat di log audit bersama alasannya.', 'This reading is recorded in the audit log with its reason.')}
+        </p>`;
       this.status = this.t('Nomor ditampilkan; pembacaan tercatat.', 'Number shown; the reading is recorded.');
       return;
     }
@@ -248,7 +301,7 @@ export class PacakConsoleRatings extends AdminScreen {
   }
 
   #filter(event: Event): void {
-    const form = (event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
     const data = Object.fromEntries(new FormData(form)) as Partial<Filters>;
     this.#apply({ ...this.filters, ...data, offset: '' });
   }

@@ -27,7 +27,13 @@ export class PacakConsoleServiceTypes extends AdminScreen {
       }
     `,
   ];
-  static override properties = { ...AdminScreen.properties, types: { state: true }, editing: { state: true }, dragged: { state: true }, over: { state: true } };
+  static override properties = {
+    ...AdminScreen.properties,
+    types: { state: true },
+    editing: { state: true },
+    dragged: { state: true },
+    over: { state: true },
+  };
 
   protected readonly roles = ['admin'] as const;
   declare types: ServiceTypeRow[];
@@ -60,7 +66,14 @@ export class PacakConsoleServiceTypes extends AdminScreen {
           </div>
           <div class="field">
             <label for="type-code">${this.t('Kode (huruf kecil dan tanda minus, tetap)', 'Code (lowercase and dashes, permanent)')}</label>
-            <input id="type-code" name="code" required maxlength="64" autocomplete="off" aria-describedby=${this.describedBy('code', 'type-code')} />
+            <input
+              id="type-code"
+              name="code"
+              required
+              maxlength="64"
+              autocomplete="off"
+              aria-describedby=${this.describedBy('code', 'type-code')}
+            />
             ${this.fieldError('code', 'type-code')}
           </div>
           <button type="submit" ?disabled=${this.busy}>${this.t('Tambah di akhir daftar', 'Add at the end')}</button>
@@ -72,7 +85,12 @@ export class PacakConsoleServiceTypes extends AdminScreen {
         <p class="hint" id="move-hint">
           ${this.t('Seret baris, atau fokus pada tombol panah di kolom Urutan lalu tekan panah atas/bawah. Setiap pindahan langsung disimpan.', 'Drag a row, or focus its arrow button in the Order column and press the up or down arrow. Each move is saved at once.')}
         </p>
-        <div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Urutan di formulir penilaian', 'Order in the rating form'))}>
+        <div
+          class="scroll"
+          role="region"
+          tabindex="0"
+          aria-label=${this.tableLabel(this.t('Urutan di formulir penilaian', 'Order in the rating form'))}
+        >
           <table>
             <thead>
               <tr>
@@ -93,7 +111,9 @@ export class PacakConsoleServiceTypes extends AdminScreen {
   }
 
   #renderRow(type: ServiceTypeRow, index: number): TemplateResult {
-    const classes = [type.active ? '' : 'off', this.dragged === type.code ? 'dragging' : '', this.over === type.code ? 'over' : ''].join(' ').trim();
+    const classes = [type.active ? '' : 'off', this.dragged === type.code ? 'dragging' : '', this.over === type.code ? 'over' : '']
+      .join(' ')
+      .trim();
     return html`<tr
       data-code=${type.code}
       class=${classes}
@@ -104,29 +124,51 @@ export class PacakConsoleServiceTypes extends AdminScreen {
       @dragend=${() => ([this.dragged, this.over] = [null, null])}
     >
       <td>
-        <button type="button" class="secondary small handle" data-action="move" aria-describedby="move-hint" @keydown=${(event: KeyboardEvent) => this.#key(event, type)}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M8 1 4 5h8zM8 15l4-4H4z" fill="currentColor"></path></svg><span class="visually-hidden">${this.t(`Pindahkan ${type.name}, posisi ${index + 1} dari ${this.types.length}`, `Move ${type.name}, position ${index + 1} of ${this.types.length}`)}</span>
+        <button
+          type="button"
+          class="secondary small handle"
+          data-action="move"
+          aria-describedby="move-hint"
+          @keydown=${(event: KeyboardEvent) => this.#key(event, type)}
+        >
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+            <path d="M8 1 4 5h8zM8 15l4-4H4z" fill="currentColor"></path></svg
+          ><span class="visually-hidden"
+            >${this.t(`Pindahkan ${type.name}, posisi ${index + 1} dari ${this.types.length}`, `Move ${type.name}, position ${index + 1} of ${this.types.length}`)}</span
+          >
         </button>
         ${index + 1}
       </td>
       <td>
-        ${this.editing === type.code
-          ? html`<form class="actions" @submit=${(event: SubmitEvent) => this.#rename(event, type)}>
-              <label class="visually-hidden" for="rename-type">${this.t('Nama baru', 'New name')}</label>
-              <input id="rename-type" name="name" required maxlength="200" .value=${type.name} />
-              <button type="submit" class="small">${this.t('Simpan', 'Save')}</button>
-              <button type="button" class="secondary small" @click=${() => this.#stopEditing(type)}>${this.t('Batal', 'Cancel')}</button>
-            </form>`
-          : type.name}
+        ${
+          this.editing === type.code
+            ? html`<form class="actions" @submit=${(event: SubmitEvent) => this.#rename(event, type)}>
+                <label class="visually-hidden" for="rename-type">${this.t('Nama baru', 'New name')}</label>
+                <input id="rename-type" name="name" required maxlength="200" .value=${type.name} />
+                <button type="submit" class="small">${this.t('Simpan', 'Save')}</button>
+                <button type="button" class="secondary small" @click=${() => this.#stopEditing(type)}>${this.t('Batal', 'Cancel')}</button>
+              </form>`
+            : type.name
+        }
       </td>
       <td>${type.code}</td>
-      <td>${type.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Dihentikan', 'Retired')}</span>`}</td>
+      <td>
+        ${type.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Dihentikan', 'Retired')}</span>`}
+      </td>
       <td>
         <div class="actions">
-          <button type="button" class="secondary small" data-action="rename" @click=${() => this.#startEditing(type)}>${this.t('Ganti nama', 'Rename')}<span class="visually-hidden"> ${type.name}</span></button>
-          ${type.active
-            ? html`<button type="button" class="danger small" data-action="retire" @click=${() => this.#setActive(type, false)}>${this.t('Hentikan', 'Retire')}<span class="visually-hidden"> ${type.name}</span></button>`
-            : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(type, true)}>${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${type.name}</span></button>`}
+          <button type="button" class="secondary small" data-action="rename" @click=${() => this.#startEditing(type)}>
+            ${this.t('Ganti nama', 'Rename')}<span class="visually-hidden"> ${type.name}</span>
+          </button>
+          ${
+            type.active
+              ? html`<button type="button" class="danger small" data-action="retire" @click=${() => this.#setActive(type, false)}>
+                  ${this.t('Hentikan', 'Retire')}<span class="visually-hidden"> ${type.name}</span>
+                </button>`
+              : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(type, true)}>
+                  ${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${type.name}</span>
+                </button>`
+          }
         </div>
       </td>
     </tr>`;
@@ -168,8 +210,12 @@ export class PacakConsoleServiceTypes extends AdminScreen {
     types.splice(to, 0, moved);
     this.types = types;
     const saved = await this.run(
-      () => this.context.api.put<{ serviceTypes: ServiceTypeRow[] }>('/admin/service-types/order', { codes: types.map((type) => type.code) }),
-      this.t(`${moved.name} kini di posisi ${to + 1} dari ${types.length}.`, `${moved.name} is now at position ${to + 1} of ${types.length}.`),
+      () =>
+        this.context.api.put<{ serviceTypes: ServiceTypeRow[] }>('/admin/service-types/order', { codes: types.map((type) => type.code) }),
+      this.t(
+        `${moved.name} kini di posisi ${to + 1} dari ${types.length}.`,
+        `${moved.name} is now at position ${to + 1} of ${types.length}.`,
+      ),
     );
     if (saved) this.types = saved.serviceTypes;
     else await this.load();
@@ -179,7 +225,10 @@ export class PacakConsoleServiceTypes extends AdminScreen {
   async #add(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const created = await this.run(() => this.context.api.post<ServiceTypeRow>('/admin/service-types', Object.fromEntries(new FormData(form))), this.t('Jenis pelayanan ditambahkan.', 'Service type added.'));
+    const created = await this.run(
+      () => this.context.api.post<ServiceTypeRow>('/admin/service-types', Object.fromEntries(new FormData(form))),
+      this.t('Jenis pelayanan ditambahkan.', 'Service type added.'),
+    );
     if (!created) return;
     form.reset();
     this.types = [...this.types, created];
@@ -199,7 +248,10 @@ export class PacakConsoleServiceTypes extends AdminScreen {
   async #rename(event: SubmitEvent, type: ServiceTypeRow): Promise<void> {
     event.preventDefault();
     const name = new FormData(event.target as HTMLFormElement).get('name');
-    const saved = await this.run(() => this.context.api.patch<ServiceTypeRow>(`/admin/service-types/${type.code}`, { name }), this.t('Nama disimpan.', 'Name saved.'));
+    const saved = await this.run(
+      () => this.context.api.patch<ServiceTypeRow>(`/admin/service-types/${type.code}`, { name }),
+      this.t('Nama disimpan.', 'Name saved.'),
+    );
     if (!saved) return;
     this.types = this.types.map((row) => (row.code === type.code ? saved : row));
     await this.#stopEditing(type);
@@ -207,7 +259,9 @@ export class PacakConsoleServiceTypes extends AdminScreen {
 
   async #setActive(type: ServiceTypeRow, active: boolean): Promise<void> {
     const path = `/admin/service-types/${type.code}/${active ? 'reactivate' : 'retire'}`;
-    const done = active ? this.t(`${type.name} aktif kembali.`, `${type.name} is active again.`) : this.t(`${type.name} dihentikan.`, `${type.name} is retired.`);
+    const done = active
+      ? this.t(`${type.name} aktif kembali.`, `${type.name} is active again.`)
+      : this.t(`${type.name} dihentikan.`, `${type.name} is retired.`);
     const saved = await this.run(() => this.context.api.post<ServiceTypeRow>(path), done);
     if (!saved) return;
     this.types = this.types.map((row) => (row.code === type.code ? saved : row));

@@ -8,7 +8,16 @@ export interface SkmReportView {
     ikm: number | null;
     grade: string | null;
     gradeLabel: Bilingual | null;
-    elements: { code: string; number: number; name: Bilingual; count: number; nrr: number | null; weightedNrr: number | null; converted: number | null; grade: string | null }[];
+    elements: {
+      code: string;
+      number: number;
+      name: Bilingual;
+      count: number;
+      nrr: number | null;
+      weightedNrr: number | null;
+      converted: number | null;
+      grade: string | null;
+    }[];
   };
   profile: Record<'sex' | 'ageGroup' | 'education' | 'occupation', { code: string; label: Bilingual; count: number; percent: number }[]>;
   trend: { period: string; label: Bilingual; respondents: number; ikm: number | null; grade: string | null }[];

@@ -43,7 +43,9 @@ export class PacakEmployeeActions extends LitElement {
     if (!employee || !context) return nothing;
     const t = this.t;
     const said = (area: Outcome['area']) =>
-      this.outcome?.area === area ? html`<p class=${this.outcome.kind} role="status" data-outcome=${area}>${this.outcome.text}</p>` : nothing;
+      this.outcome?.area === area
+        ? html`<p class=${this.outcome.kind} role="status" data-outcome=${area}>${this.outcome.text}</p>`
+        : nothing;
     const qr = `${context.api.origin}/qr/${encodeURIComponent(employee.nip)}.svg?v=${encodeURIComponent(employee.publicCode ?? '')}`;
     return html`<section class="card" aria-labelledby="actions-title">
         <h2 id="actions-title">${t.actions}</h2>
@@ -51,10 +53,25 @@ export class PacakEmployeeActions extends LitElement {
           <p>${t.status}: <strong data-status>${employee.active ? t.active : t.inactive}</strong></p>
           <p class="muted">${t.deactivateHint}</p>
           <div class="row">
-            ${employee.active
-              ? html`<button type="button" class="secondary" data-deactivate ?disabled=${this.busy} @click=${() => this.setActive(false)}>${t.deactivate}</button>`
-              : html`<button type="button" data-reactivate ?disabled=${this.busy} @click=${() => this.setActive(true)}>${t.reactivate}</button>`}
-            <button type="button" class="danger" data-remove ?disabled=${this.busy} @click=${this.removeEmployee} aria-describedby="remove-hint">${t.remove}</button>
+            ${
+              employee.active
+                ? html`<button type="button" class="secondary" data-deactivate ?disabled=${this.busy} @click=${() => this.setActive(false)}>
+                    ${t.deactivate}
+                  </button>`
+                : html`<button type="button" data-reactivate ?disabled=${this.busy} @click=${() => this.setActive(true)}>
+                    ${t.reactivate}
+                  </button>`
+            }
+            <button
+              type="button"
+              class="danger"
+              data-remove
+              ?disabled=${this.busy}
+              @click=${this.removeEmployee}
+              aria-describedby="remove-hint"
+            >
+              ${t.remove}
+            </button>
           </div>
           <p class="muted" id="remove-hint">${t.removeHint}</p>
           ${said('status')}
@@ -63,10 +80,31 @@ export class PacakEmployeeActions extends LitElement {
       <section class="card" aria-labelledby="qr-title">
         <h2 id="qr-title">${t.qr}</h2>
         <div class="stack">
-          ${employee.ratingUrl ? html`<img src=${qr} alt=${t.qrAlt(employee.name)} width="160" height="160" /><p class="muted" data-rating-url>${employee.ratingUrl}</p>` : nothing}
+          ${
+            employee.ratingUrl
+              ? html`<img src=${qr} alt=${t.qrAlt(employee.name)} width="160" height="160" />
+                  <p class="muted" data-rating-url>${employee.ratingUrl}</p>`
+              : nothing
+          }
           <div class="row">
-            <a class="button secondary" href=${`${context.api.origin}/card/${encodeURIComponent(employee.nip)}`} target="_blank" rel="noopener" data-card>${t.printCard}</a>
-            <button type="button" class="secondary" data-replace-qr ?disabled=${this.busy} @click=${this.replaceQr} aria-describedby="replace-hint">${t.replaceQr}</button>
+            <a
+              class="button secondary"
+              href=${`${context.api.origin}/card/${encodeURIComponent(employee.nip)}`}
+              target="_blank"
+              rel="noopener"
+              data-card
+              >${t.printCard}</a
+            >
+            <button
+              type="button"
+              class="secondary"
+              data-replace-qr
+              ?disabled=${this.busy}
+              @click=${this.replaceQr}
+              aria-describedby="replace-hint"
+            >
+              ${t.replaceQr}
+            </button>
           </div>
           <p class="muted" id="replace-hint">${t.replaceQrHint}</p>
           ${said('qr')}
@@ -77,10 +115,20 @@ export class PacakEmployeeActions extends LitElement {
         <form class="form" novalidate @submit=${this.setPin}>
           <p data-has-pin=${employee.hasPin ? 'true' : 'false'}>${employee.hasPin ? t.hasPin : t.noPin}</p>
           <p class="muted" id="pin-hint">${t.pinHint}</p>
-          <label>${t.newPin}<input name="pin" inputmode="numeric" autocomplete="off" pattern="[0-9]*" maxlength="12" aria-describedby="pin-hint" /></label>
+          <label
+            >${t.newPin}<input
+              name="pin"
+              inputmode="numeric"
+              autocomplete="off"
+              pattern="[0-9]*"
+              maxlength="12"
+              aria-describedby="pin-hint"
+          /></label>
           <div class="row">
             <button type="submit" name="chosen" ?disabled=${this.busy}>${t.setPin}</button>
-            <button type="button" class="secondary" data-random-pin ?disabled=${this.busy} @click=${() => this.pin(undefined)}>${t.randomPin}</button>
+            <button type="button" class="secondary" data-random-pin ?disabled=${this.busy} @click=${() => this.pin(undefined)}>
+              ${t.randomPin}
+            </button>
             ${employee.hasPin ? html`<button type="button" class="secondary" data-clear-pin ?disabled=${this.busy} @click=${this.clearPin}>${t.clearPin}</button>` : nothing}
           </div>
           ${said('pin')}
@@ -96,7 +144,11 @@ export class PacakEmployeeActions extends LitElement {
     } catch (error) {
       const failure = asApiError(error);
       const detail = failure.problem.errors?.[0]?.message ?? failure.problem.detail;
-      this.outcome = { kind: 'notice', area, text: failure.status === 0 ? this.t.offline : [this.t.failed, detail].filter(Boolean).join(' ') };
+      this.outcome = {
+        kind: 'notice',
+        area,
+        text: failure.status === 0 ? this.t.offline : [this.t.failed, detail].filter(Boolean).join(' '),
+      };
     } finally {
       this.busy = false;
     }
@@ -108,7 +160,9 @@ export class PacakEmployeeActions extends LitElement {
 
   private setActive(active: boolean): void {
     void this.act('status', async () => {
-      const employee = await (this.context as ConsoleContext).api.post<AdminEmployee>(`${this.path}/${active ? 'reactivate' : 'deactivate'}`);
+      const employee = await (this.context as ConsoleContext).api.post<AdminEmployee>(
+        `${this.path}/${active ? 'reactivate' : 'deactivate'}`,
+      );
       this.changed({ employee });
       return this.t.saved;
     });

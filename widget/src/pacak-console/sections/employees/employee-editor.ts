@@ -47,7 +47,10 @@ export class PacakEmployeeEditor extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('nip') || (changed.has('context') && (changed.get('context') as ConsoleContext | undefined)?.session.token !== this.context?.session.token)) {
+    if (
+      changed.has('nip') ||
+      (changed.has('context') && (changed.get('context') as ConsoleContext | undefined)?.session.token !== this.context?.session.token)
+    ) {
       this.employee = undefined;
       this.errors = {};
       this.message = flash;
@@ -68,51 +71,86 @@ export class PacakEmployeeEditor extends LitElement {
       <section class="card" aria-labelledby="form-title">
         <h2 id="form-title">${employee ? employee.name : t.newTitle}</h2>
         <form class="form" novalidate @submit=${this.submit} data-employee-form>
-          ${employee
-            ? html`<p><span class="muted">${t.nip}:</span> <strong data-nip>${employee.nip}</strong></p>`
-            : this.input('nip', t.nip, '', { hint: t.nipHint, required: true, autocomplete: 'off' })}
+          ${
+            employee
+              ? html`<p><span class="muted">${t.nip}:</span> <strong data-nip>${employee.nip}</strong></p>`
+              : this.input('nip', t.nip, '', { hint: t.nipHint, required: true, autocomplete: 'off' })
+          }
           ${this.input('name', t.name, employee?.name ?? '', { required: true, autocomplete: 'name' })}
           ${this.input('position', t.position, employee?.position ?? '', { autocomplete: 'organization-title' })}
-          ${this.choice('kind', t.kind, employee?.kind ?? '', KINDS.map((kind) => [kind, t.kinds[kind] ?? kind]))}
+          ${this.choice(
+            'kind',
+            t.kind,
+            employee?.kind ?? '',
+            KINDS.map((kind) => [kind, t.kinds[kind] ?? kind]),
+          )}
           ${this.choice('workArea', t.workArea, employee?.workArea.code ?? '', this.areaChoices(employee), employee ? t.moveHint : '')}
           ${this.input('photoUrl', t.photoUrl, employee?.photoUrl ?? '', { hint: t.photoHint, type: 'url', autocomplete: 'photo' })}
-          <p class=${this.message && !Object.keys(this.errors).length ? 'ok' : 'notice'} role="status" ?hidden=${!this.message}>${this.message}</p>
-          <div class="row"><button type="submit" ?disabled=${this.busy}>${this.busy ? t.saving : employee ? t.save : t.create}</button></div>
+          <p class=${this.message && !Object.keys(this.errors).length ? 'ok' : 'notice'} role="status" ?hidden=${!this.message}>
+            ${this.message}
+          </p>
+          <div class="row">
+            <button type="submit" ?disabled=${this.busy}>${this.busy ? t.saving : employee ? t.save : t.create}</button>
+          </div>
         </form>
       </section>
-      ${employee
-        ? html`<pacak-employee-actions .context=${this.context} .employee=${employee} @pacak-employee-changed=${this.changed}></pacak-employee-actions>`
-        : nothing}
+      ${
+        employee
+          ? html`<pacak-employee-actions
+              .context=${this.context}
+              .employee=${employee}
+              @pacak-employee-changed=${this.changed}
+            ></pacak-employee-actions>`
+          : nothing
+      }
     </div>`;
   }
 
   private areaChoices(employee?: AdminEmployee): [string, string][] {
     const choices = this.areas.filter((area) => area.active).map((area): [string, string] => [area.code, area.name]);
     // An employee of a deactivated work area still shows where they are.
-    if (employee && !choices.some(([code]) => code === employee.workArea.code)) choices.unshift([employee.workArea.code, employee.workArea.name]);
+    if (employee && !choices.some(([code]) => code === employee.workArea.code))
+      choices.unshift([employee.workArea.code, employee.workArea.name]);
     return choices;
   }
 
-  private input(field: Field, label: string, value: string, o: { hint?: string; required?: boolean; type?: string; autocomplete?: string } = {}) {
+  private input(
+    field: Field,
+    label: string,
+    value: string,
+    o: { hint?: string; required?: boolean; type?: string; autocomplete?: string } = {},
+  ) {
     const error = this.errors[field];
     const described = [error ? `${field}-error` : '', o.hint ? `${field}-hint` : ''].filter(Boolean).join(' ');
-    return html`<div class="field"><label for=${field}>${label}${o.required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
-      <input id=${field} name=${field} type=${o.type ?? 'text'} .value=${value} ?required=${o.required} autocomplete=${o.autocomplete ?? 'off'}
-        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing} />
+    return html`<div class="field">
+      <label for=${field}>${label}${o.required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
+      <input
+        id=${field}
+        name=${field}
+        type=${o.type ?? 'text'}
+        .value=${value}
+        ?required=${o.required}
+        autocomplete=${o.autocomplete ?? 'off'}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+      />
       ${o.hint ? html`<span class="muted" id=${`${field}-hint`}>${o.hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</div>`;
+      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}
+    </div>`;
   }
 
   private choice(field: Field, label: string, value: string, options: [string, string][], hint = '') {
     const error = this.errors[field];
     const described = [error ? `${field}-error` : '', hint ? `${field}-hint` : ''].filter(Boolean).join(' ');
-    return html`<div class="field"><label for=${field}>${label} <span aria-hidden="true">*</span></label>
+    return html`<div class="field">
+      <label for=${field}>${label} <span aria-hidden="true">*</span></label>
       <select id=${field} name=${field} required aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}>
         <option value="" ?selected=${!value}>—</option>
         ${options.map(([code, name]) => html`<option value=${code} ?selected=${code === value}>${name}</option>`)}
       </select>
       ${hint ? html`<span class="muted" id=${`${field}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</div>`;
+      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}
+    </div>`;
   }
 
   private async load(): Promise<void> {
@@ -147,7 +185,11 @@ export class PacakEmployeeEditor extends LitElement {
     for (const field of FIELDS) {
       if (!data.has(field)) continue;
       const next = field === 'photoUrl' ? value(field) || null : value(field);
-      const before = this.employee ? (field === 'workArea' ? this.employee.workArea.code : this.employee[field as keyof AdminEmployee]) : undefined;
+      const before = this.employee
+        ? field === 'workArea'
+          ? this.employee.workArea.code
+          : this.employee[field as keyof AdminEmployee]
+        : undefined;
       if (!this.employee || next !== (before ?? null)) body[field] = next;
     }
     if (this.employee && !Object.keys(body).length) {
@@ -168,7 +210,8 @@ export class PacakEmployeeEditor extends LitElement {
     } catch (error) {
       const failure = asApiError(error);
       const fields = fieldErrors(failure);
-      if (!this.show(fields as Partial<Record<Field, string>>)) this.message = failure.status === 0 ? t.offline : (failure.problem.detail ?? t.failed);
+      if (!this.show(fields as Partial<Record<Field, string>>))
+        this.message = failure.status === 0 ? t.offline : (failure.problem.detail ?? t.failed);
       else this.message = t.checkFields;
     } finally {
       this.busy = false;

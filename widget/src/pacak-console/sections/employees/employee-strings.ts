@@ -57,7 +57,8 @@ const id = {
   replacedQr: (url: string) => `Kode QR baru: ${url}. Cetak ulang kartunya.`,
   printCard: 'Cetak kartu (tab baru)',
   pin: 'PIN kode sekali pakai',
-  pinHint: 'Dengan PIN, pegawai membuat kode QR sekali pakai di halaman kode QR. PIN 6 sampai 12 angka, bukan angka berulang atau berurutan.',
+  pinHint:
+    'Dengan PIN, pegawai membuat kode QR sekali pakai di halaman kode QR. PIN 6 sampai 12 angka, bukan angka berulang atau berurutan.',
   hasPin: 'PIN sudah diatur.',
   noPin: 'Belum ada PIN: pegawai tidak dapat membuat kode sekali pakai.',
   newPin: 'PIN pilihan (opsional)',
