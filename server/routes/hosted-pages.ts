@@ -18,21 +18,16 @@ header{padding:.75rem 1rem;background:#00695c;color:#fff;font-weight:600}
 
 function page(title: string, body: Html, lang = 'id', head: Html = html``): string {
   return html`<!doctype html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title}</title>
-        <style>
-          ${new Html(PAGE_STYLE)}
-        </style>
-        ${head}
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html>`.text;
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${new Html(PAGE_STYLE)}</style>${head}
+</head>
+<body>${body}</body>
+</html>`.text;
 }
 
 /**
@@ -50,20 +45,14 @@ function preloads(code: string): Html {
     '/api/v1/indicators',
     `/api/v1/form-token?code=${param}`,
   ];
-  return html`${urls.map((url) => html` <link rel="preload" href="${url}" as="fetch" crossorigin />`)}`;
+  return html`${urls.map(
+    (url) => html`
+<link rel="preload" href="${url}" as="fetch" crossorigin>`,
+  )}`;
 }
 
 function notice(title: string, message: string): string {
-  return page(
-    title,
-    html`<header>PACAK</header>
-      <main>
-        <div class="notice">
-          <h1>${title}</h1>
-          <p>${message}</p>
-        </div>
-      </main>`,
-  );
+  return page(title, html`<header>PACAK</header><main><div class="notice"><h1>${title}</h1><p>${message}</p></div></main>`);
 }
 
 /** The hosted rating page a QR code opens, the embed demo at `/`, and the widget bundle's route. */
@@ -106,20 +95,15 @@ export function hostedPagesRouter(services: Services): Router {
     const token = typeof ctx.query.t === 'string' ? ctx.query.t : '';
     const usable = token !== '' && (await services.qr.serviceTokens.usableFor(token, employee.id));
     if (token) ctx.set('Cache-Control', 'no-store');
-    const stale = html`<div class="notice" role="note">
-      Kode sekali pakai ini sudah tidak berlaku (sudah dipakai atau kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.
-    </div>`;
+    const stale = html`<div class="notice" role="note">Kode sekali pakai ini sudah tidak berlaku (sudah dipakai atau
+kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;
     ctx.body = page(
       `Penilaian pelayanan ${employee.name}`,
       html`<header>${office.name}</header>
-        <main>
-          ${token && !usable ? stale : ''}<pacak-rating
-            code="${found.code}"
-            channel="qr"
-            ${usable ? html` service-token="${token}"` : ''}
-          ></pacak-rating>
-        </main>
-        <script type="module" src="/widget/pacak-rating.js"></script>`,
+<main>${token && !usable ? stale : ''}<pacak-rating code="${found.code}" channel="qr"${
+        usable ? html` service-token="${token}"` : ''
+      }></pacak-rating></main>
+<script type="module" src="/widget/pacak-rating.js"></script>`,
       'id',
       preloads(found.code),
     );

@@ -32,12 +32,9 @@ export function boardPage(area: PublicWorkArea, qrSvgs: string[]): { title: stri
     title,
     style: BOARD_STYLE,
     body: html`<div class="toolbar">
-        <button type="button" data-print hidden>Cetak</button>
-        <span
-          >${title}: ${area.employees.length} pegawai, ${Math.max(sheets.length, 1)} lembar A4 (skala 100%). Gunting di garis
-          putus-putus.</span
-        >
-      </div>
-      <main>${sheets.length ? sheets : [empty]}</main>`,
+  <button type="button" data-print hidden>Cetak</button>
+  <span>${title}: ${area.employees.length} pegawai, ${Math.max(sheets.length, 1)} lembar A4 (skala 100%). Gunting di garis putus-putus.</span>
+</div>
+<main>${sheets.length ? sheets : [empty]}</main>`,
   };
 }

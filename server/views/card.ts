@@ -11,17 +11,15 @@ export type CardLayout = 'a6' | 'tent';
  */
 export function cardMarkup(employee: PublicEmployee, qrSvg: string, extraClass = ''): Html {
   return html`<article class="card ${extraClass}">
-    <p class="office">${employee.office.name}</p>
-    <p class="ask">Nilai pelayanan saya</p>
-    <h2 class="name">${employee.name}</h2>
-    <p class="post">${[employee.position, employee.workArea.name].filter(Boolean).join(' · ')}</p>
-    <div class="qr" role="img" aria-label="Kode QR ke ${employee.shortLink}">${new Html(qrSvg)}</div>
-    <p class="scan">Pindai dengan kamera ponsel, atau buka</p>
-    <p class="link">${employee.shortLink}</p>
-    <ul class="pacak">
-      ${INDICATORS.map((indicator) => html`<li><b>${indicator.name}</b> ${indicator.description.id}</li>`)}
-    </ul>
-  </article>`;
+  <p class="office">${employee.office.name}</p>
+  <p class="ask">Nilai pelayanan saya</p>
+  <h2 class="name">${employee.name}</h2>
+  <p class="post">${[employee.position, employee.workArea.name].filter(Boolean).join(' · ')}</p>
+  <div class="qr" role="img" aria-label="Kode QR ke ${employee.shortLink}">${new Html(qrSvg)}</div>
+  <p class="scan">Pindai dengan kamera ponsel, atau buka</p>
+  <p class="link">${employee.shortLink}</p>
+  <ul class="pacak">${INDICATORS.map((indicator) => html`<li><b>${indicator.name}</b> ${indicator.description.id}</li>`)}</ul>
+</article>`;
 }
 
 /** The card's own rules, shared by the A6 page, the tent and the board. */
@@ -86,25 +84,21 @@ function toolbar(employee: PublicEmployee, layout: CardLayout): Html {
       ? html`<a href="/card/${encodeURIComponent(employee.nip)}">Kartu A6</a>`
       : html`<a href="/card/${encodeURIComponent(employee.nip)}?layout=tent">Kartu meja (lipat, A4)</a>`;
   return html`<div class="toolbar">
-    <button type="button" data-print hidden>Cetak</button>
-    <span>Cetak halaman ini (Ctrl+P), ukuran kertas ${layout === 'tent' ? 'A4' : 'A6'}, skala 100%.</span>
-    ${other}
-  </div>`;
+  <button type="button" data-print hidden>Cetak</button>
+  <span>Cetak halaman ini (Ctrl+P), ukuran kertas ${layout === 'tent' ? 'A4' : 'A6'}, skala 100%.</span>
+  ${other}
+</div>`;
 }
 
 /** The printable card page: an A6 card, or with `tent` an A4 sheet that folds into a desk tent. */
 export function cardPage(employee: PublicEmployee, qrSvg: string, layout: CardLayout): { title: string; style: string; body: Html } {
   const body =
     layout === 'tent'
-      ? html`<div class="sheet">
-          <div class="face top">${cardMarkup(employee, qrSvg, 'wide')}</div>
-          <div class="face">${cardMarkup(employee, qrSvg, 'wide')}</div>
-        </div>`
+      ? html`<div class="sheet"><div class="face top">${cardMarkup(employee, qrSvg, 'wide')}</div><div class="face">${cardMarkup(employee, qrSvg, 'wide')}</div></div>`
       : html`<div class="sheet">${cardMarkup(employee, qrSvg)}</div>`;
   return {
     title: `Kartu penilaian ${employee.name}`,
     style: layout === 'tent' ? TENT_STYLE : A6_STYLE,
-    body: html`${toolbar(employee, layout)}
-      <main>${body}</main>`,
+    body: html`${toolbar(employee, layout)}<main>${body}</main>`,
   };
 }

@@ -34,8 +34,6 @@ export function dashboardPage(lang: 'id' | 'en'): PageParts {
     scripts: ['/widget/pacak-dashboard.js'],
     fetches: true,
     body: html`<header class="top"><h1>${words.heading}</h1></header>
-      <main>
-        <pacak-dashboard></pacak-dashboard><noscript><p>${words.noscript}</p></noscript>
-      </main>`,
+<main><pacak-dashboard></pacak-dashboard><noscript><p>${words.noscript}</p></noscript></main>`,
   };
 }

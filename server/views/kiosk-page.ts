@@ -13,27 +13,18 @@ header{padding:.75rem 1rem;background:#00695c;color:#fff;font-weight:600}
  */
 export function kioskPage(): string {
   return html`<!doctype html>
-    <html lang="id">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>PACAK: penilaian di loket</title>
-        <style>
-          ${new Html(STYLE)}
-        </style>
-        <script type="module" src="/widget/pacak-rating.js"></script>
-        <script type="module" src="/widget/pacak-pages.js"></script>
-      </head>
-      <body>
-        <header>PACAK</header>
-        <main data-kiosk>
-          <div class="notice" data-kiosk-notice>
-            <h1>Tablet belum punya kunci kios</h1>
-            <p>Buka halaman ini dengan memindai kode QR yang ditampilkan konsol admin (<b>Kunci kios</b>, <b>Terbitkan kunci</b>).</p>
-            <p lang="en">Open this page by scanning the QR code the admin console shows when a kiosk key is issued.</p>
-          </div>
-        </main>
-      </body>
-    </html>`.text;
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>PACAK: penilaian di loket</title>
+<style>${new Html(STYLE)}</style>
+<script type="module" src="/widget/pacak-rating.js"></script>
+<script type="module" src="/widget/pacak-pages.js"></script>
+</head>
+<body><header>PACAK</header><main data-kiosk><div class="notice" data-kiosk-notice><h1>Tablet belum punya kunci kios</h1>
+<p>Buka halaman ini dengan memindai kode QR yang ditampilkan konsol admin (<b>Kunci kios</b>, <b>Terbitkan kunci</b>).</p>
+<p lang="en">Open this page by scanning the QR code the admin console shows when a kiosk key is issued.</p></div></main></body>
+</html>`.text;
 }

@@ -15,13 +15,8 @@ export function noticePage(
   return {
     title,
     style: NOTICE_STYLE,
-    body: html`<header>PACAK</header>
-      <main>
-        <div class="notice">
-          <h1>${title}</h1>
-          <p>${message}</p>
-          ${link ? html`<p><a href="${link.href}">${link.text}</a></p>` : ''}
-        </div>
-      </main>`,
+    body: html`<header>PACAK</header><main><div class="notice"><h1>${title}</h1><p>${message}</p>${
+      link ? html`<p><a href="${link.href}">${link.text}</a></p>` : ''
+    }</div></main>`,
   };
 }

@@ -57,20 +57,16 @@ export function renderPage(parts: PageParts): RenderedPage {
     "frame-ancestors 'none'",
   ].join('; ');
   const page = html`<!doctype html>
-    <html lang="${parts.lang ?? 'id'}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${parts.title}</title>
-        <style>
-          ${new Html(parts.style)}
-        </style>
-        ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
-      </head>
-      <body>
-        ${parts.body}
-      </body>
-    </html>`;
+<html lang="${parts.lang ?? 'id'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${parts.title}</title>
+<style>${new Html(parts.style)}</style>
+${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
+</head>
+<body>${parts.body}</body>
+</html>`;
   return { html: page.text, csp };
 }

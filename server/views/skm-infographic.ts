@@ -70,89 +70,38 @@ export function skmInfographic(report: PublishedSkm, lang: 'id' | 'en', posterHr
   const { result } = report;
   const rows = result.elements.filter(isUsedElement);
   return html`<!doctype html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${w.title}: ${report.office.name}, ${report.period.label[lang]}</title>
-        <style>
-          ${new Html(STYLE)}
-        </style>
-      </head>
-      <body>
-        <header><p>${report.office.name}</p></header>
-        <main>
-          <nav>
-            <a href="?lang=${other}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Bahasa Indonesia'}</a> ·
-            <a href="${posterHref}">${w.poster}</a>
-          </nav>
-          <h1>${w.title}</h1>
-          <p>${report.period.label[lang]} · ${w.service}: ${report.serviceType?.name ?? w.all}</p>
-          <section class="hero" aria-label="IKM">
-            <div>
-              <div class="ikm">${figure(result.ikm, 2, lang)}</div>
-              <div class="muted">IKM (25-100)</div>
-            </div>
-            <div>
-              <div class="grade">${result.grade && result.gradeLabel ? `${result.grade} · ${result.gradeLabel[lang]}` : w.noData}</div>
-              <div>${result.respondents} ${w.respondents}</div>
-            </div>
-          </section>
-          <h2>${w.element}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">${w.element}</th>
-                <th scope="col">NRR</th>
-                <th scope="col">${w.value}</th>
-                <th scope="col">${w.grade}</th>
-                <th scope="col" class="bar-col"><span class="muted">1-4</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows.map(
-                (element) =>
-                  html`<tr>
-                    <th scope="row">U${element.number}. ${element.name[lang]}</th>
-                    <td class="n">${figure(element.nrr, 2, lang)}</td>
-                    <td class="n">${figure(element.converted, 2, lang)}</td>
-                    <td>${element.grade}</td>
-                    <td class="bar-col">
-                      <div class="bar" aria-hidden="true"><span style="width:${((element.nrr - 1) / 3) * 100}%"></span></div>
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-          <h2>${w.followUp}</h2>
-          ${report.lowest.length ? html`<p>${w.lowest}: ${report.lowest.map((row) => row.name[lang]).join(', ')}</p>` : ''}
-          ${
-            report.followUps.length
-              ? html`<table>
-                  <thead>
-                    <tr>
-                      <th scope="col">${w.element}</th>
-                      <th scope="col">${w.followUp}</th>
-                      <th scope="col">${w.status}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${report.followUps.map((row) => {
-                      const element = result.elements.find((e) => e.code === row.element);
-                      return html`<tr>
-                        <td>${element ? `U${element.number}. ${element.name[lang]}` : row.element}</td>
-                        <td>${row.plan}</td>
-                        <td>${STATUS_LABELS[lang][row.status] ?? row.status}</td>
-                      </tr>`;
-                    })}
-                  </tbody>
-                </table>`
-              : html`<p>${w.none}</p>`
-          }
-          <h2>${w.method}</h2>
-          <p class="muted">${report.method[lang]}</p>
-        </main>
-      </body>
-    </html>`.text;
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
+<title>${w.title}: ${report.office.name}, ${report.period.label[lang]}</title>
+<style>${new Html(STYLE)}</style></head>
+<body><header><p>${report.office.name}</p></header>
+<main><nav><a href="?lang=${other}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Bahasa Indonesia'}</a> · <a href="${posterHref}">${w.poster}</a></nav>
+<h1>${w.title}</h1>
+<p>${report.period.label[lang]} · ${w.service}: ${report.serviceType?.name ?? w.all}</p>
+<section class="hero" aria-label="IKM">
+<div><div class="ikm">${figure(result.ikm, 2, lang)}</div><div class="muted">IKM (25-100)</div></div>
+<div><div class="grade">${result.grade && result.gradeLabel ? `${result.grade} · ${result.gradeLabel[lang]}` : w.noData}</div><div>${result.respondents} ${w.respondents}</div></div>
+</section>
+<h2>${w.element}</h2>
+<table><thead><tr><th scope="col">${w.element}</th><th scope="col">NRR</th><th scope="col">${w.value}</th><th scope="col">${w.grade}</th><th scope="col" class="bar-col"><span class="muted">1-4</span></th></tr></thead>
+<tbody>${rows.map(
+    (
+      element,
+    ) => html`<tr><th scope="row">U${element.number}. ${element.name[lang]}</th><td class="n">${figure(element.nrr, 2, lang)}</td><td class="n">${figure(element.converted, 2, lang)}</td><td>${element.grade}</td>
+<td class="bar-col"><div class="bar" aria-hidden="true"><span style="width:${((element.nrr - 1) / 3) * 100}%"></span></div></td></tr>`,
+  )}</tbody></table>
+<h2>${w.followUp}</h2>
+${report.lowest.length ? html`<p>${w.lowest}: ${report.lowest.map((row) => row.name[lang]).join(', ')}</p>` : ''}
+${
+  report.followUps.length
+    ? html`<table><thead><tr><th scope="col">${w.element}</th><th scope="col">${w.followUp}</th><th scope="col">${w.status}</th></tr></thead><tbody>${report.followUps.map(
+        (row) => {
+          const element = result.elements.find((e) => e.code === row.element);
+          return html`<tr><td>${element ? `U${element.number}. ${element.name[lang]}` : row.element}</td><td>${row.plan}</td><td>${STATUS_LABELS[lang][row.status] ?? row.status}</td></tr>`;
+        },
+      )}</tbody></table>`
+    : html`<p>${w.none}</p>`
+}
+<h2>${w.method}</h2><p class="muted">${report.method[lang]}</p>
+</main></body></html>`.text;
 }

@@ -22,47 +22,27 @@ export function skmPage({ office, service, lang }: SkmPageInput): string {
   const query = (l: string) => `?${service ? `service=${encodeURIComponent(service)}&` : ''}lang=${l}`;
   const title = lang === 'id' ? `Survei Kepuasan Masyarakat ${office.name}` : `Public Satisfaction Survey ${office.name}`;
   return html`<!doctype html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title}</title>
-        <style>
-          ${new Html(PAGE_STYLE)}
-        </style>
-        <link rel="modulepreload" href="/widget/pacak-skm.js" />
-      </head>
-      <body>
-        <header><h1>${office.name}</h1></header>
-        <main>
-          <nav><a href="${query(other)}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Bahasa Indonesia'}</a></nav>
-          <pacak-skm office="${office.code}" lang="${lang}" channel="qr" ${service ? html` service="${service}"` : ''}></pacak-skm>
-        </main>
-        <script type="module" src="/widget/pacak-skm.js"></script>
-      </body>
-    </html>`.text;
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${new Html(PAGE_STYLE)}</style>
+<link rel="modulepreload" href="/widget/pacak-skm.js">
+</head>
+<body><header><h1>${office.name}</h1></header>
+<main><nav><a href="${query(other)}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Bahasa Indonesia'}</a></nav>
+<pacak-skm office="${office.code}" lang="${lang}" channel="qr"${service ? html` service="${service}"` : ''}></pacak-skm></main>
+<script type="module" src="/widget/pacak-skm.js"></script>
+</body>
+</html>`.text;
 }
 
 export function skmNotFoundPage(): string {
   return html`<!doctype html>
-    <html lang="id">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Halaman tidak ditemukan</title>
-        <style>
-          ${new Html(PAGE_STYLE)}
-        </style>
-      </head>
-      <body>
-        <header>PACAK</header>
-        <main>
-          <div class="notice">
-            <h1>Halaman tidak ditemukan</h1>
-            <p>Kantor ini tidak dikenal. Mohon pindai ulang kode QR survei, atau tanyakan kepada petugas kami.</p>
-          </div>
-        </main>
-      </body>
-    </html>`.text;
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Halaman tidak ditemukan</title>
+<style>${new Html(PAGE_STYLE)}</style></head>
+<body><header>PACAK</header><main><div class="notice"><h1>Halaman tidak ditemukan</h1><p>Kantor ini tidak dikenal. Mohon pindai ulang kode QR survei, atau tanyakan kepada petugas kami.</p></div></main></body></html>`
+    .text;
 }

@@ -117,23 +117,12 @@ export class PacakConsole extends LitElement {
       <div class="who">
         ${
           session
-            ? html`<span data-role=${session.role}
-                  >${session.username} · ${t.roles[session.role]}${session.workArea ? ` · ${session.workArea}` : ''}</span
-                >
-                <span class="muted" data-expires>${this.expiry.label(t)}</span>
-                <a href=${`${BASE}/account`} aria-current=${this.current?.route.screen === 'account' ? 'page' : nothing}>${t.account}</a>`
+            ? html`<span data-role=${session.role}>${session.username} · ${t.roles[session.role]}${session.workArea ? ` · ${session.workArea}` : ''}</span>
+              <span class="muted" data-expires>${this.expiry.label(t)}</span>
+              <a href=${`${BASE}/account`} aria-current=${this.current?.route.screen === 'account' ? 'page' : nothing}>${t.account}</a>`
             : nothing
         }
-        <button
-          type="button"
-          class="secondary"
-          lang=${this.language === 'id' ? 'en' : 'id'}
-          aria-label=${t.switchLangLabel}
-          data-switch-lang
-          @click=${this.switchLang}
-        >
-          ${t.switchLang}
-        </button>
+        <button type="button" class="secondary" lang=${this.language === 'id' ? 'en' : 'id'} aria-label=${t.switchLangLabel} data-switch-lang @click=${this.switchLang}>${t.switchLang}</button>
         ${session ? html`<button type="button" class="secondary" data-sign-out @click=${() => this.auth.end(t.signedOut)}>${t.signOut}</button>` : nothing}
       </div>
     </header>`;
@@ -147,11 +136,9 @@ export class PacakConsole extends LitElement {
       ${
         forced
           ? nothing
-          : html`<nav part="nav" aria-label=${t.nav}>
-              <ul>
-                ${visible.map((route) => html`<li><a href=${pathOf(route)} aria-current=${current?.route === route ? 'page' : nothing}>${route.label[this.language]}</a></li>`)}
-              </ul>
-            </nav>`
+          : html`<nav part="nav" aria-label=${t.nav}><ul>
+            ${visible.map((route) => html`<li><a href=${pathOf(route)} aria-current=${current?.route === route ? 'page' : nothing}>${route.label[this.language]}</a></li>`)}
+          </ul></nav>`
       }
       <main id="main" part="main" tabindex="-1">
         ${forced ? html`<p class="notice" role="alert" data-must-change>${t.mustChange}</p>` : nothing}
@@ -161,23 +148,16 @@ export class PacakConsole extends LitElement {
 
   private renderScreen(t: ConsoleStrings, session: Session, current: { route: ConsoleRoute; subpath: string } | null) {
     if (!current)
-      return html`<h1>${t.title}</h1>
-        <p class="notice">${routes.length ? t.notFound : t.nothingHere}</p>
-        <p><a href=${BASE}>${t.home}</a></p>`;
+      return html`<h1>${t.title}</h1><p class="notice">${routes.length ? t.notFound : t.nothingHere}</p><p><a href=${BASE}>${t.home}</a></p>`;
     const { route } = current;
     if (!allowed(route, session.role))
-      return html`<h1>${route.label[this.language]}</h1>
-        <p class="notice" role="alert">${t.notAllowed}</p>
-        <p><a href=${BASE}>${t.home}</a></p>`;
+      return html`<h1>${route.label[this.language]}</h1><p class="notice" role="alert">${t.notAllowed}</p><p><a href=${BASE}>${t.home}</a></p>`;
     const screen = this.screens.show(route, this.contextFor(session, current.subpath));
     return html`<h1 id="screen-title" tabindex="-1">${route.label[this.language]}</h1>
       ${screen.state === 'loading' ? html`<p class="muted" role="status">${t.loadingScreen}</p>` : nothing}
       ${
         screen.state === 'failed'
-          ? html`<div class="notice" role="alert">
-              <p>${t.loadFailed}</p>
-              <button type="button" @click=${() => location.reload()}>${t.reload}</button>
-            </div>`
+          ? html`<div class="notice" role="alert"><p>${t.loadFailed}</p><button type="button" @click=${() => location.reload()}>${t.reload}</button></div>`
           : screen.element
       }`;
   }

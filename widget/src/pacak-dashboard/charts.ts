@@ -31,14 +31,7 @@ const fit = (text: string, max: number) => (text.length > max ? `${text.slice(0,
 /** Horizontal bars, each with its label above and its figure after it, for any number of rows. */
 export function barChart(bars: Bar[]): TemplateResult {
   const height = bars.length * ROW;
-  return html`<svg
-    class="chart bars"
-    viewBox="0 0 ${WIDTH} ${height}"
-    width="${WIDTH}"
-    height="${height}"
-    aria-hidden="true"
-    focusable="false"
-  >
+  return html`<svg class="chart bars" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" aria-hidden="true" focusable="false">
     ${bars.map((bar, i) => {
       const y = i * ROW;
       const width = bar.value === null ? 0 : Math.max(0, Math.min(1, bar.value / bar.max)) * TRACK;
@@ -78,12 +71,8 @@ export function starChart(stars: Record<string, number[]>, t: DashboardStrings):
   // The legend is HTML, so it wraps on a phone; its swatches use the patterns of the chart below.
   const legend = html`<ul class="legend">
     ${[1, 2, 3, 4, 5].map(
-      (n) =>
-        html`<li>
-          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-            <rect x="0.5" y="0.5" width="15" height="15" fill="url(#${prefix}-${n})" stroke="currentColor" /></svg
-          >${t.star(n)}
-        </li>`,
+      (n) => html`<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <rect x="0.5" y="0.5" width="15" height="15" fill="url(#${prefix}-${n})" stroke="currentColor" /></svg>${t.star(n)}</li>`,
     )}
   </ul>`;
   const rows = INDICATORS.map((indicator, i) => {
@@ -106,16 +95,9 @@ export function starChart(stars: Record<string, number[]>, t: DashboardStrings):
     return svg`<g><text x="0" y="${y + 14}" class="label">${indicator.name}</text>
       ${parts}<rect x="0.5" y="${y + 20.5}" width="${WIDTH - 1}" height="17" fill="none" stroke="currentColor" /></g>`;
   });
-  return html`<svg
-      class="chart bars"
-      viewBox="0 0 ${WIDTH} ${height}"
-      width="${WIDTH}"
-      height="${height}"
-      aria-hidden="true"
-      focusable="false"
-    >
-      ${starPatterns(prefix)}${rows}</svg
-    >${legend}`;
+  return html`<svg class="chart bars" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" aria-hidden="true" focusable="false">
+      ${starPatterns(prefix)}${rows}
+    </svg>${legend}`;
 }
 
 /**
@@ -126,6 +108,7 @@ export function starChart(stars: Record<string, number[]>, t: DashboardStrings):
 export function chartFigure(title: string, chart: TemplateResult, table?: TemplateResult): TemplateResult {
   return html`<figure>
     <figcaption>${title}</figcaption>
-    ${chart} ${table ? html`<div class="visually-hidden">${table}</div>` : ''}
+    ${chart}
+    ${table ? html`<div class="visually-hidden">${table}</div>` : ''}
   </figure>`;
 }

@@ -38,24 +38,13 @@ export function renderEmployee({ t, report, trend, exports, onTrend, onBack, bac
       }
       <h2 id="employee-name" tabindex="-1">${employee.name}</h2>
       <dl class="facts">
-        <div>
-          <dt>${t.nip}</dt>
-          <dd>${employee.nip}</dd>
-        </div>
-        <div>
-          <dt>${t.position}</dt>
-          <dd>${employee.position || t.none}</dd>
-        </div>
-        <div>
-          <dt>${t.workArea}</dt>
-          <dd>${employee.workArea.name}</dd>
-        </div>
-        <div>
-          <dt>${t.period}</dt>
-          <dd>${describePeriod(report.period, t.locale)}</dd>
-        </div>
+        <div><dt>${t.nip}</dt><dd>${employee.nip}</dd></div>
+        <div><dt>${t.position}</dt><dd>${employee.position || t.none}</dd></div>
+        <div><dt>${t.workArea}</dt><dd>${employee.workArea.name}</dd></div>
+        <div><dt>${t.period}</dt><dd>${describePeriod(report.period, t.locale)}</dd></div>
       </dl>
-      ${figureList(t, report.figures)} ${exports(target, true)}
+      ${figureList(t, report.figures)}
+      ${exports(target, true)}
     </section>
     <section class="card wide" aria-labelledby="employee-indicators">
       <h2 id="employee-indicators">${t.indicators}</h2>

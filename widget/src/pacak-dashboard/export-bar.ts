@@ -47,23 +47,15 @@ export function exportBar(options: ExportBarOptions): TemplateResult {
   const { t, target, busy, canShare, pdf, onDownload, onPanel } = options;
   const panel = options.panel?.key === targetKey(target) ? options.panel : undefined;
   const button = (format: ExportFormat, label: string) =>
-    html`<button type="button" class="secondary" data-export=${format} ?disabled=${busy} @click=${() => onDownload(target, format)}>
-      ${label}
-    </button>`;
+    html`<button type="button" class="secondary" data-export=${format} ?disabled=${busy} @click=${() => onDownload(target, format)}>${label}</button>`;
   return html`<div class="exports" role="group" aria-label="${t.download}: ${target.title}" part="exports">
       <span class="muted">${t.download}:</span>
       ${button('csv', t.csv)}${button('xlsx', t.xlsx)}${pdf ? button('pdf', t.pdf) : nothing}
       ${
         canShare
-          ? html`<button
-              type="button"
-              class="secondary"
-              data-share
-              aria-expanded=${panel ? 'true' : 'false'}
-              @click=${() => onPanel(panel ? null : target)}
-            >
-              ${t.share}
-            </button>`
+          ? html`<button type="button" class="secondary" data-share aria-expanded=${panel ? 'true' : 'false'} @click=${() => onPanel(panel ? null : target)}>
+            ${t.share}
+          </button>`
           : nothing
       }
     </div>
@@ -77,21 +69,20 @@ function sharePanel({ t, target, onDays, onShare, onCopy, onPanel }: ExportBarOp
     ${
       link
         ? html`<p>${t.shareMade(day(link.expiresAt, t))}</p>
-            <label>${t.shareLink}<input type="text" readonly name="shareUrl" .value=${link.url} /></label>
-            <label>${t.shareXlsx}<input type="text" readonly name="shareXlsx" .value=${xlsx} /></label>
-            <div class="row">
-              <button type="button" @click=${() => onCopy(link.url)}>${t.copy}</button>
-              <span role="status">${panel.copied ? t.copied : ''}</span>
-            </div>`
-        : html`<div class="row">
-            <label
-              >${t.shareDays}
-              <select name="shareDays" @change=${(e: Event) => onDays(Number((e.target as HTMLSelectElement).value))}>
-                ${SHARE_DAYS.map((n) => html`<option value=${n} ?selected=${n === panel.days}>${t.days(n)}</option>`)}
-              </select>
-            </label>
-            <button type="button" ?disabled=${panel.busy} @click=${() => onShare(target)}>${t.makeShare}</button>
+          <label>${t.shareLink}<input type="text" readonly name="shareUrl" .value=${link.url} /></label>
+          <label>${t.shareXlsx}<input type="text" readonly name="shareXlsx" .value=${xlsx} /></label>
+          <div class="row">
+            <button type="button" @click=${() => onCopy(link.url)}>${t.copy}</button>
+            <span role="status">${panel.copied ? t.copied : ''}</span>
           </div>`
+        : html`<div class="row">
+          <label>${t.shareDays}
+            <select name="shareDays" @change=${(e: Event) => onDays(Number((e.target as HTMLSelectElement).value))}>
+              ${SHARE_DAYS.map((n) => html`<option value=${n} ?selected=${n === panel.days}>${t.days(n)}</option>`)}
+            </select>
+          </label>
+          <button type="button" ?disabled=${panel.busy} @click=${() => onShare(target)}>${t.makeShare}</button>
+        </div>`
     }
     <button type="button" class="secondary" @click=${() => onPanel(null)}>${t.close}</button>
   </div>`;

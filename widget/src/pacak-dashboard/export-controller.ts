@@ -75,9 +75,9 @@ export class ExportController implements ReactiveController {
       ${
         d
           ? html`<div class="progress" data-progress>
-              <progress max=${d.total || nothing} value=${d.total ? d.received : nothing} aria-label=${d.name}></progress>
-              <span>${t.downloading(d.name, bytes(d.received, t))}</span>
-            </div>`
+            <progress max=${d.total || nothing} value=${d.total ? d.received : nothing} aria-label=${d.name}></progress>
+            <span>${t.downloading(d.name, bytes(d.received, t))}</span>
+          </div>`
           : nothing
       }`;
   }

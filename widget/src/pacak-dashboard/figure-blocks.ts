@@ -18,26 +18,12 @@ export type TrendMode = string;
 /** The headline figures of a group of ratings; `extra` adds items (the change from the period before). */
 export function figureList(t: DashboardStrings, figures: Figures, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<dl class="figures">
-    <div>
-      <dt>${t.ratings}</dt>
-      <dd class="big" data-figure="count">${count(figures.count, t)}</dd>
-      <dd class="muted">${t.verifiedCount(count(figures.verifiedCount, t))}</dd>
-    </div>
-    <div>
-      <dt>${t.score}</dt>
-      <dd class="big" data-figure="score">${score(figures.score, t)}</dd>
-      <dd class="muted">${t.outOf}</dd>
-    </div>
-    <div>
-      <dt>${t.grade}</dt>
-      <dd class="big" data-figure="grade">${figures.grade ?? t.none}</dd>
-      <dd class="muted">${figures.grade ? t.grades[figures.grade] : ''}</dd>
-    </div>
-    <div>
-      <dt>${t.average}</dt>
-      <dd class="big" data-figure="overall">${average(figures.overall, t)}</dd>
-      <dd class="muted">${t.outOf5}</dd>
-    </div>
+    <div><dt>${t.ratings}</dt><dd class="big" data-figure="count">${count(figures.count, t)}</dd>
+      <dd class="muted">${t.verifiedCount(count(figures.verifiedCount, t))}</dd></div>
+    <div><dt>${t.score}</dt><dd class="big" data-figure="score">${score(figures.score, t)}</dd><dd class="muted">${t.outOf}</dd></div>
+    <div><dt>${t.grade}</dt><dd class="big" data-figure="grade">${figures.grade ?? t.none}</dd>
+      <dd class="muted">${figures.grade ? t.grades[figures.grade] : ''}</dd></div>
+    <div><dt>${t.average}</dt><dd class="big" data-figure="overall">${average(figures.overall, t)}</dd><dd class="muted">${t.outOf5}</dd></div>
     ${extra}
   </dl>`;
 }
@@ -59,7 +45,8 @@ export function indicatorFigures(t: DashboardStrings, figures: Figures, stars: R
     INDICATORS.map((indicator) => [indicator.name, ...(stars[indicator.code] ?? [0, 0, 0, 0, 0]).map((n) => count(n, t))]),
   );
   return html`<div class="pair">
-    ${chartFigure(t.averages, barChart(bars), averageTable)} ${chartFigure(t.stars, starChart(stars, t), starTable)}
+    ${chartFigure(t.averages, barChart(bars), averageTable)}
+    ${chartFigure(t.stars, starChart(stars, t), starTable)}
   </div>`;
 }
 
@@ -105,8 +92,7 @@ export function trendBlock({ t, byMonth, period, mode, onMode }: TrendOptions): 
   );
   const choose = (e: Event) => onMode((e.target as HTMLSelectElement).value);
   const caption = overall ? t.trendOverall : mode === 'all' ? t.trendAll : `${shown[0]?.name ?? ''} (1–5)`;
-  return html`<label class="inline"
-      >${t.trendShow}
+  return html`<label class="inline">${t.trendShow}
       <select name="trend" @change=${choose}>
         <option value="overall" ?selected=${overall}>${t.trendOverall}</option>
         <option value="all" ?selected=${mode === 'all'}>${t.trendAll}</option>

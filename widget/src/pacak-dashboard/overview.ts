@@ -92,7 +92,7 @@ function groupSection(
         ? html`${chartFigure(`${title}: ${t.score} · ${t.grade} · ${t.count}`, groupBars(t, rated))}${groupTable(t, title, rated)}`
         : html`<p class="muted">${t.noRatings}</p>`
     }
-    ${exports(target)}`,
+      ${exports(target)}`,
     wide,
   );
 }
@@ -108,14 +108,10 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
     ${section(
       'headline',
       t.headline,
-      html`<p class="muted" data-period="${summary.period.from}/${summary.period.to}">
-          ${summary.office.name} · ${describePeriod(summary.period, t.locale)}
-        </p>
-        ${figureList(t, summary.totals, change(t, data))} ${empty ? html`<p class="notice">${t.noRatings}</p>` : nothing}
-        <details>
-          <summary>${t.method}</summary>
-          <p>${method}</p>
-        </details>
+      html`<p class="muted" data-period="${summary.period.from}/${summary.period.to}">${summary.office.name} · ${describePeriod(summary.period, t.locale)}</p>
+        ${figureList(t, summary.totals, change(t, data))}
+        ${empty ? html`<p class="notice">${t.noRatings}</p>` : nothing}
+        <details><summary>${t.method}</summary><p>${method}</p></details>
         ${o.exports({ report: 'summary', title: t.headline })}
         ${o.board ? html`<p><button type="button" class="secondary" data-board @click=${() => o.onBoard((o.board as Named).code)}>${t.printBoard(o.board.name)}</button></p>` : nothing}`,
       true,

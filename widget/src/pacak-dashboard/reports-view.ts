@@ -52,10 +52,8 @@ export function renderReports(o: ReportsViewOptions): TemplateResult {
   const busy = reports.load === 'loading';
   let body: unknown = nothing;
   if (reports.load === 'failed') {
-    body = html`<div class="notice" role="alert">
-      <p>${reports.error}</p>
-      <button type="button" @click=${() => void reports.reload()}>${t.retry}</button>
-    </div>`;
+    body = html`<div class="notice" role="alert"><p>${reports.error}</p>
+      <button type="button" @click=${() => void reports.reload()}>${t.retry}</button></div>`;
   } else if (reports.nip && reports.employee) {
     body = renderEmployee({
       t,
@@ -85,7 +83,8 @@ export function renderReports(o: ReportsViewOptions): TemplateResult {
       hrefOf: o.hrefs?.employee,
     });
   }
-  return html`${filters} ${busy ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
+  return html`${filters}
+    ${busy ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
     <div class="body" aria-busy=${busy ? 'true' : 'false'}>${body}</div>`;
 }
 

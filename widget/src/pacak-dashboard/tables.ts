@@ -15,23 +15,9 @@ export interface Sort {
 /** A plain table of text: the data behind a chart, or any small listing. */
 export function dataTable(caption: string, headers: string[], rows: string[][]): TemplateResult {
   return html`<table>
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        ${headers.map((header) => html`<th scope="col">${header}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        ([first, ...rest]) =>
-          html`<tr>
-            <th scope="row">${first}</th>
-            ${rest.map((cell) => html`<td>${cell}</td>`)}
-          </tr>`,
-      )}
-    </tbody>
+    <caption>${caption}</caption>
+    <thead><tr>${headers.map((header) => html`<th scope="col">${header}</th>`)}</tr></thead>
+    <tbody>${rows.map(([first, ...rest]) => html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
   </table>`;
 }
 
@@ -84,44 +70,34 @@ export function staffTable({ t, caption, rows, ranked, sort, onSort, onOpen, hre
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
     return html`<th scope="col" aria-sort=${active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" class="sort" @click=${() => onSort(key)}>
-        ${label}<span aria-hidden="true" class="arrow">${active ? (sort.descending ? '▼' : '▲') : '↕'}</span>
-      </button>
+      <button type="button" class="sort" @click=${() => onSort(key)}>${label}<span aria-hidden="true" class="arrow">${
+        active ? (sort.descending ? '▼' : '▲') : '↕'
+      }</span></button>
     </th>`;
   };
   return scrollBox(
     caption,
     html`<table class="staff">
-      <caption class="visually-hidden">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          ${ranked ? header('rank', t.rank) : nothing}${header('name', t.name)}${header('score', t.score)}
-          <th scope="col">${t.grade}</th>
-          ${header('count', t.count)}${header('workArea', t.workArea)}${ranked ? html`<th scope="col">${t.bayesian}</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${sortRows<EmployeeRow>(rows, sort).map(
-          (row) =>
-            html`<tr data-nip=${row.nip}>
-              ${ranked ? html`<td class="num">${(row as RankedRow).rank}</td>` : nothing}
-              <th scope="row">
-                ${
-                  hrefOf
-                    ? html`<a class="link" data-nip=${row.nip} href=${hrefOf(row.nip)}>${row.name}</a>`
-                    : html`<button type="button" class="link" data-nip=${row.nip} @click=${() => onOpen(row.nip)}>${row.name}</button>`
-                }
-              </th>
-              <td class="num" data-col="score">${score(row.score, t)}</td>
-              <td data-col="grade">${grade(row, t)}</td>
-              <td class="num" data-col="count">${count(row.count, t)}</td>
-              <td>${row.workArea.name}</td>
-              ${ranked ? html`<td class="num">${average((row as RankedRow).bayesian, t, 3)}</td>` : nothing}
-            </tr>`,
-        )}
-      </tbody>
+      <caption class="visually-hidden">${caption}</caption>
+      <thead><tr>
+        ${ranked ? header('rank', t.rank) : nothing}${header('name', t.name)}${header('score', t.score)}<th scope="col">${t.grade}</th>
+        ${header('count', t.count)}${header('workArea', t.workArea)}${ranked ? html`<th scope="col">${t.bayesian}</th>` : nothing}
+      </tr></thead>
+      <tbody>${sortRows<EmployeeRow>(rows, sort).map(
+        (row) => html`<tr data-nip=${row.nip}>
+          ${ranked ? html`<td class="num">${(row as RankedRow).rank}</td>` : nothing}
+          <th scope="row">${
+            hrefOf
+              ? html`<a class="link" data-nip=${row.nip} href=${hrefOf(row.nip)}>${row.name}</a>`
+              : html`<button type="button" class="link" data-nip=${row.nip} @click=${() => onOpen(row.nip)}>${row.name}</button>`
+          }</th>
+          <td class="num" data-col="score">${score(row.score, t)}</td>
+          <td data-col="grade">${grade(row, t)}</td>
+          <td class="num" data-col="count">${count(row.count, t)}</td>
+          <td>${row.workArea.name}</td>
+          ${ranked ? html`<td class="num">${average((row as RankedRow).bayesian, t, 3)}</td>` : nothing}
+        </tr>`,
+      )}</tbody>
     </table>`,
   );
 }
@@ -131,30 +107,20 @@ export function groupTable(t: DashboardStrings, caption: string, rows: GroupRow[
   return scrollBox(
     caption,
     html`<table>
-      <caption class="visually-hidden">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.name}</th>
-          <th scope="col">${t.score}</th>
-          <th scope="col">${t.grade}</th>
-          <th scope="col">${t.count}</th>
-          ${INDICATORS.map((indicator) => html`<th scope="col">${indicator.name}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr data-code=${row.code}>
-              <th scope="row">${row.name}</th>
-              <td class="num" data-col="score">${score(row.score, t)}</td>
-              <td data-col="grade">${grade(row, t)}</td>
-              <td class="num" data-col="count">${count(row.count, t)}</td>
-              ${INDICATORS.map((indicator) => html`<td class="num">${average(row.averages[indicator.code] ?? null, t)}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
+      <caption class="visually-hidden">${caption}</caption>
+      <thead><tr>
+        <th scope="col">${t.name}</th><th scope="col">${t.score}</th><th scope="col">${t.grade}</th><th scope="col">${t.count}</th>
+        ${INDICATORS.map((indicator) => html`<th scope="col">${indicator.name}</th>`)}
+      </tr></thead>
+      <tbody>${rows.map(
+        (row) => html`<tr data-code=${row.code}>
+          <th scope="row">${row.name}</th>
+          <td class="num" data-col="score">${score(row.score, t)}</td>
+          <td data-col="grade">${grade(row, t)}</td>
+          <td class="num" data-col="count">${count(row.count, t)}</td>
+          ${INDICATORS.map((indicator) => html`<td class="num">${average(row.averages[indicator.code] ?? null, t)}</td>`)}
+        </tr>`,
+      )}</tbody>
     </table>`,
   );
 }

@@ -8,12 +8,11 @@ export function renderPicker(t: Strings, roster: Roster, onPick: (nip: string) =
     <p class="muted">${roster.workArea.name}</p>
     <ul part="picker">
       ${roster.employees.map(
-        (e) =>
-          html`<li>
-            <button type="button" class="alt" part="pick" @click=${() => onPick(e.nip)}>
-              ${e.name}<span class="muted">${e.position}</span>
-            </button>
-          </li>`,
+        (e) => html`<li>
+          <button type="button" class="alt" part="pick" @click=${() => onPick(e.nip)}>
+            ${e.name}<span class="muted">${e.position}</span>
+          </button>
+        </li>`,
       )}
     </ul>`;
 }

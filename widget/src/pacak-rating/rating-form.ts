@@ -52,17 +52,16 @@ function indicatorStars(m: RatingFormModel, indicator: Indicator) {
     <legend>${indicator.name}<span class="muted">${indicator.description[m.lang]}</span></legend>
     <div class="stars" part="stars">
       ${[1, 2, 3, 4, 5].map(
-        (n) =>
-          html`<input
-              type="radio"
-              id="${code}-${n}"
-              name=${code}
-              value=${n}
-              required
-              aria-label=${m.t.star(n)}
-              aria-invalid=${invalid(m, path)}
-              aria-describedby=${describedBy(m, path)}
-            /><label for="${code}-${n}" part="star" class=${n <= chosen ? 'on' : ''}>${star}</label>`,
+        (n) => html`<input
+            type="radio"
+            id="${code}-${n}"
+            name=${code}
+            value=${n}
+            required
+            aria-label=${m.t.star(n)}
+            aria-invalid=${invalid(m, path)}
+            aria-describedby=${describedBy(m, path)}
+          /><label for="${code}-${n}" part="star" class=${n <= chosen ? 'on' : ''}>${star}</label>`,
       )}
     </div>
     ${error(m, path)}
@@ -135,6 +134,8 @@ export function renderRatingForm(m: RatingFormModel) {
         ${error(m, 'comment')}
       </div>
       <input class="hp" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
-      <button type="submit" part="submit" aria-disabled=${m.busy} aria-busy=${m.busy}>${m.busy ? t.sending : t.send}</button>
+      <button type="submit" part="submit" aria-disabled=${m.busy} aria-busy=${m.busy}>
+        ${m.busy ? t.sending : t.send}
+      </button>
     </form>`;
 }

@@ -48,22 +48,19 @@ function openSkm(event: Event, offer: SkmOffer): void {
 
 export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain: () => void, countdown?: number, skm?: SkmOffer) {
   return html`<section part="receipt">
-      ${
-        receipt
-          ? html`<h2 tabindex="-1">${t.thanks}</h2>
-              <p>${t.receipt}: <strong>${receipt.receipt}</strong></p>
-              <p class="muted">${t.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>`
-          : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
-              <p>${t.queuedText}</p>`
-      }
-      ${countdown ? html`<p class="muted">${t.resetIn(countdown)}</p>` : nothing}
-      <button type="button" @click=${onAgain}>${countdown ? t.next : t.again}</button>
-    </section>
     ${
-      receipt && skm && !countdown
-        ? html`<div part="skm">
-            <button type="button" class="alt" @click=${(event: Event) => openSkm(event, skm)}>${t.skmOffer}</button>
-          </div>`
-        : nothing
-    }`;
+      receipt
+        ? html`<h2 tabindex="-1">${t.thanks}</h2>
+          <p>${t.receipt}: <strong>${receipt.receipt}</strong></p>
+          <p class="muted">${t.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>`
+        : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
+          <p>${t.queuedText}</p>`
+    }
+    ${countdown ? html`<p class="muted">${t.resetIn(countdown)}</p>` : nothing}
+    <button type="button" @click=${onAgain}>${countdown ? t.next : t.again}</button>
+  </section>${
+    receipt && skm && !countdown
+      ? html`<div part="skm"><button type="button" class="alt" @click=${(event: Event) => openSkm(event, skm)}>${t.skmOffer}</button></div>`
+      : nothing
+  }`;
 }

@@ -110,14 +110,8 @@ export class PacakSkm extends LitElement {
       <p class="muted">${t.intro}</p>
       <div class="field">
         <label class="top" for="serviceType">${t.service}</label>
-        <select
-          id="serviceType"
-          name="serviceType"
-          required
-          aria-invalid=${this.errors.serviceType ? 'true' : 'false'}
-          aria-describedby="serviceType-error"
-          @change=${(event: Event) => set('serviceType', (event.target as HTMLSelectElement).value)}
-        >
+        <select id="serviceType" name="serviceType" required aria-invalid=${this.errors.serviceType ? 'true' : 'false'} aria-describedby="serviceType-error"
+          @change=${(event: Event) => set('serviceType', (event.target as HTMLSelectElement).value)}>
           <option value="">${t.chooseService}</option>
           ${q.serviceTypes.map((each) => html`<option value=${each.code} ?selected=${each.code === this.values.serviceType}>${each.name}</option>`)}
         </select>
@@ -129,32 +123,16 @@ export class PacakSkm extends LitElement {
       ${renderQuestions(questions, lang, this.values, this.errors, set)}
       <div class="field">
         <label class="top" for="phone">${t.phone}</label>
-        <input
-          id="phone"
-          name="phone"
-          type="tel"
-          autocomplete="tel"
-          inputmode="tel"
-          aria-describedby="phone-hint phone-error"
-          aria-invalid=${this.errors.phone ? 'true' : 'false'}
-          @input=${(event: Event) => set('phone', (event.target as HTMLInputElement).value)}
-        />
+        <input id="phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" aria-describedby="phone-hint phone-error" aria-invalid=${this.errors.phone ? 'true' : 'false'}
+          @input=${(event: Event) => set('phone', (event.target as HTMLInputElement).value)} />
         <p class="muted" id="phone-hint">${t.phoneHint}</p>
         <p class="error" id="phone-error">${this.errors.phone ?? ''}</p>
       </div>
       <div class="field">
         <label class="top" for="suggestion">${t.suggestion}</label>
-        <textarea
-          id="suggestion"
-          name="suggestion"
-          maxlength="1000"
-          rows="3"
-          @input=${(event: Event) => set('suggestion', (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
+        <textarea id="suggestion" name="suggestion" maxlength="1000" rows="3" @input=${(event: Event) => set('suggestion', (event.target as HTMLTextAreaElement).value)}></textarea>
       </div>
-      <div class="hp" aria-hidden="true">
-        <label>Website <input name="website" tabindex="-1" autocomplete="off" /></label>
-      </div>
+      <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
       <p class="error" role="alert">${this.message}</p>
       <button type="submit" ?disabled=${this.status === 'sending'}>${this.status === 'sending' ? t.sending : t.send}</button>
     </form>`;

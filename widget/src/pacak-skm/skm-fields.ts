@@ -19,15 +19,7 @@ function radios(
     <div class="options">
       ${options.map(
         (option) =>
-          html`<label
-            ><input
-              type="radio"
-              name=${name}
-              value=${option.value}
-              .checked=${values[name] === option.value}
-              @change=${() => set(name, option.value)}
-            />${option.label}</label
-          >`,
+          html`<label><input type="radio" name=${name} value=${option.value} .checked=${values[name] === option.value} @change=${() => set(name, option.value)} />${option.label}</label>`,
       )}
     </div>
     <p class="error" id="${name}-error">${errors[name] ?? ''}</p>
@@ -57,13 +49,7 @@ export function renderProfile(
       );
     return html`<div class="field">
       <label class="top" for=${name}>${field.label[lang]}</label>
-      <select
-        id=${name}
-        name=${name}
-        aria-invalid=${errors[name] ? 'true' : 'false'}
-        aria-describedby="${name}-error"
-        @change=${(event: Event) => set(name, (event.target as HTMLSelectElement).value)}
-      >
+      <select id=${name} name=${name} aria-invalid=${errors[name] ? 'true' : 'false'} aria-describedby="${name}-error" @change=${(event: Event) => set(name, (event.target as HTMLSelectElement).value)}>
         <option value="">${t.choose}</option>
         ${field.options.map((o) => html`<option value=${o.code} ?selected=${values[name] === o.code}>${o.label[lang]}</option>`)}
       </select>

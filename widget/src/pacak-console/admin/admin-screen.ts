@@ -80,9 +80,7 @@ export abstract class AdminScreen extends LitElement {
   override render(): TemplateResult {
     if (!this.context) return html``;
     if (!this.allowed) {
-      return html`<section class="card" role="note">
-        <p>${this.t('Halaman ini tidak tersedia untuk peran Anda.', 'This page is not available to your role.')}</p>
-      </section>`;
+      return html`<section class="card" role="note"><p>${this.t('Halaman ini tidak tersedia untuk peran Anda.', 'This page is not available to your role.')}</p></section>`;
     }
     return this.renderScreen();
   }

@@ -26,14 +26,7 @@ export class PacakEraseRequest extends AdminScreen {
       <form class="fields" @submit=${this.#erase} aria-describedby="erase-hint">
         <div class="field">
           <label for="erase-phone">${this.t('Nomor HP/WA pelanggan', "Customer's mobile number")}</label>
-          <input
-            id="erase-phone"
-            name="phone"
-            type="tel"
-            required
-            autocomplete="off"
-            aria-describedby=${this.describedBy('phone', 'erase-phone')}
-          />
+          <input id="erase-phone" name="phone" type="tel" required autocomplete="off" aria-describedby=${this.describedBy('phone', 'erase-phone')} />
           ${this.fieldError('phone', 'erase-phone')}
         </div>
         <div class="field">

@@ -66,26 +66,18 @@ export class PacakReasonDialog extends LitElement {
       <h2 id="reason-heading">${this.heading}</h2>
       ${
         this.result
-          ? html`${this.result}
-              <div class="actions"><button type="button" @click=${this.close}>${this.closeLabel}</button></div>`
+          ? html`${this.result}<div class="actions"><button type="button" @click=${this.close}>${this.closeLabel}</button></div>`
           : html`<form @submit=${this.#submit}>
-              <div class="field">
-                <label for="reason">${this.label}</label>
-                <textarea
-                  id="reason"
-                  name="reason"
-                  rows="3"
-                  maxlength="500"
-                  ?required=${!this.optional}
-                  aria-describedby=${this.error ? 'reason-error' : ''}
-                ></textarea>
-                ${this.error ? html`<p class="field-error" id="reason-error" role="alert">${this.error}</p>` : ''}
-              </div>
-              <div class="actions">
-                <button type="submit">${this.action}</button>
-                <button type="button" class="secondary" @click=${this.close}>${this.closeLabel}</button>
-              </div>
-            </form>`
+            <div class="field">
+              <label for="reason">${this.label}</label>
+              <textarea id="reason" name="reason" rows="3" maxlength="500" ?required=${!this.optional} aria-describedby=${this.error ? 'reason-error' : ''}></textarea>
+              ${this.error ? html`<p class="field-error" id="reason-error" role="alert">${this.error}</p>` : ''}
+            </div>
+            <div class="actions">
+              <button type="submit">${this.action}</button>
+              <button type="button" class="secondary" @click=${this.close}>${this.closeLabel}</button>
+            </div>
+          </form>`
       }
     </dialog>`;
   }

@@ -98,15 +98,8 @@ export class PacakConsoleAccount extends LitElement {
   private field(field: Field, label: string, autocomplete: string, error: (field: Field) => unknown, described: (field: Field) => string) {
     return html`<div class="field">
       <label for=${field}>${label}</label>
-      <input
-        id=${field}
-        name=${field}
-        type="password"
-        autocomplete=${autocomplete}
-        required
-        aria-invalid=${this.errors[field] ? 'true' : 'false'}
-        aria-describedby=${described(field)}
-      />${error(field)}
+      <input id=${field} name=${field} type="password" autocomplete=${autocomplete} required
+        aria-invalid=${this.errors[field] ? 'true' : 'false'} aria-describedby=${described(field)} />${error(field)}
     </div>`;
   }
 

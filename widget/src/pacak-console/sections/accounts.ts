@@ -79,9 +79,7 @@ export class PacakConsoleAccounts extends AdminScreen {
   protected renderScreen(): TemplateResult {
     return html`<div class="grid">
       <section class="card" aria-labelledby="create-title">
-        <h2 id="create-title">
-          ${this.#superadmin ? this.t('Buat admin kantor', "Create an office's admin") : this.t('Buat akun', 'Create an account')}
-        </h2>
+        <h2 id="create-title">${this.#superadmin ? this.t('Buat admin kantor', "Create an office's admin") : this.t('Buat akun', 'Create an account')}</h2>
         ${this.#renderCreate()} ${this.renderStatus()} ${this.shown ? this.#renderShown(this.shown) : ''}
       </section>
       <section class="card" aria-labelledby="users-title">
@@ -95,70 +93,42 @@ export class PacakConsoleAccounts extends AdminScreen {
     return html`<form class="fields" @submit=${this.#create}>
       <div class="field">
         <label for="user-name">${this.t('Nama pengguna', 'Username')}</label>
-        <input
-          id="user-name"
-          name="username"
-          required
-          maxlength="64"
-          autocomplete="off"
-          aria-describedby=${this.describedBy('username', 'user-name')}
-        />
+        <input id="user-name" name="username" required maxlength="64" autocomplete="off" aria-describedby=${this.describedBy('username', 'user-name')} />
         ${this.fieldError('username', 'user-name')}
       </div>
       ${
         this.#superadmin
           ? html`<div class="field">
-              <label for="user-office">${this.t('Kantor', 'Office')}</label>
-              <select id="user-office" name="office" required aria-describedby=${this.describedBy('office', 'user-office')}>
-                ${this.offices.map((office) => html`<option value=${office.code}>${office.name}</option>`)}
-              </select>
-              ${this.fieldError('office', 'user-office')}
-            </div>`
+            <label for="user-office">${this.t('Kantor', 'Office')}</label>
+            <select id="user-office" name="office" required aria-describedby=${this.describedBy('office', 'user-office')}>
+              ${this.offices.map((office) => html`<option value=${office.code}>${office.name}</option>`)}
+            </select>
+            ${this.fieldError('office', 'user-office')}
+          </div>`
           : html`<div class="field">
-                <label for="user-role">${this.t('Peran', 'Role')}</label>
-                <select
-                  id="user-role"
-                  name="role"
-                  @change=${(event: Event) => (this.newRole = (event.target as HTMLSelectElement).value)}
-                  aria-describedby="role-hint"
-                >
-                  <option value="viewer" ?selected=${this.newRole === 'viewer'}>
-                    ${this.t('Pembaca laporan (seluruh kantor)', 'Report reader (whole office)')}
-                  </option>
-                  <option value="coordinator" ?selected=${this.newRole === 'coordinator'}>
-                    ${this.t('Koordinator wilker (satu wilayah kerja)', 'Coordinator (one work area)')}
-                  </option>
-                  <option value="admin" ?selected=${this.newRole === 'admin'}>
-                    ${this.t('Admin (mengelola kantor)', 'Admin (runs the office)')}
-                  </option>
+            <label for="user-role">${this.t('Peran', 'Role')}</label>
+            <select id="user-role" name="role" @change=${(event: Event) => (this.newRole = (event.target as HTMLSelectElement).value)} aria-describedby="role-hint">
+              <option value="viewer" ?selected=${this.newRole === 'viewer'}>${this.t('Pembaca laporan (seluruh kantor)', 'Report reader (whole office)')}</option>
+              <option value="coordinator" ?selected=${this.newRole === 'coordinator'}>${this.t('Koordinator wilker (satu wilayah kerja)', 'Coordinator (one work area)')}</option>
+              <option value="admin" ?selected=${this.newRole === 'admin'}>${this.t('Admin (mengelola kantor)', 'Admin (runs the office)')}</option>
+            </select>
+            <p class="hint" id="role-hint">${this.t('Koordinator hanya membaca laporan wilayah kerjanya.', "A coordinator reads only their work area's reports.")}</p>
+          </div>
+          ${
+            this.newRole === 'coordinator'
+              ? html`<div class="field">
+                <label for="user-area">${this.t('Wilayah kerja', 'Work area')}</label>
+                <select id="user-area" name="workArea" required aria-describedby=${this.describedBy('workArea', 'user-area')}>
+                  ${this.areas.filter((area) => area.active).map((area) => html`<option value=${area.code}>${area.name}</option>`)}
                 </select>
-                <p class="hint" id="role-hint">
-                  ${this.t('Koordinator hanya membaca laporan wilayah kerjanya.', "A coordinator reads only their work area's reports.")}
-                </p>
-              </div>
-              ${
-                this.newRole === 'coordinator'
-                  ? html`<div class="field">
-                      <label for="user-area">${this.t('Wilayah kerja', 'Work area')}</label>
-                      <select id="user-area" name="workArea" required aria-describedby=${this.describedBy('workArea', 'user-area')}>
-                        ${this.areas.filter((area) => area.active).map((area) => html`<option value=${area.code}>${area.name}</option>`)}
-                      </select>
-                      ${this.fieldError('workArea', 'user-area')}
-                    </div>`
-                  : ''
-              }`
+                ${this.fieldError('workArea', 'user-area')}
+              </div>`
+              : ''
+          }`
       }
       <div class="field">
         <label for="user-password">${this.t('Kata sandi (kosongkan untuk dibuatkan)', 'Password (leave empty to generate one)')}</label>
-        <input
-          id="user-password"
-          name="password"
-          type="password"
-          minlength="12"
-          maxlength="256"
-          autocomplete="new-password"
-          aria-describedby=${this.describedBy('password', 'user-password')}
-        />
+        <input id="user-password" name="password" type="password" minlength="12" maxlength="256" autocomplete="new-password" aria-describedby=${this.describedBy('password', 'user-password')} />
         ${this.fieldError('password', 'user-password')}
       </div>
       <button type="submit" ?disabled=${this.busy}>${this.t('Buat akun', 'Create account')}</button>
@@ -168,9 +138,7 @@ export class PacakConsoleAccounts extends AdminScreen {
   #renderShown(shown: Shown): TemplateResult {
     return html`<div data-shown-password>
       <h3 id="shown-title" tabindex="-1">${this.t('Kata sandi untuk', 'Password for')} ${shown.username}</h3>
-      <p class="error">
-        ${this.t('Hanya ditampilkan sekali ini. Berikan kepada pemiliknya secara langsung.', 'Shown this once only. Hand it to its owner in person.')}
-      </p>
+      <p class="error">${this.t('Hanya ditampilkan sekali ini. Berikan kepada pemiliknya secara langsung.', 'Shown this once only. Hand it to its owner in person.')}</p>
       <label for="shown-password">${this.t('Kata sandi', 'Password')}</label>
       <input id="shown-password" class="secret" readonly .value=${shown.password} />
       <div class="actions">
@@ -204,18 +172,15 @@ export class PacakConsoleAccounts extends AdminScreen {
         </thead>
         <tbody>
           ${this.users.map(
-            (user) =>
-              html`<tr data-username=${user.username} class=${user.active ? '' : 'off'}>
-                <td>${user.username}</td>
-                <td>${roleName(user.role)}</td>
-                ${this.#superadmin ? html`<td>${user.office ?? ''}</td>` : ''}
-                <td>${areaName(user.workArea)}</td>
-                <td>${user.lastSignInAt ? this.dateTime(user.lastSignInAt) : this.t('belum pernah', 'never')}</td>
-                <td>
-                  ${user.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Nonaktif', 'Inactive')}</span>`}
-                </td>
-                <td>${this.#renderActions(user)}</td>
-              </tr>`,
+            (user) => html`<tr data-username=${user.username} class=${user.active ? '' : 'off'}>
+            <td>${user.username}</td>
+            <td>${roleName(user.role)}</td>
+            ${this.#superadmin ? html`<td>${user.office ?? ''}</td>` : ''}
+            <td>${areaName(user.workArea)}</td>
+            <td>${user.lastSignInAt ? this.dateTime(user.lastSignInAt) : this.t('belum pernah', 'never')}</td>
+            <td>${user.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Nonaktif', 'Inactive')}</span>`}</td>
+            <td>${this.#renderActions(user)}</td>
+          </tr>`,
           )}
         </tbody>
       </table>
@@ -227,32 +192,18 @@ export class PacakConsoleAccounts extends AdminScreen {
     const self = user.username === this.context.session.username.toLowerCase();
     if (user.role === 'superadmin' || self) return self ? html`<span class="muted">${this.t('akun Anda', 'your account')}</span>` : '';
     if (this.confirming === user.id) {
-      return html`<div
-        class="actions"
-        role="group"
-        aria-label=${this.t(`Setel ulang kata sandi ${user.username}?`, `Reset the password of ${user.username}?`)}
-      >
-        <span
-          >${this.t('Kata sandi lama dan sesinya berhenti berlaku. Lanjutkan?', 'The old password and its sessions stop working. Go on?')}</span
-        >
-        <button type="button" class="danger small" data-action="confirm-reset" @click=${() => this.#reset(user)}>
-          ${this.t('Ya, setel ulang', 'Yes, reset')}
-        </button>
+      return html`<div class="actions" role="group" aria-label=${this.t(`Setel ulang kata sandi ${user.username}?`, `Reset the password of ${user.username}?`)}>
+        <span>${this.t('Kata sandi lama dan sesinya berhenti berlaku. Lanjutkan?', 'The old password and its sessions stop working. Go on?')}</span>
+        <button type="button" class="danger small" data-action="confirm-reset" @click=${() => this.#reset(user)}>${this.t('Ya, setel ulang', 'Yes, reset')}</button>
         <button type="button" class="secondary small" @click=${() => (this.confirming = null)}>${this.t('Batal', 'Cancel')}</button>
       </div>`;
     }
     return html`<div class="actions">
-      <button type="button" class="secondary small" data-action="reset" @click=${() => this.#askReset(user)}>
-        ${this.t('Setel ulang kata sandi', 'Reset password')}<span class="visually-hidden"> ${user.username}</span>
-      </button>
+      <button type="button" class="secondary small" data-action="reset" @click=${() => this.#askReset(user)}>${this.t('Setel ulang kata sandi', 'Reset password')}<span class="visually-hidden"> ${user.username}</span></button>
       ${
         user.active
-          ? html`<button type="button" class="danger small" data-action="deactivate" @click=${() => this.#setActive(user, false)}>
-              ${this.t('Nonaktifkan', 'Deactivate')}<span class="visually-hidden"> ${user.username}</span>
-            </button>`
-          : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(user, true)}>
-              ${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${user.username}</span>
-            </button>`
+          ? html`<button type="button" class="danger small" data-action="deactivate" @click=${() => this.#setActive(user, false)}>${this.t('Nonaktifkan', 'Deactivate')}<span class="visually-hidden"> ${user.username}</span></button>`
+          : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(user, true)}>${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${user.username}</span></button>`
       }
     </div>`;
   }

@@ -69,21 +69,8 @@ export class PacakConsoleAnomalies extends AdminScreen {
           )}
         </p>
         <form class="filters" @change=${this.#change} @submit=${this.#submit} aria-label=${this.t('Periode', 'Period')}>
-          <div class="field">
-            <label for="an-from">${this.t('Dari tanggal', 'From')}</label
-            ><input id="an-from" name="from" type="date" required .value=${this.period.from} />
-          </div>
-          <div class="field">
-            <label for="an-to">${this.t('Sampai tanggal', 'To')}</label
-            ><input
-              id="an-to"
-              name="to"
-              type="date"
-              required
-              .value=${this.period.to}
-              aria-describedby=${this.describedBy('to', 'an-to')}
-            />${this.fieldError('to', 'an-to')}
-          </div>
+          <div class="field"><label for="an-from">${this.t('Dari tanggal', 'From')}</label><input id="an-from" name="from" type="date" required .value=${this.period.from} /></div>
+          <div class="field"><label for="an-to">${this.t('Sampai tanggal', 'To')}</label><input id="an-to" name="to" type="date" required .value=${this.period.to} aria-describedby=${this.describedBy('to', 'an-to')} />${this.fieldError('to', 'an-to')}</div>
         </form>
         ${this.renderStatus()}
       </section>
@@ -101,32 +88,29 @@ export class PacakConsoleAnomalies extends AdminScreen {
       ${
         flags.length
           ? html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(title)}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('Tanggal', 'Day')}</th>
-                    <th scope="col">${this.t('Pegawai / kunci', 'Employee / key')}</th>
-                    <th scope="col">${this.t('Keterangan', 'Detail')}</th>
-                    <th scope="col" class="num">${this.t('Penilaian', 'Ratings')}</th>
-                    <th scope="col">${this.t('Periksa', 'Review')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${flags.map(
-                    (flag) =>
-                      html`<tr>
-                        <td>${flag.day ?? `${period.from} – ${period.to}`}</td>
-                        <td>
-                          ${flag.employee ? html`${flag.employee.name}<br /><span class="muted">${flag.employee.nip}</span>` : html`<code>${flag.key ?? ''}</code>`}
-                        </td>
-                        <td><span lang="en">${flag.detail}</span></td>
-                        <td class="num">${flag.count}</td>
-                        <td>${this.#link(flag)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('Tanggal', 'Day')}</th>
+                  <th scope="col">${this.t('Pegawai / kunci', 'Employee / key')}</th>
+                  <th scope="col">${this.t('Keterangan', 'Detail')}</th>
+                  <th scope="col" class="num">${this.t('Penilaian', 'Ratings')}</th>
+                  <th scope="col">${this.t('Periksa', 'Review')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${flags.map(
+                  (flag) => html`<tr>
+                  <td>${flag.day ?? `${period.from} – ${period.to}`}</td>
+                  <td>${flag.employee ? html`${flag.employee.name}<br /><span class="muted">${flag.employee.nip}</span>` : html`<code>${flag.key ?? ''}</code>`}</td>
+                  <td><span lang="en">${flag.detail}</span></td>
+                  <td class="num">${flag.count}</td>
+                  <td>${this.#link(flag)}</td>
+                </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
           : html`<p class="muted">${this.t('Tidak ada tanda pada periode ini.', 'No flags in this period.')}</p>`
       }
     </section>`;

@@ -92,18 +92,9 @@ export class PacakConsoleAudit extends AdminScreen {
     const superadmin = this.userRole === 'superadmin';
     return html`<section class="card" aria-labelledby="audit-title">
       <h2 id="audit-title">${this.t('Catatan perubahan', 'Entries')}</h2>
-      <form
-        class="filters"
-        @change=${this.#filter}
-        @submit=${this.#submit}
-        aria-label=${this.t('Saring log audit', 'Filter the audit log')}
-      >
-        <div class="field">
-          <label for="a-from">${this.t('Dari tanggal', 'From')}</label><input id="a-from" name="from" type="date" .value=${f.from} />
-        </div>
-        <div class="field">
-          <label for="a-to">${this.t('Sampai tanggal', 'To')}</label><input id="a-to" name="to" type="date" .value=${f.to} />
-        </div>
+      <form class="filters" @change=${this.#filter} @submit=${this.#submit} aria-label=${this.t('Saring log audit', 'Filter the audit log')}>
+        <div class="field"><label for="a-from">${this.t('Dari tanggal', 'From')}</label><input id="a-from" name="from" type="date" .value=${f.from} /></div>
+        <div class="field"><label for="a-to">${this.t('Sampai tanggal', 'To')}</label><input id="a-to" name="to" type="date" .value=${f.to} /></div>
         <div class="field">
           <label for="a-action">${this.t('Tindakan', 'Action')}</label>
           <input id="a-action" name="action" list="a-actions" maxlength="64" autocomplete="off" .value=${f.action} />
@@ -111,10 +102,7 @@ export class PacakConsoleAudit extends AdminScreen {
         </div>
         ${
           superadmin
-            ? html`<div class="field">
-                <label for="a-office">${this.t('Kode kantor', 'Office code')}</label
-                ><input id="a-office" name="office" maxlength="64" autocomplete="off" .value=${f.office} />
-              </div>`
+            ? html`<div class="field"><label for="a-office">${this.t('Kode kantor', 'Office code')}</label><input id="a-office" name="office" maxlength="64" autocomplete="off" .value=${f.office} /></div>`
             : ''
         }
       </form>
@@ -124,9 +112,7 @@ export class PacakConsoleAudit extends AdminScreen {
 
   #renderTable(superadmin: boolean): TemplateResult {
     if (!this.entries.length)
-      return html`<p class="muted">
-        ${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada catatan yang cocok.', 'No entries match.')}
-      </p>`;
+      return html`<p class="muted">${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada catatan yang cocok.', 'No entries match.')}</p>`;
     const offset = Number(this.filters.offset) || 0;
     return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Catatan perubahan', 'Entries'))}>
         <table>
@@ -142,27 +128,22 @@ export class PacakConsoleAudit extends AdminScreen {
           </thead>
           <tbody>
             ${this.entries.map(
-              (entry) =>
-                html`<tr data-action=${entry.action}>
-                  <td>${this.dateTime(entry.at)}</td>
-                  ${superadmin ? html`<td>${entry.office ?? ''}</td>` : ''}
-                  <td>${entry.actor.username}</td>
-                  <td><code>${entry.action}</code></td>
-                  <td>${entry.target.type}${entry.target.id ? ` ${entry.target.id}` : ''}</td>
-                  <td>${this.#changes(entry.changes)}</td>
-                </tr>`,
+              (entry) => html`<tr data-action=${entry.action}>
+              <td>${this.dateTime(entry.at)}</td>
+              ${superadmin ? html`<td>${entry.office ?? ''}</td>` : ''}
+              <td>${entry.actor.username}</td>
+              <td><code>${entry.action}</code></td>
+              <td>${entry.target.type}${entry.target.id ? ` ${entry.target.id}` : ''}</td>
+              <td>${this.#changes(entry.changes)}</td>
+            </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <nav class="actions" aria-label=${this.t('Halaman', 'Pages')}>
-        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>
-          ${this.t('Sebelumnya', 'Previous')}
-        </button>
+        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>${this.t('Sebelumnya', 'Previous')}</button>
         <span>${offset + 1}–${offset + this.entries.length} ${this.t('dari', 'of')} ${this.total}</span>
-        <button type="button" class="secondary" ?disabled=${offset + this.entries.length >= this.total} @click=${() => this.#page(1)}>
-          ${this.t('Berikutnya', 'Next')}
-        </button>
+        <button type="button" class="secondary" ?disabled=${offset + this.entries.length >= this.total} @click=${() => this.#page(1)}>${this.t('Berikutnya', 'Next')}</button>
       </nav>`;
   }
 

@@ -59,11 +59,7 @@ export class PacakConsoleEmployees extends LitElement {
     const sub = context.subpath;
     if (sub === 'import') return html`<pacak-employee-import .context=${context}></pacak-employee-import>`;
     if (sub)
-      return html`<pacak-employee-editor
-        .context=${context}
-        .nip=${sub === 'new' ? '' : decodeURIComponent(sub)}
-        .areas=${this.areas}
-      ></pacak-employee-editor>`;
+      return html`<pacak-employee-editor .context=${context} .nip=${sub === 'new' ? '' : decodeURIComponent(sub)} .areas=${this.areas}></pacak-employee-editor>`;
     return this.renderList();
   }
 
@@ -72,12 +68,10 @@ export class PacakConsoleEmployees extends LitElement {
     const query = new URLSearchParams(location.search);
     const page = Math.max(0, Number(query.get('page')) || 0);
     const select = (name: string, label: string, all: string, options: [string, string][]) =>
-      html`<label
-        >${label}<select name=${name}>
-          <option value="">${all}</option>
-          ${options.map(([value, text]) => html`<option value=${value} ?selected=${query.get(name) === value}>${text}</option>`)}
-        </select></label
-      >`;
+      html`<label>${label}<select name=${name}>
+        <option value="">${all}</option>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${query.get(name) === value}>${text}</option>`)}
+      </select></label>`;
     return html`<div class="stack">
       <div class="row">
         <a class="button" href="/admin/employees/new" data-add>${t.add}</a>
@@ -103,14 +97,7 @@ export class PacakConsoleEmployees extends LitElement {
         ])}
         <div class="row"><button type="submit">${t.apply}</button></div>
       </form>
-      ${
-        this.error
-          ? html`<div class="notice" role="alert">
-              <p>${this.error}</p>
-              <button type="button" @click=${() => void this.loadList()}>${t.retry}</button>
-            </div>`
-          : nothing
-      }
+      ${this.error ? html`<div class="notice" role="alert"><p>${this.error}</p><button type="button" @click=${() => void this.loadList()}>${t.retry}</button></div>` : nothing}
       <section class="card" aria-labelledby="list-title" aria-busy=${this.loading ? 'true' : 'false'}>
         <h2 id="list-title">${t.list}</h2>
         <p class="muted" role="status" data-count>${this.loading ? t.loading : t.count(this.employees.length, this.total)}</p>
@@ -118,9 +105,9 @@ export class PacakConsoleEmployees extends LitElement {
         ${
           this.total > PAGE
             ? html`<nav class="row" aria-label=${t.list}>
-                ${page > 0 ? html`<a href=${this.pageHref(page - 1)} rel="prev">${t.previous}</a>` : nothing}
-                ${(page + 1) * PAGE < this.total ? html`<a href=${this.pageHref(page + 1)} rel="next">${t.next}</a>` : nothing}
-              </nav>`
+              ${page > 0 ? html`<a href=${this.pageHref(page - 1)} rel="prev">${t.previous}</a>` : nothing}
+              ${(page + 1) * PAGE < this.total ? html`<a href=${this.pageHref(page + 1)} rel="next">${t.next}</a>` : nothing}
+            </nav>`
             : nothing
         }
       </section>
@@ -130,30 +117,17 @@ export class PacakConsoleEmployees extends LitElement {
   private renderTable(t: EmployeeStrings) {
     return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.list}>
       <table data-employees>
-        <caption class="visually-hidden">
-          ${t.list}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.name}</th>
-            <th scope="col">${t.nip}</th>
-            <th scope="col">${t.workArea}</th>
-            <th scope="col">${t.kind}</th>
-            <th scope="col">${t.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.employees.map(
-            (employee) =>
-              html`<tr data-nip=${employee.nip}>
-                <th scope="row"><a href=${employeePath(employee.nip)}>${employee.name}</a></th>
-                <td>${employee.nip}</td>
-                <td>${employee.workArea.name}</td>
-                <td>${t.kinds[employee.kind] ?? employee.kind}</td>
-                <td>${employee.active ? t.active : t.inactive}</td>
-              </tr>`,
-          )}
-        </tbody>
+        <caption class="visually-hidden">${t.list}</caption>
+        <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.nip}</th><th scope="col">${t.workArea}</th><th scope="col">${t.kind}</th><th scope="col">${t.status}</th></tr></thead>
+        <tbody>${this.employees.map(
+          (employee) => html`<tr data-nip=${employee.nip}>
+            <th scope="row"><a href=${employeePath(employee.nip)}>${employee.name}</a></th>
+            <td>${employee.nip}</td>
+            <td>${employee.workArea.name}</td>
+            <td>${t.kinds[employee.kind] ?? employee.kind}</td>
+            <td>${employee.active ? t.active : t.inactive}</td>
+          </tr>`,
+        )}</tbody>
       </table>
     </div>`;
   }

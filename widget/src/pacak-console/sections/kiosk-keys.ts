@@ -90,9 +90,7 @@ export class PacakConsoleKioskKeys extends AdminScreen {
     return html`<div class="grid">
       <section class="card" aria-labelledby="issue-title">
         <h2 id="issue-title">${this.t('Terbitkan kunci kios', 'Issue a kiosk key')}</h2>
-        <p class="hint">
-          ${this.t('Satu kunci untuk satu tablet di loket. Tablet menampilkan pegawai aktif wilayah kerja itu.', "One key per counter tablet. The tablet lists the work area's active employees.")}
-        </p>
+        <p class="hint">${this.t('Satu kunci untuk satu tablet di loket. Tablet menampilkan pegawai aktif wilayah kerja itu.', "One key per counter tablet. The tablet lists the work area's active employees.")}</p>
         <form class="fields" @submit=${this.#issue}>
           <div class="field">
             <label for="key-area">${this.t('Wilayah kerja', 'Work area')}</label>
@@ -126,23 +124,17 @@ export class PacakConsoleKioskKeys extends AdminScreen {
     return html`<div class="issued" data-issued>
       <div>
         <h3 id="issued-title" tabindex="-1">${this.t('Kunci untuk', 'Key for')} ${issued.label}</h3>
-        <p class="error">
-          ${this.t('Kunci hanya ditampilkan sekali ini. Salin sekarang atau pindai kode QR dengan tablet.', 'The key is shown this once only. Copy it now or scan the QR code with the tablet.')}
-        </p>
+        <p class="error">${this.t('Kunci hanya ditampilkan sekali ini. Salin sekarang atau pindai kode QR dengan tablet.', 'The key is shown this once only. Copy it now or scan the QR code with the tablet.')}</p>
         <label for="snippet">${this.t('Kode untuk halaman tablet, kunci sudah terisi', "Code for the tablet's page, key filled in")}</label>
         <textarea id="snippet" class="snippet" rows="4" readonly .value=${this.#snippet(issued)}></textarea>
         <div class="actions">
           <button type="button" @click=${this.#copySnippet}>${this.t('Salin kode', 'Copy code')}</button>
-          <a href=${issued.tabletUrl} target="_blank" rel="noopener noreferrer"
-            >${this.t('Buka halaman tablet', "Open the tablet's page")}</a
-          >
+          <a href=${issued.tabletUrl} target="_blank" rel="noopener noreferrer">${this.t('Buka halaman tablet', "Open the tablet's page")}</a>
         </div>
       </div>
       <figure>
         ${qrFigure(issued.qr, this.t(`Kode QR halaman tablet ${issued.label}`, `QR code of the tablet page for ${issued.label}`))}
-        <figcaption class="hint">
-          ${this.t('Pindai dengan kamera tablet untuk membuka formulir kios.', "Scan with the tablet's camera to open the kiosk form.")}
-        </figcaption>
+        <figcaption class="hint">${this.t('Pindai dengan kamera tablet untuk membuka formulir kios.', "Scan with the tablet's camera to open the kiosk form.")}</figcaption>
       </figure>
     </div>`;
   }
@@ -150,12 +142,7 @@ export class PacakConsoleKioskKeys extends AdminScreen {
   #renderList(): TemplateResult {
     if (!this.keys.length) return html`<p class="muted">${this.t('Belum ada kunci kios.', 'No kiosk keys yet.')}</p>`;
     const areaName = (code: string | null) => this.areas.find((area) => area.code === code)?.name ?? code ?? '';
-    return html`<div
-      class="scroll"
-      role="region"
-      tabindex="0"
-      aria-label=${this.tableLabel(this.t('Kunci kios kantor', "The office's kiosk keys"))}
-    >
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Kunci kios kantor', "The office's kiosk keys"))}>
       <table>
         <thead>
           <tr>
@@ -168,29 +155,24 @@ export class PacakConsoleKioskKeys extends AdminScreen {
         </thead>
         <tbody>
           ${this.keys.map(
-            (key) =>
-              html`<tr data-id=${key.id} class=${key.revokedAt ? 'off' : ''}>
-                <td>
-                  ${
-                    this.editing === key.id
-                      ? html`<form class="actions" @submit=${(event: SubmitEvent) => this.#rename(event, key)}>
-                          <label class="visually-hidden" for="rename-${key.id}">${this.t('Nama baru', 'New name')}</label>
-                          <input id="rename-${key.id}" name="label" required maxlength="100" .value=${key.label} />
-                          <button type="submit" class="small">${this.t('Simpan', 'Save')}</button>
-                          <button type="button" class="secondary small" @click=${() => (this.editing = null)}>
-                            ${this.t('Batal', 'Cancel')}
-                          </button>
-                        </form>`
-                      : key.label
-                  }
-                </td>
-                <td>${areaName(key.workArea)}</td>
-                <td>${this.dateTime(key.createdAt)}</td>
-                <td>
-                  ${key.revokedAt ? html`<span class="badge warn">${this.t('Dicabut', 'Revoked')} ${this.dateTime(key.revokedAt)}</span>` : html`<span class="badge">${this.t('Aktif', 'Active')}</span>`}
-                </td>
-                <td>${key.revokedAt ? '' : this.#renderActions(key)}</td>
-              </tr>`,
+            (key) => html`<tr data-id=${key.id} class=${key.revokedAt ? 'off' : ''}>
+            <td>
+              ${
+                this.editing === key.id
+                  ? html`<form class="actions" @submit=${(event: SubmitEvent) => this.#rename(event, key)}>
+                    <label class="visually-hidden" for="rename-${key.id}">${this.t('Nama baru', 'New name')}</label>
+                    <input id="rename-${key.id}" name="label" required maxlength="100" .value=${key.label} />
+                    <button type="submit" class="small">${this.t('Simpan', 'Save')}</button>
+                    <button type="button" class="secondary small" @click=${() => (this.editing = null)}>${this.t('Batal', 'Cancel')}</button>
+                  </form>`
+                  : key.label
+              }
+            </td>
+            <td>${areaName(key.workArea)}</td>
+            <td>${this.dateTime(key.createdAt)}</td>
+            <td>${key.revokedAt ? html`<span class="badge warn">${this.t('Dicabut', 'Revoked')} ${this.dateTime(key.revokedAt)}</span>` : html`<span class="badge">${this.t('Aktif', 'Active')}</span>`}</td>
+            <td>${key.revokedAt ? '' : this.#renderActions(key)}</td>
+          </tr>`,
           )}
         </tbody>
       </table>
@@ -201,9 +183,7 @@ export class PacakConsoleKioskKeys extends AdminScreen {
     if (this.confirming === key.id) {
       return html`<div class="actions" role="group" aria-label=${this.t(`Cabut kunci ${key.label}?`, `Revoke the key of ${key.label}?`)}>
         <span>${this.t('Tablet ini berhenti bekerja. Cabut?', 'This tablet stops working. Revoke?')}</span>
-        <button type="button" class="danger small" data-action="confirm-revoke" @click=${() => this.#revoke(key)}>
-          ${this.t('Ya, cabut', 'Yes, revoke')}
-        </button>
+        <button type="button" class="danger small" data-action="confirm-revoke" @click=${() => this.#revoke(key)}>${this.t('Ya, cabut', 'Yes, revoke')}</button>
         <button type="button" class="secondary small" @click=${() => (this.confirming = null)}>${this.t('Batal', 'Cancel')}</button>
       </div>`;
     }

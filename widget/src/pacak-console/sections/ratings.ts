@@ -97,22 +97,10 @@ export class PacakConsoleRatings extends AdminScreen {
 
   #renderFilters(): TemplateResult {
     const f = this.filters;
-    return html`<form
-      class="filters"
-      @change=${this.#filter}
-      @submit=${(event: Event) => event.preventDefault()}
-      aria-label=${this.t('Saring penilaian', 'Filter ratings')}
-    >
-      <div class="field">
-        <label for="f-from">${this.t('Dari tanggal', 'From')}</label><input id="f-from" name="from" type="date" .value=${f.from} />
-      </div>
-      <div class="field">
-        <label for="f-to">${this.t('Sampai tanggal', 'To')}</label><input id="f-to" name="to" type="date" .value=${f.to} />
-      </div>
-      <div class="field">
-        <label for="f-nip">${this.t('NIP / kode pegawai', 'NIP / staff code')}</label
-        ><input id="f-nip" name="nip" .value=${f.nip} autocomplete="off" />
-      </div>
+    return html`<form class="filters" @change=${this.#filter} @submit=${(event: Event) => event.preventDefault()} aria-label=${this.t('Saring penilaian', 'Filter ratings')}>
+      <div class="field"><label for="f-from">${this.t('Dari tanggal', 'From')}</label><input id="f-from" name="from" type="date" .value=${f.from} /></div>
+      <div class="field"><label for="f-to">${this.t('Sampai tanggal', 'To')}</label><input id="f-to" name="to" type="date" .value=${f.to} /></div>
+      <div class="field"><label for="f-nip">${this.t('NIP / kode pegawai', 'NIP / staff code')}</label><input id="f-nip" name="nip" .value=${f.nip} autocomplete="off" /></div>
       <div class="field">
         <label for="f-area">${this.t('Wilayah kerja', 'Work area')}</label>
         <select id="f-area" name="workArea">
@@ -137,12 +125,8 @@ export class PacakConsoleRatings extends AdminScreen {
       </div>
       ${
         f.ids
-          ? html`<p class="field wide">
-              ${this.t('Hanya penilaian di balik satu tanda anomali.', 'Only the ratings behind one anomaly flag.')}
-              <button type="button" class="secondary small" @click=${() => this.#apply({ ...this.filters, ids: '', offset: '' })}>
-                ${this.t('Tampilkan semua', 'Show all')}
-              </button>
-            </p>`
+          ? html`<p class="field wide">${this.t('Hanya penilaian di balik satu tanda anomali.', 'Only the ratings behind one anomaly flag.')}
+            <button type="button" class="secondary small" @click=${() => this.#apply({ ...this.filters, ids: '', offset: '' })}>${this.t('Tampilkan semua', 'Show all')}</button></p>`
           : ''
       }
     </form>`;
@@ -150,9 +134,7 @@ export class PacakConsoleRatings extends AdminScreen {
 
   #renderTable(): TemplateResult {
     if (!this.rows.length)
-      return html`<p class="muted">
-        ${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada penilaian yang cocok.', 'No ratings match.')}
-      </p>`;
+      return html`<p class="muted">${this.busy ? this.t('Memuat…', 'Loading…') : this.t('Tidak ada penilaian yang cocok.', 'No ratings match.')}</p>`;
     const offset = Number(this.filters.offset) || 0;
     const average = (scores: Record<string, number>) => {
       const values = Object.values(scores);
@@ -177,72 +159,50 @@ export class PacakConsoleRatings extends AdminScreen {
           </thead>
           <tbody>
             ${this.rows.map(
-              (row) =>
-                html`<tr data-id=${row.id} class=${row.voided ? 'off' : ''}>
-                  <td>${this.dateTime(row.createdAt)}</td>
-                  <td>${row.receipt}</td>
-                  <td>${row.employee.name}<br /><span class="muted">${row.employee.nip}</span></td>
-                  <td>${row.serviceType.name}</td>
-                  <td class="num">${average(row.scores)}</td>
-                  <td>${row.phone}</td>
-                  <td>${row.comment ?? ''}</td>
-                  <td>
+              (row) => html`<tr data-id=${row.id} class=${row.voided ? 'off' : ''}>
+                <td>${this.dateTime(row.createdAt)}</td>
+                <td>${row.receipt}</td>
+                <td>${row.employee.name}<br /><span class="muted">${row.employee.nip}</span></td>
+                <td>${row.serviceType.name}</td>
+                <td class="num">${average(row.scores)}</td>
+                <td>${row.phone}</td>
+                <td>${row.comment ?? ''}</td>
+                <td>
+                  ${
+                    row.voided
+                      ? html`<span class="badge warn">${this.t('Dibatalkan', 'Voided')}</span><br /><span class="muted">${row.voided.reason ?? ''}${row.voided.by ? ` (${row.voided.by})` : ''}</span>`
+                      : html`<span class="badge">${this.t('Dihitung', 'Counted')}</span>`
+                  }
+                </td>
+                <td>
+                  <div class="actions">
                     ${
                       row.voided
-                        ? html`<span class="badge warn">${this.t('Dibatalkan', 'Voided')}</span><br /><span class="muted"
-                              >${row.voided.reason ?? ''}${row.voided.by ? ` (${row.voided.by})` : ''}</span
-                            >`
-                        : html`<span class="badge">${this.t('Dihitung', 'Counted')}</span>`
+                        ? html`<button type="button" class="secondary small" data-action="unvoid" @click=${(event: Event) => this.#ask(event, 'unvoid', row)}>
+                          ${this.t('Pulihkan', 'Unvoid')}<span class="visually-hidden"> ${row.receipt}</span>
+                        </button>`
+                        : html`<button type="button" class="danger small" data-action="void" @click=${(event: Event) => this.#ask(event, 'void', row)}>
+                          ${this.t('Batalkan', 'Void')}<span class="visually-hidden"> ${row.receipt}</span>
+                        </button>`
                     }
-                  </td>
-                  <td>
-                    <div class="actions">
-                      ${
-                        row.voided
-                          ? html`<button
-                              type="button"
-                              class="secondary small"
-                              data-action="unvoid"
-                              @click=${(event: Event) => this.#ask(event, 'unvoid', row)}
-                            >
-                              ${this.t('Pulihkan', 'Unvoid')}<span class="visually-hidden"> ${row.receipt}</span>
-                            </button>`
-                          : html`<button
-                              type="button"
-                              class="danger small"
-                              data-action="void"
-                              @click=${(event: Event) => this.#ask(event, 'void', row)}
-                            >
-                              ${this.t('Batalkan', 'Void')}<span class="visually-hidden"> ${row.receipt}</span>
-                            </button>`
-                      }
-                      ${
-                        row.phone === '****'
-                          ? ''
-                          : html`<button
-                              type="button"
-                              class="secondary small"
-                              data-action="reveal"
-                              @click=${(event: Event) => this.#ask(event, 'reveal', row)}
-                            >
-                              ${this.t('Lihat nomor', 'Reveal number')}<span class="visually-hidden"> ${row.receipt}</span>
-                            </button>`
-                      }
-                    </div>
-                  </td>
-                </tr>`,
+                    ${
+                      row.phone === '****'
+                        ? ''
+                        : html`<button type="button" class="secondary small" data-action="reveal" @click=${(event: Event) => this.#ask(event, 'reveal', row)}>
+                          ${this.t('Lihat nomor', 'Reveal number')}<span class="visually-hidden"> ${row.receipt}</span>
+                        </button>`
+                    }
+                  </div>
+                </td>
+              </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <nav class="actions" aria-label=${this.t('Halaman', 'Pages')}>
-        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>
-          ${this.t('Sebelumnya', 'Previous')}
-        </button>
+        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>${this.t('Sebelumnya', 'Previous')}</button>
         <span>${offset + 1}–${offset + this.rows.length} ${this.t('dari', 'of')} ${this.total}</span>
-        <button type="button" class="secondary" ?disabled=${offset + this.rows.length >= this.total} @click=${() => this.#page(1)}>
-          ${this.t('Berikutnya', 'Next')}
-        </button>
+        <button type="button" class="secondary" ?disabled=${offset + this.rows.length >= this.total} @click=${() => this.#page(1)}>${this.t('Berikutnya', 'Next')}</button>
       </nav>`;
   }
 
@@ -287,9 +247,7 @@ export class PacakConsoleRatings extends AdminScreen {
     if (kind === 'reveal') {
       dialog.result = html`<p>${this.t('Nomor pelanggan:', "The customer's number:")}</p>
         <p class="secret" data-phone>${answer.national}</p>
-        <p class="hint">
-          ${this.t('Pembacaan ini tercatat di log audit bersama alasannya.', 'This reading is recorded in the audit log with its reason.')}
-        </p>`;
+        <p class="hint">${this.t('Pembacaan ini tercatat di log audit bersama alasannya.', 'This reading is recorded in the audit log with its reason.')}</p>`;
       this.status = this.t('Nomor ditampilkan; pembacaan tercatat.', 'Number shown; the reading is recorded.');
       return;
     }

@@ -66,14 +66,7 @@ export class PacakConsoleServiceTypes extends AdminScreen {
           </div>
           <div class="field">
             <label for="type-code">${this.t('Kode (huruf kecil dan tanda minus, tetap)', 'Code (lowercase and dashes, permanent)')}</label>
-            <input
-              id="type-code"
-              name="code"
-              required
-              maxlength="64"
-              autocomplete="off"
-              aria-describedby=${this.describedBy('code', 'type-code')}
-            />
+            <input id="type-code" name="code" required maxlength="64" autocomplete="off" aria-describedby=${this.describedBy('code', 'type-code')} />
             ${this.fieldError('code', 'type-code')}
           </div>
           <button type="submit" ?disabled=${this.busy}>${this.t('Tambah di akhir daftar', 'Add at the end')}</button>
@@ -85,12 +78,7 @@ export class PacakConsoleServiceTypes extends AdminScreen {
         <p class="hint" id="move-hint">
           ${this.t('Seret baris, atau fokus pada tombol panah di kolom Urutan lalu tekan panah atas/bawah. Setiap pindahan langsung disimpan.', 'Drag a row, or focus its arrow button in the Order column and press the up or down arrow. Each move is saved at once.')}
         </p>
-        <div
-          class="scroll"
-          role="region"
-          tabindex="0"
-          aria-label=${this.tableLabel(this.t('Urutan di formulir penilaian', 'Order in the rating form'))}
-        >
+        <div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Urutan di formulir penilaian', 'Order in the rating form'))}>
           <table>
             <thead>
               <tr>
@@ -124,18 +112,8 @@ export class PacakConsoleServiceTypes extends AdminScreen {
       @dragend=${() => ([this.dragged, this.over] = [null, null])}
     >
       <td>
-        <button
-          type="button"
-          class="secondary small handle"
-          data-action="move"
-          aria-describedby="move-hint"
-          @keydown=${(event: KeyboardEvent) => this.#key(event, type)}
-        >
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
-            <path d="M8 1 4 5h8zM8 15l4-4H4z" fill="currentColor"></path></svg
-          ><span class="visually-hidden"
-            >${this.t(`Pindahkan ${type.name}, posisi ${index + 1} dari ${this.types.length}`, `Move ${type.name}, position ${index + 1} of ${this.types.length}`)}</span
-          >
+        <button type="button" class="secondary small handle" data-action="move" aria-describedby="move-hint" @keydown=${(event: KeyboardEvent) => this.#key(event, type)}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M8 1 4 5h8zM8 15l4-4H4z" fill="currentColor"></path></svg><span class="visually-hidden">${this.t(`Pindahkan ${type.name}, posisi ${index + 1} dari ${this.types.length}`, `Move ${type.name}, position ${index + 1} of ${this.types.length}`)}</span>
         </button>
         ${index + 1}
       </td>
@@ -143,31 +121,23 @@ export class PacakConsoleServiceTypes extends AdminScreen {
         ${
           this.editing === type.code
             ? html`<form class="actions" @submit=${(event: SubmitEvent) => this.#rename(event, type)}>
-                <label class="visually-hidden" for="rename-type">${this.t('Nama baru', 'New name')}</label>
-                <input id="rename-type" name="name" required maxlength="200" .value=${type.name} />
-                <button type="submit" class="small">${this.t('Simpan', 'Save')}</button>
-                <button type="button" class="secondary small" @click=${() => this.#stopEditing(type)}>${this.t('Batal', 'Cancel')}</button>
-              </form>`
+              <label class="visually-hidden" for="rename-type">${this.t('Nama baru', 'New name')}</label>
+              <input id="rename-type" name="name" required maxlength="200" .value=${type.name} />
+              <button type="submit" class="small">${this.t('Simpan', 'Save')}</button>
+              <button type="button" class="secondary small" @click=${() => this.#stopEditing(type)}>${this.t('Batal', 'Cancel')}</button>
+            </form>`
             : type.name
         }
       </td>
       <td>${type.code}</td>
-      <td>
-        ${type.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Dihentikan', 'Retired')}</span>`}
-      </td>
+      <td>${type.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Dihentikan', 'Retired')}</span>`}</td>
       <td>
         <div class="actions">
-          <button type="button" class="secondary small" data-action="rename" @click=${() => this.#startEditing(type)}>
-            ${this.t('Ganti nama', 'Rename')}<span class="visually-hidden"> ${type.name}</span>
-          </button>
+          <button type="button" class="secondary small" data-action="rename" @click=${() => this.#startEditing(type)}>${this.t('Ganti nama', 'Rename')}<span class="visually-hidden"> ${type.name}</span></button>
           ${
             type.active
-              ? html`<button type="button" class="danger small" data-action="retire" @click=${() => this.#setActive(type, false)}>
-                  ${this.t('Hentikan', 'Retire')}<span class="visually-hidden"> ${type.name}</span>
-                </button>`
-              : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(type, true)}>
-                  ${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${type.name}</span>
-                </button>`
+              ? html`<button type="button" class="danger small" data-action="retire" @click=${() => this.#setActive(type, false)}>${this.t('Hentikan', 'Retire')}<span class="visually-hidden"> ${type.name}</span></button>`
+              : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(type, true)}>${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${type.name}</span></button>`
           }
         </div>
       </td>

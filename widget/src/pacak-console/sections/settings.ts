@@ -47,50 +47,34 @@ export class PacakConsoleSettings extends AdminScreen {
       ${
         office
           ? html`<form class="fields" @submit=${this.#save}>
-              <div class="field wide">
-                <label for="complaint-url">${this.t('Tautan pengaduan (mis. SP4N-LAPOR!)', 'Complaint link (e.g. SP4N-LAPOR!)')}</label>
-                <input
-                  id="complaint-url"
-                  name="complaintUrl"
-                  type="url"
-                  maxlength="500"
-                  placeholder="https://www.lapor.go.id"
-                  .value=${office.complaintUrl ?? ''}
-                  aria-describedby="complaint-hint${this.failure?.fields.complaintUrl ? ' complaint-url-error' : ''}"
-                />
-                <p class="hint" id="complaint-hint">
-                  ${this.t('Ditampilkan kepada pelanggan setelah nilai rendah. Kosongkan bila tidak ada.', 'Shown to customers after a low score. Leave empty when there is none.')}
-                </p>
-                ${this.fieldError('complaintUrl', 'complaint-url')}
-              </div>
-              <div class="field wide">
-                <label for="privacy-contact">${this.t('Kontak perlindungan data pribadi', 'Data protection contact')}</label>
-                <input
-                  id="privacy-contact"
-                  name="privacyContact"
-                  maxlength="300"
-                  .value=${office.privacyContact ?? ''}
-                  aria-describedby="privacy-hint${this.failure?.fields.privacyContact ? ' privacy-contact-error' : ''}"
-                />
-                <p class="hint" id="privacy-hint">
-                  ${this.t('Surel, telepon, atau loket; tampil di pemberitahuan privasi formulir.', "An e-mail, a phone or a desk; shown in the form's privacy notice.")}
-                </p>
-                ${this.fieldError('privacyContact', 'privacy-contact')}
-              </div>
-              <div class="field wide">
-                <label for="timezone">${this.t('Zona waktu kantor', "The office's time zone")}</label>
-                <select id="timezone" name="timezone" aria-describedby="timezone-hint">
-                  ${zones.map(([zone, name]) => html`<option value=${zone} ?selected=${zone === office.timezone}>${name}</option>`)}
-                </select>
-                <p class="hint" id="timezone-hint">
-                  ${this.t(
-                    'Menentukan hari untuk aturan satu penilaian sehari dan untuk laporan, sejak disimpan; penilaian lama tetap pada harinya.',
-                    'Decides the day for the one-rating-a-day rule and for reports, from when it is saved; earlier ratings keep their day.',
-                  )}
-                </p>
-              </div>
-              <button type="submit" ?disabled=${this.busy}>${this.t('Simpan pengaturan', 'Save settings')}</button>
-            </form>`
+            <div class="field wide">
+              <label for="complaint-url">${this.t('Tautan pengaduan (mis. SP4N-LAPOR!)', 'Complaint link (e.g. SP4N-LAPOR!)')}</label>
+              <input id="complaint-url" name="complaintUrl" type="url" maxlength="500" placeholder="https://www.lapor.go.id" .value=${office.complaintUrl ?? ''}
+                aria-describedby="complaint-hint${this.failure?.fields.complaintUrl ? ' complaint-url-error' : ''}" />
+              <p class="hint" id="complaint-hint">${this.t('Ditampilkan kepada pelanggan setelah nilai rendah. Kosongkan bila tidak ada.', 'Shown to customers after a low score. Leave empty when there is none.')}</p>
+              ${this.fieldError('complaintUrl', 'complaint-url')}
+            </div>
+            <div class="field wide">
+              <label for="privacy-contact">${this.t('Kontak perlindungan data pribadi', 'Data protection contact')}</label>
+              <input id="privacy-contact" name="privacyContact" maxlength="300" .value=${office.privacyContact ?? ''}
+                aria-describedby="privacy-hint${this.failure?.fields.privacyContact ? ' privacy-contact-error' : ''}" />
+              <p class="hint" id="privacy-hint">${this.t('Surel, telepon, atau loket; tampil di pemberitahuan privasi formulir.', "An e-mail, a phone or a desk; shown in the form's privacy notice.")}</p>
+              ${this.fieldError('privacyContact', 'privacy-contact')}
+            </div>
+            <div class="field wide">
+              <label for="timezone">${this.t('Zona waktu kantor', "The office's time zone")}</label>
+              <select id="timezone" name="timezone" aria-describedby="timezone-hint">
+                ${zones.map(([zone, name]) => html`<option value=${zone} ?selected=${zone === office.timezone}>${name}</option>`)}
+              </select>
+              <p class="hint" id="timezone-hint">
+                ${this.t(
+                  'Menentukan hari untuk aturan satu penilaian sehari dan untuk laporan, sejak disimpan; penilaian lama tetap pada harinya.',
+                  'Decides the day for the one-rating-a-day rule and for reports, from when it is saved; earlier ratings keep their day.',
+                )}
+              </p>
+            </div>
+            <button type="submit" ?disabled=${this.busy}>${this.t('Simpan pengaturan', 'Save settings')}</button>
+          </form>`
           : ''
       }
       ${this.renderStatus()}

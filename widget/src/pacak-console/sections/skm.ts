@@ -69,17 +69,12 @@ export class PacakConsoleSkm extends LitElement {
     const admin = context.session.role === 'admin';
     return html`<div class="stack">
       <h2>${w.title}</h2>
-      <form
-        class="row"
-        @submit=${(event: SubmitEvent) => {
-          event.preventDefault();
-          const value = new FormData(event.currentTarget as HTMLFormElement).get('period');
-          context.navigate(`/admin/skm/${String(value)}`);
-        }}
-      >
-        <label class="field"
-          >${w.period} <input name="period" .value=${this.period} pattern="\\d{4}(-(Q[1-4]|H[12]))?" aria-describedby="period-hint"
-        /></label>
+      <form class="row" @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        const value = new FormData(event.currentTarget as HTMLFormElement).get('period');
+        context.navigate(`/admin/skm/${String(value)}`);
+      }}>
+        <label class="field">${w.period} <input name="period" .value=${this.period} pattern="\\d{4}(-(Q[1-4]|H[12]))?" aria-describedby="period-hint" /></label>
         <span id="period-hint" class="muted">${w.periodHint}</span>
         <button type="submit">${w.show}</button>
       </form>
@@ -93,72 +88,42 @@ export class PacakConsoleSkm extends LitElement {
     const lowest = r.lowest[0];
     return html`<section class="card" aria-labelledby="skm-ikm">
         <h3 id="skm-ikm">${r.period.label[lang]}</h3>
-        <p>
-          <strong data-ikm>${fixed(res.ikm, 2, lang)}</strong> ·
-          ${res.grade && res.gradeLabel ? `${res.grade} ${res.gradeLabel[lang]}` : w.noData} · ${res.respondents} ${w.respondents}
-        </p>
-        <p>
-          ${r.sample ? (r.sample.sufficient ? w.sampleOk(r.sample.minimum) : w.sampleShort(r.sample.minimum, r.sample.shortBy)) : w.noPopulation}
-        </p>
+        <p><strong data-ikm>${fixed(res.ikm, 2, lang)}</strong> · ${res.grade && res.gradeLabel ? `${res.grade} ${res.gradeLabel[lang]}` : w.noData} · ${res.respondents} ${w.respondents}</p>
+        <p>${r.sample ? (r.sample.sufficient ? w.sampleOk(r.sample.minimum) : w.sampleShort(r.sample.minimum, r.sample.shortBy)) : w.noPopulation}</p>
       </section>
       <section class="card" aria-labelledby="skm-table">
         <h3 id="skm-table">${w.table}</h3>
         <div class="scroll" tabindex="0" role="region" aria-label=${w.table}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">${w.element}</th>
-                <th scope="col">${w.answers}</th>
-                <th scope="col">NRR</th>
-                <th scope="col">${w.weighted}</th>
-                <th scope="col">${w.converted}</th>
-                <th scope="col">${w.grade}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${res.elements.map(
-                (e) =>
-                  html`<tr>
-                    <th scope="row">U${e.number} ${e.name[lang]}</th>
-                    <td>${e.count}</td>
-                    <td>${fixed(e.nrr, 3, lang)}</td>
-                    <td>${fixed(e.weightedNrr, 3, lang)}</td>
-                    <td>${fixed(e.converted, 2, lang)}</td>
-                    <td>${e.grade ?? w.notApplicable}</td>
-                  </tr>`,
-              )}
-            </tbody>
+            <thead><tr><th scope="col">${w.element}</th><th scope="col">${w.answers}</th><th scope="col">NRR</th><th scope="col">${w.weighted}</th><th scope="col">${w.converted}</th><th scope="col">${w.grade}</th></tr></thead>
+            <tbody>${res.elements.map(
+              (e) =>
+                html`<tr><th scope="row">U${e.number} ${e.name[lang]}</th><td>${e.count}</td><td>${fixed(e.nrr, 3, lang)}</td><td>${fixed(e.weightedNrr, 3, lang)}</td><td>${fixed(e.converted, 2, lang)}</td><td>${e.grade ?? w.notApplicable}</td></tr>`,
+            )}</tbody>
           </table>
         </div>
       </section>
       <section class="card" aria-labelledby="skm-profile">
         <h3 id="skm-profile">${w.profile}</h3>
-        <ul>
-          ${(['sex', 'ageGroup', 'education', 'occupation'] as const).map(
-            (field) =>
-              html`<li>
-                ${
-                  r.profile[field]
-                    .filter((row) => row.count)
-                    .map((row) => `${row.label[lang]} ${row.count} (${fixed(row.percent, 1, lang)}%)`)
-                    .join(', ') || '-'
-                }
-              </li>`,
-          )}
-        </ul>
+        <ul>${(['sex', 'ageGroup', 'education', 'occupation'] as const).map(
+          (field) =>
+            html`<li>${
+              r.profile[field]
+                .filter((row) => row.count)
+                .map((row) => `${row.label[lang]} ${row.count} (${fixed(row.percent, 1, lang)}%)`)
+                .join(', ') || '-'
+            }</li>`,
+        )}</ul>
         <h3>${w.trend}</h3>
-        <ul>
-          ${r.trend.map((row) => html`<li>${row.label[lang]}: ${fixed(row.ikm, 2, lang)} ${row.grade ?? ''} (${row.respondents})</li>`)}
-        </ul>
+        <ul>${r.trend.map((row) => html`<li>${row.label[lang]}: ${fixed(row.ikm, 2, lang)} ${row.grade ?? ''} (${row.respondents})</li>`)}</ul>
       </section>
       ${lowest ? this.#renderFollowUp(r, lowest, w, lang, admin) : nothing}
       ${
         admin
-          ? html`<section class="card" aria-labelledby="skm-publish">
-              <h3 id="skm-publish">${w.publish}</h3>
-              <button type="button" @click=${this.#publish}>${w.publishButton}</button>
-              ${this.published ? html`<p class="ok" role="status">${w.publishedAt} <a href=${this.published}>${this.published}</a></p>` : nothing}
-            </section>`
+          ? html`<section class="card" aria-labelledby="skm-publish"><h3 id="skm-publish">${w.publish}</h3>
+            <button type="button" @click=${this.#publish}>${w.publishButton}</button>
+            ${this.published ? html`<p class="ok" role="status">${w.publishedAt} <a href=${this.published}>${this.published}</a></p>` : nothing}
+          </section>`
           : nothing
       }`;
   }
@@ -177,16 +142,12 @@ export class PacakConsoleSkm extends LitElement {
       ${
         admin
           ? html`<form class="form" @submit=${(event: SubmitEvent) => this.#saveFollowUp(event, r.period.key, lowest.code)}>
-              <label class="field">${w.plan}<textarea name="plan" rows="3" required .value=${plan?.plan ?? ''}></textarea></label>
-              <label class="field"
-                >${w.status}<select name="status">
-                  ${(['direncanakan', 'berjalan', 'selesai'] as const).map(
-                    (status) => html`<option value=${status} ?selected=${plan?.status === status}>${w.statuses[status]}</option>`,
-                  )}
-                </select></label
-              >
-              <button type="submit">${w.save}</button>
-            </form>`
+            <label class="field">${w.plan}<textarea name="plan" rows="3" required .value=${plan?.plan ?? ''}></textarea></label>
+            <label class="field">${w.status}<select name="status">${(['direncanakan', 'berjalan', 'selesai'] as const).map(
+              (status) => html`<option value=${status} ?selected=${plan?.status === status}>${w.statuses[status]}</option>`,
+            )}</select></label>
+            <button type="submit">${w.save}</button>
+          </form>`
           : html`<p>${plan ? `${plan.plan} (${w.statuses[plan.status as 'selesai'] ?? plan.status})` : w.noPlan}</p>`
       }
     </section>`;

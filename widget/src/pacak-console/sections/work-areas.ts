@@ -43,14 +43,7 @@ export class PacakConsoleWorkAreas extends AdminScreen {
           </div>
           <div class="field">
             <label for="area-code">${this.t('Kode (huruf kecil dan tanda minus, tetap)', 'Code (lowercase and dashes, permanent)')}</label>
-            <input
-              id="area-code"
-              name="code"
-              required
-              maxlength="64"
-              autocomplete="off"
-              aria-describedby=${this.describedBy('code', 'area-code')}
-            />
+            <input id="area-code" name="code" required maxlength="64" autocomplete="off" aria-describedby=${this.describedBy('code', 'area-code')} />
             ${this.fieldError('code', 'area-code')}
           </div>
           ${hoursInputs('area', null, this.#words(), this.describedBy('serviceHours', 'area-hours'))}
@@ -61,15 +54,8 @@ export class PacakConsoleWorkAreas extends AdminScreen {
       </section>
       <section class="card" aria-labelledby="areas-title">
         <h2 id="areas-title">${this.t('Wilayah kerja kantor', "The office's work areas")}</h2>
-        <p class="hint">
-          ${this.t('Jam layanan menurut waktu kantor; jam tutup sebelum jam buka berarti melewati tengah malam.', "Service hours in the office's time; a closing time before the opening time spans midnight.")}
-        </p>
-        <div
-          class="scroll"
-          role="region"
-          tabindex="0"
-          aria-label=${this.tableLabel(this.t('Wilayah kerja kantor', "The office's work areas"))}
-        >
+        <p class="hint">${this.t('Jam layanan menurut waktu kantor; jam tutup sebelum jam buka berarti melewati tengah malam.', "Service hours in the office's time; a closing time before the opening time spans midnight.")}</p>
+        <div class="scroll" role="region" tabindex="0" aria-label=${this.tableLabel(this.t('Wilayah kerja kantor', "The office's work areas"))}>
           <table>
             <thead>
               <tr>
@@ -96,22 +82,14 @@ export class PacakConsoleWorkAreas extends AdminScreen {
       <td>${area.code}</td>
       <td>${area.serviceHours ?? this.t('belum diatur', 'not set')}</td>
       <td class="num">${area.employees}</td>
-      <td>
-        ${area.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Nonaktif', 'Inactive')}</span>`}
-      </td>
+      <td>${area.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Nonaktif', 'Inactive')}</span>`}</td>
       <td>
         <div class="actions">
-          <button type="button" class="secondary small" data-action="edit" @click=${() => this.#edit(area)}>
-            ${this.t('Ubah', 'Edit')}<span class="visually-hidden"> ${area.name}</span>
-          </button>
+          <button type="button" class="secondary small" data-action="edit" @click=${() => this.#edit(area)}>${this.t('Ubah', 'Edit')}<span class="visually-hidden"> ${area.name}</span></button>
           ${
             area.active
-              ? html`<button type="button" class="danger small" data-action="deactivate" @click=${() => this.#setActive(area, false)}>
-                  ${this.t('Nonaktifkan', 'Deactivate')}<span class="visually-hidden"> ${area.name}</span>
-                </button>`
-              : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(area, true)}>
-                  ${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${area.name}</span>
-                </button>`
+              ? html`<button type="button" class="danger small" data-action="deactivate" @click=${() => this.#setActive(area, false)}>${this.t('Nonaktifkan', 'Deactivate')}<span class="visually-hidden"> ${area.name}</span></button>`
+              : html`<button type="button" class="secondary small" data-action="reactivate" @click=${() => this.#setActive(area, true)}>${this.t('Aktifkan', 'Reactivate')}<span class="visually-hidden"> ${area.name}</span></button>`
           }
         </div>
       </td>
@@ -121,21 +99,10 @@ export class PacakConsoleWorkAreas extends AdminScreen {
   #renderEdit(area: WorkAreaRow): TemplateResult {
     return html`<tr data-code=${area.code}>
       <td colspan="6">
-        <form
-          class="fields"
-          @submit=${(event: SubmitEvent) => this.#save(event, area)}
-          aria-label=${this.t(`Ubah ${area.name}`, `Edit ${area.name}`)}
-        >
+        <form class="fields" @submit=${(event: SubmitEvent) => this.#save(event, area)} aria-label=${this.t(`Ubah ${area.name}`, `Edit ${area.name}`)}>
           <div class="field">
             <label for="edit-name">${this.t('Nama', 'Name')}</label>
-            <input
-              id="edit-name"
-              name="name"
-              required
-              maxlength="200"
-              .value=${area.name}
-              aria-describedby=${this.describedBy('name', 'edit-name')}
-            />
+            <input id="edit-name" name="name" required maxlength="200" .value=${area.name} aria-describedby=${this.describedBy('name', 'edit-name')} />
             ${this.fieldError('name', 'edit-name')}
           </div>
           ${hoursInputs('edit', area.serviceHours, this.#words(), this.describedBy('serviceHours', 'edit-hours'))}

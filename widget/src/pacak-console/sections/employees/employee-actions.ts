@@ -55,23 +55,10 @@ export class PacakEmployeeActions extends LitElement {
           <div class="row">
             ${
               employee.active
-                ? html`<button type="button" class="secondary" data-deactivate ?disabled=${this.busy} @click=${() => this.setActive(false)}>
-                    ${t.deactivate}
-                  </button>`
-                : html`<button type="button" data-reactivate ?disabled=${this.busy} @click=${() => this.setActive(true)}>
-                    ${t.reactivate}
-                  </button>`
+                ? html`<button type="button" class="secondary" data-deactivate ?disabled=${this.busy} @click=${() => this.setActive(false)}>${t.deactivate}</button>`
+                : html`<button type="button" data-reactivate ?disabled=${this.busy} @click=${() => this.setActive(true)}>${t.reactivate}</button>`
             }
-            <button
-              type="button"
-              class="danger"
-              data-remove
-              ?disabled=${this.busy}
-              @click=${this.removeEmployee}
-              aria-describedby="remove-hint"
-            >
-              ${t.remove}
-            </button>
+            <button type="button" class="danger" data-remove ?disabled=${this.busy} @click=${this.removeEmployee} aria-describedby="remove-hint">${t.remove}</button>
           </div>
           <p class="muted" id="remove-hint">${t.removeHint}</p>
           ${said('status')}
@@ -80,31 +67,10 @@ export class PacakEmployeeActions extends LitElement {
       <section class="card" aria-labelledby="qr-title">
         <h2 id="qr-title">${t.qr}</h2>
         <div class="stack">
-          ${
-            employee.ratingUrl
-              ? html`<img src=${qr} alt=${t.qrAlt(employee.name)} width="160" height="160" />
-                  <p class="muted" data-rating-url>${employee.ratingUrl}</p>`
-              : nothing
-          }
+          ${employee.ratingUrl ? html`<img src=${qr} alt=${t.qrAlt(employee.name)} width="160" height="160" /><p class="muted" data-rating-url>${employee.ratingUrl}</p>` : nothing}
           <div class="row">
-            <a
-              class="button secondary"
-              href=${`${context.api.origin}/card/${encodeURIComponent(employee.nip)}`}
-              target="_blank"
-              rel="noopener"
-              data-card
-              >${t.printCard}</a
-            >
-            <button
-              type="button"
-              class="secondary"
-              data-replace-qr
-              ?disabled=${this.busy}
-              @click=${this.replaceQr}
-              aria-describedby="replace-hint"
-            >
-              ${t.replaceQr}
-            </button>
+            <a class="button secondary" href=${`${context.api.origin}/card/${encodeURIComponent(employee.nip)}`} target="_blank" rel="noopener" data-card>${t.printCard}</a>
+            <button type="button" class="secondary" data-replace-qr ?disabled=${this.busy} @click=${this.replaceQr} aria-describedby="replace-hint">${t.replaceQr}</button>
           </div>
           <p class="muted" id="replace-hint">${t.replaceQrHint}</p>
           ${said('qr')}
@@ -115,20 +81,10 @@ export class PacakEmployeeActions extends LitElement {
         <form class="form" novalidate @submit=${this.setPin}>
           <p data-has-pin=${employee.hasPin ? 'true' : 'false'}>${employee.hasPin ? t.hasPin : t.noPin}</p>
           <p class="muted" id="pin-hint">${t.pinHint}</p>
-          <label
-            >${t.newPin}<input
-              name="pin"
-              inputmode="numeric"
-              autocomplete="off"
-              pattern="[0-9]*"
-              maxlength="12"
-              aria-describedby="pin-hint"
-          /></label>
+          <label>${t.newPin}<input name="pin" inputmode="numeric" autocomplete="off" pattern="[0-9]*" maxlength="12" aria-describedby="pin-hint" /></label>
           <div class="row">
             <button type="submit" name="chosen" ?disabled=${this.busy}>${t.setPin}</button>
-            <button type="button" class="secondary" data-random-pin ?disabled=${this.busy} @click=${() => this.pin(undefined)}>
-              ${t.randomPin}
-            </button>
+            <button type="button" class="secondary" data-random-pin ?disabled=${this.busy} @click=${() => this.pin(undefined)}>${t.randomPin}</button>
             ${employee.hasPin ? html`<button type="button" class="secondary" data-clear-pin ?disabled=${this.busy} @click=${this.clearPin}>${t.clearPin}</button>` : nothing}
           </div>
           ${said('pin')}

@@ -86,21 +86,13 @@ export class PacakEmployeeEditor extends LitElement {
           )}
           ${this.choice('workArea', t.workArea, employee?.workArea.code ?? '', this.areaChoices(employee), employee ? t.moveHint : '')}
           ${this.input('photoUrl', t.photoUrl, employee?.photoUrl ?? '', { hint: t.photoHint, type: 'url', autocomplete: 'photo' })}
-          <p class=${this.message && !Object.keys(this.errors).length ? 'ok' : 'notice'} role="status" ?hidden=${!this.message}>
-            ${this.message}
-          </p>
-          <div class="row">
-            <button type="submit" ?disabled=${this.busy}>${this.busy ? t.saving : employee ? t.save : t.create}</button>
-          </div>
+          <p class=${this.message && !Object.keys(this.errors).length ? 'ok' : 'notice'} role="status" ?hidden=${!this.message}>${this.message}</p>
+          <div class="row"><button type="submit" ?disabled=${this.busy}>${this.busy ? t.saving : employee ? t.save : t.create}</button></div>
         </form>
       </section>
       ${
         employee
-          ? html`<pacak-employee-actions
-              .context=${this.context}
-              .employee=${employee}
-              @pacak-employee-changed=${this.changed}
-            ></pacak-employee-actions>`
+          ? html`<pacak-employee-actions .context=${this.context} .employee=${employee} @pacak-employee-changed=${this.changed}></pacak-employee-actions>`
           : nothing
       }
     </div>`;
@@ -122,35 +114,23 @@ export class PacakEmployeeEditor extends LitElement {
   ) {
     const error = this.errors[field];
     const described = [error ? `${field}-error` : '', o.hint ? `${field}-hint` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${field}>${label}${o.required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
-      <input
-        id=${field}
-        name=${field}
-        type=${o.type ?? 'text'}
-        .value=${value}
-        ?required=${o.required}
-        autocomplete=${o.autocomplete ?? 'off'}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-      />
+    return html`<div class="field"><label for=${field}>${label}${o.required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
+      <input id=${field} name=${field} type=${o.type ?? 'text'} .value=${value} ?required=${o.required} autocomplete=${o.autocomplete ?? 'off'}
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing} />
       ${o.hint ? html`<span class="muted" id=${`${field}-hint`}>${o.hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}
-    </div>`;
+      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</div>`;
   }
 
   private choice(field: Field, label: string, value: string, options: [string, string][], hint = '') {
     const error = this.errors[field];
     const described = [error ? `${field}-error` : '', hint ? `${field}-hint` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${field}>${label} <span aria-hidden="true">*</span></label>
+    return html`<div class="field"><label for=${field}>${label} <span aria-hidden="true">*</span></label>
       <select id=${field} name=${field} required aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing}>
         <option value="" ?selected=${!value}>—</option>
         ${options.map(([code, name]) => html`<option value=${code} ?selected=${code === value}>${name}</option>`)}
       </select>
       ${hint ? html`<span class="muted" id=${`${field}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}
-    </div>`;
+      ${error ? html`<span class="field-error" id=${`${field}-error`}>${error}</span>` : nothing}</div>`;
   }
 
   private async load(): Promise<void> {

@@ -48,15 +48,7 @@ export class PacakEmployeeImport extends LitElement {
         <h2 id="import-title">${t.importTitle}</h2>
         <p class="muted" id="import-hint">${t.importHint}</p>
         <form class="form" @submit=${this.check}>
-          <label
-            >${t.file}<input
-              name="file"
-              type="file"
-              required
-              accept=".csv,.xlsx,text/csv,${XLSX}"
-              aria-describedby="import-hint"
-              @change=${this.fileChanged}
-          /></label>
+          <label>${t.file}<input name="file" type="file" required accept=".csv,.xlsx,text/csv,${XLSX}" aria-describedby="import-hint" @change=${this.fileChanged} /></label>
           <div class="row">
             <button type="submit" data-check ?disabled=${this.busy}>${this.busy && !ready ? t.checking : t.check}</button>
             ${ready ? html`<button type="button" data-apply ?disabled=${this.busy} @click=${this.apply}>${this.busy ? t.applying : t.applyImport(report.lines.length)}</button>` : nothing}
@@ -64,14 +56,7 @@ export class PacakEmployeeImport extends LitElement {
         </form>
         <div role="status" data-import-status>
           ${this.message ? html`<p class=${report?.applied || ready ? 'ok' : 'notice'}>${this.message}</p>` : nothing}
-          ${
-            this.headerProblems.length
-              ? html`<p class="notice">${t.headerProblem}</p>
-                  <ul>
-                    ${this.headerProblems.map((p) => html`<li>${p}</li>`)}
-                  </ul>`
-              : nothing
-          }
+          ${this.headerProblems.length ? html`<p class="notice">${t.headerProblem}</p><ul>${this.headerProblems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
         </div>
         ${report?.ignoredColumns.length ? html`<p class="muted">${t.ignored(report.ignoredColumns.join(', '))}</p>` : nothing}
       </section>
@@ -88,38 +73,21 @@ export class PacakEmployeeImport extends LitElement {
       <h2 id="lines-title">${t.list}</h2>
       <div class="scroll" tabindex="0" role="region" aria-label=${t.list}>
         <table data-import-lines>
-          <caption class="visually-hidden">
-            ${t.list}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.line}</th>
-              <th scope="col">${t.nip}</th>
-              <th scope="col">${t.name}</th>
-              <th scope="col">${t.action}</th>
-              <th scope="col">${t.problems}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${lines.map(
-              (line) =>
-                html`<tr data-line=${line.line} data-action=${line.action} class=${line.action === 'refuse' ? 'refused' : ''}>
-                  <th scope="row" class="num">${line.line}</th>
-                  <td>${line.nip}</td>
-                  <td>${line.name}</td>
-                  <td>${t.actions_[line.action] ?? line.action}</td>
-                  <td>
-                    ${
-                      line.problems?.length
-                        ? html`<ul class="problems">
-                            ${line.problems.map((p) => html`<li><strong>${p.column}</strong>: ${p.message}</li>`)}
-                          </ul>`
-                        : change(line)
-                    }
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
+          <caption class="visually-hidden">${t.list}</caption>
+          <thead><tr><th scope="col">${t.line}</th><th scope="col">${t.nip}</th><th scope="col">${t.name}</th><th scope="col">${t.action}</th><th scope="col">${t.problems}</th></tr></thead>
+          <tbody>${lines.map(
+            (line) => html`<tr data-line=${line.line} data-action=${line.action} class=${line.action === 'refuse' ? 'refused' : ''}>
+              <th scope="row" class="num">${line.line}</th>
+              <td>${line.nip}</td>
+              <td>${line.name}</td>
+              <td>${t.actions_[line.action] ?? line.action}</td>
+              <td>${
+                line.problems?.length
+                  ? html`<ul class="problems">${line.problems.map((p) => html`<li><strong>${p.column}</strong>: ${p.message}</li>`)}</ul>`
+                  : change(line)
+              }</td>
+            </tr>`,
+          )}</tbody>
         </table>
       </div>
     </section>`;
