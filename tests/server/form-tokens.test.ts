@@ -33,7 +33,12 @@ describe('GET /api/v1/form-token', () => {
   it('gives a signed token for an active employee, not to be cached, readable from any site', async () => {
     const response = await getJson(`${server.url}/api/v1/form-token?nip=${DEMO_NIP}`, { headers: { origin: 'https://any.example' } });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ token: expect.stringMatching(/^v1\./), minSeconds: 2, maxSeconds: 7200 });
+    expect(response.body).toEqual({
+      token: expect.stringMatching(/^v1\./),
+      minSeconds: 2,
+      maxSeconds: 7200,
+      sending: { origin: 'https://any.example', allowed: false },
+    });
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const read = codec().read(response.body.token as string);
