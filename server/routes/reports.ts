@@ -188,7 +188,12 @@ export function sharedReportsRouter(services: Services): Router {
       const { nip, ...params } = grant.params;
       return builders.employee(grant.scope, nip ?? '', parseOr422(reportQuerySchema, { ...params, format: 'json' }));
     };
-    if (page) return sendSharedPage(ctx, 'verify', open, async (grant) => ({ ...(await figures(grant)), comments: [] }));
+    if (page) {
+      return sendSharedPage(ctx, 'verify', open, async (grant) => {
+        const report = await figures(grant);
+        return { ...report, employee: { ...report.employee, nip: '' }, comments: [] };
+      });
+    }
     ctx.set('Cache-Control', 'private, no-store');
     ctx.vary('Accept');
     ctx.body = evidenceVerification(await figures(await open()));

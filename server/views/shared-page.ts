@@ -133,7 +133,7 @@ function certified(report: SharedReportData, lang: PageLang, code?: string): Htm
     <h2 id="certified">${t.certified}</h2>
     <dl>
       ${row(t.report, t.reports[report.report as keyof typeof t.reports] ?? report.report)} ${row(t.office, report.office.name)}
-      ${employee ? [row(t.employee, employee.name), row(t.nip, employee.nip), row(t.position, employee.position || '–'), row(t.workArea, employee.workArea.name)] : []}
+      ${employee ? [row(t.employee, employee.name), employee.nip ? row(t.nip, employee.nip) : '', row(t.position, employee.position || '–'), row(t.workArea, employee.workArea.name)] : []}
       ${row(t.period, `${report.period.from} ${t.until} ${report.period.to} (${report.office.timeZone})`)}
       ${
         figures

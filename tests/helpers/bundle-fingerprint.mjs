@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import configs from '../../rollup.config.mjs';
 
-const config = configs.find((c) => c.output.file.endsWith('/pacak-rating.js'));
+const config = configs.find((c) => c.output.entryFileNames === 'pacak-rating.js');
 const build = await rollup({ ...config, plugins: config.plugins.filter((p) => p.name !== 'gzip-budget') });
-const [chunk] = (await build.generate(config.output)).output;
+const chunk = (await build.generate(config.output)).output.find((part) => part.type === 'chunk' && part.isEntry);
 await build.close();
 console.log(
   JSON.stringify({

@@ -100,7 +100,8 @@ describeInBrowser('the console at /admin', () => {
     await signInConsole(page, viewer.username, viewer.password);
     await page.locator('[data-section=headline]').waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/reports');
-    expect(await page.locator('nav a').allTextContents()).toEqual(['Laporan']);
+    // Readers see the reports: the customers' ratings and the satisfaction survey.
+    expect(await page.locator('nav a').allTextContents()).toEqual(['Laporan', 'SKM']);
     await page.goto(`${server.url}/admin/employees`);
     await page.getByText('Peran Anda tidak dapat membuka halaman ini.').waitFor();
     expect(await page.locator('table[data-employees]').count()).toBe(0);

@@ -58,7 +58,7 @@ describeInBrowser('links people open: share links and evidence verification in a
     const json = await getJson<{ report: string; comments: { phone: string }[] }>(link.url);
     expect(json.headers.get('content-type')).toMatch(/application\/json/);
     expect(json.body.report).toBe('employee');
-    const page = await fetch(link.verifyUrl, { headers: { accept: BROWSER_ACCEPT } });
+    const page = await fetch(link.url, { headers: { accept: BROWSER_ACCEPT } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const csp = page.headers.get('content-security-policy') ?? '';
@@ -67,6 +67,10 @@ describeInBrowser('links people open: share links and evidence verification in a
     const text = await page.text();
     expect(text).not.toMatch(/\*{4}|0812|\+62/);
     expect(text).toContain('membantu &amp; &quot;ramah&quot;');
+    // The evidence PDF's verification page shows what the PDF prints of the figures: no comment, no NIP.
+    const verification = await (await fetch(link.verifyUrl, { headers: { accept: BROWSER_ACCEPT } })).text();
+    expect(verification).not.toContain('ramah');
+    expect(verification).not.toContain(DEMO_NIP);
     // Only the language may be chosen; the report's parameters stay those of the link.
     expect((await fetch(`${link.url}?from=2020-01-01`, { headers: { accept: BROWSER_ACCEPT } })).status).toBe(400);
   });
@@ -81,7 +85,7 @@ describeInBrowser('links people open: share links and evidence verification in a
     await expect.poll(() => page.locator('.verdict strong').textContent()).toBe('Asli');
     const certified = await page.locator('section[aria-labelledby=certified]').innerText();
     expect(certified).toContain('dr. Rina Kartika, M.Kes');
-    expect(certified).toContain(DEMO_NIP);
+    expect(certified).not.toContain(DEMO_NIP);
     expect(certified).toContain(`${period.from} s.d. ${period.to}`);
     expect(certified).toContain(link.publicId.slice(0, 8).toUpperCase());
     expect(await page.locator('body').innerText()).not.toMatch(/\*{4}|0812/);
