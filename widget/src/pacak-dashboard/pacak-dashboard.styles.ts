@@ -329,9 +329,15 @@ export const styles = css`
       padding: 0.5em;
     }
     .filters {
-      grid-template-columns: 1fr 1fr;
+      /* minmax(0, …): a long service type name in a select must not widen the column past the phone. */
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       gap: 0.5em;
       padding: 0.6em;
+    }
+    .filters select,
+    .filters input {
+      min-width: 0;
+      max-width: 100%;
     }
     .filters > label:first-child,
     .filters .check,
