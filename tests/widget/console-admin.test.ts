@@ -118,7 +118,7 @@ describeInBrowser('the management screens of the console', () => {
     expect(await signIn(server, 'koor.uji', first)).toBeTruthy();
     await row('accounts', 'tr[data-username="koor.uji"] [data-action=reset]').click();
     await row('accounts', 'tr[data-username="koor.uji"] [data-action=confirm-reset]').click();
-    await expect.poll(() => row('accounts', '#shown-password').inputValue()).not.toBe(first);
+    await expect.poll(() => row('accounts', '#shown-password').inputValue(), { timeout: 20_000 }).not.toBe(first);
     const second = await row('accounts', '#shown-password').inputValue();
     expect((await postJson(`${server.url}/api/v1/auth/token`, { username: 'koor.uji', password: first })).status).toBe(401);
     expect(await signIn(server, 'koor.uji', second)).toBeTruthy();
