@@ -4,7 +4,7 @@ import { INDICATOR_CODES } from './indicators.js';
 import { normalisePhone } from './phone.js';
 
 /** Free text without control characters (tabs and line breaks aside): NUL bytes break PostgreSQL text. */
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
@@ -17,6 +17,23 @@ const score = z
   .min(1, 'must be at least 1')
   .max(5, 'must be at most 5');
 
+/** A mobile number as people write it, as E.164; anything else is an issue of the field. */
+export function toMobileNumber(value: string, ctx: z.RefinementCtx): string {
+  const e164 = normalisePhone(value);
+  if (!e164) {
+    ctx.addIssue({ code: 'custom', message: 'must be an Indonesian mobile number, e.g. 0812-3456-7890' });
+    return z.NEVER;
+  }
+  return e164;
+}
+
+/** Optional free text shown in reports and dashboards, where markup has no place: trimmed, null when empty. */
+export const plainComment = (max: number) =>
+  text(max)
+    .refine((value) => !/<\s*\/?\s*[a-z!?]/i.test(value), 'must not contain HTML tags')
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : null));
+
 export { CHANNELS };
 
 export const ratingBodySchema = z.strictObject({
@@ -25,19 +42,8 @@ export const ratingBodySchema = z.strictObject({
   scores: z.strictObject(
     Object.fromEntries(INDICATOR_CODES.map((code) => [code, score])) as Record<(typeof INDICATOR_CODES)[number], typeof score>,
   ),
-  phone: text(40).transform((value, ctx) => {
-    const e164 = normalisePhone(value);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'must be an Indonesian mobile number, e.g. 0812-3456-7890' });
-      return z.NEVER;
-    }
-    return e164;
-  }),
-  comment: text(1000)
-    // Comments are shown in reports and dashboards; markup has no place in them.
-    .refine((value) => !/<\s*\/?\s*[a-z!?]/i.test(value), 'must not contain HTML tags')
-    .optional()
-    .transform((value) => (value?.trim() ? value.trim() : null)),
+  phone: text(40).transform(toMobileNumber),
+  comment: plainComment(1000),
   channel: z.enum(CHANNELS).default('widget'),
   clientId: z.uuid('must be a UUID').optional(),
   // A one-service code from the employee's keypass page: the rating is then marked verified.

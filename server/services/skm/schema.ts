@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { SKM_ELEMENT_CODES, SKM_MAX_SCORE, SKM_MIN_SCORE } from '../../domain/skm/elements.js';
 import { profileCodes } from '../../domain/skm/respondent.js';
-import { normalisePhone } from '../../domain/phone.js';
-
-const text = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    // eslint-disable-next-line no-control-regex -- the pattern matches control characters on purpose, to refuse them
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters');
+import { plainComment, text, toMobileNumber } from '../../domain/rating-schema.js';
 
 const answer = z
   .number({ error: `must be a whole number from ${SKM_MIN_SCORE} to ${SKM_MAX_SCORE}` })
@@ -41,19 +34,8 @@ export const skmResponseBodySchema = z.strictObject({
   // Optional here (unlike a rating): when given, one questionnaire per number per office and quarter.
   phone: text(40)
     .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || !value.trim()) return null;
-      const e164 = normalisePhone(value);
-      if (!e164) {
-        ctx.addIssue({ code: 'custom', message: 'must be an Indonesian mobile number, e.g. 0812-3456-7890' });
-        return z.NEVER;
-      }
-      return e164;
-    }),
-  suggestion: text(1000)
-    .refine((value) => !/<\s*\/?\s*[a-z!?]/i.test(value), 'must not contain HTML tags')
-    .optional()
-    .transform((value) => (value?.trim() ? value.trim() : null)),
+    .transform((value, ctx) => (value === undefined || !value.trim() ? null : toMobileNumber(value, ctx))),
+  suggestion: plainComment(1000),
   channel: z.enum(SKM_CHANNELS).default('widget'),
   clientId: z.uuid('must be a UUID').optional(),
   formToken: z.string().max(200, 'is not a form token').optional(),
