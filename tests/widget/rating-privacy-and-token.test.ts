@@ -31,7 +31,9 @@ describeInBrowser('<pacak-rating>: the form token and the privacy notice', () =>
     await fillRating(page, { serviceType: 'cop', scores: allScores(5), phone: '0812 7000 1000' });
     await submit(page);
     await page.locator('pacak-rating [part=receipt]').waitFor();
-    expect(times.posted! - times.token!).toBeGreaterThanOrEqual(1_900);
+    // The widget counts from its own receipt of the token; the test hears of that receipt later, by up to a few
+    // hundred milliseconds on a loaded machine, so its measure of the wait runs short by as much.
+    expect(times.posted! - times.token!).toBeGreaterThanOrEqual(1_700);
     expect((await recordedEvents(page)).map((event) => event.type)).toEqual(['pacak-submitted']);
     expect(await Rating.count({ where: { phoneMasked: '0812****1000' } })).toBe(1);
   });
