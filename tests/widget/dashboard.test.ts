@@ -233,8 +233,9 @@ describeInBrowser('the dashboard at /dashboard', () => {
     await page.locator('[data-figure=count]').waitFor();
 
     // The account is deactivated: the next request answers 401 and the dashboard goes back to sign-in.
+    // A click, not check(): the 401 may replace the form before Playwright reads the box back.
     expect((await adminApi(server, adminToken).post(`/users/${viewer.id}/deactivate`)).status).toBe(200);
-    await page.getByLabel('Hanya penilaian terverifikasi').check();
+    await page.getByLabel('Hanya penilaian terverifikasi').click();
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk lagi.').waitFor();
     expect(await page.locator('[data-figure]').count()).toBe(0);
     expect(await pageToken(page)).toBe('');
