@@ -33,8 +33,19 @@ interface Table {
   name: string;
   key: string[];
   keyOf(rating: ScoredRating): unknown[];
+  /** SQLite's trigger: what a key column takes from the inserted rating, where it is not the column of the same name. */
+  fromNew?: Record<string, string>;
 }
 
+/** The first day of a local date's month (YYYY-MM-01): the key of the monthly figures. */
+export const monthStart = (localDate: string): string => `${localDate.slice(0, 8)}01`;
+
+const BY_MONTH = { local_month: `substr(NEW.local_date, 1, 8) || '01'` };
+
+/**
+ * Daily figures, and the same folded into office-local months, so that a report over years reads its
+ * whole months from a row per employee and month (reports.ts decides which table answers which days).
+ */
 const TABLES: Table[] = [
   {
     name: 'rating_daily',
@@ -45,6 +56,18 @@ const TABLES: Table[] = [
     name: 'rating_daily_employee',
     key: ['employee_id', 'work_area_id', 'local_date', 'verified'],
     keyOf: (r) => [r.employeeId, r.workAreaId, r.localDate, r.verified],
+  },
+  {
+    name: 'rating_monthly',
+    key: ['employee_id', 'service_type_id', 'work_area_id', 'local_month', 'verified'],
+    keyOf: (r) => [r.employeeId, r.serviceTypeId, r.workAreaId, monthStart(r.localDate), r.verified],
+    fromNew: BY_MONTH,
+  },
+  {
+    name: 'rating_monthly_employee',
+    key: ['employee_id', 'work_area_id', 'local_month', 'verified'],
+    keyOf: (r) => [r.employeeId, r.workAreaId, monthStart(r.localDate), r.verified],
+    fromNew: BY_MONTH,
   },
 ];
 
@@ -63,7 +86,7 @@ function upsertSql(dialect: Dialect, table: Table, rows: number): string {
 
 /**
  * SQLite only: a TEMP trigger (it lives on the connection that creates it, not in the schema) that adds
- * each rating inserted on that connection to both tables, in the same statement and so the same
+ * each rating inserted on that connection to every figures table, in the same statement and so the same
  * transaction: what {@link applyToDailyFigures} with sign 1 does, without a statement of its own.
  * The grouping writer (sqlite-rating-store.ts) uses it; every other writer calls applyToDailyFigures.
  */
@@ -73,7 +96,7 @@ export function sqliteDailyFiguresTrigger(): string {
   const upserts = TABLES.map((table) => {
     const columns = ['office_id', ...table.key, ...added];
     const values = ['office_id', ...table.key]
-      .map((c) => `NEW.${c}`)
+      .map((c) => table.fromNew?.[c] ?? `NEW.${c}`)
       .concat(
         '1',
         INDICATOR_CODES.map((c) => `NEW.${c}`),

@@ -9,6 +9,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { Employee, Office, ServiceType, WorkArea } from '../../server/db/models/index.js';
 import { INDICATOR_CODES } from '../../server/domain/indicators.js';
 import { FIRST_OFFICE } from '../../server/db/seed-data.js';
+import { foldDailyIntoMonths } from '../../server/db/migrations/2026.12.04T14.00.00.monthly-figures.js';
 import type { BenchDb } from './databases.js';
 
 export const EMPLOYEES = 100;
@@ -164,12 +165,15 @@ export async function addRatings(sequelize: Sequelize, db: BenchDb, catalogue: C
 }
 
 /**
- * Fills both daily figure tables from the raw ratings (voided ones left out), replacing what they held,
- * day after day as they would have grown.
+ * Fills the daily figure tables from the raw ratings (voided ones left out), replacing what they held,
+ * day after day as they would have grown; then the monthly ones from them, as the server keeps both.
  */
 export async function fillDailyFigures(sequelize: Sequelize): Promise<number> {
   const began = performance.now();
   const sums = INDICATOR_CODES.map((c) => `sum_${c}`);
+  const stars = INDICATOR_CODES.flatMap((c) =>
+    [1, 2, 3, 4, 5].map((star) => [`stars_${c}_${star}`, `SUM(CASE WHEN ${c} = ${star} THEN 1 ELSE 0 END)`]),
+  );
   await sequelize.transaction(async (transaction) => {
     for (const [table, key] of [
       ['rating_daily', ['employee_id', 'service_type_id', 'work_area_id', 'local_date', 'verified']],
@@ -177,12 +181,13 @@ export async function fillDailyFigures(sequelize: Sequelize): Promise<number> {
     ] as const) {
       await sequelize.query(`DELETE FROM ${table}`, { transaction });
       await sequelize.query(
-        `INSERT INTO ${table} (office_id, ${key.join(', ')}, rating_count, ${sums.join(', ')})
-         SELECT office_id, ${key.join(', ')}, COUNT(*), ${INDICATOR_CODES.map((c) => `SUM(${c})`).join(', ')}
+        `INSERT INTO ${table} (office_id, ${key.join(', ')}, rating_count, ${sums.join(', ')}, ${stars.map(([column]) => column).join(', ')})
+         SELECT office_id, ${key.join(', ')}, COUNT(*), ${INDICATOR_CODES.map((c) => `SUM(${c})`).join(', ')}, ${stars.map(([, sum]) => sum).join(', ')}
          FROM ratings WHERE voided_at IS NULL GROUP BY office_id, ${key.join(', ')} ORDER BY local_date`,
         { transaction },
       );
     }
+    await foldDailyIntoMonths(sequelize, transaction);
   });
   // No ANALYZE: a production SQLite file has no planner statistics unless the server makes them, and
   // the figures should show what production sees.

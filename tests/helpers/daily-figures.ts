@@ -21,7 +21,8 @@ async function grouped(sequelize: Sequelize, sql: string, cols: string[]): Promi
 
 /**
  * The daily figures as they are kept (counts, sums and star counts), and as the raw ratings give them (voided ones left out), per
- * employee, service type, work area, day and verified flag; and per employee for the coarser table.
+ * employee, service type, work area, day and verified flag; and per employee for the coarser table. The monthly
+ * figures likewise, against the raw ratings folded into months.
  */
 export async function dailyFiguresBothWays(sequelize: Sequelize) {
   const fineKey = ['employee_id', 'service_type_id', 'work_area_id', 'local_date', 'verified'];
@@ -30,11 +31,33 @@ export async function dailyFiguresBothWays(sequelize: Sequelize) {
     `SELECT ${cols.join(', ')}, SUM(rating_count) AS n, ${SUMS.map((s) => `SUM(sum_${s}) AS ${s}`).join(', ')}, ${STARS.map(([c]) => `SUM(${c}) AS ${c}`).join(', ')} FROM ${table} GROUP BY ${cols.join(', ')}`;
   const raw = (cols: string[]) =>
     `SELECT ${cols.join(', ')}, COUNT(*) AS n, ${SUMS.map((s) => `SUM(${s}) AS ${s}`).join(', ')}, ${STARS.map(([c, code, star]) => `SUM(CASE WHEN ${code} = ${star} THEN 1 ELSE 0 END) AS ${c}`).join(', ')} FROM ratings WHERE voided_at IS NULL GROUP BY ${cols.join(', ')}`;
+  const monthKey = (key: string[]) => key.map((col) => (col === 'local_date' ? 'local_month' : col));
+  const fineRaw = await grouped(sequelize, raw(fineKey), fineKey);
+  const coarseRaw = await grouped(sequelize, raw(coarseKey), coarseKey);
   return {
-    fine: { kept: await grouped(sequelize, kept('rating_daily', fineKey), fineKey), raw: await grouped(sequelize, raw(fineKey), fineKey) },
-    coarse: {
-      kept: await grouped(sequelize, kept('rating_daily_employee', coarseKey), coarseKey),
-      raw: await grouped(sequelize, raw(coarseKey), coarseKey),
+    fine: { kept: await grouped(sequelize, kept('rating_daily', fineKey), fineKey), raw: fineRaw },
+    coarse: { kept: await grouped(sequelize, kept('rating_daily_employee', coarseKey), coarseKey), raw: coarseRaw },
+    monthly: {
+      fine: {
+        kept: await grouped(sequelize, kept('rating_monthly', monthKey(fineKey)), monthKey(fineKey)),
+        raw: byMonth(fineRaw, fineKey.indexOf('local_date')),
+      },
+      coarse: {
+        kept: await grouped(sequelize, kept('rating_monthly_employee', monthKey(coarseKey)), monthKey(coarseKey)),
+        raw: byMonth(coarseRaw, coarseKey.indexOf('local_date')),
+      },
     },
   };
+}
+
+/** Figures keyed by day folded into figures keyed by the first day of the month. */
+function byMonth(figures: Figures, datePart: number): Figures {
+  const out: Figures = {};
+  for (const [key, values] of Object.entries(figures)) {
+    const parts = key.split('/');
+    parts[datePart] = `${parts[datePart]!.slice(0, 8)}01`;
+    const month = parts.join('/');
+    out[month] = out[month] ? out[month].map((value, i) => value + values[i]!) : [...values];
+  }
+  return out;
 }

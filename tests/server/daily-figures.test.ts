@@ -42,5 +42,7 @@ describe('daily figures kept as ratings arrive', () => {
     expect(Object.keys(figures.fine.raw).length).toBeGreaterThan(10);
     expect(figures.fine.kept).toEqual(figures.fine.raw);
     expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+    expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
   });
 });

@@ -125,6 +125,8 @@ describe('ratings posted while the server process is killed hard and restarted',
     const figures = await dailyFiguresBothWays(side);
     expect(figures.fine.kept).toEqual(figures.fine.raw);
     expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+    expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
     console.log(
       `fault: ${attempts.size} ratings sent, ${answered.length} answered 201 before the kills, ${cutOff.length} cut off (${committedUnanswered} of them stored already) and resent`,
     );

@@ -86,3 +86,33 @@ describe('the daily-star-counts migration', () => {
     }
   });
 });
+
+describe('the monthly-figures migration', () => {
+  it('folds the daily figures kept so far into months, and takes the monthly tables away again', async () => {
+    const server = await startTestServer();
+    try {
+      await addRatings(server.sequelize, [
+        { nip: DEMO_NIP, scores: [5, 4, 3, 2, 1], at: new Date('2025-01-31T03:00:00Z') },
+        { nip: DEMO_NIP, scores: [5, 5, 5, 5, 5], at: new Date('2025-02-01T04:00:00Z'), serviceType: 'phqc', verified: true },
+        { nip: DEMO_NIP, scores: [1, 1, 1, 1, 1], at: new Date('2025-02-28T04:00:00Z') },
+      ]);
+      const qi = server.sequelize.getQueryInterface();
+      const migration = MIGRATIONS.find((m) => m.name === '2026.12.04T14.00.00.monthly-figures')!;
+      await migration.down({ context: qi });
+      expect(await qi.tableExists('rating_monthly_employee')).toBe(false);
+      await migration.up({ context: qi });
+      const figures = await dailyFiguresBothWays(server.sequelize);
+      expect(Object.keys(figures.monthly.coarse.raw).length).toBeGreaterThan(1);
+      expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+      expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
+
+      // The upsert finds the new unique key.
+      await addRatings(server.sequelize, [{ nip: DEMO_NIP, scores: [4, 4, 4, 4, 4], at: new Date('2025-02-03T05:00:00Z') }]);
+      const after = await dailyFiguresBothWays(server.sequelize);
+      expect(after.monthly.fine.kept).toEqual(after.monthly.fine.raw);
+      expect(after.monthly.coarse.kept).toEqual(after.monthly.coarse.raw);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -129,6 +129,8 @@ describe('voided ratings', () => {
     const figures = await dailyFiguresBothWays(server.sequelize);
     expect(figures.fine.kept).toEqual(figures.fine.raw);
     expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+    expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
     expect((await voidIt('void')).status).toBe(409);
 
     expect((await voidIt('unvoid')).status).toBe(200);
@@ -144,6 +146,8 @@ describe('voided ratings', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const figures = await dailyFiguresBothWays(server.sequelize);
     expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+    expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
     await postJson(`${server.url}/api/v1/admin/ratings/${ratingIds[2]}/unvoid`, {}, bearer(admin));
   });
 });

@@ -78,6 +78,8 @@ describeSqlite('the SQLite rating store', () => {
     const figures = await dailyFiguresBothWays(server.sequelize);
     expect(figures.fine.kept).toEqual(figures.fine.raw);
     expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+    expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
   });
 
   it('fails only the rating the database refuses for another reason, and stores the rest of its group', async () => {
@@ -90,5 +92,7 @@ describeSqlite('the SQLite rating store', () => {
     expect(await Rating.count()).toBe(before + 5);
     const figures = await dailyFiguresBothWays(server.sequelize);
     expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+    expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
   });
 });

@@ -1,6 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicators.js';
-import { STAR_COLUMNS } from '../../db/daily-figures.js';
+import { monthStart, STAR_COLUMNS } from '../../db/daily-figures.js';
 import { Employee, Office, ServiceType, WorkArea } from '../../db/models/index.js';
 import { forbidden, invalid, notFound } from '../../domain/problem.js';
 import { addTotals, emptyTotals, figuresOf, SCORE_METHOD, totalsOf, type Figures, type Totals } from './figures.js';
@@ -36,6 +36,21 @@ export interface EmployeeRow extends Figures {
   name: string;
   workArea: { code: string; name: string };
 }
+
+/** Part of a report's period and the figures table that answers it (dates are YYYY-MM-DD, both ends included). */
+export interface DateSlice {
+  table: string;
+  column: 'local_date' | 'local_month';
+  from: string;
+  to: string;
+}
+
+const shiftDay = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string): string => shiftDay(date, 1);
+const previousDay = (date: string): string => shiftDay(date, -1);
+const nextMonthStart = (date: string): string => monthStart(shiftDay(monthStart(date), 31));
+const previousMonthStart = (date: string): string => monthStart(shiftDay(monthStart(date), -1));
 
 /** A day column as the drivers return it: a string, or (pg) a Date at local midnight. */
 export const dayString = (value: unknown): string =>
@@ -87,16 +102,18 @@ export class ReportService {
   /**
    * Conditions shared by every query: office (or one employee of it), period, work area, service type,
    * verified only. One employee's figures are found by the employee alone: SQLite keeps no planner
-   * statistics, and beside `office_id = ?` it would walk the whole office's period.
+   * statistics, and beside `office_id = ?` it would walk the whole office's period. `dates` narrows the
+   * period to part of it, on the monthly tables by their month column.
    */
-  conditions(filters: ResolvedFilters, source: 'daily' | 'raw', extra?: (c: Conditions) => void): Conditions {
+  conditions(filters: ResolvedFilters, source: 'daily' | 'raw', extra?: (c: Conditions) => void, dates?: DateSlice): Conditions {
+    const { column, from, to } = dates ?? { column: 'local_date', from: filters.query.from, to: filters.query.to };
     const c = (
       filters.employeeId === undefined
         ? new Conditions().add('office_id = ?', filters.office.id)
         : new Conditions().add('employee_id = ?', filters.employeeId)
     )
-      .add('local_date >= ?', filters.query.from)
-      .add('local_date <= ?', filters.query.to);
+      .add(`${column} >= ?`, from)
+      .add(`${column} <= ?`, to);
     if (filters.workArea) c.add('work_area_id = ?', filters.workArea.id);
     if (filters.serviceType) c.add('service_type_id = ?', filters.serviceType.id);
     if (filters.query.verified) c.add('verified = ?', true);
@@ -105,19 +122,52 @@ export class ReportService {
     return c;
   }
 
-  /** The finer table is read only when a service type is part of the question. */
-  dailyTable(filters: ResolvedFilters, byServiceType = false): string {
-    return filters.serviceType || byServiceType ? 'rating_daily' : 'rating_daily_employee';
+  /**
+   * Which table answers which days of the period: its whole months from the monthly figures, the days
+   * before the first whole month and after the last from the daily ones. The finer tables (per service
+   * type) are read only when a service type is part of the question.
+   */
+  slices(filters: ResolvedFilters, byServiceType = false): DateSlice[] {
+    const fine = Boolean(filters.serviceType) || byServiceType;
+    const daily = (from: string, to: string): DateSlice => ({
+      table: fine ? 'rating_daily' : 'rating_daily_employee',
+      column: 'local_date',
+      from,
+      to,
+    });
+    const { from, to } = filters.query;
+    const firstWhole = from.endsWith('-01') ? from : nextMonthStart(from);
+    const afterLastWhole = monthStart(to) === monthStart(nextDay(to)) ? monthStart(to) : nextMonthStart(to);
+    if (firstWhole >= afterLastWhole) return [daily(from, to)];
+    const slices: DateSlice[] = [
+      {
+        table: fine ? 'rating_monthly' : 'rating_monthly_employee',
+        column: 'local_month',
+        from: firstWhole,
+        to: previousMonthStart(afterLastWhole),
+      },
+    ];
+    if (from < firstWhole) slices.push(daily(from, previousDay(firstWhole)));
+    if (afterLastWhole <= to) slices.push(daily(afterLastWhole, to));
+    return slices;
   }
 
   async totalsBy(filters: ResolvedFilters, column: string, byServiceType = false, extra?: (c: Conditions) => void) {
-    const where = this.conditions(filters, 'daily', extra);
-    const rows = await select(
-      this.sequelize,
-      `SELECT ${column} AS k, ${totalsColumns('daily')} FROM ${this.dailyTable(filters, byServiceType)} ${where.sql} GROUP BY ${column}`,
-      where.params,
-    );
-    return new Map(rows.map((row) => [row.k as number | string, totalsOf(row)]));
+    const totals = new Map<number | string, Totals>();
+    for (const slice of this.slices(filters, byServiceType)) {
+      const where = this.conditions(filters, 'daily', extra, slice);
+      const key = column === 'local_date' ? slice.column : column;
+      const rows = await select(
+        this.sequelize,
+        `SELECT ${key} AS k, ${totalsColumns('daily')} FROM ${slice.table} ${where.sql} GROUP BY ${key}`,
+        where.params,
+      );
+      for (const row of rows) {
+        const k = column === 'local_date' ? dayString(row.k) : (row.k as number | string);
+        totals.set(k, addTotals(totals.get(k) ?? emptyTotals(), totalsOf(row)));
+      }
+    }
+    return totals;
   }
 
   /** One row per employee in scope: everyone with ratings in the period, and every active employee. */
@@ -152,16 +202,15 @@ export class ReportService {
    * one employee, from the daily figures like every other figure.
    */
   async starDistribution(filters: ResolvedFilters): Promise<Record<IndicatorCode, number[]>> {
-    const where = this.conditions(filters, 'daily');
     const columns = STAR_COLUMNS.map((column) => `SUM(${column}) AS ${column}`);
-    const [row = {}] = await select(
-      this.sequelize,
-      `SELECT ${columns.join(', ')} FROM ${this.dailyTable(filters)} ${where.sql}`,
-      where.params,
-    );
-    return Object.fromEntries(
-      INDICATOR_CODES.map((code) => [code, [1, 2, 3, 4, 5].map((star) => Number(row[`stars_${code}_${star}`] ?? 0))]),
-    ) as Record<IndicatorCode, number[]>;
+    const stars = Object.fromEntries(INDICATOR_CODES.map((code) => [code, [0, 0, 0, 0, 0]])) as Record<IndicatorCode, number[]>;
+    for (const slice of this.slices(filters)) {
+      const where = this.conditions(filters, 'daily', undefined, slice);
+      const [row = {}] = await select(this.sequelize, `SELECT ${columns.join(', ')} FROM ${slice.table} ${where.sql}`, where.params);
+      for (const code of INDICATOR_CODES)
+        [1, 2, 3, 4, 5].forEach((star, i) => (stars[code][i] += Number(row[`stars_${code}_${star}`] ?? 0)));
+    }
+    return stars;
   }
 
   /** The figures month by month (YYYY-MM, office-local), oldest first: daily figures folded into months. */
