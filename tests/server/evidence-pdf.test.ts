@@ -75,6 +75,8 @@ describe('the appraisal evidence PDF', () => {
       body: `NIP;Periode;Hasil kerja;Perilaku kerja;Predikat\n${AGUS};Triwulan III 2026;Sesuai ekspektasi;Di atas ekspektasi;Baik\n`,
     });
     expect(skp.status).toBe(200);
+    const weights = { effectiveFrom: '2026-01-01', weights: { customers: 60, attendance: 20, skp: 20 } };
+    expect((await api.put('/appraisal-weights', weights)).status).toBe(201);
     const before = new Date();
     const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=${HENDRA}`, {
       headers: { authorization: `Bearer ${admin.token}` },
@@ -103,7 +105,11 @@ describe('the appraisal evidence PDF', () => {
     expect(text).toContain('Atasan langsung');
     // 41 of 44 working days: 93.2%.
     const flat = text.replace(/\s+/g, ' ');
-    expect(flat).toContain('SKP (E-Kinerja) : hasil kerja sesuai ekspektasi, perilaku kerja di atas ekspektasi; predikat Baik');
+    expect(flat).toContain(
+      'SKP (E-Kinerja) : hasil kerja sesuai ekspektasi, perilaku kerja di atas ekspektasi; predikat Baik (matriks PermenPANRB 6/2022)',
+    );
+    // Two ratings, fewer than the five the customers' part needs, which is required: no combined score.
+    expect(flat).toContain('Nilai gabungan : data belum cukup (belum ada: pelanggan)');
     expect(flat).toContain(
       'Kehadiran : hadir 41 dari 44 hari kerja (93,2%); cuti 2, tanpa keterangan 1; terlambat 35 menit, pulang cepat 10 menit (2 bulan)',
     );
