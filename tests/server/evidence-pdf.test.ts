@@ -125,4 +125,26 @@ describe('the appraisal evidence PDF', () => {
     expect(answer.employee).not.toHaveProperty('nip');
     expect(JSON.stringify(answer)).not.toContain(AGUS);
   });
+  it('stays one page with everything on it: four long comments, attendance, SKP and the combined score of three parts', async () => {
+    const long = 'Petugas menjelaskan persyaratan dengan sabar dan jelas, berkas saya diperiksa teliti, antrean tertib. '.repeat(3);
+    await addRatings(
+      server.sequelize,
+      Array.from({ length: 6 }, (_, i) => ({
+        nip: AGUS,
+        scores: [5, 5, 4, 5, 5] as [number, number, number, number, number],
+        at: new Date(`2026-09-${String(10 + i)}T03:00:00Z`),
+        comment: `${i + 1}. ${long}`,
+      })),
+    );
+    const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=${HENDRA}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(response.status).toBe(200);
+    const read = readPdf(Buffer.from(await response.arrayBuffer()));
+    if (!read) return;
+    expect(read.pages).toBe(1);
+    const flat = read.text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/Nilai gabungan : \d+,\d dari 100 \(pelanggan [\d,]+ x 60%, kehadiran [\d,]+ x 20%, hasil kerja SKP 80,0 x 20%/);
+    expect(flat).toContain('komentar lain');
+  });
 });

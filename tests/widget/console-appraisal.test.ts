@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { AppraisalRuleSet } from '../../server/db/models/index.js';
 import { makeUser, type TestUser } from '../helpers/admin.js';
-import { describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
+import { artifactPath, describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { axeScreen, openConsole, overflow, settled } from './console-admin-fixture.js';
 
@@ -52,6 +52,7 @@ describeInBrowser('the appraisal settings screen of the console', () => {
       for (const width of [360, 2560]) {
         await page.setViewportSize({ width, height: 900 });
         expect(await overflow(page), `${width} px`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: artifactPath(`console-appraisal-${width}.png`), fullPage: true });
       }
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${server.url}/admin/appraisal?lang=en`);
