@@ -109,9 +109,9 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
     line('SKP (E-Kinerja)', [ratings, predikat].filter(Boolean).join('; '));
   }
 
-  // The combined score, when the office weighs more than the customers' part or one is given.
+  // The combined score, once the office has set its weights or weighs more than the customers' part.
   const combined = evidence.appraisal.combined;
-  if (combined && (combined.score !== null || rules.weights.attendance > 0 || rules.weights.skp > 0)) {
+  if (combined && (rules.setByOffice || rules.weights.attendance > 0 || rules.weights.skp > 0)) {
     const parts = COMBINED_PARTS.filter((part) => combined.usedWeights[part] > 0)
       .map((part) => `${PART_ID[part]} ${comma(combined.parts[part] ?? 0, 1)} x ${comma(combined.usedWeights[part] * 100, 0)}%`)
       .join(', ');
@@ -119,7 +119,7 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
       'Nilai gabungan',
       combined.score === null
         ? `data belum cukup${combined.missing.length ? ` (belum ada: ${combined.missing.map((part) => PART_ID[part]).join(', ')})` : ''}`
-        : `${comma(combined.score, 1)} dari 100 (${parts}; bobot kantor sejak ${rules.effectiveFrom})`,
+        : `${comma(combined.score, 1)} dari 100 (${parts}; ${rules.setByOffice ? `bobot kantor sejak ${rules.effectiveFrom}` : 'bobot bawaan PACAK'})`,
     );
   }
 
