@@ -22,10 +22,23 @@ export interface ReportHeader {
   generatedAt: string;
 }
 
+/**
+ * An employee's appraisal figures beside the customers' (summary, ranking and employee report): the
+ * attendance rate 0-100, the SKP work-result level, the combined score 0-100 and the predikat code,
+ * each null when there is none.
+ */
+export interface KinerjaCells {
+  attendanceRate: number | null;
+  skpWorkResult: 'below' | 'meeting' | 'above' | null;
+  combinedScore: number | null;
+  predikat: 'sangat-baik' | 'baik' | 'butuh-perbaikan' | 'kurang' | 'sangat-kurang' | null;
+}
+
 export interface EmployeeRow extends Figures {
   nip: string;
   name: string;
   workArea: Named;
+  kinerja?: KinerjaCells;
 }
 
 /** One month's figures; `month` is YYYY-MM in the office's time zone. */
@@ -56,7 +69,14 @@ export interface RankedRow extends EmployeeRow {
 }
 
 export interface RankingReport extends ReportHeader {
-  rankingMethod: { minRatings: number; weight: number; prior: number | null; explanation: string };
+  rankingMethod: {
+    minRatings: number;
+    weight: number;
+    prior: number | null;
+    explanation: string;
+    /** What orders `ranked`: the Bayesian average, or the combined score (`orderBy=combined`). */
+    orderBy?: 'bayesian' | 'combined';
+  };
   ranked: RankedRow[];
   notYetRanked: EmployeeRow[];
 }
@@ -78,6 +98,7 @@ export interface EmployeeReport extends ReportHeader {
   byServiceType: GroupRow[];
   byMonth: MonthRow[];
   comments: ReportComment[];
+  kinerja?: KinerjaCells;
 }
 
 /** `POST /api/v1/reports/share-links` answers with this. */

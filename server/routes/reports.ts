@@ -6,12 +6,12 @@ import { badRequest, notFound } from '../domain/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 import { anomalyQuerySchema } from '../services/reports/anomaly-query.js';
-import type { ReportBuilders } from '../services/reports/report-builders.js';
 import { reportQuerySchema, type ReportQuery, type ReportScope } from '../services/reports/report-query.js';
 import { evidenceVerification } from '../services/reports/evidence-verification.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/access/scope.js';
 import { evidencePdf } from '../services/appraisal/pdf/evidence-pdf.js';
+import { withKinerja } from '../services/appraisal/kinerja.js';
 import { evidenceFileName } from '../services/reports/export-names.js';
 import { sendReport } from './report-output.js';
 import { sendSharedPage, wantsPage } from './shared-pages.js';
@@ -22,18 +22,22 @@ const NIP = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 const queryOf = (ctx: Context): ReportQuery => parseOr422(reportQuerySchema, { ...ctx.query });
 
 /** Builds one report for a scope; shared by the signed-in routes and the shared links. */
-export async function buildReport(builders: ReportBuilders, report: SharedReport, scope: ReportScope, query: ReportQuery, nip?: string) {
+export async function buildReport(services: Services, report: SharedReport, scope: ReportScope, query: ReportQuery, nip?: string) {
+  const { builders } = services.reports;
+  // Employee reports carry attendance, SKP, the combined score and the predikat beside the customers' figures.
+  const withAppraisal = <R extends Parameters<typeof withKinerja>[2]>(built: R) =>
+    withKinerja(services.appraisal.kinerja, scope.officeId, built, query);
   switch (report) {
     case 'summary':
-      return builders.summary(scope, query);
+      return withAppraisal(await builders.summary(scope, query));
     case 'work-areas':
       return builders.workAreas(scope, query);
     case 'service-types':
       return builders.serviceTypes(scope, query);
     case 'ranking':
-      return builders.ranking(scope, query);
+      return withAppraisal(await builders.ranking(scope, query));
     case 'employee':
-      return builders.employee(scope, nip ?? '', query);
+      return withAppraisal(await builders.employee(scope, nip ?? '', query));
   }
 }
 
@@ -50,14 +54,14 @@ const shareSchema = z.strictObject({
  */
 export function reportsRouter(services: Services): Router {
   const router = new Router();
-  const { builders, shareLinks } = services.reports;
+  const { shareLinks } = services.reports;
   router.use(authenticate(services.auth));
   router.use(requireRole('admin', 'coordinator', 'viewer'));
 
   for (const report of ['summary', 'work-areas', 'service-types', 'ranking'] as const) {
     router.get(`/${report}`, async (ctx) => {
       const query = queryOf(ctx);
-      await sendReport(ctx, await buildReport(builders, report, scopeOf(currentUser(ctx)), query), query.format, query.lang);
+      await sendReport(ctx, await buildReport(services, report, scopeOf(currentUser(ctx)), query), query.format, query.lang);
     });
   }
 
@@ -69,7 +73,12 @@ export function reportsRouter(services: Services): Router {
 
   router.get('/employees/:nip', async (ctx) => {
     const query = queryOf(ctx);
-    await sendReport(ctx, await builders.employee(scopeOf(currentUser(ctx)), ctx.params.nip ?? '', query), query.format, query.lang);
+    await sendReport(
+      ctx,
+      await buildReport(services, 'employee', scopeOf(currentUser(ctx)), query, ctx.params.nip ?? ''),
+      query.format,
+      query.lang,
+    );
   });
 
   // The appraisal evidence as data: core values, behaviour suggestion, the office's rules of the period.
@@ -116,7 +125,7 @@ export function reportsRouter(services: Services): Router {
     const { nip: _nip, ...query } = params;
     const scope = scopeOf(user);
     // Build it once now: a link to a report its maker could not read is refused here, not later.
-    await buildReport(builders, body.report, scope, parseOr422(reportQuerySchema, query), body.nip);
+    await buildReport(services, body.report, scope, parseOr422(reportQuerySchema, query), body.nip);
     ctx.status = 201;
     ctx.body = await shareLinks.share(actorOf(ctx, services), { report: body.report, params, scope, days: body.days });
   });
@@ -145,7 +154,7 @@ export function sharedReportsRouter(services: Services): Router {
     const query = parseOr422(reportQuerySchema, { ...params, format });
     // An evidence PDF's verification row is no share link: its own route answers figures only.
     if (grant.report === 'evidence') throw notFound('This is not a valid shared report link.');
-    return { query, report: buildReport(builders, grant.report, grant.scope, query, nip) };
+    return { query, report: buildReport(services, grant.report, grant.scope, query, nip) };
   };
   const openShared = async (open: () => Promise<ShareGrant>) => {
     const grant = await open();

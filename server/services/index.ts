@@ -19,6 +19,7 @@ import { AppraisalService } from './appraisal/appraisal.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
 import { SkpImporter } from './appraisal/imports/skp-import.js';
 import { LetterheadService } from './appraisal/letterhead.js';
+import { KinerjaService } from './appraisal/kinerja.js';
 import { AppraisalRulesService } from './appraisal/rules.js';
 import { bumpCounters, countOf } from '../db/rate-counters.js';
 import { FormTokens } from './intake/form-tokens.js';
@@ -59,6 +60,8 @@ import { createQrServices, type QrServices } from './qr/qr-services.js';
 export interface AppraisalServices {
   rules: AppraisalRulesService;
   evidence: AppraisalService;
+  /** Combined scores and predikat per employee, added to reports. */
+  kinerja: KinerjaService;
   letterhead: LetterheadService;
   attendance: AttendanceImporter;
   skp: SkpImporter;
@@ -103,6 +106,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   const formTokens = new FormTokens(config.jwtSecret, config.formToken);
   const builders = new ReportBuilders(new ReportService(sequelize));
   const appraisalRules = new AppraisalRulesService(sequelize, audit);
+  const kinerja = new KinerjaService(builders, appraisalRules);
   const auth = new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash);
   return {
     catalogue,
@@ -140,7 +144,8 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     },
     appraisal: {
       rules: appraisalRules,
-      evidence: new AppraisalService(builders, appraisalRules),
+      evidence: new AppraisalService(builders, appraisalRules, kinerja),
+      kinerja,
       letterhead: new LetterheadService(audit),
       attendance: new AttendanceImporter(sequelize, audit),
       skp: new SkpImporter(sequelize, audit),

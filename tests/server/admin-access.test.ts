@@ -107,6 +107,17 @@ const ROUTES: Row[] = [
   { method: 'GET', route: '/appraisal-periods', roles: ['admin'], ok: 200, prepare: path('/appraisal-periods?year=2026') },
   { method: 'GET', route: '/appraisal-rules', roles: ['admin'], ok: 200, prepare: path('/appraisal-rules') },
   { method: 'POST', route: '/appraisal-rules', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/appraisal-rules', body: {} }) },
+  { method: 'GET', route: '/appraisal-weights', roles: ['admin'], ok: 200, prepare: path('/appraisal-weights') },
+  {
+    method: 'PUT',
+    route: '/appraisal-weights',
+    roles: ['admin'],
+    ok: 422,
+    prepare: async () => ({
+      path: '/appraisal-weights',
+      body: { effectiveFrom: '2026-01-01', weights: { customers: 0, attendance: 0, skp: 0 } },
+    }),
+  },
   { method: 'GET', route: '/letterhead', roles: ['admin'], ok: 200, prepare: path('/letterhead') },
   {
     method: 'PUT',

@@ -66,10 +66,12 @@ describe('appraisal rules as office data with the day they take effect', () => {
     expect(body.defaultReasons.cakap!.id).toMatch(/Kompeten/);
   });
 
-  it('refuses weights that do not add up to 100, unknown core values and unknown fields, storing nothing', async () => {
+  it('refuses negative or all-zero weights, an impossible date, unknown core values and unknown fields, storing nothing', async () => {
     const api = adminApi(server, admin.token);
     const bad = [
-      { ...rules('2026-01-01', 2), weights: { customers: 60, attendance: 20, skp: 10 } },
+      { ...rules('2026-01-01', 2), weights: { customers: -10, attendance: 20, skp: 10 } },
+      { ...rules('2026-01-01', 2), weights: { customers: 0, attendance: 0, skp: 0 } },
+      { ...rules('2026-13-01', 2) },
       { ...rules('2026-01-01', 2), mapping: { ...rules('2026-01-01', 2).mapping, cakap: ['pintar'] } },
       { ...rules('2026-01-01', 2), extra: true },
       { ...rules('2026-02-30', 2) },

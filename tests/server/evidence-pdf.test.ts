@@ -75,6 +75,8 @@ describe('the appraisal evidence PDF', () => {
       body: `NIP;Periode;Hasil kerja;Perilaku kerja;Predikat\n${AGUS};Triwulan III 2026;Sesuai ekspektasi;Di atas ekspektasi;Baik\n`,
     });
     expect(skp.status).toBe(200);
+    const weights = { effectiveFrom: '2026-01-01', weights: { customers: 60, attendance: 20, skp: 20 } };
+    expect((await api.put('/appraisal-weights', weights)).status).toBe(201);
     const before = new Date();
     const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=${HENDRA}`, {
       headers: { authorization: `Bearer ${admin.token}` },
@@ -103,7 +105,11 @@ describe('the appraisal evidence PDF', () => {
     expect(text).toContain('Atasan langsung');
     // 41 of 44 working days: 93.2%.
     const flat = text.replace(/\s+/g, ' ');
-    expect(flat).toContain('SKP (E-Kinerja) : hasil kerja sesuai ekspektasi, perilaku kerja di atas ekspektasi; predikat Baik');
+    expect(flat).toContain(
+      'SKP (E-Kinerja) : hasil kerja sesuai ekspektasi, perilaku kerja di atas ekspektasi; predikat Baik (matriks PermenPANRB 6/2022)',
+    );
+    // Two ratings, fewer than the five the customers' part needs, which is required: no combined score.
+    expect(flat).toContain('Nilai gabungan : data belum cukup (belum ada: pelanggan)');
     expect(flat).toContain(
       'Kehadiran : hadir 41 dari 44 hari kerja (93,2%); cuti 2, tanpa keterangan 1; terlambat 35 menit, pulang cepat 10 menit (2 bulan)',
     );
@@ -118,5 +124,27 @@ describe('the appraisal evidence PDF', () => {
     expect(flat).toContain(`Sidik angka: ${answer.fingerprint}`);
     expect(answer.employee).not.toHaveProperty('nip');
     expect(JSON.stringify(answer)).not.toContain(AGUS);
+  });
+  it('stays one page with everything on it: four long comments, attendance, SKP and the combined score of three parts', async () => {
+    const long = 'Petugas menjelaskan persyaratan dengan sabar dan jelas, berkas saya diperiksa teliti, antrean tertib. '.repeat(3);
+    await addRatings(
+      server.sequelize,
+      Array.from({ length: 6 }, (_, i) => ({
+        nip: AGUS,
+        scores: [5, 5, 4, 5, 5] as [number, number, number, number, number],
+        at: new Date(`2026-09-${String(10 + i)}T03:00:00Z`),
+        comment: `${i + 1}. ${long}`,
+      })),
+    );
+    const response = await fetch(`${server.url}/api/v1/reports/employees/${AGUS}/evidence.pdf?period=2026-Q3&superior=${HENDRA}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(response.status).toBe(200);
+    const read = readPdf(Buffer.from(await response.arrayBuffer()));
+    if (!read) return;
+    expect(read.pages).toBe(1);
+    const flat = read.text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/Nilai gabungan : \d+,\d dari 100 \(pelanggan [\d,]+ x 60%, kehadiran [\d,]+ x 20%, hasil kerja SKP 80,0 x 20%/);
+    expect(flat).toContain('komentar lain');
   });
 });

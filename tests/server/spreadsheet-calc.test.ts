@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Employee, Office, WorkArea } from '../../server/db/models/index.js';
-import { makeUser, type TestUser } from '../helpers/admin.js';
+import { AttendanceMonth, Employee, Office, WorkArea } from '../../server/db/models/index.js';
+import { adminApi, makeUser, type TestUser } from '../helpers/admin.js';
 import { openWithCalc, sofficePath, type CalcCell, type CalcSheet } from '../helpers/calc.js';
 import { addRatings } from '../helpers/rating-fixtures.js';
 import { announceMissing } from '../helpers/requirements.js';
@@ -79,6 +79,26 @@ suite('exports opened in LibreOffice Calc', () => {
       { nip: RINA, scores: [5, 5, 5, 5, 4], at: new Date('2026-07-20T03:00:00Z'), verified: true },
       { nip: STAFF, scores: [4, 4, 4, 4, 4], at: new Date('2026-09-01T03:00:00Z') },
     ]);
+    // Attendance counts in the combined score, which then needs no customers' part: Agus's is his attendance.
+    const agus = (await Employee.findOne({ where: { nip: AGUS } }))!;
+    await AttendanceMonth.create({
+      officeId: office.id,
+      employeeId: agus.id,
+      month: '2026-07',
+      workingDays: 21,
+      presentDays: 20,
+      leaveDays: 1,
+      absentDays: 0,
+      lateMinutes: 0,
+      earlyLeaveMinutes: 0,
+    } as never);
+    const combined = {
+      required: [],
+      attendancePenalty: { latePerHour: 0.5, earlyLeavePerHour: 0.5 },
+      skpValues: { below: 60, meeting: 80, above: 100 },
+    };
+    const weights = { effectiveFrom: '2026-01-01', weights: { customers: 50, attendance: 50, skp: 0 }, combined };
+    expect((await adminApi(server, admin.token).put('/appraisal-weights', weights)).status).toBe(201);
   }, 60_000);
   afterAll(() => server?.close());
 
@@ -90,6 +110,12 @@ suite('exports opened in LibreOffice Calc', () => {
     expect(report.rows.map((row) => row.nip)).toEqual(expect.arrayContaining([AGUS, RINA, STAFF]));
     expect(sheet!.rows[0]!.slice(0, 4).map((cell) => cell.value)).toEqual(['NIP', 'Nama', 'Wilayah kerja', 'Jumlah penilaian']);
     expectRowsIntact(sheet!, report.rows);
+    // The appraisal columns after the customers' figures: numbers stay numbers.
+    const header = sheet!.rows[0]!.map((cell) => cell.value);
+    expect(header.slice(-4)).toEqual(['Kehadiran (%)', 'Hasil kerja SKP', 'Nilai gabungan', 'Predikat kinerja']);
+    const agus = sheet!.rows.find((cells) => cells[0]?.value === AGUS)!;
+    expect(agus[header.length - 4]).toEqual({ type: 'float', value: 100 });
+    expect(agus[header.length - 2]).toEqual({ type: 'float', value: 100 });
   }, 240_000);
 
   it('keeps every NIP whole in every sheet of the XLSX, with Indonesian sheet names', async () => {

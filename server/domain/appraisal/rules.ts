@@ -1,19 +1,29 @@
 import { z } from 'zod';
 import { INDICATOR_CODES, type IndicatorCode } from '../indicators.js';
 import { CORE_VALUE_CODES, DEFAULT_MAPPING, type CoreValueMapping } from './core-values.js';
+import { combinedRulesSchema, DEFAULT_COMBINED } from './combined.js';
 import { PERIOD_KINDS } from './periods.js';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
+  .refine((value) => {
+    // An impossible month (2026-13-01) is an invalid Date, whose toISOString would throw.
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  }, 'is not a real date');
 
-const weight = z.number().int('must be a whole percentage').min(0).max(100);
+const weight = z.number().min(0, 'must not be negative').max(1000, 'must be at most 1000');
+
+/** The weights of the combined score's parts: none negative, not all zero; only their ratios count. */
+export const weightsSchema = z
+  .strictObject({ customers: weight, attendance: weight, skp: weight })
+  .refine((w) => w.customers + w.attendance + w.skp > 0, 'must not all be zero');
 
 /**
  * An office's appraisal rules as they stand from one date: its periodic evaluation, the BerAKHLAK
- * mapping of its indicators, the weights of the combined score (percentages adding up to 100) and the
- * fewest ratings a behaviour suggestion needs. Rules are never edited in place: a change is a new set
+ * mapping of its indicators, the weights and rules of the combined score and the fewest ratings a
+ * behaviour suggestion (and the combined score's customers' part) needs. Rules are never edited in place: a change is a new set
  * with the day it takes effect, so a past period keeps the rules of its time.
  */
 export const appraisalRulesSchema = z.strictObject({
@@ -30,13 +40,13 @@ export const appraisalRulesSchema = z.strictObject({
       (mapping) => Object.values(mapping).every((values) => new Set(values).size === values.length),
       'names a core value twice for one indicator',
     ),
-  weights: z
-    .strictObject({ customers: weight, attendance: weight, skp: weight })
-    .refine((w) => w.customers + w.attendance + w.skp === 100, 'must add up to 100'),
+  weights: weightsSchema,
+  /** Sets saved before the combined score's rules existed read as PACAK's defaults. */
+  combined: combinedRulesSchema.default(DEFAULT_COMBINED),
   minRatings: z.number().int().min(1).max(1000),
 });
 
-export type AppraisalRulesInput = z.infer<typeof appraisalRulesSchema>;
+export type AppraisalRulesInput = z.output<typeof appraisalRulesSchema>;
 
 export interface AppraisalRules extends AppraisalRulesInput {
   mapping: CoreValueMapping;
@@ -50,6 +60,7 @@ export const DEFAULT_RULES: AppraisalRules = {
   periodKind: 'quarterly',
   mapping: DEFAULT_MAPPING,
   weights: { customers: 100, attendance: 0, skp: 0 },
+  combined: DEFAULT_COMBINED,
   minRatings: 5,
   setByOffice: false,
 };

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { appraisalRulesSchema } from '../../domain/appraisal/rules.js';
-import { periodListSchema } from '../../services/appraisal/rules.js';
+import { periodListSchema, weightsChangeSchema } from '../../services/appraisal/rules.js';
 import type { Services } from '../../services/index.js';
 import { bodyOf, queryOf } from './params.js';
 
@@ -17,6 +17,15 @@ export function appraisalRoutes(router: Router, services: Services): void {
     const body = bodyOf(ctx, appraisalRulesSchema);
     ctx.status = 201;
     ctx.body = await rules.add(actorOf(ctx, services), body);
+  });
+  // The combined score's weights: read the ones in force, or set new ones from a day (a new rule set).
+  router.get('/appraisal-weights', admins, async (ctx) => {
+    ctx.body = await rules.weights(actorOf(ctx, services));
+  });
+  router.put('/appraisal-weights', admins, async (ctx) => {
+    const body = bodyOf(ctx, weightsChangeSchema);
+    ctx.status = 201;
+    ctx.body = await rules.setWeights(actorOf(ctx, services), body);
   });
   router.get('/appraisal-periods', admins, async (ctx) => {
     const { year } = queryOf(ctx, periodListSchema);

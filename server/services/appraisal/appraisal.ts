@@ -5,11 +5,9 @@ import type { EmployeeReport, ReportBuilders } from '../reports/report-builders.
 import type { ReportQuery, ReportScope } from '../reports/report-query.js';
 import { attendanceSummary, type AttendanceSummary } from './attendance-summary.js';
 import { coreValueFigures, type CoreValueFigure } from './core-value-figures.js';
+import { BAYES_WEIGHT, type EmployeeKinerja, type KinerjaService } from './kinerja.js';
 import type { AppraisalRulesService } from './rules.js';
 import { suggestBehaviour, type BehaviourSuggestion } from './suggestion.js';
-
-/** The Bayesian pull the suggestion uses: the ranking's default, so both read the same figure. */
-const BAYES_WEIGHT = 10;
 
 /** Who signs an employee's evidence: their direct superior. */
 export interface Signer {
@@ -21,13 +19,17 @@ export interface Signer {
 export interface EmployeeAppraisal extends EmployeeReport {
   appraisal: {
     /** The office's rules in force on the period's last day, and the day they took effect. */
-    rules: Pick<AppraisalRules, 'effectiveFrom' | 'setByOffice' | 'periodKind' | 'minRatings' | 'weights'>;
+    rules: Pick<AppraisalRules, 'effectiveFrom' | 'setByOffice' | 'periodKind' | 'minRatings' | 'weights' | 'combined'>;
     coreValues: CoreValueFigure[];
     suggestion: BehaviourSuggestion;
     /** Attendance over the months the period touches, when it was imported. */
     attendance: AttendanceSummary | null;
     /** The SKP result imported for exactly this period (by its code), when there is one. */
     skp: { period: string; workResult: string | null; behaviour: string | null; predikat: string | null } | null;
+    /** The combined score of customers, attendance and SKP by the rules' weights (domain/appraisal/combined.ts). */
+    combined: EmployeeKinerja['combined'] | null;
+    /** The predikat of the period's SKP result: by PermenPANRB 6/2022's matrix, or as imported. */
+    predikat: EmployeeKinerja['predikat'];
   };
 }
 
@@ -39,6 +41,7 @@ export class AppraisalService {
   constructor(
     private readonly builders: ReportBuilders,
     private readonly rules: AppraisalRulesService,
+    private readonly kinerja: KinerjaService,
   ) {}
 
   /** The superior who signs an employee's evidence: an active employee of the same office, by NIP. */
@@ -62,16 +65,20 @@ export class AppraisalService {
       { officeId: scope.officeId },
       { ...query, workArea: undefined, serviceType: undefined, minRatings: rules.minRatings, weight: BAYES_WEIGHT },
     );
-    const { effectiveFrom, setByOffice, periodKind, minRatings, weights } = rules;
+    const { effectiveFrom, setByOffice, periodKind, minRatings, weights, combined } = rules;
     const employee = await Employee.findOne({ where: { officeId: scope.officeId, nip: report.employee.nip }, rejectOnEmpty: true });
+    const kinerja = (await this.kinerja.office(scope.officeId, query)).byNip.get(employee.nip);
     return {
       ...report,
+      ...(kinerja ? { kinerja: kinerja.cells } : {}),
       appraisal: {
-        rules: { effectiveFrom, setByOffice, periodKind, minRatings, weights },
+        rules: { effectiveFrom, setByOffice, periodKind, minRatings, weights, combined },
         coreValues: coreValueFigures(report.stars, rules.mapping),
         suggestion: suggestBehaviour(report.employee.nip, ranking, report.figures.count, rules.minRatings),
         attendance: await attendanceSummary(employee.id, query.from, query.to),
         skp: await this.#skp(employee.id, query.period?.code),
+        combined: kinerja?.combined ?? null,
+        predikat: kinerja?.predikat ?? null,
       },
     };
   }

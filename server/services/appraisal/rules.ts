@@ -1,6 +1,8 @@
 import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
-import { AppraisalRuleSet } from '../../db/models/index.js';
+import { AppraisalRuleSet, Office } from '../../db/models/index.js';
+import { combinedRulesSchema } from '../../domain/appraisal/combined.js';
+import { localDate } from '../../domain/local-date.js';
 import { CORE_VALUES, DEFAULT_MAPPING_REASONS } from '../../domain/appraisal/core-values.js';
 import { periodsOfYear, type AppraisalPeriod } from '../../domain/appraisal/periods.js';
 import {
@@ -15,6 +17,14 @@ import { officeOf, uniqueOr409 } from '../admin/fields.js';
 import type { Actor, AuditLog } from '../admin/audit.js';
 
 export const periodListSchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/** A change of the combined score's weights (and optionally its rules) from a day; the rest of the set carries over. */
+export const weightsChangeSchema = z.strictObject({
+  effectiveFrom: appraisalRulesSchema.shape.effectiveFrom,
+  weights: appraisalRulesSchema.shape.weights,
+  combined: combinedRulesSchema.optional(),
+});
+export type WeightsChange = z.infer<typeof weightsChangeSchema>;
 
 export interface RuleSetView extends AppraisalRules {
   createdAt: string | null;
@@ -78,6 +88,35 @@ export class AppraisalRulesService {
       );
       return { ...input, setByOffice: true, createdAt: row.createdAt.toISOString() };
     });
+  }
+
+  /**
+   * The combined score's weights and rules in force today (the office's day), and every set's weights
+   * with the day they took effect, newest first.
+   */
+  async weights(actor: Actor) {
+    const officeId = officeOf(actor);
+    const office = await Office.findByPk(officeId, { rejectOnEmpty: true });
+    const today = localDate(new Date(), office.timezone);
+    const sets = await setsOf(officeId);
+    const current = rulesOn(sets, today) ?? DEFAULT_RULES;
+    return {
+      today,
+      current: {
+        effectiveFrom: current.effectiveFrom,
+        setByOffice: current.setByOffice,
+        weights: current.weights,
+        combined: current.combined,
+      },
+      history: sets.map(({ effectiveFrom, weights, combined, createdAt }) => ({ effectiveFrom, weights, combined, createdAt })),
+    };
+  }
+
+  /** New weights from a day: a new set like the latest (or the defaults), with these weights. */
+  async setWeights(actor: Actor, change: WeightsChange): Promise<RuleSetView> {
+    const latest = (await setsOf(officeOf(actor)))[0] ?? DEFAULT_RULES;
+    const { periodKind, mapping, minRatings, combined } = latest;
+    return this.add(actor, { periodKind, mapping, minRatings, combined: change.combined ?? combined, ...change });
   }
 
   /** The periods of a year as the office's periodic evaluation in force at the year's end names them. */

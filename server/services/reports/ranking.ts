@@ -9,7 +9,14 @@ export interface RankedRow extends EmployeeRow {
 }
 
 export interface RankingResult {
-  rankingMethod: { minRatings: number; weight: number; prior: number | null; explanation: string };
+  rankingMethod: {
+    minRatings: number;
+    weight: number;
+    prior: number | null;
+    explanation: string;
+    /** Set when the appraisal figures were added: what orders `ranked`. */
+    orderBy?: 'bayesian' | 'combined';
+  };
   ranked: RankedRow[];
   notYetRanked: EmployeeRow[];
 }

@@ -1,6 +1,7 @@
 import type * as Contract from '../../../contract/index.js';
 import type { Satisfies } from '../../../contract/index.js';
 import { Employee, ServiceType, WorkArea } from '../../db/models/index.js';
+import type { KinerjaCells } from '../../domain/appraisal/combined.js';
 import type { IndicatorCode } from '../../domain/indicators.js';
 import { forbidden, notFound } from '../../domain/problem.js';
 import { addTotals, emptyTotals, figuresOf, type Figures } from './figures.js';
@@ -35,6 +36,8 @@ export interface EmployeeReport extends ReportHeader {
   byServiceType: GroupRow[];
   byMonth: MonthRow[];
   comments: ReportComment[];
+  /** Attendance, SKP, combined score and predikat, when the appraisal figures were added (routes do). */
+  kinerja?: KinerjaCells;
 }
 
 export type ReportComment = Contract.ReportComment;

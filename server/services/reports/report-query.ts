@@ -36,6 +36,8 @@ export const reportQuerySchema = z
     lang: z.enum(['id', 'en']).default('id'),
     minRatings: z.coerce.number().int().min(1).max(1000).default(5),
     weight: z.coerce.number().min(0).max(1000).default(10),
+    /** The ranking's order: the Bayesian average of customers' ratings, or the combined score. */
+    orderBy: z.enum(['bayesian', 'combined']).default('bayesian'),
   })
   .superRefine((query, ctx) => {
     if (query.period && (query.from || query.to)) {

@@ -1,3 +1,5 @@
+import type { KinerjaCells } from '../../domain/appraisal/combined.js';
+import { PREDIKAT_NAMES, SKP_LEVEL_NAMES } from '../../domain/appraisal/predikat.js';
 import { INDICATORS } from '../../domain/indicators.js';
 import type { Figures } from './figures.js';
 import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from './report-builders.js';
@@ -65,6 +67,31 @@ export const figureCells = (f: Figures): Cell[] => [
   f.grade ? `${f.grade} (${f.gradeLabel})` : null,
 ];
 
+/** Attendance, SKP, combined score and predikat, after the customers' figures, when the report carries them. */
+export const kinerjaColumns = (say: Say, rows: { kinerja?: KinerjaCells }[]): Column[] =>
+  rows.some((row) => row.kinerja)
+    ? [
+        decimal(say('Kehadiran (%)', 'Attendance (%)'), 1),
+        text(say('Hasil kerja SKP', 'SKP work result'), 20),
+        decimal(say('Nilai gabungan', 'Combined score'), 1),
+        text(say('Predikat kinerja', 'Performance rating'), 18),
+      ]
+    : [];
+
+export const kinerjaCells = (say: Say, row: { kinerja?: KinerjaCells }, shown: boolean): Cell[] => {
+  if (!shown) return [];
+  const k = row.kinerja;
+  const level = k?.skpWorkResult ? SKP_LEVEL_NAMES[k.skpWorkResult] : null;
+  // The predikat keeps its regulation name in both languages, with a translation in English.
+  const predikat = k?.predikat ? PREDIKAT_NAMES[k.predikat] : null;
+  return [
+    k?.attendanceRate ?? null,
+    level ? say(level.id, level.en) : null,
+    k?.combinedScore ?? null,
+    predikat ? say(predikat.id, `${predikat.id} (${predikat.en})`) : null,
+  ];
+};
+
 /** What the report is: period, filters, method and time made, as a sheet of its own. */
 export function aboutTable(report: ReportHeader, say: Say): Table {
   const all = say('semua', 'all');
@@ -106,11 +133,13 @@ const personColumns = (say: Say) => [id('NIP'), text(say('Nama', 'Name'), 32), t
 
 export function summaryTables(report: SummaryReport, lang: ExportLang = 'id'): Table[] {
   const say = sayIn(lang);
+  const extra = kinerjaColumns(say, report.rows);
+  const shown = extra.length > 0;
   return [
     {
       name: say('Ringkasan', 'Summary'),
-      columns: [...personColumns(say), ...figureColumns(say)],
-      rows: report.rows.map((row) => [row.nip, row.name, row.workArea.name, ...figureCells(row)]),
+      columns: [...personColumns(say), ...figureColumns(say), ...extra],
+      rows: report.rows.map((row) => [row.nip, row.name, row.workArea.name, ...figureCells(row), ...kinerjaCells(say, row, shown)]),
     },
     starTable(report.stars, say),
     monthTable(report.byMonth, say),
@@ -134,6 +163,8 @@ export function groupTables(report: GroupReport, lang: ExportLang = 'id'): Table
 export function rankingTables(report: RankingReport, lang: ExportLang = 'id'): Table[] {
   const say = sayIn(lang);
   const about = aboutTable(report, say);
+  const extra = kinerjaColumns(say, [...report.ranked, ...report.notYetRanked]);
+  const shown = extra.length > 0;
   return [
     {
       name: say('Peringkat', 'Ranking'),
@@ -142,13 +173,22 @@ export function rankingTables(report: RankingReport, lang: ExportLang = 'id'): T
         ...personColumns(say),
         decimal(say('Rata-rata Bayes', 'Bayesian average'), 3),
         ...figureColumns(say),
+        ...extra,
       ],
-      rows: report.ranked.map((row) => [row.rank, row.nip, row.name, row.workArea.name, row.bayesian, ...figureCells(row)]),
+      rows: report.ranked.map((row) => [
+        row.rank,
+        row.nip,
+        row.name,
+        row.workArea.name,
+        row.bayesian,
+        ...figureCells(row),
+        ...kinerjaCells(say, row, shown),
+      ]),
     },
     {
       name: say('Belum diperingkat', 'Not yet ranked'),
-      columns: [...personColumns(say), ...figureColumns(say)],
-      rows: report.notYetRanked.map((row) => [row.nip, row.name, row.workArea.name, ...figureCells(row)]),
+      columns: [...personColumns(say), ...figureColumns(say), ...extra],
+      rows: report.notYetRanked.map((row) => [row.nip, row.name, row.workArea.name, ...figureCells(row), ...kinerjaCells(say, row, shown)]),
     },
     { ...about, rows: [...about.rows, [say('Metode peringkat', 'Ranking method'), report.rankingMethod.explanation]] },
   ];
@@ -157,11 +197,20 @@ export function rankingTables(report: RankingReport, lang: ExportLang = 'id'): T
 export function employeeTables(report: EmployeeReport, lang: ExportLang = 'id'): Table[] {
   const say = sayIn(lang);
   const { employee } = report;
+  const extra = kinerjaColumns(say, [report]);
   return [
     {
       name: say('Ringkasan', 'Summary'),
-      columns: [...personColumns(say), ...figureColumns(say)],
-      rows: [[employee.nip, employee.name, employee.workArea.name, ...figureCells(report.figures)]],
+      columns: [...personColumns(say), ...figureColumns(say), ...extra],
+      rows: [
+        [
+          employee.nip,
+          employee.name,
+          employee.workArea.name,
+          ...figureCells(report.figures),
+          ...kinerjaCells(say, report, extra.length > 0),
+        ],
+      ],
     },
     starTable(report.stars, say),
     {

@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import type { KinerjaCells } from '../../domain/appraisal/combined.js';
 import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicators.js';
 import { monthStart, STAR_COLUMNS } from '../../db/daily-figures.js';
 import { Employee, Office, ServiceType, WorkArea } from '../../db/models/index.js';
@@ -35,6 +36,8 @@ export interface EmployeeRow extends Figures {
   nip: string;
   name: string;
   workArea: { code: string; name: string };
+  /** Attendance, SKP, combined score and predikat, when the appraisal figures were added (routes do). */
+  kinerja?: KinerjaCells;
 }
 
 /** Part of a report's period and the figures table that answers it (dates are YYYY-MM-DD, both ends included). */

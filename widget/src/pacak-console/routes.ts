@@ -99,6 +99,13 @@ export const routes: ConsoleRoute[] = [
     load: () => import('./sections/settings.js'),
   },
   {
+    path: 'appraisal',
+    screen: 'appraisal',
+    roles: admins,
+    label: { id: 'Penilaian kinerja', en: 'Appraisal' },
+    load: () => import('./sections/appraisal.js'),
+  },
+  {
     path: 'account',
     screen: 'account',
     roles: everyone,

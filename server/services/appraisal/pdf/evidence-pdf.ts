@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { COMBINED_PARTS, type CombinedPart } from '../../../domain/appraisal/combined.js';
 import type { EmployeeAppraisal, Signer } from '../appraisal.js';
 import type { Letterhead } from '../letterhead.js';
 import { FONTS, printable, type GlyphSource } from './fonts.js';
@@ -17,13 +18,7 @@ export interface EvidenceInput {
 }
 
 const LEVEL_ID: Record<string, string> = { below: 'di bawah ekspektasi', meeting: 'sesuai ekspektasi', above: 'di atas ekspektasi' };
-const PREDIKAT_ID: Record<string, string> = {
-  'sangat-baik': 'Sangat Baik',
-  baik: 'Baik',
-  'butuh-perbaikan': 'Butuh Perbaikan',
-  kurang: 'Kurang',
-  'sangat-kurang': 'Sangat Kurang',
-};
+const PART_ID: Record<CombinedPart, string> = { customers: 'pelanggan', attendance: 'kehadiran', skp: 'hasil kerja SKP' };
 const comma = (value: number, places: number) => value.toFixed(places).replace('.', ',');
 const MAX_COMMENTS = 4;
 
@@ -109,8 +104,23 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   if (skp) {
     const ratings =
       skp.workResult && skp.behaviour ? `hasil kerja ${LEVEL_ID[skp.workResult]}, perilaku kerja ${LEVEL_ID[skp.behaviour]}` : '';
-    const predikat = skp.predikat ? `predikat ${PREDIKAT_ID[skp.predikat]}` : '';
+    const found = evidence.appraisal.predikat;
+    const predikat = found ? `predikat ${found.name.id}${found.source === 'matrix' ? ' (matriks PermenPANRB 6/2022)' : ''}` : '';
     line('SKP (E-Kinerja)', [ratings, predikat].filter(Boolean).join('; '));
+  }
+
+  // The combined score, once the office has set its weights or weighs more than the customers' part.
+  const combined = evidence.appraisal.combined;
+  if (combined && (rules.setByOffice || rules.weights.attendance > 0 || rules.weights.skp > 0)) {
+    const parts = COMBINED_PARTS.filter((part) => combined.usedWeights[part] > 0)
+      .map((part) => `${PART_ID[part]} ${comma(combined.parts[part] ?? 0, 1)} x ${comma(combined.usedWeights[part] * 100, 0)}%`)
+      .join(', ');
+    line(
+      'Nilai gabungan',
+      combined.score === null
+        ? `data belum cukup${combined.missing.length ? ` (belum ada: ${combined.missing.map((part) => PART_ID[part]).join(', ')})` : ''}`
+        : `${comma(combined.score, 1)} dari 100 (${parts}; ${rules.setByOffice ? `bobot kantor sejak ${rules.effectiveFrom}` : 'bobot bawaan PACAK'})`,
+    );
   }
 
   // Core values: what customers said that bears on each, by the office's mapping.
