@@ -91,7 +91,10 @@ const slugOf = (type: string | undefined): string => (type?.startsWith(PROBLEM_T
 
 function fieldMessage(code: string | undefined, message: string): string {
   if (code && BY_CODE[code]) return BY_CODE[code];
-  for (const [pattern, words] of BY_MESSAGE) if (pattern.test(message)) return message.replace(pattern, words);
+  for (const [pattern, words] of BY_MESSAGE) {
+    const match = pattern.exec(message);
+    if (match) return words.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? '');
+  }
   return message;
 }
 
