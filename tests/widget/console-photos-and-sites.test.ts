@@ -1,11 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { AllowedOrigin, Employee } from '../../server/db/models/index.js';
+import { signIn } from '../helpers/admin.js';
 import { describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
 import { pngOf } from '../helpers/images.js';
 import type { TestServer } from '../helpers/server.js';
 import { axeScreen, overflow, openConsole as openAs } from './console-admin-fixture.js';
-import { openConsole } from './console-fixture.js';
+import { expectFits, openConsole } from './console-fixture.js';
 
 const SLOW = { timeout: 60_000 };
 /** dr. Rina Kartika, of the demo office. */
@@ -74,8 +75,15 @@ describeInBrowser('employee photos and allowed sites in the console', () => {
     expect(await AllowedOrigin.count({ where: { origin: 'https://situs.example.go.id' } })).toBe(0);
   });
 
-  it('has an axe-clean employee screen with its photo in Indonesian and English, on a phone and a desktop', SLOW, async () => {
+  it('is axe-clean with a photo in both languages on a phone and a desktop, the list fitting', SLOW, async () => {
+    const token = await signIn(server, 'admin', server.demoAdminPassword!);
+    await fetch(`${server.url}/api/v1/admin/employees/${RINA}/photo`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+      body: new Uint8Array(pngOf(64, 64)),
+    });
     await openConsole(page, server, `/admin/employees/${RINA}`);
+    await page.locator('[data-photo-preview]').waitFor();
     const found: string[] = [];
     for (const lang of ['id', 'en'] as const) {
       for (const width of [390, 1280]) {
@@ -87,5 +95,12 @@ describeInBrowser('employee photos and allowed sites in the console', () => {
       }
     }
     expect(found).toEqual([]);
+    // The list with its photos keeps its table inside the card, from a phone to a wall screen.
+    for (const width of [390, 2560]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/admin/employees`);
+      await page.locator('table[data-employees] tbody tr').first().waitFor();
+      await expectFits(page);
+    }
   });
 });
