@@ -31,6 +31,10 @@ export interface Employee {
    * `privacyContact` and `retentionDays` fill the privacy notice under the phone field.
    */
   office: Named & { complaintUrl?: string | null; privacyContact?: string | null; retentionDays?: number };
+  /**
+   * The employee's photo: for one uploaded in the console a path on the API's own server
+   * (`/api/v1/employee-photos/<key>`, to be resolved against the API's origin), else an http(s) address; null when none.
+   */
   photoUrl: string | null;
   ratingUrl: string;
   sending?: SendingVerdict;

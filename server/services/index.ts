@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { EmployeeImporter } from './admin/employee-import.js';
+import { EmployeePhotos } from './admin/employee-photos.js';
 import { EmployeePinAdmin } from './admin/employee-pins.js';
 import { EmployeeAdmin } from './admin/employees.js';
 import { KioskKeyAdmin } from './admin/kiosk-key-admin.js';
@@ -39,6 +40,8 @@ export interface AdminServices {
   workAreas: WorkAreaAdmin;
   serviceTypes: ServiceTypeAdmin;
   employees: EmployeeAdmin;
+  /** Uploaded photos, served from this server. */
+  photos: EmployeePhotos;
   /** The PINs of one-service codes. */
   pins: EmployeePinAdmin;
   importer: EmployeeImporter;
@@ -131,6 +134,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       workAreas: new WorkAreaAdmin(sequelize, audit),
       serviceTypes: new ServiceTypeAdmin(sequelize, audit),
       employees,
+      photos: new EmployeePhotos(sequelize, audit, employees),
       pins: new EmployeePinAdmin(sequelize, audit, employees),
       importer: new EmployeeImporter(sequelize, audit),
       users: new UserAdmin(sequelize, audit, (id, password) => auth.checkCurrentPassword(id, password)),

@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { INDICATOR_CODES } from '../../server/domain/indicators.js';
-import { monthOf } from '../../server/db/migrations/2026.12.04T14.00.00.monthly-figures.js';
+import { monthOf } from '../../server/db/migrations/2026.12.04T14.30.00.monthly-figures.js';
 
 const TABLES = [
   { name: 'rating_daily', key: ['employee_id', 'service_type_id', 'work_area_id', 'local_date', 'verified'] },

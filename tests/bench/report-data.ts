@@ -9,7 +9,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { Employee, Office, ServiceType, WorkArea } from '../../server/db/models/index.js';
 import { INDICATOR_CODES } from '../../server/domain/indicators.js';
 import { FIRST_OFFICE } from '../../server/db/seed-data.js';
-import { foldDailyIntoMonths } from '../../server/db/migrations/2026.12.04T14.00.00.monthly-figures.js';
+import { foldDailyIntoMonths } from '../../server/db/migrations/2026.12.04T14.30.00.monthly-figures.js';
 import type { BenchDb } from './databases.js';
 
 export const EMPLOYEES = 100;

@@ -104,6 +104,28 @@ const ROUTES: Row[] = [
     ok: 204,
     prepare: async () => ({ path: `/employees/${await freshEmployee()}/pin` }),
   },
+  // An employee's photo: a JSON body is refused for its type (415) past the role check.
+  {
+    method: 'PUT',
+    route: '/employees/:nip/photo',
+    roles: ['admin'],
+    ok: 415,
+    prepare: async () => ({ path: `/employees/${await freshEmployee()}/photo`, body: {} }),
+  },
+  {
+    method: 'DELETE',
+    route: '/employees/:nip/photo',
+    roles: ['admin'],
+    ok: 200,
+    prepare: async () => ({ path: `/employees/${await freshEmployee()}/photo` }),
+  },
+  {
+    method: 'GET',
+    route: '/allowed-origins/check',
+    roles: ['admin'],
+    ok: 200,
+    prepare: path('/allowed-origins/check?origin=https://contoh.go.id'),
+  },
   { method: 'GET', route: '/appraisal-periods', roles: ['admin'], ok: 200, prepare: path('/appraisal-periods?year=2026') },
   { method: 'GET', route: '/appraisal-rules', roles: ['admin'], ok: 200, prepare: path('/appraisal-rules') },
   { method: 'POST', route: '/appraisal-rules', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/appraisal-rules', body: {} }) },

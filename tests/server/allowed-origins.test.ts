@@ -150,3 +150,25 @@ describe('GET /api/v1/sites/check', () => {
     expect((await check('origin=https://checked.example&nip=000')).status).toBe(404);
   });
 });
+
+describe('the console’s check of a site', () => {
+  it('says whether a site may send ratings to the office, and whether the installation allows it for every office', async () => {
+    const api = adminApi(server, admin.token);
+    const check = (origin: string) =>
+      api.get<{ origin: string; allowed: boolean; installWide: boolean }>(`/allowed-origins/check?origin=${encodeURIComponent(origin)}`);
+    expect((await check('https://cek.example.go.id/halaman')).status).toBe(422);
+    expect((await check('https://cek.example.go.id')).body).toEqual({
+      origin: 'https://cek.example.go.id',
+      allowed: false,
+      installWide: false,
+    });
+    expect((await check(INSTALL_WIDE)).body).toMatchObject({ allowed: true, installWide: true });
+    const added = await api.post<{ id: number }>('/allowed-origins', { origin: 'https://cek.example.go.id' });
+    expect((await check('https://CEK.example.go.id')).body).toMatchObject({
+      origin: 'https://cek.example.go.id',
+      allowed: true,
+      installWide: false,
+    });
+    await api.delete(`/allowed-origins/${added.body.id}`);
+  });
+});

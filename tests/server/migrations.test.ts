@@ -97,7 +97,7 @@ describe('the monthly-figures migration', () => {
         { nip: DEMO_NIP, scores: [1, 1, 1, 1, 1], at: new Date('2025-02-28T04:00:00Z') },
       ]);
       const qi = server.sequelize.getQueryInterface();
-      const migration = MIGRATIONS.find((m) => m.name === '2026.12.04T14.00.00.monthly-figures')!;
+      const migration = MIGRATIONS.find((m) => m.name === '2026.12.04T14.30.00.monthly-figures')!;
       await migration.down({ context: qi });
       expect(await qi.tableExists('rating_monthly_employee')).toBe(false);
       await migration.up({ context: qi });

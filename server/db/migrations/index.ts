@@ -19,7 +19,8 @@ import * as officeLetterheads from './2026.12.04T12.10.00.office-letterheads.js'
 import * as attendanceMonths from './2026.12.04T12.20.00.attendance-months.js';
 import * as skpResults from './2026.12.04T12.30.00.skp-results.js';
 import * as allowedOrigins from './2026.12.04T13.00.00.allowed-origins.js';
-import * as monthlyFigures from './2026.12.04T14.00.00.monthly-figures.js';
+import * as employeePhotos from './2026.12.04T14.00.00.employee-photos.js';
+import * as monthlyFigures from './2026.12.04T14.30.00.monthly-figures.js';
 
 export interface Migration {
   name: string;
@@ -52,5 +53,6 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T12.20.00.attendance-months', ...attendanceMonths },
   { name: '2026.12.04T12.30.00.skp-results', ...skpResults },
   { name: '2026.12.04T13.00.00.allowed-origins', ...allowedOrigins },
-  { name: '2026.12.04T14.00.00.monthly-figures', ...monthlyFigures },
+  { name: '2026.12.04T14.00.00.employee-photos', ...employeePhotos },
+  { name: '2026.12.04T14.30.00.monthly-figures', ...monthlyFigures },
 ];

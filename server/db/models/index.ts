@@ -5,6 +5,7 @@ import { AttendanceMonth } from './attendance-month.js';
 import { AllowedOrigin } from './allowed-origin.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
+import { EmployeePhoto } from './employee-photo.js';
 import { KioskKey } from './kiosk-key.js';
 import { Office } from './office.js';
 import { OfficeLetterhead } from './office-letterhead.js';
@@ -27,6 +28,7 @@ export {
   AttendanceMonth,
   AuditEntry,
   Employee,
+  EmployeePhoto,
   KioskKey,
   Office,
   OfficeLetterhead,
@@ -49,6 +51,7 @@ export function initModels(sequelize: Sequelize): void {
     WorkArea,
     ServiceType,
     Employee,
+    EmployeePhoto,
     PublicCode,
     Rating,
     AdminUser,

@@ -4,7 +4,7 @@ import { ORIGIN_MESSAGES, parseOrigin } from '../../domain/origins.js';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { officeOf, plainText } from '../../services/admin/fields.js';
 import type { Services } from '../../services/index.js';
-import { bodyOf, idParam } from './params.js';
+import { bodyOf, idParam, queryOf } from './params.js';
 
 /** An origin as typed: checked and normalised here, so the table holds exactly what browsers send. */
 const originField = z
@@ -18,6 +18,7 @@ const originField = z
   });
 
 const addSchema = z.strictObject({ origin: originField, note: plainText(200).optional() });
+const checkSchema = z.strictObject({ origin: originField });
 
 /**
  * The sites whose pages may send ratings to this office (the rating form embedded on the office's
@@ -29,6 +30,14 @@ export function allowedOriginRoutes(router: Router, services: Services): void {
 
   router.get('/allowed-origins', admin, async (ctx) => {
     ctx.body = { origins: await services.origins.list(officeOf(actorOf(ctx, services))) };
+  });
+
+  // Whether pages of a site may send ratings to this office now: by the office's own list, or by the
+  // installation's CORS_ORIGINS (which the office's admin cannot change), as the widget would be told.
+  router.get('/allowed-origins/check', admin, async (ctx) => {
+    const { origin } = queryOf(ctx, checkSchema);
+    const verdict = await services.origins.verdict(origin, officeOf(actorOf(ctx, services)));
+    ctx.body = { origin, allowed: verdict.allowed, installWide: services.origins.installWide(origin) };
   });
 
   router.post('/allowed-origins', admin, async (ctx) => {

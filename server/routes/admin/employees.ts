@@ -1,8 +1,10 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { csvBody } from '../../http/csv-body.js';
+import { readLimited, unsupportedMediaType } from '../../http/json-body.js';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { employeeCreateSchema, employeeListSchema, employeeUpdateSchema } from '../../services/admin/employee-schemas.js';
+import { PHOTO_LIMIT, PHOTO_TYPES } from '../../services/admin/employee-photos.js';
 import { emptyBody, queryBoolean } from '../../services/admin/fields.js';
 import type { Services } from '../../services/index.js';
 import { sheetToCsv } from '../../services/admin/sheet-to-csv.js';
@@ -45,6 +47,9 @@ export function employeeRoutes(router: Router, services: Services): void {
     bodyOf(ctx, emptyBody);
     ctx.body = await employees.setActive(actorOf(ctx, services), codeParam(ctx, 'nip'), true);
   });
+  router.delete('/employees/:nip/photo', admin, async (ctx) => {
+    ctx.body = await services.admin.photos.remove(actorOf(ctx, services), codeParam(ctx, 'nip'));
+  });
   router.post('/employees/:nip/public-code', admin, async (ctx) => {
     bodyOf(ctx, emptyBody);
     ctx.status = 201;
@@ -62,5 +67,22 @@ export function importRoutes(router: Router, services: Services): void {
     const body = ctx.request.body as string | Buffer;
     const csv = typeof body === 'string' ? body : await sheetToCsv(body);
     ctx.body = await services.admin.importer.run(actorOf(ctx, services), csv, dryRun);
+  });
+}
+
+/** What a photo may be sent as: its own type, or plain bytes (the server tells the type from them either way). */
+const PHOTO_BODY_TYPES: readonly string[] = [...PHOTO_TYPES, 'application/octet-stream'];
+
+/**
+ * The employee's photo, sent as the image's bytes (JPEG, PNG or WebP, at most 1 MB), on the router that
+ * reads raw bodies: read only after the sign-in and the role are checked.
+ */
+export function employeePhotoRoute(router: Router, services: Services): void {
+  router.put('/employees/:nip/photo', requireRole('admin'), async (ctx) => {
+    const declared = ctx.get('content-type').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!PHOTO_BODY_TYPES.includes(declared))
+      throw unsupportedMediaType('Send the photo as its bytes with Content-Type image/jpeg, image/png or image/webp.');
+    const bytes = await readLimited(ctx, PHOTO_LIMIT);
+    ctx.body = await services.admin.photos.set(actorOf(ctx, services), codeParam(ctx, 'nip'), bytes);
   });
 }

@@ -8,7 +8,7 @@ import { attendanceImportRoute } from './attendance.js';
 import { allowedOriginRoutes } from './allowed-origins.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeePinRoutes } from './employee-pins.js';
-import { employeeRoutes, importRoutes } from './employees.js';
+import { employeePhotoRoute, employeeRoutes, importRoutes } from './employees.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
 import { letterheadLogoRoute, letterheadRoutes } from './letterhead.js';
 import { moderationRoutes } from './moderation.js';
@@ -34,6 +34,7 @@ export function adminRouter(services: Services, jsonLimit: number): Router {
   // text/csv body is never taken for JSON.
   importRoutes(router, services);
   letterheadLogoRoute(router, services);
+  employeePhotoRoute(router, services);
   attendanceImportRoute(router, services);
   router.use(jsonBody({ limit: jsonLimit, optional: true }));
   userRoutes(router, services);

@@ -1,6 +1,6 @@
 import { col, fn, Op, where as sqlWhere, type Sequelize, type WhereOptions } from 'sequelize';
 import { staffIdProblems, type StaffKind } from '../../domain/nip.js';
-import { Employee, PublicCode, Rating, WorkArea } from '../../db/models/index.js';
+import { Employee, EmployeePhoto, PublicCode, Rating, WorkArea } from '../../db/models/index.js';
 import { conflict, invalid, notFound } from '../../domain/problem.js';
 import type { Actor, AuditLog } from './audit.js';
 import { issuePublicCode, type Catalogue } from '../catalogue/catalogue.js';
@@ -95,6 +95,8 @@ export class EmployeeAdmin {
     if (area.id !== employee.workAreaId) changes.workArea = { from: employee.workArea.code, to: area.code };
     if (Object.keys(changes).length) {
       await this.db.transaction(async (transaction) => {
+        // Another address (or none) in place of an uploaded photo: its stored bytes go with it.
+        if ('photoUrl' in changes) await EmployeePhoto.destroy({ where: { employeeId: employee.id }, transaction });
         await employee.update({ ...fields, workAreaId: area.id }, { transaction });
         await this.audit.record(
           actor,
@@ -143,6 +145,7 @@ export class EmployeeAdmin {
     }
     await this.db.transaction(async (transaction) => {
       await PublicCode.destroy({ where: { employeeId: employee.id }, transaction });
+      await EmployeePhoto.destroy({ where: { employeeId: employee.id }, transaction });
       await employee.destroy({ transaction });
       await this.audit.record(
         actor,

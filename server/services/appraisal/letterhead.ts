@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Office, OfficeLetterhead } from '../../db/models/index.js';
+import { imageTypeOf } from '../../domain/image.js';
 import { invalid } from '../../domain/problem.js';
 import { officeOf } from '../admin/fields.js';
 import type { Actor, AuditLog } from '../admin/audit.js';
@@ -24,11 +25,10 @@ export interface Letterhead {
   logo: { type: string; bytes: Buffer } | null;
 }
 
-/** The first bytes of a PNG and of a JPEG: the type a logo claims must be the type it is. */
-function imageTypeOf(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
+/** A logo is a PNG or a JPEG (what PDFKit draws), by its first bytes: the type a logo claims must be the type it is. */
+function logoTypeOf(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
+  const type = imageTypeOf(bytes);
+  return type === 'image/png' || type === 'image/jpeg' ? type : null;
 }
 
 /** The connection the models were initialised on; the service runs only after that. */
@@ -75,7 +75,7 @@ export class LetterheadService {
   /** A PNG or JPEG logo, checked by its bytes; null removes it. */
   async setLogo(actor: Actor, bytes: Buffer | null, declaredType?: string) {
     const officeId = officeOf(actor);
-    const type = bytes ? imageTypeOf(bytes) : null;
+    const type = bytes ? logoTypeOf(bytes) : null;
     if (bytes && (!type || type !== declaredType)) {
       throw invalid([{ path: 'logo', message: 'must be a PNG or JPEG image sent with its own content type', code: 'not_an_image' }]);
     }

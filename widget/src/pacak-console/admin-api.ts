@@ -1,6 +1,7 @@
 import { ApiError } from '../api.js';
 import type { Problem } from '../api.js';
 import type { Session } from '../pacak-dashboard/session.js';
+import { problemIn } from './problem-text.js';
 
 const TIMEOUT_MS = 60_000;
 
@@ -19,15 +20,18 @@ function searchOf(query: Query): string {
 
 /**
  * The admin API (`/api/v1/admin/...` and friends) with one session's token, for the console's screens.
- * Every failure is an ApiError carrying the server's problem details (field errors included), so a
- * screen can show each error next to its field; a 401 is also told to `onUnauthorized` first, so the
- * console sends the person back to sign-in from wherever the request was made.
+ * Every failure is an ApiError carrying the server's problem details (field errors included), in the
+ * console's language where they are known, so a screen can show each error next to its field; a 401 is
+ * also told to `onUnauthorized` first, so the console sends the person back to sign-in from wherever
+ * the request was made.
  */
 export class AdminApi {
   constructor(
     readonly origin: string,
     private readonly token: string,
     private readonly onUnauthorized: (error: ApiError) => void,
+    /** The console's language: a known problem's details are told in it (see problem-text.ts). */
+    private readonly lang: 'id' | 'en' = 'id',
   ) {}
 
   /** The absolute address of an API path (`/admin/employees`), with its query. */
@@ -56,9 +60,9 @@ export class AdminApi {
   }
 
   /** Sends a file as it is (a CSV or XLSX import, a photo), with its own content type. */
-  upload<T>(path: string, file: Blob, query: Query = {}): Promise<T> {
+  upload<T>(path: string, file: Blob, query: Query = {}, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
     return this.json<T>(this.url(path, query), {
-      method: 'POST',
+      method,
       headers: { 'Content-Type': file.type || 'application/octet-stream' },
       body: file,
     });
@@ -92,7 +96,7 @@ export class AdminApi {
     const body = (await response.json().catch(() => undefined)) as Problem | undefined;
     const error = new ApiError(
       response.status,
-      body?.status ? body : { title: response.statusText, status: response.status },
+      problemIn(this.lang, body?.status ? body : { title: response.statusText, status: response.status }),
       Number(response.headers.get('Retry-After')) || undefined,
     );
     if (error.status === 401) this.onUnauthorized(error);

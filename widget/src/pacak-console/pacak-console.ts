@@ -179,7 +179,7 @@ export class PacakConsole extends LitElement {
 
   private contextFor(session: Session, subpath: string): ConsoleContext {
     return {
-      api: new AdminApi(this.origin, session.token, () => this.auth.end(this.t.expired)),
+      api: new AdminApi(this.origin, session.token, () => this.auth.end(this.t.expired), this.language),
       session,
       lang: this.language,
       subpath,

@@ -1,10 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { asApiError } from '../../api.js';
 import type { ConsoleContext } from '../admin-api.js';
 import { screenStyles } from '../pacak-console.styles.js';
 import { employeeStrings } from './employees/employee-strings.js';
 import type { EmployeeStrings } from './employees/employee-strings.js';
-import { employeePath, KINDS } from './employees/employee-types.js';
+import { employeePath, isStoredPhoto, KINDS } from './employees/employee-types.js';
 import type { AdminEmployee, WorkAreaChoice } from './employees/employee-types.js';
 import './employees/employee-editor.js';
 import './employees/employee-import.js';
@@ -17,7 +17,23 @@ const PAGE = 50;
  * actions (move, deactivate, delete, QR code, PIN, card), `/admin/employees/import` imports a file.
  */
 export class PacakConsoleEmployees extends LitElement {
-  static override styles = screenStyles;
+  static override styles = [
+    screenStyles,
+    css`
+      .who {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+      }
+      .who img {
+        flex: none;
+        width: 32px;
+        height: 32px;
+        object-fit: cover;
+        border-radius: 50%;
+      }
+    `,
+  ];
 
   static override properties = {
     context: { attribute: false },
@@ -121,7 +137,7 @@ export class PacakConsoleEmployees extends LitElement {
         <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.nip}</th><th scope="col">${t.workArea}</th><th scope="col">${t.kind}</th><th scope="col">${t.status}</th></tr></thead>
         <tbody>${this.employees.map(
           (employee) => html`<tr data-nip=${employee.nip}>
-            <th scope="row"><a href=${employeePath(employee.nip)}>${employee.name}</a></th>
+            <th scope="row"><span class="who">${this.thumbnail(employee)}<a href=${employeePath(employee.nip)}>${employee.name}</a></span></th>
             <td>${employee.nip}</td>
             <td>${employee.workArea.name}</td>
             <td>${t.kinds[employee.kind] ?? employee.kind}</td>
@@ -130,6 +146,13 @@ export class PacakConsoleEmployees extends LitElement {
         )}</tbody>
       </table>
     </div>`;
+  }
+
+  /** The uploaded photo, small and beside the name it shows (so its text is empty); other addresses the page would refuse. */
+  private thumbnail(employee: AdminEmployee) {
+    const url = employee.photoUrl;
+    if (!url || !isStoredPhoto(url) || !this.context) return nothing;
+    return html`<img src=${new URL(url, this.context.api.origin).href} alt="" width="32" height="32" loading="lazy" data-photo />`;
   }
 
   private pageHref(page: number): string {

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { AdminScreen } from '../admin/admin-screen.js';
+import './allowed-sites.js';
 
 interface OfficeSettings {
   code: string;
@@ -20,7 +21,7 @@ const ZONES = [
 /**
  * The office's own settings: the complaint link customers see after a low score, the data protection
  * contact in the form's privacy notice, and the time zone that decides "one rating a day" and report
- * days. Only what changed is sent. Admins only.
+ * days. Only what changed is sent. Below it, the sites allowed to send ratings (allowed-sites.ts). Admins only.
  */
 export class PacakConsoleSettings extends AdminScreen {
   static override properties = { ...AdminScreen.properties, office: { state: true } };
@@ -42,7 +43,7 @@ export class PacakConsoleSettings extends AdminScreen {
     const office = this.office;
     const zones: readonly (readonly [string, string])[] =
       office && !ZONES.some(([zone]) => zone === office.timezone) ? [...ZONES, [office.timezone, office.timezone]] : ZONES;
-    return html`<section class="card" aria-labelledby="settings-title">
+    return html`<div class="grid"><section class="card" aria-labelledby="settings-title">
       <h2 id="settings-title">${this.t('Pengaturan kantor', "The office's settings")}${office ? html`: ${office.name}` : ''}</h2>
       ${
         office
@@ -78,7 +79,8 @@ export class PacakConsoleSettings extends AdminScreen {
           : ''
       }
       ${this.renderStatus()}
-    </section>`;
+    </section>
+      <pacak-allowed-sites .context=${this.context}></pacak-allowed-sites></div>`;
   }
 
   async #save(event: SubmitEvent): Promise<void> {

@@ -8,9 +8,10 @@ import type { EmployeeStrings } from './employee-strings.js';
 import { employeePath, KINDS } from './employee-types.js';
 import type { AdminEmployee, WorkAreaChoice } from './employee-types.js';
 import './employee-actions.js';
+import './employee-photo.js';
 
-type Field = 'nip' | 'name' | 'position' | 'kind' | 'workArea' | 'photoUrl';
-const FIELDS: Field[] = ['nip', 'name', 'position', 'kind', 'workArea', 'photoUrl'];
+type Field = 'nip' | 'name' | 'position' | 'kind' | 'workArea';
+const FIELDS: Field[] = ['nip', 'name', 'position', 'kind', 'workArea'];
 
 /** What the last save said, kept across the move from `/new` to the employee's own address. */
 let flash = '';
@@ -85,11 +86,12 @@ export class PacakEmployeeEditor extends LitElement {
             KINDS.map((kind) => [kind, t.kinds[kind] ?? kind]),
           )}
           ${this.choice('workArea', t.workArea, employee?.workArea.code ?? '', this.areaChoices(employee), employee ? t.moveHint : '')}
-          ${this.input('photoUrl', t.photoUrl, employee?.photoUrl ?? '', { hint: t.photoHint, type: 'url', autocomplete: 'photo' })}
+          ${employee ? nothing : html`<p class="muted">${t.photoAfterCreate}</p>`}
           <p class=${this.message && !Object.keys(this.errors).length ? 'ok' : 'notice'} role="status" ?hidden=${!this.message}>${this.message}</p>
           <div class="row"><button type="submit" ?disabled=${this.busy}>${this.busy ? t.saving : employee ? t.save : t.create}</button></div>
         </form>
       </section>
+      ${employee ? html`<pacak-employee-photo .context=${this.context} .employee=${employee} @pacak-employee-changed=${this.changed}></pacak-employee-photo>` : nothing}
       ${
         employee
           ? html`<pacak-employee-actions .context=${this.context} .employee=${employee} @pacak-employee-changed=${this.changed}></pacak-employee-actions>`
@@ -164,7 +166,7 @@ export class PacakEmployeeEditor extends LitElement {
     const body: Record<string, string | null> = {};
     for (const field of FIELDS) {
       if (!data.has(field)) continue;
-      const next = field === 'photoUrl' ? value(field) || null : value(field);
+      const next = value(field);
       const before = this.employee
         ? field === 'workArea'
           ? this.employee.workArea.code

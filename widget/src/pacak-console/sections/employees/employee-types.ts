@@ -39,3 +39,10 @@ export interface ImportReport {
 }
 
 export const employeePath = (nip: string): string => `/admin/employees/${encodeURIComponent(nip)}`;
+
+/** What the server takes as a photo (it checks the bytes too), and how large. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PHOTO_LIMIT = 1024 * 1024;
+
+/** A photo uploaded to this server (served at /api/v1/employee-photos/<key>), which the console's pages may show. */
+export const isStoredPhoto = (url: string): boolean => url.startsWith('/api/v1/employee-photos/');
