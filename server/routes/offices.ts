@@ -6,8 +6,6 @@ import { notFound, tooManyRequests } from '../domain/problem.js';
 import { parseOr422 } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 
-const OFFICE_CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 const listQuery = z.object({
   q: z
     .string()
@@ -36,8 +34,7 @@ export function officesRouter(services: Services): Router {
       throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
     // A repeated parameter (?q=a&q=b) is an array, which the schema refuses by name.
     const { q, workArea } = parseOr422(listQuery, { q: ctx.query.q, workArea: ctx.query.workArea });
-    const officeCode = (ctx.params.office ?? '').toLowerCase();
-    const list = OFFICE_CODE.test(officeCode) && officeCode.length <= 64 ? await services.catalogue.officeEmployees(officeCode) : null;
+    const list = await services.catalogue.officeEmployees(ctx.params.office ?? '');
     if (!list) throw notFound('No office has this code.');
     const employees = list.employees.filter(
       (employee) => (!workArea || employee.workArea.code === workArea) && (!q || nameMatches(employee.name, q)),

@@ -31,6 +31,8 @@ export interface EmployeeRecord {
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'id', { sensitivity: 'base', ignorePunctuation: true });
 
+// What office codes look like (slugCode in services/admin/fields.ts): lowercase words joined by dashes.
+const OFFICE_CODE_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NIP_SHAPE = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 
 /**
@@ -150,9 +152,11 @@ export class Catalogue {
   /**
    * What an office shows customers to pick from (`GET /api/v1/offices/:office/employees`, the office's
    * page `/o/<code>`): its active employees by name, each by public code and never by NIP, and the
-   * work areas they belong to. Null for an unknown office.
+   * work areas they belong to. Null for an unknown office, or a code no office could have.
    */
-  async officeEmployees(officeCode: string): Promise<OfficeEmployees | null> {
+  async officeEmployees(typed: string): Promise<OfficeEmployees | null> {
+    const officeCode = typed.trim().toLowerCase();
+    if (officeCode.length > 64 || !OFFICE_CODE_SHAPE.test(officeCode)) return null;
     return this.#offices.get(officeCode, () => this.#loadOfficeEmployees(officeCode));
   }
 
