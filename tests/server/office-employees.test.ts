@@ -120,3 +120,31 @@ describe('GET /api/v1/offices/:office/employees', () => {
     expect((await list('?q=aulia')).body.employees.map((e) => e.name)).toEqual(['Aulia Rahma']);
   });
 });
+
+describe('the office page /o/<office>', () => {
+  it('serves the picker for the office with the hosted pages CSP, in Indonesian or English, and never a NIP', async () => {
+    for (const [query, lang, title] of [
+      ['', 'id', 'Penilaian pelayanan'],
+      ['?lang=en', 'en', 'Rate our service'],
+    ] as const) {
+      const response = await fetch(`${server.url}/o/BKK-Palembang${query}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      const page = await response.text();
+      expect(page).toContain(`<html lang="${lang}">`);
+      expect(page).toContain(title);
+      expect(page).toContain(`<pacak-rating office="bkk-palembang" channel="qr" lang="${lang}">`);
+      expect(page).toContain('/api/v1/offices/bkk-palembang/employees');
+      for (const { nip } of FIRST_OFFICE.employees) expect(page).not.toContain(nip);
+    }
+  });
+
+  it('answers an unknown office with a 404 page', async () => {
+    for (const office of ['no-such-office', '%3Cscript%3E']) {
+      const response = await fetch(`${server.url}/o/${office}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await response.text()).toContain('Halaman tidak ditemukan');
+    }
+  });
+});
