@@ -55,6 +55,25 @@ describe('GET /api/v1/offices/:office/employees', () => {
     expect((await list()).body.employees.map((e) => e.name)).toContain(name);
   });
 
+  it('leaves out an employee the office chooses not to list, whose own form still works', async () => {
+    const nip = '199011042015032003';
+    const name = 'Ns. Dewi Lestari, S.Kep';
+    expect((await admin.get(`/employees/${nip}`)).body).toMatchObject({ listed: true });
+    const hidden = await admin.patch(`/employees/${nip}`, { listed: false });
+    expect(hidden.body).toMatchObject({ listed: false, active: true });
+    try {
+      expect((await list()).body.employees.map((e) => e.name)).not.toContain(name);
+      const code = hidden.body.publicCode as string;
+      expect(
+        (await getJson(`${server.url}/api/v1/employees/by-code/${code}`, { headers: { 'x-forwarded-for': '203.0.113.251' } })).status,
+      ).toBe(200);
+      expect((await admin.patch(`/employees/${nip}`, { listed: 'no' })).status).toBe(422);
+    } finally {
+      expect((await admin.patch(`/employees/${nip}`, { listed: true })).body).toMatchObject({ listed: true });
+    }
+    expect((await list()).body.employees.map((e) => e.name)).toContain(name);
+  });
+
   it('filters by name and work area, and lists only the office asked for', async () => {
     const byName = await list('?q=' + encodeURIComponent('  DEWI les '));
     expect(byName.body.employees.map((e) => e.name)).toEqual(['Ns. Dewi Lestari, S.Kep']);

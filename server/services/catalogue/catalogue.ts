@@ -151,7 +151,7 @@ export class Catalogue {
 
   /**
    * What an office shows customers to pick from (`GET /api/v1/offices/:office/employees`, the office's
-   * page `/o/<code>`): its active employees by name, each by public code and never by NIP, and the
+   * page `/o/<code>`): its active employees that it lists (`listed`, the default) by name, each by public code and never by NIP, and the
    * work areas they belong to. Null for an unknown office, or a code no office could have.
    */
   async officeEmployees(typed: string): Promise<OfficeEmployees | null> {
@@ -164,7 +164,7 @@ export class Catalogue {
     const office = await Office.findOne({ where: { code: officeCode } });
     if (!office) return null;
     const rows = (await Employee.findAll({
-      where: { officeId: office.id, active: true },
+      where: { officeId: office.id, active: true, listed: true },
       include: [{ model: WorkArea, as: 'workArea', required: true }],
       order: [['id', 'ASC']],
     })) as (Employee & { workArea: WorkArea })[];
