@@ -49,6 +49,22 @@ export interface Roster {
   employees: RosterEntry[];
 }
 
+/** One of `GET /api/v1/offices/:office/employees`: a person the office shows for customers to pick, by public code, never NIP. */
+export interface OfficeEmployee {
+  code: string;
+  name: string;
+  position: string;
+  workArea: Named;
+  photoUrl: string | null;
+}
+
+/** `GET /api/v1/offices/:office/employees`: the office's active employees, by name, and its work areas that have any. */
+export interface OfficeEmployees {
+  office: Named;
+  workAreas: Named[];
+  employees: OfficeEmployee[];
+}
+
 /** One of `GET /api/v1/indicators`. */
 export interface Indicator extends Named {
   description: { id: string; en: string };

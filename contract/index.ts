@@ -6,6 +6,7 @@
 export * from './api.js';
 export * from './constants.js';
 export * from './reports.js';
+export * from './search.js';
 
 /** Compiles only when `Actual` can stand where `Contract` is expected: `type Check = Satisfies<Mine, Theirs>`. */
 export type Satisfies<Actual extends Contract, Contract> = Actual;

@@ -36,6 +36,8 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
   RATE_LIMIT_BURST: positiveInt.default(5),
   RATE_LIMIT_PHONE_PER_DAY: positiveInt.default(10),
+  RATE_LIMIT_KIOSK_RATINGS: positiveInt.default(300),
+  RATE_LIMIT_KIOSK_BURST: positiveInt.default(30),
   RATE_LIMIT_LOOKUPS: positiveInt.default(60),
   RATE_LIMIT_QR: positiveInt.default(600),
   REQUIRE_FORM_TOKEN: flag.default(true),
@@ -71,9 +73,11 @@ export interface Config {
   retentionDays: number;
   /**
    * Ratings stored per client address per window (and per minute, `burst`), and per phone number per
-   * office-local day. Counted in the database, so they hold across server processes.
+   * office-local day. Counted in the database, so they hold across server processes. A counter tablet's
+   * ratings (kiosk channel, valid X-Kiosk-Key) count per kiosk key instead of per address: `kioskRatings`
+   * per window and `kioskBurst` per minute, so one busy counter on shared Wi-Fi holds back no one else.
    */
-  rateLimit: { ratings: number; windowSeconds: number; burst: number; phonePerDay: number };
+  rateLimit: { ratings: number; windowSeconds: number; burst: number; phonePerDay: number; kioskRatings: number; kioskBurst: number };
   /**
    * The signed form token a rating carries: required or not, how long after it was issued a rating may
    * come at the earliest (a person needs that long to fill the form) and at the latest.
@@ -173,6 +177,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
       burst: e.RATE_LIMIT_BURST,
       phonePerDay: e.RATE_LIMIT_PHONE_PER_DAY,
+      kioskRatings: e.RATE_LIMIT_KIOSK_RATINGS,
+      kioskBurst: e.RATE_LIMIT_KIOSK_BURST,
     },
     formToken: { required: e.REQUIRE_FORM_TOKEN, minSeconds: e.MIN_FORM_SECONDS, maxMinutes: e.FORM_TOKEN_MAX_MINUTES },
     retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,

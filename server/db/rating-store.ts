@@ -8,7 +8,7 @@ export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidR
   createdAt: Date;
 };
 
-export type RatingLimitKind = 'phone' | 'address' | 'burst';
+export type RatingLimitKind = 'phone' | 'address' | 'burst' | 'kiosk' | 'kiosk-burst';
 
 /**
  * One limit a new rating must stay within: at most `limit` ratings stored for the counter's key in

@@ -5,6 +5,7 @@ import { adminRouter } from './admin/index.js';
 import { authRouter } from './auth.js';
 import { employeePhotosRouter } from './employee-photos.js';
 import { kioskRouter } from './kiosk.js';
+import { officesRouter } from './offices.js';
 import { publicApiRouter } from './public-api.js';
 import { reportsRouter, sharedReportsRouter } from './reports.js';
 import { serviceTokensRouter } from './service-tokens.js';
@@ -40,6 +41,7 @@ export function apiRouter(services: Services, publicBaseUrl: string): Router {
   api.use('/kiosk', kioskRouter(services).routes());
   api.use(publicApiRouter(services, publicBaseUrl).routes());
   api.use(employeePhotosRouter(services).routes());
+  api.use(officesRouter(services).routes());
   api.use(authRouter(services).routes());
   api.use(serviceTokensRouter(services).routes());
   api.use(siteCheckRouter(services).routes());

@@ -109,5 +109,36 @@ kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;
     );
   });
 
+  // The office's own rating page: the customer picks who served them, then rates them as on /r/<code>.
+  router.get('/o/:office', async (ctx) => {
+    const officeCode = ctx.params.office ?? '';
+    const en = ctx.query.lang === 'en';
+    const list = await services.catalogue.officeEmployees(officeCode);
+    ctx.type = 'html';
+    ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
+    ctx.set('Cache-Control', 'no-cache');
+    if (!list) {
+      ctx.status = 404;
+      ctx.body = notice(
+        'Halaman tidak ditemukan',
+        'Kantor ini tidak dikenal. Mohon pindai ulang kode QR kantor, atau tanyakan kepada petugas kami. (Unknown office.)',
+      );
+      return;
+    }
+    const other = en
+      ? html`<a href="?lang=id" lang="id" hreflang="id">Bahasa Indonesia</a>`
+      : html`<a href="?lang=en" lang="en" hreflang="en">English</a>`;
+    ctx.body = page(
+      en ? `Rate our service: ${list.office.name}` : `Penilaian pelayanan ${list.office.name}`,
+      html`<header><h1>${list.office.name}</h1> ${other}</header>
+<main><pacak-rating office="${list.office.code}" channel="qr" lang="${en ? 'en' : 'id'}"></pacak-rating></main>
+<script type="module" src="/widget/pacak-rating.js"></script>`,
+      en ? 'en' : 'id',
+      html`
+<style>header{display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap}header h1{margin:0;font-size:1rem}header a{display:inline-block;min-height:24px;color:#fff;font-weight:400}</style>
+<link rel="preload" href="/api/v1/offices/${encodeURIComponent(list.office.code)}/employees" as="fetch" crossorigin>`,
+    );
+  });
+
   return router;
 }

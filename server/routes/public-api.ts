@@ -76,12 +76,17 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
 
   router.post('/ratings', async (ctx) => {
     const body = parseOr422(ratingBodySchema, await withNipForCode(services.catalogue, ctx.request.body));
-    if (body.channel === 'kiosk') await assertKioskChannel(kioskKeys, services.catalogue, body.nip, ctx.get('x-kiosk-key').trim());
+    // A counter tablet's rating proves it with its key, and counts against the key's limits, not the shared address's.
+    const kiosk =
+      body.channel === 'kiosk' ? await assertKioskChannel(kioskKeys, services.catalogue, body.nip, ctx.get('x-kiosk-key').trim()) : null;
     // CORS let the site through because some office allows it; this office must be one of them.
     const origin = foreignOrigin(ctx, publicBaseUrl);
     const record = origin ? await services.catalogue.findActiveEmployee(body.nip) : null;
     if (origin && record && !(await services.origins.verdict(origin, record.office.id)).allowed) throw originNotAllowed(origin);
-    const { receipt, replayed } = await services.ratings.submit(body, { ipHash: services.addressHash(ctx.ip) });
+    const { receipt, replayed } = await services.ratings.submit(body, {
+      ipHash: services.addressHash(ctx.ip),
+      kioskKeyId: kiosk?.id ?? null,
+    });
     ctx.status = 201;
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.body = receipt;

@@ -98,6 +98,8 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   // Rating attempts per address, in memory: a guard against floods of garbage, three times the limit on
   // stored ratings, which the rating store counts exactly across processes (RatingService.submit).
   const attempts = new MemoryRateLimiter(config.rateLimit.ratings * 3, config.rateLimit.windowSeconds * 1000);
+  // The same per kiosk key, for counter tablets, whose ratings count per key and not per shared address.
+  const kioskAttempts = new MemoryRateLimiter(config.rateLimit.kioskRatings * 3, config.rateLimit.windowSeconds * 1000);
   const audit = new AuditLog();
   const employees = new EmployeeAdmin(sequelize, audit, catalogue);
   const keyedHash = (value: string) => vault.hash(value);
@@ -123,6 +125,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       catalogue,
       vault,
       limiter: attempts,
+      kioskLimiter: kioskAttempts,
       store,
       serviceTokens: qr.serviceTokens,
       formTokens,

@@ -1,9 +1,16 @@
 import { Html, html } from '../http/html.js';
 
+// A tablet at the counter, upright (800x1280) or on its side (1280x800): the form fills the screen, its
+// targets are large (the picker's grid of photos is large by itself, in kiosk mode), the stars big.
 const STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f6f4;color:#1b1f1d}
 main{max-width:48rem;margin:0 auto;padding:1rem}
 header{padding:.75rem 1rem;background:#00695c;color:#fff;font-weight:600}
-.notice{background:#fff;border-radius:12px;padding:1.25rem;margin-top:1rem;line-height:1.5}`;
+.notice{background:#fff;border-radius:12px;padding:1.25rem;margin-top:1rem;line-height:1.5}
+main:has(pacak-rating){max-width:none;padding:.75rem}
+pacak-rating::part(card){max-width:none;min-height:calc(100vh - 5rem);padding:1.5rem 2rem;font-size:20px}
+pacak-rating::part(form),pacak-rating::part(header),pacak-rating::part(receipt){max-width:52rem;margin-inline:auto}
+pacak-rating::part(stars){zoom:1.6}
+pacak-rating::part(submit),pacak-rating::part(back),pacak-rating::part(retry){min-height:64px;font-size:1.25rem}`;
 
 /**
  * The page a counter tablet opens from the QR code the console shows when a kiosk key is issued:

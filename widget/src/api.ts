@@ -1,6 +1,16 @@
 /** The slice of the public API, version 1, that the rating widget uses (see DESIGN.md). */
 
-import type { Employee, FormTokenAnswer, Indicator, Named, ProblemDetails, RatingBody, Receipt, Roster } from '../../contract/index.js';
+import type {
+  Employee,
+  FormTokenAnswer,
+  Indicator,
+  Named,
+  OfficeEmployees,
+  ProblemDetails,
+  RatingBody,
+  Receipt,
+  Roster,
+} from '../../contract/index.js';
 
 export type { Employee, Indicator, Named, RatingBody, Receipt, Roster, RosterEntry } from '../../contract/index.js';
 
@@ -90,6 +100,7 @@ export function apiClient(origin: string, kioskKey?: string) {
     formToken: (nip: string) =>
       call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then((t): FormToken => ({ ...t, nip, at: Date.now() })),
     roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),
+    office: (code: string) => call<OfficeEmployees>(`${base}/offices/${encodeURIComponent(code)}/employees`),
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {
         method: 'POST',

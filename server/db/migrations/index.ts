@@ -19,6 +19,7 @@ import * as officeLetterheads from './2026.12.04T12.10.00.office-letterheads.js'
 import * as attendanceMonths from './2026.12.04T12.20.00.attendance-months.js';
 import * as skpResults from './2026.12.04T12.30.00.skp-results.js';
 import * as allowedOrigins from './2026.12.04T13.00.00.allowed-origins.js';
+import * as employeeListed from './2026.12.04T13.17.00.employee-listed.js';
 import * as employeePhotos from './2026.12.04T14.00.00.employee-photos.js';
 import * as monthlyFigures from './2026.12.04T14.30.00.monthly-figures.js';
 
@@ -53,6 +54,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T12.20.00.attendance-months', ...attendanceMonths },
   { name: '2026.12.04T12.30.00.skp-results', ...skpResults },
   { name: '2026.12.04T13.00.00.allowed-origins', ...allowedOrigins },
+  { name: '2026.12.04T13.17.00.employee-listed', ...employeeListed },
   { name: '2026.12.04T14.00.00.employee-photos', ...employeePhotos },
   { name: '2026.12.04T14.30.00.monthly-figures', ...monthlyFigures },
 ];

@@ -17,6 +17,8 @@ export class Employee extends Model<InferAttributes<Employee>, InferCreationAttr
   declare kind: EmployeeKind;
   declare photoUrl: CreationOptional<string | null>;
   declare active: CreationOptional<boolean>;
+  /** Shown in the office's list that customers pick from (`/o/<code>`); the own QR code works either way. */
+  declare listed: CreationOptional<boolean>;
   /** scrypt hash of the PIN that confirms one-service codes; null: this employee cannot make them. */
   declare pinHash: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
@@ -34,6 +36,7 @@ export class Employee extends Model<InferAttributes<Employee>, InferCreationAttr
         kind: { type: DataTypes.STRING(16), allowNull: false },
         photoUrl: { type: DataTypes.STRING(500), allowNull: true },
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        listed: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         pinHash: { type: DataTypes.STRING(200), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

@@ -16,6 +16,8 @@ export const employeeCreateSchema = z
     workArea: slugCode,
     kind: z.enum(STAFF_KINDS, { error: 'must be asn, pppk or outsourced' }),
     photoUrl: photoUrl.optional(),
+    /** Shown in the office's list customers pick from (default true). */
+    listed: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .transform((body, ctx) => {
     const nip = normaliseStaffId(body.nip, body.kind);
@@ -35,6 +37,7 @@ export const employeeUpdateSchema = z
     workArea: slugCode.optional(),
     kind: z.enum(STAFF_KINDS, { error: 'must be asn, pppk or outsourced' }).optional(),
     photoUrl: photoUrl.optional(),
+    listed: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'name at least one field to change');
 
@@ -60,6 +63,8 @@ export interface EmployeeView {
   kind: string;
   workArea: { code: string; name: string };
   active: boolean;
+  /** Shown in the office's list customers pick from (`/o/<code>`, `<pacak-rating office>`). */
+  listed: boolean;
   photoUrl: string | null;
   publicCode: string | null;
   ratingUrl: string | null;

@@ -200,6 +200,7 @@ export class EmployeeAdmin {
       kind: employee.kind,
       workArea: { code: employee.workArea.code, name: employee.workArea.name },
       active: employee.active,
+      listed: employee.listed,
       photoUrl: employee.photoUrl ?? null,
       publicCode: code,
       ratingUrl: code ? this.catalogue.ratingUrl(code) : null,

@@ -1,4 +1,5 @@
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
+import type { OfficeEmployees } from '../../../contract/index.js';
 import { readThrough, type ReadThrough } from './read-through.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { canonicalStaffId, uncanonicalReason } from '../../domain/canonical.js';
@@ -28,6 +29,10 @@ export interface EmployeeRecord {
   code: string;
 }
 
+const byName = (a: string, b: string): number => a.localeCompare(b, 'id', { sensitivity: 'base', ignorePunctuation: true });
+
+// What office codes look like (slugCode in services/admin/fields.ts): lowercase words joined by dashes.
+const OFFICE_CODE_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NIP_SHAPE = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 
 /**
@@ -38,6 +43,7 @@ const NIP_SHAPE = /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/;
 export class Catalogue {
   readonly #employees: ReadThrough<string, EmployeeRecord | null>;
   readonly #serviceTypes: ReadThrough<number, { id: number; code: string; name: string }[]>;
+  readonly #offices: ReadThrough<string, OfficeEmployees | null>;
 
   constructor(
     private readonly publicBaseUrl: string,
@@ -46,11 +52,13 @@ export class Catalogue {
   ) {
     this.#employees = readThrough(cacheTtlMs);
     this.#serviceTypes = readThrough(cacheTtlMs);
+    this.#offices = readThrough(cacheTtlMs);
   }
 
   invalidate(): void {
     this.#employees.clear();
     this.#serviceTypes.clear();
+    this.#offices.clear();
   }
 
   ratingUrl(code: string): string {
@@ -139,6 +147,48 @@ export class Catalogue {
       });
       return types.map(({ id, code, name }) => ({ id, code, name }));
     });
+  }
+
+  /**
+   * What an office shows customers to pick from (`GET /api/v1/offices/:office/employees`, the office's
+   * page `/o/<code>`): its active employees that it lists (`listed`, the default) by name, each by public code and never by NIP, and the
+   * work areas they belong to. Null for an unknown office, or a code no office could have.
+   */
+  async officeEmployees(typed: string): Promise<OfficeEmployees | null> {
+    const officeCode = typed.trim().toLowerCase();
+    if (officeCode.length > 64 || !OFFICE_CODE_SHAPE.test(officeCode)) return null;
+    return this.#offices.get(officeCode, () => this.#loadOfficeEmployees(officeCode));
+  }
+
+  async #loadOfficeEmployees(officeCode: string): Promise<OfficeEmployees | null> {
+    const office = await Office.findOne({ where: { code: officeCode } });
+    if (!office) return null;
+    const rows = (await Employee.findAll({
+      where: { officeId: office.id, active: true, listed: true },
+      include: [{ model: WorkArea, as: 'workArea', required: true }],
+      order: [['id', 'ASC']],
+    })) as (Employee & { workArea: WorkArea })[];
+    // By name in one order on every database (their collations differ), whatever the case of "dr." or "Ns.".
+    rows.sort((a, b) => byName(a.name, b.name));
+    const current = rows.length
+      ? await PublicCode.findAll({
+          where: { employeeId: { [Op.in]: rows.map((row) => row.id) }, replacedAt: null },
+          order: [['id', 'ASC']],
+        })
+      : [];
+    const codes = new Map(current.map((row) => [row.employeeId, row.code]));
+    const areas = new Map<string, { code: string; name: string }>();
+    const employees = [];
+    for (const { id, name, position, photoUrl, workArea } of rows) {
+      const code = codes.get(id) ?? (await this.currentCode(id));
+      areas.set(workArea.code, { code: workArea.code, name: workArea.name });
+      employees.push({ code, name, position, workArea: { code: workArea.code, name: workArea.name }, photoUrl: photoUrl ?? null });
+    }
+    return {
+      office: { code: office.code, name: office.name },
+      workAreas: [...areas.values()].sort((a, b) => byName(a.name, b.name)),
+      employees,
+    };
   }
 
   /** The office ratings go to when a page names no employee: the first one created. */

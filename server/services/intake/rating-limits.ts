@@ -24,12 +24,24 @@ export interface LimitedRating {
   localDate: string;
 }
 
+/** Where a rating's per-sender limits are counted: its kiosk key's id for a counter tablet, else its address. */
+export interface RatingSender {
+  kioskKeyId?: number | null;
+}
+
 /**
  * The limits of one rating: per phone number, office and office-local day (RATE_LIMIT_PHONE_PER_DAY,
  * distinct employees or services that day, since the one-a-day rule refuses repeats), and per client
- * address (RATE_LIMIT_RATINGS per RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_BURST per minute).
+ * address (RATE_LIMIT_RATINGS per RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_BURST per minute), or for a
+ * counter tablet per kiosk key (RATE_LIMIT_KIOSK_RATINGS per window, RATE_LIMIT_KIOSK_BURST per minute).
  */
-export function ratingLimits(settings: Config['rateLimit'], rating: LimitedRating, timeZone: string, now: Date): RatingLimit[] {
+export function ratingLimits(
+  settings: Config['rateLimit'],
+  rating: LimitedRating,
+  timeZone: string,
+  now: Date,
+  sender: RatingSender = {},
+): RatingLimit[] {
   const dayStart = startOfLocalDay(rating.localDate, timeZone);
   const limits: RatingLimit[] = [
     {
@@ -40,7 +52,10 @@ export function ratingLimits(settings: Config['rateLimit'], rating: LimitedRatin
       resetsAt: startOfLocalDay(nextDay(rating.localDate), timeZone),
     },
   ];
-  if (rating.ipHash) {
+  if (sender.kioskKeyId) {
+    limits.push(fixedWindow('kiosk', `kiosk:${sender.kioskKeyId}`, settings.kioskRatings, settings.windowSeconds, now));
+    limits.push(fixedWindow('kiosk-burst', `kiosk-burst:${sender.kioskKeyId}`, settings.kioskBurst, BURST_SECONDS, now));
+  } else if (rating.ipHash) {
     limits.push(fixedWindow('address', `rate:${rating.ipHash}`, settings.ratings, settings.windowSeconds, now));
     limits.push(fixedWindow('burst', `burst:${rating.ipHash}`, settings.burst, BURST_SECONDS, now));
   }
@@ -51,6 +66,8 @@ const DETAILS: Record<RatingLimitKind, string> = {
   phone: 'This phone number has sent as many ratings today as one number may. Please try again tomorrow.',
   address: 'Too many ratings from this connection. Please try again later.',
   burst: 'Too many ratings from this connection in a short time. Please wait a minute.',
+  kiosk: 'Too many ratings from this counter tablet. Please try again later.',
+  'kiosk-burst': 'Too many ratings from this counter tablet in a short time. Please wait a minute.',
 };
 
 /** The 429 for a full limit, with Retry-After until its window ends. */

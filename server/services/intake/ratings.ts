@@ -27,6 +27,8 @@ export interface SubmitResult {
 export interface RatingContext {
   /** Keyed hash of the sender's address, for rate limiting; never the address itself. */
   ipHash: string | null;
+  /** A counter tablet's valid kiosk key: its ratings are counted per key rather than per address. */
+  kioskKeyId?: number | null;
 }
 
 /** Reads one-service codes (ServiceTokens); ratings spend them. */
@@ -50,6 +52,8 @@ export interface RatingServiceOptions {
   vault: PhoneVault;
   /** Attempts per client address, valid or not, counted in memory before anything is read. */
   limiter: RateLimiter;
+  /** The same per kiosk key, for a counter tablet's ratings; without it they count per address. */
+  kioskLimiter?: RateLimiter;
   store: RatingStore;
   now?: () => Date;
   /** Reads one-service codes; without it every code is refused. */
@@ -83,10 +87,16 @@ export class RatingService {
    */
   async submit(body: RatingBody, context: RatingContext): Promise<SubmitResult> {
     const clientId = body.clientId ?? randomUUID();
-    if (context.ipHash) {
+    const { kioskLimiter } = this.#options;
+    const kioskKeyId = kioskLimiter ? (context.kioskKeyId ?? null) : null;
+    const attempts =
+      kioskLimiter && kioskKeyId
+        ? { limiter: kioskLimiter, key: `kiosk:${kioskKeyId}` }
+        : { limiter: this.#options.limiter, key: context.ipHash };
+    if (attempts.key) {
       // Attempts, valid or not, per process and in memory: it spares the database a flood of garbage.
       // What may be stored is counted apart, exactly and across processes, by the store (below).
-      const decision = await this.#options.limiter.hit(context.ipHash);
+      const decision = await attempts.limiter.hit(attempts.key);
       if (!decision.allowed) {
         throw tooManyRequests(decision.retryAfterSeconds, 'Too many ratings from this connection. Please try again later.');
       }
@@ -123,7 +133,9 @@ export class RatingService {
       serviceTokenId: tokenId,
       createdAt,
     };
-    const limits = this.#options.limits ? ratingLimits(this.#options.limits, rating, record.office.timezone, createdAt) : [];
+    const limits = this.#options.limits
+      ? ratingLimits(this.#options.limits, rating, record.office.timezone, createdAt, { kioskKeyId })
+      : [];
     for (let attempt = 0; attempt < 3; attempt++) {
       const outcome = await this.#options.store.insert(rating, limits);
       if (outcome.stored) return { receipt: toReceipt({ id: outcome.id, receipt: rating.receipt, createdAt }), replayed: false };

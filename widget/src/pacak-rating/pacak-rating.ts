@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Channel } from '../../../contract/index.js';
 import { apiClient, asApiError, CODE_REF } from '../api.js';
-import type { Employee, Indicator, Named, Receipt, Roster } from '../api.js';
+import type { Employee, Indicator, Named, Receipt } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
 import { emit } from '../events.js';
@@ -13,7 +13,7 @@ import type { SendingVerdict } from '../../../contract/index.js';
 import { renderEmployeeHeader } from './employee-header.js';
 import { renderNotAllowed, warnNotAllowed } from './not-allowed.js';
 import { KioskController } from './kiosk-controller.js';
-import { renderPicker } from './kiosk-picker.js';
+import type { PickList } from './employee-picker.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
 import { renderReceipt } from './rating-receipt.js';
@@ -28,7 +28,8 @@ type Details = [Employee, Named[], Indicator[]];
 /**
  * A customer's rating of one employee on the five PACAK indicators, sent to the PACAK server.
  * With `kiosk`, a counter tablet: the customer first picks who served them from the key's work area,
- * and after the receipt the element starts again for the next customer.
+ * and after the receipt the element starts again for the next customer. With `office` (and no employee),
+ * the customer first picks who served them from the office's employees.
  *
  * @fires pacak-submitted - the rating was stored; `detail: { id, receipt }`
  * @fires pacak-queued - no network: the rating is kept on the device and sent when it returns; `detail: { clientId }`
@@ -56,9 +57,9 @@ type Details = [Employee, Named[], Indicator[]];
  * @csspart not-found - shown instead of the form for an unknown employee
  * @csspart not-allowed - shown instead of the form on a site the office has not allowed: a message and the hosted page's link
  * @csspart retry - the button that loads the form again after a failure
- * @csspart picker - kiosk mode: the list of employees
- * @csspart pick - kiosk mode: one employee's button
- * @csspart back - kiosk mode: the button back to the list
+ * @csspart picker - kiosk and office modes: the list of employees
+ * @csspart pick - kiosk and office modes: one employee's button
+ * @csspart back - kiosk and office modes: the button back to the list
  *
  * @cssprop --pacak-primary - button colour (default #00695c)
  * @cssprop --pacak-on-primary - text on the button (#fff)
@@ -82,6 +83,8 @@ export class PacakRating extends LitElement {
     nip: {},
     /** The employee's public code instead of the NIP (the hosted page `/r/<code>`): no NIP in the page or its calls. */
     code: {},
+    /** An office's code: without `nip` or `code`, the customer picks the employee from the office's list. */
+    office: {},
     api: {},
     lang: {},
     service: {},
@@ -104,6 +107,7 @@ export class PacakRating extends LitElement {
   /** NIP or staff code of the employee being rated (not used in kiosk mode). */
   nip = '';
   code = '';
+  office = '';
   /** Origin of the PACAK server; defaults to the origin this script was loaded from. */
   api = scriptOrigin;
   /** `id` or `en`; without it an English page (`<html lang="en…">`) gets English, any other Indonesian. */
@@ -125,7 +129,7 @@ export class PacakRating extends LitElement {
 
   /** What the element shows; the kiosk controller reads it (not private for that, not for pages). @internal */
   view: View = 'loading';
-  private roster?: Roster;
+  private roster?: PickList;
   private employee?: Employee;
   private scores: Record<string, number> = {};
   private errors: FieldErrors = {};
@@ -171,7 +175,7 @@ export class PacakRating extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang')) this.fetchWords();
-    if (['nip', 'code', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
+    if (['nip', 'code', 'office', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
       this.picked = '';
       this.roster = undefined;
       this.details.clear();
@@ -189,16 +193,25 @@ export class PacakRating extends LitElement {
 
   private renderView(t: Strings) {
     const { view, employee } = this;
-    // Kiosk mode: from the form, or from a form that would not load, the customer can go back to the list.
+    // Picked from a list (kiosk, office): from the form, or from a form that would not load, back to the list.
     const back =
-      this.kiosk && this.picked && (view === 'form' || view === 'failed' || view === 'not-allowed')
+      this.picked && (view === 'form' || view === 'failed' || view === 'not-allowed' || !this.kiosk)
         ? html`<button type="button" class="alt" part="back" @click=${this.restart}>${t.change}</button>`
         : nothing;
     if (view === 'missing') return html`<h2 part="not-found">${t.notFound}</h2>`;
     // The server cannot be reached: the page's own fallback content (the element's children: a message
     // and the hosted page's link) shows through the slot, rather than a gap.
     if (view === 'failed') return html`${back}<slot></slot><button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
-    if (view === 'pick' && this.roster) return renderPicker(t, this.roster, (nip) => this.pick(nip));
+    if (view === 'pick' && this.roster)
+      return html`<pacak-picker
+        exportparts="picker,pick"
+        .list=${this.roster}
+        .heading=${t.pick}
+        .origin=${this.origin}
+        lang=${pickLang(this.lang)}
+        ?big=${this.kiosk}
+        @pacak-pick=${(event: CustomEvent<string>) => this.pick(event.detail)}
+      ></pacak-picker>`;
     if (!employee || view === 'loading') return nothing;
     if (view === 'not-allowed') return html`${back}${renderEmployeeHeader(employee, this.origin)}${renderNotAllowed(t, employee)}`;
     const body =
@@ -232,9 +245,10 @@ export class PacakRating extends LitElement {
     const t = this.t;
     this.view = 'loading';
     this.resetRating();
-    const nip = this.kiosk ? this.picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
+    const listed = this.kiosk || (this.office && !this.code && !this.nip);
+    const nip = listed ? this.picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
     const client = apiClient(this.origin);
-    if (!nip && !this.kiosk) {
+    if (!nip && !listed) {
       this.view = 'missing';
       this.status = t.notFoundHint;
       return;
@@ -242,7 +256,7 @@ export class PacakRating extends LitElement {
     this.status = t.loading;
     try {
       if (!nip) {
-        const roster = await client.roster(this.kioskKey);
+        const roster = await this.fetchList();
         if (attempt !== this.loads) return;
         this.roster = roster;
         this.view = 'pick';
@@ -277,9 +291,21 @@ export class PacakRating extends LitElement {
     }
   }
 
-  private pick(nip: string): void {
-    this.picked = nip;
-    void this.load();
+  /** The list to pick from, with the picker's chunk: a kiosk key's work area, or an office's employees. */
+  private async fetchList(): Promise<PickList> {
+    const { pickList } = await import('./employee-picker.js');
+    return pickList(this.origin, this.kiosk ? { kioskKey: this.kioskKey } : { office: this.office });
+  }
+
+  private async pick(ref: string): Promise<void> {
+    this.picked = ref;
+    await this.load();
+    this.focusOn('[part=back]');
+  }
+
+  private async focusOn(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private onEdit(event: Event): void {
@@ -424,13 +450,12 @@ export class PacakRating extends LitElement {
     this.status = '';
     if (!this.roster) return void this.load();
     this.view = 'pick';
+    this.focusOn('pacak-picker');
     // Staff change over the days a tablet stays on: refresh the list quietly, keeping the old one if offline.
-    apiClient(this.origin)
-      .roster(this.kioskKey)
-      .then(
-        (roster) => (this.roster = roster),
-        () => undefined,
-      );
+    this.fetchList().then(
+      (roster) => (this.roster = roster),
+      () => undefined,
+    );
   }
 
   private resetRating(): void {
