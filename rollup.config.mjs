@@ -84,6 +84,9 @@ const plugins = (limit) => [
 /** One ES module per page script: the widget every page loads, and the helper only /embed loads. */
 const bundle = (name, input, limit) => ({
   input,
+  // A lazy chunk may use what the entry holds (Lit, shared helpers): the entry exports it, rather than
+  // becoming a facade over a chunk of its own.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     // A directory, not one file: a rarely used part (the English words) may be a chunk the entry imports
     // when needed. Chunks are named after their entry, without a hash: the server revalidates them by ETag.
