@@ -43,6 +43,21 @@ describeInBrowser('the widget embedded in a page', () => {
     expect(failures).toEqual([]);
   });
 
+  it('the embed demo fits a 320 px phone: the live form near the top, the notes for webmasters below, no sideways panning', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.url}/`);
+    await formReady(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const top = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top);
+    expect(await top('pacak-rating')).toBeLessThan(await top('#pasang'));
+    expect(await top('pacak-rating')).toBeLessThan(640);
+    await page.screenshot({ path: artifactPath('embed-demo-320px.png'), fullPage: true });
+  });
+
   it('keeps the page styles out of the widget, and its own styles out of the page', async () => {
     const hostile = `<style>
       body { color: rgb(255, 0, 0); font: italic 30px serif; line-height: 3; }
