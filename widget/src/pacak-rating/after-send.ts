@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ApiError, Indicator, Named } from '../api.js';
-import { explainProblem } from '../explain-problem.js';
+import { explainProblem, failureWords } from '../explain-problem.js';
 import type { Lang, Strings } from '../i18n.js';
 import { complaint } from './rating-form.js';
 
@@ -63,7 +63,7 @@ export function countDown(failure: ApiError, t: Strings, say: (message: string, 
   let left = failure.status === 429 && failure.problem.limit !== 'phone' ? (failure.retryAfter ?? 0) : 0;
   const timer = setInterval(() => {
     const quiet = --left > 0;
-    say(quiet ? explainProblem({ ...failure, retryAfter: left }, t).message : t.sendNow, quiet);
+    say(quiet ? explainProblem({ ...failure, retryAfter: left }, t).message : failureWords(t).sendNow, quiet);
     if (!quiet) clearInterval(timer);
   }, 1000);
   if (!left) clearInterval(timer);
