@@ -1,6 +1,7 @@
 /**
- * Every word a customer reads, in Indonesian (the default) and English, kept in one place so a
- * translator edits one file. Names that come from the server (service types, indicators) are not here.
+ * The words of the form, in Indonesian (the default) and English (i18n-en.ts). Words only a sent rating
+ * needs are in its lazy chunk: the failure messages in explain-problem.ts, the receipt's summary in
+ * pacak-rating/after-send.ts. Names that come from the server (service types, indicators) are not here.
  */
 export type Lang = 'id' | 'en';
 
