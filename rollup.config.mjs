@@ -84,8 +84,9 @@ const plugins = (limit) => [
 /** One ES module per page script: the widget every page loads, and the helper only /embed loads. */
 const bundle = (name, input, limit) => ({
   input,
-  // A lazy chunk that shares code with its entry (the picker uses Lit) imports it from the entry, which
-  // then exports a little more, rather than both importing a third chunk: a page loads one file to start.
+  // A lazy chunk that shares code with its entry (Lit, shared helpers) imports it from the entry, which then
+  // exports a little more, rather than the entry becoming a facade over a chunk of its own: a page loads one
+  // file to start.
   preserveEntrySignatures: 'allow-extension',
   output: {
     // A directory, not one file: a rarely used part (the English words) may be a chunk the entry imports

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Router from '@koa/router';
+import type { Context } from 'koa';
 import { Html, html } from '../http/html.js';
 import { notFound } from '../domain/problem.js';
 import { embedDemoDir } from '../paths.js';
 import type { Services } from '../services/index.js';
+import { serveFavicon } from './favicon.js';
 
 /** Pages the server renders itself: allow only its own scripts, and Lit's constructed styles. */
 export const HOSTED_PAGE_CSP =
@@ -14,7 +16,53 @@ export const HOSTED_PAGE_CSP =
 const PAGE_STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f6f4;color:#1b1f1d}
 main{max-width:34rem;margin:0 auto;padding:1rem}
 header{padding:.75rem 1rem;background:#00695c;color:#fff;font-weight:600}
-.notice{background:#fff;border-radius:12px;padding:1.25rem;margin-top:1rem;line-height:1.5}`;
+.notice{background:#fff;border-radius:12px;padding:1.25rem;margin-top:1rem;line-height:1.5}
+nav{margin:0 0 .5rem;text-align:end}nav a{color:#00564b;display:inline-block;min-height:24px;padding:.25rem}
+html[lang=id] .en,html[lang=en] .id{display:none}`;
+
+export type PageLang = 'id' | 'en';
+
+/**
+ * The language of a hosted customer page: `?lang=id|en` when the customer chose one (the page's
+ * switch), else the browser's Accept-Language, else Indonesian. The answer varies by that header.
+ */
+export function pageLang(ctx: Context): PageLang {
+  ctx.vary('Accept-Language');
+  const asked = ctx.query.lang;
+  if (asked === 'en' || asked === 'id') return asked;
+  return ctx.acceptsLanguages('id', 'en') === 'en' ? 'en' : 'id';
+}
+
+/** Words of the hosted rating page, Indonesian first. */
+const WORDS = {
+  id: {
+    title: (name: string) => `Penilaian pelayanan ${name}`,
+    stale: 'Kode sekali pakai ini sudah tidak berlaku (sudah dipakai atau kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.',
+    other: 'English',
+  },
+  en: {
+    title: (name: string) => `Rating the service of ${name}`,
+    stale: 'This one-time code is no longer valid (used or expired). You can still rate below.',
+    other: 'Bahasa Indonesia',
+  },
+};
+
+/**
+ * The id/en switch: a plain link that reloads the page in the other language (query kept), which the
+ * pages script turns into a switch in place, so what the customer typed stays. Both links are in the
+ * page; the style shows the one to the language not shown.
+ */
+function langSwitch(ctx: Context, titles: Record<PageLang, string>): Html {
+  const link = (lang: PageLang) => {
+    const query = new URLSearchParams(ctx.querystring);
+    query.set('lang', lang);
+    const other = lang === 'en' ? 'id' : 'en';
+    return html`<a class="${other}" href="?${query.toString()}" lang="${lang}" hreflang="${lang}" data-lang="${lang}" data-title="${
+      titles[lang]
+    }">${WORDS[other].other}</a>`;
+  };
+  return html`<nav>${link('en')}${link('id')}</nav>`;
+}
 
 function page(title: string, body: Html, lang = 'id', head: Html = html``): string {
   return html`<!doctype html>
@@ -24,6 +72,7 @@ function page(title: string, body: Html, lang = 'id', head: Html = html``): stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
+<link rel="icon" href="/favicon.ico">
 <style>${new Html(PAGE_STYLE)}</style>${head}
 </head>
 <body>${body}</body>
@@ -51,13 +100,15 @@ function preloads(code: string): Html {
   )}`;
 }
 
-function notice(title: string, message: string): string {
-  return page(title, html`<header>PACAK</header><main><div class="notice"><h1>${title}</h1><p>${message}</p></div></main>`);
+function notice(title: string, message: string, lang: PageLang = 'id'): string {
+  return page(title, html`<header>PACAK</header><main><div class="notice"><h1>${title}</h1><p>${message}</p></div></main>`, lang);
 }
 
-/** The hosted rating page a QR code opens, the embed demo at `/`, and the widget bundle's route. */
+/** The hosted rating page a QR code opens, the embed demo at `/`, and the icon of every page. */
 export function hostedPagesRouter(services: Services): Router {
   const router = new Router();
+
+  router.get('/favicon.ico', serveFavicon);
 
   router.get('/', async (ctx) => {
     ctx.type = 'html';
@@ -73,20 +124,30 @@ export function hostedPagesRouter(services: Services): Router {
     ctx.type = 'html';
     ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
     ctx.set('Cache-Control', 'no-cache');
+    const lang = pageLang(ctx);
+    const en = lang === 'en';
     if (found === null) {
       ctx.status = 404;
-      ctx.body = notice(
-        'Halaman tidak ditemukan',
-        'Kode QR ini tidak dikenal. Mohon pindai ulang kode QR petugas, atau tanyakan kepada petugas kami.',
-      );
+      ctx.body = en
+        ? notice('Page not found', "This QR code is not known. Please scan the officer's QR code again, or ask the officer.", lang)
+        : notice(
+            'Halaman tidak ditemukan',
+            'Kode QR ini tidak dikenal. Silakan pindai ulang kode QR petugas, atau tanyakan kepada petugas.',
+          );
       return;
     }
     if (found === 'replaced') {
       ctx.status = 410;
-      ctx.body = notice(
-        'Kode QR ini sudah tidak berlaku',
-        'Petugas ini sudah mendapat kode QR baru. Mohon minta petugas menunjukkan kode QR terbarunya. Terima kasih atas kesediaan Anda memberi penilaian.',
-      );
+      ctx.body = en
+        ? notice(
+            'This QR code is no longer valid',
+            'This officer has a new QR code. Please ask the officer to show the new one. Thank you for taking the time to rate.',
+            lang,
+          )
+        : notice(
+            'Kode QR ini sudah tidak berlaku',
+            'Petugas ini sudah mendapat kode QR baru. Silakan minta petugas menunjukkan kode QR terbarunya. Terima kasih atas kesediaan Anda memberi penilaian.',
+          );
       return;
     }
     const { employee, office } = found;
@@ -95,16 +156,20 @@ export function hostedPagesRouter(services: Services): Router {
     const token = typeof ctx.query.t === 'string' ? ctx.query.t : '';
     const usable = token !== '' && (await services.qr.serviceTokens.usableFor(token, employee.id));
     if (token) ctx.set('Cache-Control', 'no-store');
-    const stale = html`<div class="notice" role="note">Kode sekali pakai ini sudah tidak berlaku (sudah dipakai atau
-kedaluwarsa). Anda tetap dapat memberi penilaian di bawah ini.</div>`;
+    // Both languages' notice is in the page; the style shows the page language's, the switch keeps it right.
+    const stale = html`<div class="notice" role="note"><span class="id" lang="id">${WORDS.id.stale}</span><span class="en" lang="en">${
+      WORDS.en.stale
+    }</span></div>`;
+    const titles = { id: WORDS.id.title(employee.name), en: WORDS.en.title(employee.name) };
     ctx.body = page(
-      `Penilaian pelayanan ${employee.name}`,
+      titles[lang],
       html`<header>${office.name}</header>
-<main>${token && !usable ? stale : ''}<pacak-rating code="${found.code}" channel="qr"${
+<main>${langSwitch(ctx, titles)}${token && !usable ? stale : ''}<pacak-rating code="${found.code}" channel="qr" lang="${lang}"${
         usable ? html` service-token="${token}"` : ''
       }></pacak-rating></main>
-<script type="module" src="/widget/pacak-rating.js"></script>`,
-      'id',
+<script type="module" src="/widget/pacak-rating.js"></script>
+<script type="module" src="/widget/pacak-pages.js"></script>`,
+      lang,
       preloads(found.code),
     );
   });

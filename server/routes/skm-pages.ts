@@ -6,7 +6,7 @@ import { notFound } from '../domain/problem.js';
 import type { Services } from '../services/index.js';
 import { QR_SIZE, type QrFormat } from '../services/qr/qr-codes.js';
 import { skmNotFoundPage, skmPage } from '../views/skm-page.js';
-import { HOSTED_PAGE_CSP } from './hosted-pages.js';
+import { HOSTED_PAGE_CSP, pageLang } from './hosted-pages.js';
 
 const OFFICE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -35,7 +35,7 @@ export function skmPagesRouter(services: Services, publicBaseUrl: string): Route
       ctx.body = skmNotFoundPage();
       return;
     }
-    const lang = ctx.query.lang === 'en' ? 'en' : 'id';
+    const lang = pageLang(ctx);
     ctx.body = skmPage({ office: { code: link.office.code, name: link.office.name }, service: link.service, lang });
   });
 

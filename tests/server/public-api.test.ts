@@ -92,7 +92,7 @@ describe('hosted rating page', () => {
     expect(response.status).toBe(200);
     // By the public code the QR carries, never the NIP (it spells a birth date).
     const code = employee.body.ratingUrl.split('/r/')[1];
-    expect(page).toContain(`<pacak-rating code="${code}" channel="qr"></pacak-rating>`);
+    expect(page).toContain(`<pacak-rating code="${code}" channel="qr" lang="id"></pacak-rating>`);
     expect(page).not.toContain(DEMO_NIP);
     expect(page).toContain('<script type="module" src="/widget/pacak-rating.js"></script>');
     expect(page).toContain('name="viewport"');

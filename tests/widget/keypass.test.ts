@@ -24,7 +24,8 @@ describeInBrowser('the keypass page in a phone browser', () => {
     await server?.close();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    // An Indonesian phone: the hosted rating page follows the browser's language.
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true, locale: 'id-ID' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
     policyViolations = [];

@@ -90,7 +90,7 @@ describeInBrowser('<pacak-rating> for everyone (WCAG 2.2 AA)', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('can be rated and sent with the keyboard alone, the chosen star announced as "4 dari 5"', async () => {
+  it('can be rated and sent with the keyboard alone, the chosen star announced as "4 dari 5, Baik"', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);
     // From the page into the widget: the first stop is the service type list.
@@ -105,7 +105,7 @@ describeInBrowser('<pacak-rating> for everyone (WCAG 2.2 AA)', () => {
       for (const __ of [1, 2, 3]) await page.keyboard.press('ArrowRight');
     }
     const focused = page.locator('pacak-rating input[name=kolaboratif]:focus');
-    expect(await focused.getAttribute('aria-label')).toBe('4 dari 5');
+    expect(await focused.getAttribute('aria-label')).toBe('4 dari 5, Baik');
     expect(await focused.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
     expect((await formValues(page)).scores).toEqual({ profesional: '4', amanah: '4', cakap: '4', akuntabel: '4', kolaboratif: '4' });
     // The focused star's label shows a visible focus ring.
@@ -136,7 +136,7 @@ describeInBrowser('<pacak-rating> for everyone (WCAG 2.2 AA)', () => {
     const comment = page.locator('pacak-rating textarea[name=comment]');
     expect(await page.locator('pacak-rating label[for=comment]').textContent()).toBe('Komentar (opsional)');
     await fillRating(page, { scores: { ...allScores(4), amanah: 2 } });
-    expect(await page.locator('pacak-rating label[for=comment]').textContent()).toBe('Apa yang perlu kami perbaiki? (opsional)');
+    expect(await page.locator('pacak-rating label[for=comment]').textContent()).toBe('Apa yang perlu diperbaiki? (opsional)');
     const link = page.locator('pacak-rating [part=complaint] a');
     expect(await link.getAttribute('href')).toBe('https://www.lapor.go.id');
     expect(await link.textContent()).toBe('www.lapor.go.id');

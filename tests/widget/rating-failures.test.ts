@@ -45,7 +45,7 @@ describeInBrowser('<pacak-rating> when things go wrong', () => {
     expect(error).toMatchObject({ type: 'pacak-error', detail: { status: 503, problem: { status: 503 } } });
   });
 
-  it('tells the customer how long to wait when the server answers 429', async () => {
+  it('says many ratings came from this network and how long to wait when the server answers 429', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);
     await page.route('**/api/v1/ratings', (route) =>
@@ -58,7 +58,7 @@ describeInBrowser('<pacak-rating> when things go wrong', () => {
     );
     await fillRating(page, typed);
     await submit(page);
-    const status = await statusSays(page, 'Terlalu banyak percobaan');
+    const status = await statusSays(page, 'Banyak penilaian dikirim dari jaringan ini');
     expect(status).toContain('dalam 2 menit');
     expect(await formValues(page)).toEqual(typedAsRead);
   });

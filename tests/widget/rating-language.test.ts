@@ -13,7 +13,7 @@ describeInBrowser('<pacak-rating> in the page language', () => {
     await openRatingPage(page, server.url, { attributes: { lang: 'en' } });
     await formReady(page);
     const widget = page.locator('pacak-rating');
-    expect(await widget.getByText('Please rate our service.').count()).toBe(1);
+    expect(await widget.getByText("Please rate this officer's service.").count()).toBe(1);
     expect(await page.getByRole('button', { name: 'SEND' }).count()).toBe(1);
     expect(await page.getByRole('group', { name: /^Cakap/ }).textContent()).toContain('Competent in giving service.');
     expect(await page.getByRole('radio', { name: '4 of 5' }).count()).toBe(5);
@@ -40,7 +40,7 @@ describeInBrowser('<pacak-rating> in the page language', () => {
   it('speaks Indonesian on a page in any other language', async () => {
     await openRatingPage(page, server.url, { htmlLang: 'fr' });
     await formReady(page);
-    expect(await page.locator('pacak-rating').getByText('Silahkan berikan rating pelayanan kami.').count()).toBe(1);
+    expect(await page.locator('pacak-rating').getByText('Silakan nilai pelayanan petugas ini.').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'KIRIM' }).count()).toBe(1);
     expect(await page.getByRole('radio', { name: '4 dari 5' }).count()).toBe(5);
   });
@@ -51,7 +51,7 @@ describeInBrowser('<pacak-rating> in the page language', () => {
     const widget = page.locator('pacak-rating');
     // What the customer reads and what a screen reader names: prompt, field labels, stars and the button.
     const shown = async () => ({
-      prompt: await widget.getByText(/^(Silahkan berikan rating pelayanan kami\.|Please rate our service\.)$/).textContent(),
+      prompt: await widget.getByText(/^(Silakan nilai pelayanan petugas ini\.|Please rate this officer's service\.)$/).textContent(),
       english: {
         button: await page.getByRole('button', { name: 'SEND' }).isVisible(),
         phone: await page.getByLabel('Mobile/WhatsApp number').isVisible(),
@@ -66,12 +66,12 @@ describeInBrowser('<pacak-rating> in the page language', () => {
       },
     });
     const inIndonesian = {
-      prompt: 'Silahkan berikan rating pelayanan kami.',
+      prompt: 'Silakan nilai pelayanan petugas ini.',
       english: { button: false, phone: false, service: false, stars: 0 },
       indonesian: { button: true, phone: true, service: true, stars: 5 },
     };
     const inEnglish = {
-      prompt: 'Please rate our service.',
+      prompt: "Please rate this officer's service.",
       english: { button: true, phone: true, service: true, stars: 5 },
       indonesian: { button: false, phone: false, service: false, stars: 0 },
     };

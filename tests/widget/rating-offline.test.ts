@@ -52,7 +52,7 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
 
     const queued = page.locator('pacak-rating [part=queued]');
     await queued.waitFor();
-    expect(await queued.textContent()).toBe('Rating tersimpan, akan dikirim');
+    expect(await queued.textContent()).toBe('Penilaian tersimpan, akan dikirim');
     expect(await page.locator('pacak-rating form').count()).toBe(0);
     const [kept] = await outbox(page);
     expect(kept?.api).toBe(server.url);
@@ -106,7 +106,7 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
       }),
     );
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await statusSays(page, 'sudah memberi rating');
+    await statusSays(page, 'sudah menilai petugas ini');
     await formReady(page);
     expect(await outbox(page)).toEqual([]);
     const events = await recordedEvents(page);

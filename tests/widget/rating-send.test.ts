@@ -89,7 +89,7 @@ describeInBrowser('<pacak-rating> sending a rating', () => {
 
     await fillRating(page, values);
     await submit(page);
-    const status = await statusSays(page, 'sudah memberi rating');
+    const status = await statusSays(page, 'sudah menilai petugas ini');
     expect(status).toContain('hari ini');
     expect(await formValues(page)).toEqual({
       serviceType: 'posbindu',
@@ -103,7 +103,7 @@ describeInBrowser('<pacak-rating> sending a rating', () => {
     expect(events[1]?.detail.problem?.status).toBe(409);
   });
 
-  it('starts a new rating with a new clientId after "Beri rating lagi"', async () => {
+  it('starts a new rating with a new clientId after "Beri penilaian lagi"', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);
     const clientIds: string[] = [];

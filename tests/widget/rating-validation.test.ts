@@ -43,7 +43,7 @@ describeInBrowser('<pacak-rating> telling the customer what to fix', () => {
       expect(await descriptionOf(group.locator('input[value="1"]'))).toBe('Pilih 1 sampai 5 bintang.');
     }
     const phone = page.getByLabel('No HP/WA');
-    expect(await descriptionOf(phone)).toBe('Contoh: 0812 3456 7890 Isi nomor HP/WA Anda.');
+    expect(await descriptionOf(phone)).toBe('Untuk mencegah penilaian ganda. Contoh: 0812 3456 7890 Isi nomor HP/WA Anda.');
     expect(await page.locator('pacak-rating [part=error]').count()).toBe(7);
     // The customer is taken to the first thing to fix.
     expect(await isFocused(serviceType)).toBe(true);

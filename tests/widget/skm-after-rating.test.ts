@@ -46,7 +46,8 @@ describeInBrowser('the survey after a rating, and the published infographic', ()
     await submit(page);
     const offer = page.locator('pacak-rating [part=skm] button', { hasText: 'Bantu kami: 9 pertanyaan singkat tentang layanan ini' });
     await offer.waitFor({ timeout: 15_000 });
-    expect(scripts).toEqual(['/widget/pacak-rating.js']);
+    // The widget and what only a sent rating needs; the survey not yet.
+    expect(scripts).toEqual(['/widget/pacak-rating.js', '/widget/pacak-rating-after-send.js']);
     await offer.click();
     await page.locator('pacak-skm form').waitFor({ timeout: 20_000 });
     expect(scripts).toContain('/widget/pacak-skm.js');

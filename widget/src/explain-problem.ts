@@ -2,6 +2,41 @@ import type { ApiError } from './api.js';
 import type { FieldErrors } from './check-rating.js';
 import type { Strings } from './i18n.js';
 
+/**
+ * The words for a failed send, which only a customer whose rating was refused reads: they live here, in the
+ * chunk that is fetched while a rating is on its way, rather than in every page's first load.
+ */
+const WORDS = {
+  id: {
+    tokenUsed: 'Kode QR sekali pakai ini sudah dipakai. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
+    tokenInvalid:
+      'Kode QR sekali pakai ini sudah tidak berlaku. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
+    already: 'Anda sudah menilai petugas ini untuk jenis pelayanan ini hari ini. Terima kasih, satu penilaian per hari sudah cukup.',
+    tooMany: (wait: string) => `Banyak penilaian dikirim dari jaringan ini. Silakan kirim lagi ${wait}.`,
+    sendNow: 'Silakan kirim lagi sekarang.',
+    phoneLimit: 'Nomor ini sudah mengirim penilaian sebanyak yang diperbolehkan hari ini. Silakan coba lagi besok.',
+    later: 'beberapa saat lagi',
+    seconds: (n: number) => `dalam ${n} detik`,
+    minutes: (n: number) => `dalam ${n} menit`,
+    serverDown: 'Server sedang mengalami gangguan. Silakan coba lagi beberapa saat lagi. Isian Anda tetap tersimpan di formulir.',
+  },
+  en: {
+    tokenUsed: "This one-time QR code has already been used. Ask the officer for a new one, or scan the officer's printed QR code.",
+    tokenInvalid: "This one-time QR code is no longer valid. Ask the officer for a new one, or scan the officer's printed QR code.",
+    already: 'You have already rated this officer for this service today. Thank you, one rating a day is enough.',
+    tooMany: (wait: string) => `Many ratings were sent from this network. Please send again ${wait}.`,
+    sendNow: 'Please send again now.',
+    phoneLimit: 'This number has sent as many ratings as allowed today. Please try again tomorrow.',
+    later: 'in a little while',
+    seconds: (n: number) => `in ${n} seconds`,
+    minutes: (n: number) => `in ${n} minutes`,
+    serverDown: 'The server is having trouble. Please try again in a little while. What you entered is still in the form.',
+  },
+};
+
+/** The failure words in the language of the form's strings. */
+export const failureWords = (t: Strings) => WORDS[t.locale === 'id-ID' ? 'id' : 'en'];
+
 /** What the customer is told about a failed send: one status line and any messages beside fields. */
 export interface Explanation {
   message: string;
@@ -17,13 +52,14 @@ function fieldMessage(path: string, t: Strings): string | undefined {
   return undefined;
 }
 
-function waitWords(seconds: number | undefined, t: Strings): string {
-  if (!seconds) return t.later;
-  return seconds < 60 ? t.seconds(seconds) : t.minutes(Math.ceil(seconds / 60));
+function waitWords(seconds: number | undefined, w: ReturnType<typeof failureWords>): string {
+  if (!seconds) return w.later;
+  return seconds < 60 ? w.seconds(seconds) : w.minutes(Math.ceil(seconds / 60));
 }
 
 export function explainProblem(error: ApiError, t: Strings): Explanation {
   const { status, problem } = error;
+  const w = failureWords(t);
   const fields: FieldErrors = {};
   if (status === 422 && problem.errors?.length) {
     const unplaced: string[] = [];
@@ -35,7 +71,7 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
       }
       // The one-service code has no field of its own: its message goes in the status line.
       if (path === 'serviceToken') {
-        unplaced.push(t.tokenInvalid);
+        unplaced.push(w.tokenInvalid);
         continue;
       }
       const own = fieldMessage(path, t);
@@ -44,10 +80,10 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
     }
     return { message: [t.checkFields, ...unplaced].join(' '), fields };
   }
-  if (status === 409) return { message: problem.type?.endsWith('/service-token-used') ? t.tokenUsed : t.already, fields };
-  if (status === 429) return { message: problem.limit === 'phone' ? t.phoneLimit : t.tooMany(waitWords(error.retryAfter, t)), fields };
+  if (status === 409) return { message: problem.type?.endsWith('/service-token-used') ? w.tokenUsed : w.already, fields };
+  if (status === 429) return { message: problem.limit === 'phone' ? w.phoneLimit : w.tooMany(waitWords(error.retryAfter, w)), fields };
   if (status === 0) return { message: t.offline, fields };
-  if (status >= 500) return { message: t.serverDown, fields };
+  if (status >= 500) return { message: w.serverDown, fields };
   if (status === 404) return { message: `${t.notFound}. ${t.notFoundHint}`, fields };
   return { message: [t.failed, problem.detail ?? problem.title].filter(Boolean).join(' '), fields };
 }

@@ -1,25 +1,29 @@
 /**
- * Every word a customer reads, in Indonesian (the default) and English, kept in one place so a
- * translator edits one file. Names that come from the server (service types, indicators) are not here.
+ * The words of the form, in Indonesian (the default) and English (i18n-en.ts). Words only a sent rating
+ * needs are in its lazy chunk: the failure messages in explain-problem.ts, the receipt's summary in
+ * pacak-rating/after-send.ts. Names that come from the server (service types, indicators) are not here.
  */
 export type Lang = 'id' | 'en';
 
 const id = {
   locale: 'id-ID',
   loading: 'Memuat…',
-  prompt: 'Silahkan berikan rating pelayanan kami.',
+  prompt: 'Silakan nilai pelayanan petugas ini.',
   serviceType: 'Jenis Pelayanan',
   choose: 'Pilih jenis pelayanan',
   star: (n: number) => `${n} dari 5`,
+  // The word of each star, 1 to 5: shown under it and read with its name.
+  words: ['Sangat buruk', 'Buruk', 'Cukup', 'Baik', 'Sangat baik'],
   phone: 'No HP/WA',
-  phoneHint: 'Contoh: 0812 3456 7890',
+  required: 'wajib',
+  phoneHint: 'Untuk mencegah penilaian ganda. Contoh: 0812 3456 7890',
   privacy: 'Untuk apa nomor HP/WA saya?',
   privacyText: (days: number, contact: string) =>
-    `Nomor Anda hanya dipakai untuk memastikan rating ini asli (satu rating per petugas per hari) dan untuk menindaklanjuti keluhan Anda. Nomor disimpan terenkripsi, tidak terlihat oleh petugas yang Anda nilai, dan dihapus setelah ${days} hari; yang tersisa hanya sidik tersandi untuk menghitung rating. Dasar pemrosesan: pelaksanaan tugas pelayanan publik (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi). Pertanyaan atau permintaan penghapusan data: ${contact}.`,
+    `Nomor Anda hanya dipakai untuk memastikan penilaian ini asli (satu penilaian per petugas per hari) dan untuk menindaklanjuti keluhan Anda. Nomor disimpan terenkripsi, tidak terlihat oleh petugas yang Anda nilai, dan dihapus setelah ${days} hari; yang tersisa hanya kode pengganti yang tidak dapat diubah kembali menjadi nomor, untuk menghitung penilaian. Dasar pemrosesan: pelaksanaan tugas pelayanan publik (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi). Pertanyaan atau permintaan penghapusan data: ${contact}.`,
   privacyDesk: 'petugas layanan kantor kami',
   comment: 'Komentar (opsional)',
-  improve: 'Apa yang perlu kami perbaiki? (opsional)',
-  complain: 'Untuk pengaduan resmi, gunakan kanal pengaduan kami:',
+  improve: 'Apa yang perlu diperbaiki? (opsional)',
+  complain: 'Untuk pengaduan resmi, gunakan kanal pengaduan kantor:',
   send: 'KIRIM',
   sending: 'Mengirim…',
   needService: 'Pilih jenis pelayanan.',
@@ -28,29 +32,19 @@ const id = {
   badPhone: 'Nomor HP/WA tidak valid. Contoh: 0812 3456 7890.',
   badComment: 'Periksa komentar Anda: paling banyak 1000 karakter, tanpa kode HTML.',
   checkFields: 'Periksa kembali isian yang ditandai.',
-  tokenUsed: 'Kode QR sekali pakai ini sudah dipakai. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
-  tokenInvalid:
-    'Kode QR sekali pakai ini sudah tidak berlaku. Mintalah kode baru kepada petugas, atau pindai kode QR petugas yang tercetak.',
-  already: 'Anda sudah memberi rating untuk petugas dan jenis pelayanan ini hari ini. Terima kasih, satu rating per hari sudah cukup.',
-  tooMany: (wait: string) => `Terlalu banyak percobaan. Silakan coba lagi ${wait}.`,
-  phoneLimit: 'Nomor ini sudah memberi rating sebanyak yang diperbolehkan hari ini. Silakan coba lagi besok.',
-  later: 'beberapa saat lagi',
-  seconds: (n: number) => `dalam ${n} detik`,
-  minutes: (n: number) => `dalam ${n} menit`,
   offline: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.',
-  queued: 'Rating tersimpan, akan dikirim',
-  queuedText: 'Koneksi internet terputus. Rating Anda disimpan di perangkat ini dan dikirim otomatis begitu koneksi kembali.',
-  expired: 'Satu rating yang tersimpan di perangkat ini lebih dari 7 hari tidak terkirim dan telah dihapus.',
-  serverDown: 'Server sedang mengalami gangguan. Silakan coba lagi beberapa saat lagi. Isian Anda tetap tersimpan di formulir.',
-  failed: 'Rating belum terkirim.',
-  loadFailed: 'Formulir rating tidak dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
+  queued: 'Penilaian tersimpan, akan dikirim',
+  queuedText: 'Koneksi internet terputus. Penilaian Anda disimpan di perangkat ini dan dikirim otomatis begitu koneksi kembali.',
+  expired: 'Satu penilaian yang tersimpan di perangkat ini lebih dari 7 hari tidak terkirim dan telah dihapus.',
+  failed: 'Penilaian belum terkirim.',
+  loadFailed: 'Formulir penilaian tidak dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
   retry: 'Coba lagi',
   notFound: 'Petugas tidak ditemukan',
   notFoundHint: 'Periksa kembali tautan atau kode QR yang Anda gunakan, atau tanyakan kepada petugas.',
   thanks: 'Terima kasih atas penilaian Anda!',
   receipt: 'Kode tanda terima',
   sentAt: 'Dikirim',
-  again: 'Beri rating lagi',
+  again: 'Beri penilaian lagi',
   skmOffer: 'Bantu kami: 9 pertanyaan singkat tentang layanan ini',
   pick: 'Siapa yang melayani Anda?',
   change: 'Ganti petugas',

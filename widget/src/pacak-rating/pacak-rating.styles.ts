@@ -25,6 +25,7 @@ export const styles = css`
     background: var(--pacak-bg, #fff);
     border: 1px solid var(--pacak-border, #7b8794);
     border-radius: var(--pacak-radius, 12px);
+    -webkit-tap-highlight-color: transparent;
   }
   :host([hidden]) {
     display: none;
@@ -116,10 +117,13 @@ export const styles = css`
     outline: 3px solid var(--pacak-focus, #1d4ed8);
     outline-offset: 2px;
   }
-  /* As wide as its stars: hovering the empty space beside them must not preview five stars. */
+  /* As wide as its stars: hovering the empty space beside them must not preview five stars. Each star
+     column shrinks to 44 px on a narrow screen, its word wrapping under it. */
   .stars {
-    display: flex;
+    display: grid;
+    grid-template-columns: repeat(5, minmax(44px, 4.5rem));
     width: max-content;
+    max-width: 100%;
   }
   /* Clipped, not display:none: the radios stay real, focusable and operable with the arrow keys. */
   .stars input,
@@ -137,41 +141,51 @@ export const styles = css`
     left: -9999px;
   }
   .stars label {
-    display: grid;
-    place-items: center;
-    width: 44px;
-    height: 44px;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    min-height: 44px;
+    padding-bottom: 0.25rem;
     cursor: pointer;
-    border-radius: 50%;
-    color: var(--pacak-star-empty, #6b7280);
+    border-radius: 8px;
+    font-size: 0.75rem;
+    font-weight: 400;
+    line-height: 1.2;
+    text-align: center;
+    color: var(--pacak-muted, #52606d);
   }
   .stars svg {
     width: 34px;
     height: 34px;
+    margin: 5px;
     fill: var(--pacak-bg, #fff);
     stroke: currentColor;
     stroke-width: 1.5;
-  }
-  .stars label.on {
-    color: var(--pacak-star-color, #d97706);
+    color: var(--pacak-star-empty, #6b7280);
   }
   .stars label.on svg {
+    color: var(--pacak-star-color, #d97706);
     fill: currentColor;
   }
   /* With a mouse, hovering previews the score: stars light up to the one under the pointer. */
   @media (hover: hover) {
-    .stars:hover label {
+    .stars:hover svg {
       color: var(--pacak-star-color, #d97706);
-    }
-    .stars:hover label svg {
       fill: currentColor;
     }
-    .stars label:hover ~ label {
-      color: var(--pacak-star-empty, #6b7280);
-    }
     .stars label:hover ~ label svg {
+      color: var(--pacak-star-empty, #6b7280);
       fill: var(--pacak-bg, #fff);
     }
+  }
+  a {
+    color: var(--pacak-primary, #00695c);
+    font-weight: 600;
+  }
+  [part='complaint'] {
+    margin: 0.5rem 0;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--pacak-primary, #00695c);
   }
   .error {
     color: var(--pacak-error, #b42318);
@@ -215,11 +229,15 @@ export const styles = css`
     border-color: var(--pacak-primary, #00695c);
     background: transparent;
   }
-  [part='receipt'] strong {
+  [part='receipt'] > p > strong {
     display: block;
     font-size: 1.5rem;
     letter-spacing: 0.1em;
     white-space: nowrap;
+  }
+  [part='summary'] ul {
+    gap: 0;
+    margin: 0.5rem 0;
   }
   [part='submit'] {
     width: 100%;

@@ -5,7 +5,6 @@ import type { Employee, Indicator, Named, Receipt } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
 import { emit } from '../events.js';
-import { explainProblem } from '../explain-problem.js';
 import { loadStrings, pickLang, stringsFor } from '../i18n.js';
 import type { Strings } from '../i18n.js';
 import type { Outcome } from '../outbox.js';
@@ -16,8 +15,11 @@ import { KioskController } from './kiosk-controller.js';
 import type { PickList } from './employee-picker.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
+import type * as AfterSendChunk from './after-send.js';
 import { renderReceipt } from './rating-receipt.js';
 import { SendController } from './send-controller.js';
+
+type AfterSend = typeof AfterSendChunk;
 
 // The snippet needs no `api` attribute: by default the server is wherever this script came from.
 const scriptOrigin = new URL(import.meta.url).origin;
@@ -148,6 +150,12 @@ export class PacakRating extends LitElement {
   private loads = 0;
   private readonly sender = new SendController(this);
   private readonly clock = new KioskController(this);
+  /** What only a sent rating needs (after-send.ts), fetched while the first one is on its way. */
+  #loading?: Promise<AfterSend | undefined>;
+  #after?: AfterSend;
+  /** Stops a 429's countdown; `quiet` while it counts, so the status line is read out once. */
+  #stopWait?: () => void;
+  private quiet = false;
 
   private get t(): Strings {
     return stringsFor(pickLang(this.lang));
@@ -187,7 +195,7 @@ export class PacakRating extends LitElement {
     const tone = this.view === 'loading' || this.busy ? 'info' : '';
     return html`<div class="card" part="card">
       ${this.renderView(this.t)}
-      <p class="status ${tone}" role="status" aria-live="polite" part="status">${this.status}</p>
+      <p class="status ${tone}" role="status" aria-live=${this.quiet ? 'off' : 'polite'} part="status">${this.status}</p>
     </div>`;
   }
 
@@ -231,12 +239,26 @@ export class PacakRating extends LitElement {
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
           })
-        : renderReceipt(t, this.receipt, this.rateAgain, this.clock.countdown, {
-            api: this.origin,
-            office: employee.office.code,
-            service: this.#skmService,
-            lang: pickLang(this.lang),
-          });
+        : renderReceipt(
+            t,
+            this.receipt,
+            this.rateAgain,
+            this.clock.countdown,
+            {
+              api: this.origin,
+              office: employee.office.code,
+              service: this.#skmService,
+              lang: pickLang(this.lang),
+            },
+            this.#after?.renderSummary(t, pickLang(this.lang), {
+              name: employee.name,
+              service: this.serviceTypes.find((s) => s.code === this.#skmService),
+              indicators: this.indicators,
+              scores: this.scores,
+              complaintUrl: employee.office.complaintUrl,
+              kiosk: this.kiosk,
+            }),
+          );
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
@@ -338,6 +360,8 @@ export class PacakRating extends LitElement {
     }
     const { comment, ...rest } = input;
     this.#skmService = String(rest.serviceType ?? '');
+    this.stopWait();
+    void this.afterSend();
     this.busy = true;
     this.status = t.sending;
     try {
@@ -361,12 +385,22 @@ export class PacakRating extends LitElement {
       } else if (receipt !== 'refused') this.showReceipt(receipt);
     } catch (error) {
       const failure = asApiError(error);
+      const after = await this.afterSend();
       // Only messages change: the form stays as it is, so everything typed is still there for a retry.
-      const { message, fields } = explainProblem(failure, t);
+      const { message, fields } = after ? after.explainProblem(failure, t) : { message: t.offline, fields: {} };
       this.errors = fields;
       this.status = message;
       emit(this, 'pacak-error', { status: failure.status, problem: failure.problem });
       if (Object.keys(fields).length) await this.focusFirstInvalid();
+      else {
+        this.#stopWait = after?.countDown(failure, t, (said, quiet) => {
+          this.quiet = quiet;
+          this.status = said;
+        });
+        // Below a long form the status line may be out of sight: bring it into view.
+        await this.updateComplete;
+        this.renderRoot.querySelector('[part=status]')?.scrollIntoView({ block: 'center' });
+      }
     } finally {
       this.busy = false;
     }
@@ -418,10 +452,23 @@ export class PacakRating extends LitElement {
       if (mine) {
         // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
         if (!this.kiosk) this.rateAgain();
-        this.status = explainProblem(outcome.error, this.t).message;
+        void this.afterSend().then((after) => (this.status = after ? after.explainProblem(outcome.error, this.t).message : this.t.failed));
       }
       emit(this, 'pacak-error', { status, problem });
     } else this.status = this.t.expired;
+  }
+
+  /** The after-send chunk; undefined while it cannot be fetched (offline), asked for again next time. */
+  private afterSend(): Promise<AfterSend | undefined> {
+    return (this.#loading ??= import('./after-send.js').then(
+      (chunk) => ((this.#after = chunk), this.requestUpdate(), chunk),
+      () => (this.#loading = undefined),
+    ));
+  }
+
+  private stopWait(): void {
+    this.#stopWait?.();
+    this.quiet = false;
   }
 
   // Takes the customer to the first field to fix; a screen reader then reads its message via aria-describedby.
@@ -460,6 +507,7 @@ export class PacakRating extends LitElement {
 
   private resetRating(): void {
     this.clock.stop();
+    this.stopWait();
     this.receipt = undefined;
     this.sender.forget();
     this.scores = {};

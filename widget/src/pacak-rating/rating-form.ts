@@ -58,17 +58,19 @@ function indicatorStars(m: RatingFormModel, indicator: Indicator) {
             name=${code}
             value=${n}
             required
-            aria-label=${m.t.star(n)}
+            aria-label="${m.t.star(n)}, ${m.t.words[n - 1]}"
             aria-invalid=${invalid(m, path)}
             aria-describedby=${describedBy(m, path)}
-          /><label for="${code}-${n}" part="star" class=${n <= chosen ? 'on' : ''}>${star}</label>`,
+          /><label for="${code}-${n}" part="star" class=${n <= chosen ? 'on' : ''}>${star}${m.t.words[n - 1]}</label>`,
       )}
     </div>
     ${error(m, path)}
   </fieldset>`;
 }
 
-function complaint(m: RatingFormModel, url: string) {
+/** The office's complaint channel; only a web address becomes a link (a `javascript:` one must never run). */
+export function complaint(m: Pick<RatingFormModel, 't' | 'kiosk'>, url?: string | null) {
+  if (!url || !/^https?:\/\//.test(url)) return nothing;
   const name = url.replace(/^https?:\/\/|\/$/g, '');
   // On a shared tablet a new tab would stay open for the next customer: show the address instead.
   return html`<p id="complain" part="complaint">
@@ -80,8 +82,7 @@ export function renderRatingForm(m: RatingFormModel) {
   const { t } = m;
   // A score of 1 or 2 is a chance to learn why: the comment asks what to improve, and where to complain.
   const low = Object.values(m.scores).some((n) => n < 3);
-  // Only a web address becomes a link: the value comes from the server, but a `javascript:` one must never run.
-  const complaintUrl = low && /^https?:\/\//.test(m.complaintUrl ?? '') ? (m.complaintUrl as string) : '';
+  const channel = low ? complaint(m, m.complaintUrl) : nothing;
   // The send button is aria-disabled, not disabled, while sending: a disabled button would drop the keyboard
   // focus. (Said here, not in the template: an HTML comment there would reach every page as bytes and a node.)
   return html`<p>${t.prompt}</p>
@@ -102,7 +103,7 @@ export function renderRatingForm(m: RatingFormModel) {
       </div>
       ${m.indicators.map((indicator) => indicatorStars(m, indicator))}
       <div class="field" part="field">
-        <label for="phone">${t.phone}</label>
+        <label for="phone">${t.phone} <span class="muted">(${t.required})</span></label>
         <span id="phone-hint" class="muted">${t.phoneHint}</span>
         <input
           id="phone"
@@ -122,14 +123,14 @@ export function renderRatingForm(m: RatingFormModel) {
       </div>
       <div class="field" part="field">
         <label for="comment">${low ? t.improve : t.comment}</label>
-        ${complaintUrl ? complaint(m, complaintUrl) : nothing}
+        ${channel}
         <textarea
           id="comment"
           name="comment"
           rows="3"
           maxlength="1000"
           aria-invalid=${invalid(m, 'comment')}
-          aria-describedby=${describedBy(m, 'comment', complaintUrl && 'complain')}
+          aria-describedby=${describedBy(m, 'comment', channel !== nothing ? 'complain' : '')}
         ></textarea>
         ${error(m, 'comment')}
       </div>

@@ -46,13 +46,22 @@ function openSkm(event: Event, offer: SkmOffer): void {
     document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: `${offer.api}/widget/pacak-skm.js` }));
 }
 
-export function renderReceipt(t: Strings, receipt: Receipt | undefined, onAgain: () => void, countdown?: number, skm?: SkmOffer) {
+/** `summary`: what was sent, and after a low score what happens next (receipt-summary.ts, a lazy chunk). */
+export function renderReceipt(
+  t: Strings,
+  receipt: Receipt | undefined,
+  onAgain: () => void,
+  countdown?: number,
+  skm?: SkmOffer,
+  summary?: unknown,
+) {
   return html`<section part="receipt">
     ${
       receipt
         ? html`<h2 tabindex="-1">${t.thanks}</h2>
           <p>${t.receipt}: <strong>${receipt.receipt}</strong></p>
-          <p class="muted">${t.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>`
+          <p class="muted">${t.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>
+          ${summary}`
         : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
           <p>${t.queuedText}</p>`
     }

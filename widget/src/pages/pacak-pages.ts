@@ -1,10 +1,11 @@
 /**
- * The script of the server's own pages (/keypass, /card, /board, /kiosk), served as a file because their
+ * The script of the server's own pages (/keypass, /card, /board, /kiosk, /r/<code>), served as a file because their
  * Content-Security-Policy allows no inline script. Each page works without it; it adds the buttons
  * that need a script: print, share or copy the link, and one-service codes.
  */
 import { shareLink } from '../share-link.js';
 import { startKiosk } from './kiosk-page.js';
+import { enhanceLangSwitch } from './lang-switch.js';
 import { enhanceServiceCode } from './service-code.js';
 
 async function share(url: string, title: string, status: HTMLElement | null): Promise<void> {
@@ -31,3 +32,5 @@ enhanceServiceCode((url, title, status) => void share(url, title, status));
 
 const kiosk = document.querySelector<HTMLElement>('[data-kiosk]');
 if (kiosk) startKiosk(kiosk);
+
+enhanceLangSwitch();
