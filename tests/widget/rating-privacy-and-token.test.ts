@@ -57,7 +57,7 @@ describeInBrowser('<pacak-rating>: the form token and the privacy notice', () =>
     expect(await notice.locator('summary').textContent()).toBe('Untuk apa nomor HP/WA saya?');
     await notice.locator('summary').click();
     const text = (await notice.locator('p').textContent()) ?? '';
-    expect(text).toContain('memastikan rating ini asli');
+    expect(text).toContain('memastikan penilaian ini asli');
     expect(text).toContain('dihapus setelah 180 hari');
     expect(text).toContain('UU No. 27 Tahun 2022');
     expect(text).toContain('ppid@bkk.example.go.id');
