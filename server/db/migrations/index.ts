@@ -19,6 +19,7 @@ import * as officeLetterheads from './2026.12.04T12.10.00.office-letterheads.js'
 import * as attendanceMonths from './2026.12.04T12.20.00.attendance-months.js';
 import * as skpResults from './2026.12.04T12.30.00.skp-results.js';
 import * as allowedOrigins from './2026.12.04T13.00.00.allowed-origins.js';
+import * as feedbackCases from './2026.12.04T13.10.00.feedback-cases.js';
 
 export interface Migration {
   name: string;
@@ -51,4 +52,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T12.20.00.attendance-months', ...attendanceMonths },
   { name: '2026.12.04T12.30.00.skp-results', ...skpResults },
   { name: '2026.12.04T13.00.00.allowed-origins', ...allowedOrigins },
+  { name: '2026.12.04T13.10.00.feedback-cases', ...feedbackCases },
 ];

@@ -5,6 +5,7 @@ import { AttendanceMonth } from './attendance-month.js';
 import { AllowedOrigin } from './allowed-origin.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
+import { FeedbackCase } from './feedback-case.js';
 import { KioskKey } from './kiosk-key.js';
 import { Office } from './office.js';
 import { OfficeLetterhead } from './office-letterhead.js';
@@ -27,6 +28,7 @@ export {
   AttendanceMonth,
   AuditEntry,
   Employee,
+  FeedbackCase,
   KioskKey,
   Office,
   OfficeLetterhead,
@@ -65,6 +67,7 @@ export function initModels(sequelize: Sequelize): void {
     SkmSettingsRecord,
     SkmFollowUp,
     SkmPublication,
+    FeedbackCase,
   ]) {
     model.initModel(sequelize);
   }
@@ -76,4 +79,5 @@ export function initModels(sequelize: Sequelize): void {
   Rating.belongsTo(Employee, { foreignKey: 'employeeId', as: 'employee' });
   Rating.belongsTo(ServiceType, { foreignKey: 'serviceTypeId', as: 'serviceType' });
   Rating.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });
+  Rating.hasOne(FeedbackCase, { foreignKey: 'ratingId', as: 'feedbackCase', constraints: false });
 }

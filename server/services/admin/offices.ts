@@ -47,8 +47,15 @@ export const officeOwnSchema = z
     privacyContact: plainText(300).nullable().optional(),
     complaintUrl: complaintUrl.nullable().optional(),
     timezone: timeZone.optional(),
+    /** A rating with any indicator at or below this goes to the feedback inbox as low. */
+    feedbackLowScore: z.number().int().min(1).max(4).optional(),
+    /** Days to close a feedback case before it shows as overdue. */
+    feedbackTargetDays: z.number().int().min(1).max(90).optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), 'give privacyContact, complaintUrl or timezone');
+  .refine(
+    (body) => Object.values(body).some((value) => value !== undefined),
+    'give privacyContact, complaintUrl, timezone, feedbackLowScore or feedbackTargetDays',
+  );
 export type OfficeOwnBody = z.infer<typeof officeOwnSchema>;
 
 export interface OfficeView {
@@ -57,6 +64,8 @@ export interface OfficeView {
   timezone: string;
   privacyContact: string | null;
   complaintUrl: string | null;
+  feedbackLowScore: number;
+  feedbackTargetDays: number;
   employees: number;
   admins: number;
   createdAt: string;
@@ -160,6 +169,8 @@ export class OfficeAdmin {
       timezone: office.timezone,
       privacyContact: office.privacyContact ?? null,
       complaintUrl: office.complaintUrl ?? null,
+      feedbackLowScore: office.feedbackLowScore,
+      feedbackTargetDays: office.feedbackTargetDays,
       employees,
       admins,
       createdAt: new Date(office.createdAt).toISOString(),
