@@ -8,6 +8,8 @@ interface OfficeSettings {
   timezone: string;
   complaintUrl: string | null;
   privacyContact: string | null;
+  feedbackLowScore: number;
+  feedbackTargetDays: number;
 }
 
 /** Indonesia's three time zones (WIB, WITA, WIT) first; an office elsewhere keeps its own. */
@@ -73,6 +75,20 @@ export class PacakConsoleSettings extends AdminScreen {
                 )}
               </p>
             </div>
+            <div class="field">
+              <label for="feedback-low">${this.t('Nilai rendah: skor ini ke bawah', 'Low score: this score or below')}</label>
+              <select id="feedback-low" name="feedbackLowScore" aria-describedby="feedback-low-hint">
+                ${[1, 2, 3, 4].map((score) => html`<option value=${score} ?selected=${score === office.feedbackLowScore}>${score}</option>`)}
+              </select>
+              <p class="hint" id="feedback-low-hint">${this.t('Penilaian seperti ini masuk kotak masukan untuk ditindaklanjuti.', 'Such ratings go to the feedback inbox to be followed up.')}</p>
+            </div>
+            <div class="field">
+              <label for="feedback-days">${this.t('Target tindak lanjut (hari)', 'Follow-up target (days)')}</label>
+              <input id="feedback-days" name="feedbackTargetDays" type="number" min="1" max="90" required .value=${String(office.feedbackTargetDays)}
+                aria-describedby="feedback-days-hint${this.failure?.fields.feedbackTargetDays ? ' feedback-days-error' : ''}" />
+              <p class="hint" id="feedback-days-hint">${this.t('Masukan yang belum selesai setelah ini ditandai terlambat.', 'Feedback not closed after this is flagged overdue.')}</p>
+              ${this.fieldError('feedbackTargetDays', 'feedback-days')}
+            </div>
             <button type="submit" ?disabled=${this.busy}>${this.t('Simpan pengaturan', 'Save settings')}</button>
           </form>`
           : ''
@@ -87,7 +103,13 @@ export class PacakConsoleSettings extends AdminScreen {
     if (!office) return;
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim() || null;
-    const wanted = { complaintUrl: text('complaintUrl'), privacyContact: text('privacyContact'), timezone: String(data.get('timezone')) };
+    const wanted = {
+      complaintUrl: text('complaintUrl'),
+      privacyContact: text('privacyContact'),
+      timezone: String(data.get('timezone')),
+      feedbackLowScore: Number(data.get('feedbackLowScore')),
+      feedbackTargetDays: Number(data.get('feedbackTargetDays')),
+    };
     const body = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== office[key as keyof OfficeSettings]));
     if (!Object.keys(body).length) {
       this.failure = null;
