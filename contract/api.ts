@@ -71,6 +71,8 @@ export interface RatingBody {
   serviceToken?: string;
   /** The signed token of the form, from `GET /api/v1/form-token`. */
   formToken?: string;
+  /** The customer may be contacted for follow-up (the form offers it after a low score); false when left out. */
+  contactConsent?: boolean;
 }
 
 /** `GET /api/v1/form-token`: a rating may carry `token` from `minSeconds` after it was issued until `maxSeconds`. */
@@ -121,6 +123,10 @@ export interface FeedbackItem {
   /** Some indicator is at or below the office's low score. */
   low: boolean;
   comment: string | null;
+  /** The customer agreed to be contacted for follow-up. */
+  contactConsent: boolean;
+  /** The masked number (0812****7890) when they agreed and it is still readable, else null. */
+  phone: string | null;
   status: FeedbackStatus;
   assignedTo: { id: number; username: string } | null;
   /** The latest follow-up note, phone numbers masked. */

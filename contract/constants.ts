@@ -42,6 +42,7 @@ export const PROBLEM_TYPES = [
   'last-service-type',
   'malformed-request',
   'misdirected-request',
+  'no-contact-consent',
   'not-found',
   'not-voided',
   'origin-not-allowed',

@@ -24,6 +24,7 @@ const COLUMNS = [
   'verified',
   'created_at',
   'service_token_id',
+  'contact_consent',
 ] as const;
 
 /**
@@ -63,6 +64,7 @@ function values(r: NewRating): unknown[] {
     r.verified ? 1 : 0,
     sqliteDate(r.createdAt),
     r.serviceTokenId ?? null,
+    r.contactConsent ? 1 : 0,
   ];
 }
 

@@ -114,7 +114,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     qr,
     formTokens,
     skm: createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }),
-    feedback: new FeedbackInbox(sequelize, audit),
+    feedback: new FeedbackInbox(sequelize, audit, vault),
     origins: new AllowedOrigins(sequelize, config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
     ratings: new RatingService({
       catalogue,

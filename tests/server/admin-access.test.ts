@@ -79,7 +79,7 @@ const ALL: Role[] = ['superadmin', 'admin', 'coordinator', 'viewer'];
 const path = (value: string) => async () => ({ path: value });
 
 /** A fresh rating with a comment in the coordinator's work area, so the inbox's workers all reach it. */
-async function freshFeedback(): Promise<number> {
+async function freshFeedback(contactConsent = false): Promise<number> {
   const area = (await WorkArea.findOne({ where: { officeId, code: 'boom-baru' } }))!;
   const employee = await Employee.create({
     officeId,
@@ -90,7 +90,7 @@ async function freshFeedback(): Promise<number> {
     kind: 'asn',
   });
   await issuePublicCode(employee.id);
-  return rate(server, { nip: employee.nip, comment: 'Perlu tindak lanjut' });
+  return rate(server, { nip: employee.nip, comment: 'Perlu tindak lanjut', contactConsent });
 }
 
 const ROUTES: Row[] = [
@@ -110,6 +110,13 @@ const ROUTES: Row[] = [
     roles: ['admin', 'coordinator'],
     ok: 200,
     prepare: async () => ({ path: `/feedback/${await freshFeedback()}/assign`, body: { assignee: null } }),
+  },
+  {
+    method: 'POST',
+    route: '/feedback/:id/phone',
+    roles: ['admin', 'coordinator'],
+    ok: 200,
+    prepare: async () => ({ path: `/feedback/${await freshFeedback(true)}/phone`, body: { reason: 'Tindak lanjut' } }),
   },
   // Sites allowed to send ratings, PINs, appraisal rules and letterhead, imports, and the SKM settings: a
   // request that reaches the route past the role check is enough here (their own suites test what they do).

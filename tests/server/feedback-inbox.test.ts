@@ -33,7 +33,8 @@ describe('the feedback inbox', () => {
     expect(item.scores).toEqual(LOW);
     expect(response.body.settings).toEqual({ lowScore: 2, targetDays: 5 });
     expect(ids(await list('&low=true'))).not.toContain(commented);
-    expect(JSON.stringify(response.body)).not.toMatch(/phone/i);
+    expect(item).toMatchObject({ contactConsent: false, phone: null });
+    expect(JSON.stringify(response.body)).not.toMatch(/\d{4}\*{4}\d{4}|phoneCipher|phoneHash/);
   });
 
   it('follows the office’s own low score', async () => {
@@ -139,5 +140,28 @@ describe('the feedback inbox', () => {
     expect((await api().post('/feedback/999999/status', { status: 'ditangani' })).status).toBe(404);
     expect((await api().post('/feedback/abc/status', { status: 'ditangani' })).status).toBe(404);
     expect(await FeedbackCase.count({ where: { ratingId: id } })).toBe(0);
+  });
+
+  it('stores the customer’s consent to be contacted and reads their number for follow-up only with it', async () => {
+    const consenting = await rate(server, { scores: LOW, phone: '0812-6666-0101', contactConsent: true });
+    const silent = await rate(server, { scores: LOW, phone: '0812-6666-0102' });
+    expect((await Rating.findByPk(consenting))!.contactConsent).toBe(true);
+    expect((await Rating.findByPk(silent))!.contactConsent).toBe(false);
+    const items = (await list('&low=true')).body.items;
+    expect(items.find((item) => item.id === consenting)).toMatchObject({ contactConsent: true, phone: '0812****0101' });
+    expect(items.find((item) => item.id === silent)).toMatchObject({ contactConsent: false, phone: null });
+
+    const coordinator = await makeUser(server, 'coordinator', { workArea: 'kantor-induk' });
+    const read = await api(coordinator.token).post(`/feedback/${consenting}/phone`, { reason: 'Tindak lanjut keluhan' });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: consenting, phone: '+6281266660101', national: '081266660101' });
+    const refused = await api().post(`/feedback/${silent}/phone`, { reason: 'Tindak lanjut keluhan' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/no-contact-consent$/);
+    expect((await api().post(`/feedback/${consenting}/phone`, {})).status).toBe(422);
+    const entries = await AuditEntry.findAll({ where: { action: 'rating.read-phone', targetId: [String(consenting), String(silent)] } });
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0]!.changes!)).toEqual({ reason: 'Tindak lanjut keluhan', via: 'feedback' });
+    expect(await rate(server, { scores: LOW, contactConsent: 'ya' }).catch((error: Error) => error.message)).toMatch(/422/);
   });
 });

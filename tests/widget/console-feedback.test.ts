@@ -22,7 +22,7 @@ describeInBrowser('the feedback inbox of the console', () => {
 
   it('takes a low score on and closes it with a note, by keyboard, axe-clean in both languages, fitting 360 to 2560 px', SLOW, async () => {
     const admin = await makeUser(server, 'admin');
-    const id = await rate(server, { scores: LOW, comment: 'Petugas tidak ramah' });
+    const id = await rate(server, { scores: LOW, comment: 'Petugas tidak ramah', contactConsent: true });
     await openConsole(page, server, admin, 'feedback');
     await row(id).waitFor();
     expect(await row(id, 'td:nth-child(3)').textContent()).toContain('1 dari 5');
@@ -57,15 +57,21 @@ describeInBrowser('the feedback inbox of the console', () => {
     await page.evaluate(() => sessionStorage.clear());
   });
 
-  it('shows a coordinator the inbox of their work area only', SLOW, async () => {
+  it('shows a coordinator the inbox of their work area only, and a consenting customer’s number on request', SLOW, async () => {
     const coordinator = await makeUser(server, 'coordinator', { workArea: 'boom-baru' });
-    const theirs = await rate(server, { scores: LOW, nip: '199011042015032003' });
+    const theirs = await rate(server, { scores: LOW, nip: '199011042015032003', phone: '0813-4444-1357', contactConsent: true });
     const other = await rate(server, { scores: LOW });
     await openConsole(page, server, coordinator, 'feedback', 'en');
     await row(theirs).waitFor();
     expect(await row(other).count()).toBe(0);
     expect(await page.locator('pacak-console-feedback #f-area').count()).toBe(0);
     expect(await page.locator('pacak-console nav a[href="/admin/feedback"]').count()).toBe(1);
+    expect(await row(theirs, '[data-consent]').count()).toBe(1);
+    await row(theirs, '[data-action=reveal]').click();
+    await page.getByLabel('Reason (kept in the audit log)').fill('Follow-up call');
+    await page.getByRole('button', { name: 'Reveal number', exact: true }).click();
+    await expect.poll(() => page.locator('pacak-console-feedback [data-phone]').textContent()).toBe('081344441357');
+    expect(await AuditEntry.count({ where: { action: 'rating.read-phone', targetId: String(theirs) } })).toBe(1);
     expect(problems).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import * as attendanceMonths from './2026.12.04T12.20.00.attendance-months.js';
 import * as skpResults from './2026.12.04T12.30.00.skp-results.js';
 import * as allowedOrigins from './2026.12.04T13.00.00.allowed-origins.js';
 import * as feedbackCases from './2026.12.04T13.10.00.feedback-cases.js';
+import * as ratingContactConsent from './2026.12.04T13.20.00.rating-contact-consent.js';
 
 export interface Migration {
   name: string;
@@ -53,4 +54,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T12.30.00.skp-results', ...skpResults },
   { name: '2026.12.04T13.00.00.allowed-origins', ...allowedOrigins },
   { name: '2026.12.04T13.10.00.feedback-cases', ...feedbackCases },
+  { name: '2026.12.04T13.20.00.rating-contact-consent', ...ratingContactConsent },
 ];

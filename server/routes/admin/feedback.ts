@@ -1,6 +1,12 @@
 import type Router from '@koa/router';
 import { actorOf, currentUser, requireRole } from '../../http/auth.js';
-import { feedbackAssignSchema, feedbackListSchema, feedbackStatusSchema, FEEDBACK_ROLES } from '../../services/feedback/inbox.js';
+import {
+  feedbackAssignSchema,
+  feedbackListSchema,
+  feedbackPhoneSchema,
+  feedbackStatusSchema,
+  FEEDBACK_ROLES,
+} from '../../services/feedback/inbox.js';
 import type { Services } from '../../services/index.js';
 import { bodyOf, idParam, queryOf } from './params.js';
 
@@ -21,5 +27,9 @@ export function feedbackRoutes(router: Router, services: Services): void {
   router.post('/feedback/:id/assign', workers, async (ctx) => {
     const { assignee } = bodyOf(ctx, feedbackAssignSchema);
     ctx.body = await feedback.assign(actorOf(ctx, services), idParam(ctx), assignee);
+  });
+  router.post('/feedback/:id/phone', workers, async (ctx) => {
+    const { reason } = bodyOf(ctx, feedbackPhoneSchema);
+    ctx.body = await feedback.readPhone(actorOf(ctx, services), idParam(ctx), reason);
   });
 }

@@ -4,7 +4,8 @@ import { FEEDBACK_STATUSES, type FeedbackItem, type FeedbackStatus } from '../..
 import { AdminUser, Employee, FeedbackCase, Office, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
-import { conflict, invalid, notFound } from '../../domain/problem.js';
+import { conflict, gone, invalid, notFound } from '../../domain/problem.js';
+import type { PhoneVault } from '../../domain/phone.js';
 import { assertRole, scopeOf, type AuthUser, type ReadScope } from '../access/scope.js';
 import type { Actor, AuditLog } from '../admin/audit.js';
 import { plainText, queryBoolean, slugCode } from '../admin/fields.js';
@@ -35,6 +36,9 @@ export const feedbackStatusSchema = z
   })
   .refine((body) => body.status !== 'selesai' || body.note !== undefined, { message: 'is required to close', path: ['note'] });
 export type FeedbackStatusBody = z.infer<typeof feedbackStatusSchema>;
+
+/** Reading a consenting customer's number needs a reason, kept in the audit log. */
+export const feedbackPhoneSchema = z.strictObject({ reason: plainText(500) });
 
 /** Assigns to an account of the office by id, or null for nobody. */
 export const feedbackAssignSchema = z.strictObject({ assignee: z.number().int().positive().nullable() });
@@ -72,6 +76,7 @@ export class FeedbackInbox {
   constructor(
     private readonly db: Sequelize,
     private readonly audit: AuditLog,
+    private readonly vault: PhoneVault,
   ) {}
 
   async list(user: AuthUser, query: FeedbackListQuery): Promise<{ items: FeedbackItem[]; total: number; settings: OfficeSettings }> {
@@ -187,6 +192,32 @@ export class FeedbackInbox {
   }
 
   /**
+   * The customer's full number, to follow up their feedback: only when they agreed to be contacted
+   * (409 otherwise), audited with the reason (never the number) as `rating.read-phone`; 410 once erased.
+   */
+  async readPhone(actor: Actor, ratingId: number, reason: string): Promise<{ id: number; phone: string; national: string }> {
+    const rating = await this.#require(actor, ratingId);
+    if (!rating.contactConsent) {
+      throw conflict('no-contact-consent', 'No consent to contact', 'The customer did not agree to be contacted for follow-up.');
+    }
+    if (!rating.phoneCipher) throw gone('phone-erased', 'Phone number erased', 'The readable phone number of this rating was erased.');
+    let phone: string;
+    try {
+      phone = this.vault.decrypt(rating.phoneCipher);
+    } catch {
+      throw gone('phone-unreadable', 'Phone number unreadable', 'The phone number cannot be decrypted with the current PHONE_KEY.');
+    }
+    await this.audit.record(actor, {
+      officeId: rating.officeId,
+      action: 'rating.read-phone',
+      targetType: 'rating',
+      targetId: rating.id,
+      changes: { reason: maskPhonesIn(reason), via: 'feedback' },
+    });
+    return { id: rating.id, phone, national: `0${phone.replace(/^\+62/, '')}` };
+  }
+
+  /**
    * One change of a case, conditional on the status read: the case row is made first when there is
    * none (a concurrent maker wins, which is fine: the status update below still decides), then updated
    * only if its status is still the one read, with the audit entry in the same transaction.
@@ -294,6 +325,9 @@ export class FeedbackInbox {
       lowest,
       low: lowest <= settings.lowScore,
       comment: rating.comment,
+      contactConsent: rating.contactConsent,
+      // The masked number only where the customer may be contacted, and while it can still be read.
+      phone: rating.contactConsent && rating.phoneCipher ? rating.phoneMasked : null,
       status,
       assignedTo: record?.assignedTo ? { id: record.assignedTo, username: names.get(record.assignedTo) ?? '' } : null,
       note: record?.note ?? null,

@@ -69,7 +69,7 @@ export class PacakConsoleFeedback extends AdminScreen {
     filters: { state: true },
     areas: { state: true },
     assignees: { state: true },
-    closing: { state: true },
+    pending: { state: true },
   };
 
   protected readonly roles = ['admin', 'coordinator'] as const;
@@ -79,7 +79,8 @@ export class PacakConsoleFeedback extends AdminScreen {
   declare filters: Filters;
   declare areas: WorkAreaRow[];
   declare assignees: Assignee[];
-  declare closing: FeedbackItem | null;
+  /** What the reason dialog is open for: closing a case with its note, or reading a consenting customer's number. */
+  declare pending: { kind: 'close' | 'reveal'; row: FeedbackItem } | null;
 
   constructor() {
     super();
@@ -89,7 +90,7 @@ export class PacakConsoleFeedback extends AdminScreen {
     this.filters = readQuery(FILTERS);
     this.areas = [];
     this.assignees = [];
-    this.closing = null;
+    this.pending = null;
   }
 
   protected override readAddress(): void {
@@ -117,13 +118,21 @@ export class PacakConsoleFeedback extends AdminScreen {
         ${this.#renderFilters()} ${this.renderStatus()} ${this.#renderTable()}
       </section>
       <pacak-reason-dialog
-        heading=${`${this.t('Tutup masukan', 'Close feedback')} ${this.closing?.receipt ?? ''}`}
-        label=${this.t('Catatan tindak lanjut (nomor telepon disamarkan)', 'Follow-up note (phone numbers are masked)')}
-        action=${this.t('Tutup masukan', 'Close feedback')}
-        close-label=${this.t('Batal', 'Cancel')}
-        @pacak-reason=${this.#close}
+        heading=${`${this.#dialogAction()} ${this.pending?.row.receipt ?? ''}`}
+        label=${
+          this.pending?.kind === 'reveal'
+            ? this.t('Alasan (dicatat di log audit)', 'Reason (kept in the audit log)')
+            : this.t('Catatan tindak lanjut (nomor telepon disamarkan)', 'Follow-up note (phone numbers are masked)')
+        }
+        action=${this.#dialogAction()}
+        close-label=${this.t('Tutup', 'Close')}
+        @pacak-reason=${this.#act}
       ></pacak-reason-dialog>
     </div>`;
+  }
+
+  #dialogAction(): string {
+    return this.pending?.kind === 'reveal' ? this.t('Lihat nomor', 'Reveal number') : this.t('Tutup masukan', 'Close feedback');
   }
 
   #intro(): string {
@@ -215,7 +224,10 @@ export class PacakConsoleFeedback extends AdminScreen {
                 <td>${this.dateTime(row.createdAt)}<br /><span class="muted">${row.receipt}</span></td>
                 <td>${row.employee.name}<br /><span class="muted">${row.workArea.name} · ${row.serviceType.name}</span></td>
                 <td>${this.#stars(row)}</td>
-                <td class="comment">${row.comment ?? html`<span class="muted">${this.t('(tanpa komentar)', '(no comment)')}</span>`}</td>
+                <td class="comment">
+                  ${row.comment ?? html`<span class="muted">${this.t('(tanpa komentar)', '(no comment)')}</span>`}
+                  ${row.contactConsent ? html`<br /><span class="badge" data-consent>${this.t('Boleh dihubungi', 'May be contacted')}</span> ${row.phone ?? ''}` : ''}
+                </td>
                 <td>
                   <span class="badge">${this.#statusName(row.status)}</span>
                   ${row.overdue ? html`<span class="badge warn" data-overdue>${this.t('Terlambat', 'Overdue')}</span>` : ''}
@@ -243,8 +255,15 @@ export class PacakConsoleFeedback extends AdminScreen {
                         : ''
                     }
                     ${
+                      row.contactConsent && row.phone
+                        ? html`<button type="button" class="secondary small" data-action="reveal" @click=${(event: Event) => this.#ask(event, 'reveal', row)}>
+                          ${this.t('Lihat nomor', 'Reveal number')}<span class="visually-hidden"> ${row.receipt}</span>
+                        </button>`
+                        : ''
+                    }
+                    ${
                       row.status !== 'selesai'
-                        ? html`<button type="button" class="small" data-action="close" @click=${(event: Event) => this.#ask(event, row)}>
+                        ? html`<button type="button" class="small" data-action="close" @click=${(event: Event) => this.#ask(event, 'close', row)}>
                           ${this.t('Tutup', 'Close')}<span class="visually-hidden"> ${row.receipt}</span>
                         </button>`
                         : ''
@@ -284,17 +303,31 @@ export class PacakConsoleFeedback extends AdminScreen {
     await this.#refresh(done !== undefined);
   }
 
-  async #ask(event: Event, row: FeedbackItem): Promise<void> {
-    this.closing = row;
+  async #ask(event: Event, kind: 'close' | 'reveal', row: FeedbackItem): Promise<void> {
+    this.pending = { kind, row };
     await this.updateComplete;
     await this.#dialog().updateComplete;
     this.#dialog().open(event.currentTarget as HTMLElement);
   }
 
-  async #close(event: CustomEvent<{ reason: string }>): Promise<void> {
-    const row = this.closing;
-    if (!row) return;
+  async #act(event: CustomEvent<{ reason: string }>): Promise<void> {
+    if (!this.pending) return;
+    const { kind, row } = this.pending;
     const dialog = this.#dialog();
+    if (kind === 'reveal') {
+      const answer = await this.run(() =>
+        this.context.api.post<{ national: string }>(`/admin/feedback/${row.id}/phone`, { reason: event.detail.reason }),
+      );
+      if (!answer) {
+        dialog.error = this.failure?.fields.reason ?? this.failure?.message ?? '';
+        return;
+      }
+      dialog.result = html`<p>${this.t('Nomor pelanggan:', "The customer's number:")}</p>
+        <p class="secret" data-phone>${answer.national}</p>
+        <p class="hint">${this.t('Pembacaan ini tercatat di log audit bersama alasannya.', 'This reading is recorded in the audit log with its reason.')}</p>`;
+      this.status = this.t('Nomor ditampilkan; pembacaan tercatat.', 'Number shown; the reading is recorded.');
+      return;
+    }
     const done = await this.run(
       () => this.context.api.post<FeedbackItem>(`/admin/feedback/${row.id}/status`, { status: 'selesai', note: event.detail.reason }),
       this.t('Masukan ditutup.', 'Feedback closed.'),
