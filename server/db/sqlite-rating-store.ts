@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { sqliteAlertOutboxTrigger } from './alert-outbox.js';
 import { sqliteDailyFiguresTrigger } from './daily-figures.js';
 import { RatingLimitReached, type NewRating, type RatingLimit } from './rating-store.js';
 
@@ -146,6 +147,7 @@ export class SqliteRatingStore {
       `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=${Math.floor(busyTimeoutMs)}; PRAGMA foreign_keys=ON;`,
     );
     await exec(sqliteDailyFiguresTrigger());
+    await exec(sqliteAlertOutboxTrigger());
     const prepare = (sql: string) =>
       new Promise<sqlite3.Statement>((resolve, reject) => {
         const prepared: sqlite3.Statement = db.prepare(sql, (error) => (error ? reject(error) : resolve(prepared)));

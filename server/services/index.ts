@@ -15,6 +15,7 @@ import { KioskKeys } from './access/kiosk-keys.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { AllowedOrigins } from './embedding/allowed-origins.js';
 import { FeedbackInbox } from './feedback/inbox.js';
+import { AlertStatus } from './alerts/alert-status.js';
 import { PhoneVault } from '../domain/phone.js';
 import { AppraisalService } from './appraisal/appraisal.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
@@ -85,6 +86,8 @@ export interface Services {
   origins: AllowedOrigins;
   /** Comments and low scores to follow up: status, assignment, notes. */
   feedback: FeedbackInbox;
+  /** How the office's low-score alerts were delivered. */
+  alerts: AlertStatus;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -115,6 +118,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     formTokens,
     skm: createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }),
     feedback: new FeedbackInbox(sequelize, audit, vault),
+    alerts: new AlertStatus(),
     origins: new AllowedOrigins(sequelize, config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
     ratings: new RatingService({
       catalogue,

@@ -94,7 +94,8 @@ async function freshFeedback(contactConsent = false): Promise<number> {
 }
 
 const ROUTES: Row[] = [
-  // The feedback inbox: admins and coordinators.
+  // The feedback inbox: admins and coordinators; the delivery of its alerts: admins.
+  { method: 'GET', route: '/alerts', roles: ['admin'], ok: 200, prepare: path('/alerts') },
   { method: 'GET', route: '/feedback', roles: ['admin', 'coordinator'], ok: 200, prepare: path('/feedback') },
   { method: 'GET', route: '/feedback/assignees', roles: ['admin', 'coordinator'], ok: 200, prepare: path('/feedback/assignees') },
   {

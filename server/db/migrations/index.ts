@@ -21,6 +21,7 @@ import * as skpResults from './2026.12.04T12.30.00.skp-results.js';
 import * as allowedOrigins from './2026.12.04T13.00.00.allowed-origins.js';
 import * as feedbackCases from './2026.12.04T13.10.00.feedback-cases.js';
 import * as ratingContactConsent from './2026.12.04T13.20.00.rating-contact-consent.js';
+import * as alertOutbox from './2026.12.04T13.30.00.alert-outbox.js';
 
 export interface Migration {
   name: string;
@@ -55,4 +56,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T13.00.00.allowed-origins', ...allowedOrigins },
   { name: '2026.12.04T13.10.00.feedback-cases', ...feedbackCases },
   { name: '2026.12.04T13.20.00.rating-contact-consent', ...ratingContactConsent },
+  { name: '2026.12.04T13.30.00.alert-outbox', ...alertOutbox },
 ];

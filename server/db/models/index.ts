@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
+import { AlertOutbox } from './alert-outbox.js';
 import { AppraisalRuleSet } from './appraisal-rule-set.js';
 import { AttendanceMonth } from './attendance-month.js';
 import { AllowedOrigin } from './allowed-origin.js';
@@ -23,6 +24,7 @@ import { WorkArea } from './work-area.js';
 
 export {
   AdminUser,
+  AlertOutbox,
   AllowedOrigin,
   AppraisalRuleSet,
   AttendanceMonth,
@@ -68,6 +70,7 @@ export function initModels(sequelize: Sequelize): void {
     SkmFollowUp,
     SkmPublication,
     FeedbackCase,
+    AlertOutbox,
   ]) {
     model.initModel(sequelize);
   }

@@ -14,6 +14,9 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
   declare feedbackLowScore: CreationOptional<number>;
   /** Days the office gives itself to close a feedback case; an open one older than that is overdue (default 5). */
   declare feedbackTargetDays: CreationOptional<number>;
+  /** Where the office's low-score alerts are posted (JSON, signed with the secret), or null for none. */
+  declare alertWebhookUrl: CreationOptional<string | null>;
+  declare alertWebhookSecret: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -28,6 +31,8 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
         privacyContact: { type: DataTypes.STRING(300), allowNull: true },
         feedbackLowScore: { type: DataTypes.SMALLINT, allowNull: false, defaultValue: 2 },
         feedbackTargetDays: { type: DataTypes.SMALLINT, allowNull: false, defaultValue: 5 },
+        alertWebhookUrl: { type: DataTypes.STRING(500), allowNull: true },
+        alertWebhookSecret: { type: DataTypes.STRING(200), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

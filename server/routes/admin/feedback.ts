@@ -7,6 +7,7 @@ import {
   feedbackStatusSchema,
   FEEDBACK_ROLES,
 } from '../../services/feedback/inbox.js';
+import { alertListSchema } from '../../services/alerts/alert-status.js';
 import type { Services } from '../../services/index.js';
 import { bodyOf, idParam, queryOf } from './params.js';
 
@@ -27,6 +28,9 @@ export function feedbackRoutes(router: Router, services: Services): void {
   router.post('/feedback/:id/assign', workers, async (ctx) => {
     const { assignee } = bodyOf(ctx, feedbackAssignSchema);
     ctx.body = await feedback.assign(actorOf(ctx, services), idParam(ctx), assignee);
+  });
+  router.get('/alerts', requireRole('admin'), async (ctx) => {
+    ctx.body = await services.alerts.list(actorOf(ctx, services), queryOf(ctx, alertListSchema));
   });
   router.post('/feedback/:id/phone', workers, async (ctx) => {
     const { reason } = bodyOf(ctx, feedbackPhoneSchema);

@@ -51,10 +51,13 @@ export const officeOwnSchema = z
     feedbackLowScore: z.number().int().min(1).max(4).optional(),
     /** Days to close a feedback case before it shows as overdue. */
     feedbackTargetDays: z.number().int().min(1).max(90).optional(),
+    /** Where low-score alerts are posted, signed with the secret (null clears it). */
+    alertWebhookUrl: complaintUrl.nullable().optional(),
+    alertWebhookSecret: z.string().min(16, 'must be at least 16 characters').max(200).nullable().optional(),
   })
   .refine(
     (body) => Object.values(body).some((value) => value !== undefined),
-    'give privacyContact, complaintUrl, timezone, feedbackLowScore or feedbackTargetDays',
+    'give privacyContact, complaintUrl, timezone, feedbackLowScore, feedbackTargetDays, alertWebhookUrl or alertWebhookSecret',
   );
 export type OfficeOwnBody = z.infer<typeof officeOwnSchema>;
 
@@ -66,6 +69,9 @@ export interface OfficeView {
   complaintUrl: string | null;
   feedbackLowScore: number;
   feedbackTargetDays: number;
+  alertWebhookUrl: string | null;
+  /** The secret is never answered: only whether one is set. */
+  alertWebhookSecretSet: boolean;
   employees: number;
   admins: number;
   createdAt: string;
@@ -171,6 +177,8 @@ export class OfficeAdmin {
       complaintUrl: office.complaintUrl ?? null,
       feedbackLowScore: office.feedbackLowScore,
       feedbackTargetDays: office.feedbackTargetDays,
+      alertWebhookUrl: office.alertWebhookUrl ?? null,
+      alertWebhookSecretSet: !!office.alertWebhookSecret,
       employees,
       admins,
       createdAt: new Date(office.createdAt).toISOString(),
