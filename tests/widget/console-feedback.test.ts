@@ -39,6 +39,7 @@ describeInBrowser('the feedback inbox of the console', () => {
     expect(await row(id, '[data-note]').textContent()).toBe('Pelanggan ditelepon 0812****7890; petugas dibina.');
     expect((await FeedbackCase.findOne({ where: { ratingId: id } }))?.status).toBe('selesai');
     expect(await AuditEntry.count({ where: { action: 'feedback.status', targetId: String(id) } })).toBe(2);
+    expect(await page.locator('pacak-console-feedback [data-alert-counts]').textContent()).toMatch(/Menunggu: [1-9]/);
 
     const found: string[] = [];
     for (const [lang, width] of [

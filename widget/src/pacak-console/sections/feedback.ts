@@ -16,6 +16,21 @@ interface Assignee {
   workArea: string | null;
 }
 
+interface AlertRow {
+  id: number;
+  rating: number;
+  receipt: string | null;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+interface Alerts {
+  counts: Record<'pending' | 'sent' | 'failed' | 'skipped', number>;
+  alerts: AlertRow[];
+}
+
 interface Listed {
   items: FeedbackItem[];
   total: number;
@@ -70,6 +85,7 @@ export class PacakConsoleFeedback extends AdminScreen {
     areas: { state: true },
     assignees: { state: true },
     pending: { state: true },
+    alerts: { state: true },
   };
 
   protected readonly roles = ['admin', 'coordinator'] as const;
@@ -81,6 +97,8 @@ export class PacakConsoleFeedback extends AdminScreen {
   declare assignees: Assignee[];
   /** What the reason dialog is open for: closing a case with its note, or reading a consenting customer's number. */
   declare pending: { kind: 'close' | 'reveal'; row: FeedbackItem } | null;
+  /** How the office's low-score alerts were delivered (admins only): counts and the latest failures. */
+  declare alerts: Alerts | null;
 
   constructor() {
     super();
@@ -91,6 +109,7 @@ export class PacakConsoleFeedback extends AdminScreen {
     this.areas = [];
     this.assignees = [];
     this.pending = null;
+    this.alerts = null;
   }
 
   protected override readAddress(): void {
@@ -105,9 +124,11 @@ export class PacakConsoleFeedback extends AdminScreen {
         api.get<Listed>('/admin/feedback', { ...this.filters, limit: PAGE }),
         this.assignees.length ? { assignees: this.assignees } : api.get<{ assignees: Assignee[] }>('/admin/feedback/assignees'),
         !admin || this.areas.length ? this.areas : workAreas(api),
+        admin ? api.get<Alerts>('/admin/alerts', { status: 'failed', limit: 10 }) : null,
       ]),
     );
-    if (answer) [{ items: this.rows, total: this.total, settings: this.settings }, { assignees: this.assignees }, this.areas] = answer;
+    if (answer)
+      [{ items: this.rows, total: this.total, settings: this.settings }, { assignees: this.assignees }, this.areas, this.alerts] = answer;
   }
 
   protected renderScreen(): TemplateResult {
@@ -117,6 +138,7 @@ export class PacakConsoleFeedback extends AdminScreen {
         <p class="hint">${this.#intro()}</p>
         ${this.#renderFilters()} ${this.renderStatus()} ${this.#renderTable()}
       </section>
+      ${this.alerts ? this.#renderAlerts(this.alerts) : ''}
       <pacak-reason-dialog
         heading=${`${this.#dialogAction()} ${this.pending?.row.receipt ?? ''}`}
         label=${
@@ -129,6 +151,24 @@ export class PacakConsoleFeedback extends AdminScreen {
         @pacak-reason=${this.#act}
       ></pacak-reason-dialog>
     </div>`;
+  }
+
+  #renderAlerts(alerts: Alerts): TemplateResult {
+    const { counts } = alerts;
+    return html`<section class="card" aria-labelledby="alerts-title">
+      <h2 id="alerts-title">${this.t('Pengiriman peringatan nilai rendah', 'Low-score alert delivery')}</h2>
+      <p data-alert-counts>
+        ${this.t('Menunggu', 'Pending')}: ${counts.pending} · ${this.t('Terkirim', 'Sent')}: ${counts.sent} ·
+        ${this.t('Gagal', 'Failed')}: ${counts.failed} · ${this.t('Tanpa webhook', 'No webhook')}: ${counts.skipped}
+      </p>
+      ${
+        alerts.alerts.length
+          ? html`<ul>
+            ${alerts.alerts.map((alert) => html`<li data-alert-failure>${alert.receipt ?? alert.rating} — ${this.dateTime(alert.createdAt)}: ${alert.lastError ?? ''} (${alert.attempts}×)</li>`)}
+          </ul>`
+          : html`<p class="muted">${this.t('Tidak ada pengiriman yang gagal.', 'No failed deliveries.')}</p>`
+      }
+    </section>`;
   }
 
   #dialogAction(): string {

@@ -10,6 +10,8 @@ interface OfficeSettings {
   privacyContact: string | null;
   feedbackLowScore: number;
   feedbackTargetDays: number;
+  alertWebhookUrl: string | null;
+  alertWebhookSecretSet: boolean;
 }
 
 /** Indonesia's three time zones (WIB, WITA, WIT) first; an office elsewhere keeps its own. */
@@ -89,6 +91,20 @@ export class PacakConsoleSettings extends AdminScreen {
               <p class="hint" id="feedback-days-hint">${this.t('Masukan yang belum selesai setelah ini ditandai terlambat.', 'Feedback not closed after this is flagged overdue.')}</p>
               ${this.fieldError('feedbackTargetDays', 'feedback-days')}
             </div>
+            <div class="field wide">
+              <label for="webhook-url">${this.t('Webhook peringatan nilai rendah', 'Low-score alert webhook')}</label>
+              <input id="webhook-url" name="alertWebhookUrl" type="url" maxlength="500" .value=${office.alertWebhookUrl ?? ''}
+                aria-describedby="webhook-hint${this.failure?.fields.alertWebhookUrl ? ' webhook-url-error' : ''}" />
+              <p class="hint" id="webhook-hint">${this.t('Alamat https yang menerima setiap nilai rendah (JSON bertanda tangan HMAC-SHA256). Kosongkan bila tidak ada.', 'An https address that receives each low score (JSON signed with HMAC-SHA256). Leave empty when there is none.')}</p>
+              ${this.fieldError('alertWebhookUrl', 'webhook-url')}
+            </div>
+            <div class="field wide">
+              <label for="webhook-secret">${this.t('Rahasia webhook (minimal 16 karakter)', 'Webhook secret (at least 16 characters)')}</label>
+              <input id="webhook-secret" name="alertWebhookSecret" type="password" autocomplete="new-password" maxlength="200"
+                aria-describedby="webhook-secret-hint${this.failure?.fields.alertWebhookSecret ? ' webhook-secret-error' : ''}" />
+              <p class="hint" id="webhook-secret-hint">${office.alertWebhookSecretSet ? this.t('Sudah diatur; isi hanya untuk menggantinya.', 'Set; fill in only to replace it.') : this.t('Belum diatur.', 'Not set.')}</p>
+              ${this.fieldError('alertWebhookSecret', 'webhook-secret')}
+            </div>
             <button type="submit" ?disabled=${this.busy}>${this.t('Simpan pengaturan', 'Save settings')}</button>
           </form>`
           : ''
@@ -109,8 +125,14 @@ export class PacakConsoleSettings extends AdminScreen {
       timezone: String(data.get('timezone')),
       feedbackLowScore: Number(data.get('feedbackLowScore')),
       feedbackTargetDays: Number(data.get('feedbackTargetDays')),
+      alertWebhookUrl: text('alertWebhookUrl'),
     };
-    const body = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== office[key as keyof OfficeSettings]));
+    const body: Record<string, unknown> = Object.fromEntries(
+      Object.entries(wanted).filter(([key, value]) => value !== office[key as keyof OfficeSettings]),
+    );
+    // The secret is never shown: it is sent only when one is typed.
+    const secret = String(data.get('alertWebhookSecret') ?? '');
+    if (secret) body.alertWebhookSecret = secret;
     if (!Object.keys(body).length) {
       this.failure = null;
       this.status = this.t('Tidak ada yang berubah.', 'Nothing changed.');
@@ -120,7 +142,10 @@ export class PacakConsoleSettings extends AdminScreen {
       () => this.context.api.patch<OfficeSettings>('/admin/office', body),
       this.t('Pengaturan disimpan.', 'Settings saved.'),
     );
-    if (saved) this.office = saved;
+    if (!saved) return;
+    this.office = saved;
+    const secretInput = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('[name=alertWebhookSecret]');
+    if (secretInput) secretInput.value = '';
   }
 }
 
