@@ -87,6 +87,12 @@ export class AlertWorker {
     const until = new Date(now.getTime() + this.#leaseMs);
     const due = `status = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)`;
     if (this.db.getDialect() === 'sqlite') {
+      // A read first: in WAL mode it takes no lock, so an idle round never holds up the rating writer.
+      const any = await this.db.query(`SELECT id FROM alert_outbox WHERE ${due} LIMIT 1`, {
+        replacements: { now },
+        type: QueryTypes.SELECT,
+      });
+      if (!any.length) return [];
       await this.db.query(
         `UPDATE alert_outbox SET lease_owner = :lease, lease_until = :until
          WHERE id IN (SELECT id FROM alert_outbox WHERE ${due} ORDER BY id LIMIT :limit)`,
