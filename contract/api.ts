@@ -1,10 +1,11 @@
 /** The public API, version 1, that the rating widget and the hosted pages call (README, "Public API"). */
-import type { CHANNELS, GRADE_BANDS, PROBLEM_TYPES, ROLES } from './constants.js';
+import type { CHANNELS, FEEDBACK_STATUSES, GRADE_BANDS, PROBLEM_TYPES, ROLES } from './constants.js';
 
 export type Role = (typeof ROLES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Grade = (typeof GRADE_BANDS)[number]['grade'];
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 export interface Named {
   code: string;
@@ -90,6 +91,8 @@ export interface RatingBody {
   serviceToken?: string;
   /** The signed token of the form, from `GET /api/v1/form-token`. */
   formToken?: string;
+  /** The customer may be contacted for follow-up (the form offers it after a low score); false when left out. */
+  contactConsent?: boolean;
 }
 
 /** `GET /api/v1/form-token`: a rating may carry `token` from `minSeconds` after it was issued until `maxSeconds`. */
@@ -124,4 +127,33 @@ export interface ProblemDetails {
   /** On a 429 for ratings: which limit (`phone`, `address`, `burst`). */
   limit?: string;
   [extension: string]: unknown;
+}
+
+/** One rating in the feedback inbox, `GET /api/v1/admin/feedback` (admins and coordinators). */
+export interface FeedbackItem {
+  /** The rating's id, which the inbox's actions name. */
+  id: number;
+  receipt: string;
+  createdAt: string;
+  employee: { nip: string; name: string };
+  workArea: Named;
+  serviceType: Named;
+  scores: Record<string, number>;
+  lowest: number;
+  /** Some indicator is at or below the office's low score. */
+  low: boolean;
+  comment: string | null;
+  /** The customer agreed to be contacted for follow-up. */
+  contactConsent: boolean;
+  /** The masked number (0812****7890) when they agreed and it is still readable, else null. */
+  phone: string | null;
+  status: FeedbackStatus;
+  assignedTo: { id: number; username: string } | null;
+  /** The latest follow-up note, phone numbers masked. */
+  note: string | null;
+  updatedAt: string | null;
+  closedAt: string | null;
+  /** When the office's target days run out; `overdue` once past it and not closed. */
+  dueAt: string;
+  overdue: boolean;
 }

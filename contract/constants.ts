@@ -24,12 +24,17 @@ export const GRADE_BANDS = [
 /** Problem details name their kind as `PROBLEM_TYPE_BASE + slug` (RFC 9457 `type`). */
 export const PROBLEM_TYPE_BASE = 'https://pacak.kemkes.go.id/problems/';
 
+/** The follow-up of a rating's feedback: new, being handled, closed (with a note). */
+export const FEEDBACK_STATUSES = ['baru', 'ditangani', 'selesai'] as const;
+
 /** Every problem type slug the API answers with. */
 export const PROBLEM_TYPES = [
   'already-exists',
   'already-rated',
   'already-voided',
   'employee-rated',
+  'feedback-closed',
+  'feedback-status',
   'forbidden',
   'import-refused',
   'kiosk-key',
@@ -37,6 +42,7 @@ export const PROBLEM_TYPES = [
   'last-service-type',
   'malformed-request',
   'misdirected-request',
+  'no-contact-consent',
   'not-found',
   'not-voided',
   'origin-not-allowed',

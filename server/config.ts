@@ -44,6 +44,7 @@ const envSchema = z.object({
   MIN_FORM_SECONDS: nonNegativeInt.max(600).default(3),
   FORM_TOKEN_MAX_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(120),
   RETENTION_SWEEP_MINUTES: nonNegativeInt.default(60),
+  ALERT_INTERVAL_SECONDS: nonNegativeInt.default(30),
   SERVICE_TOKEN_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(30),
   REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
@@ -85,6 +86,8 @@ export interface Config {
   formToken: { required: boolean; minSeconds: number; maxMinutes: number };
   /** How often each process erases phone numbers past RETENTION_DAYS; 0 never (another process does it). */
   retentionSweepMinutes: number;
+  /** How often each process delivers the low-score alert outbox; 0 never (another process does it). */
+  alertIntervalSeconds: number;
   /** Per client address and window: keypass and card lookups, and QR images (a board of codes asks for many). */
   shareLimits: { lookups: number; images: number };
   /** How long a one-service code (a QR for one customer's rating) stays valid. */
@@ -182,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     formToken: { required: e.REQUIRE_FORM_TOKEN, minSeconds: e.MIN_FORM_SECONDS, maxMinutes: e.FORM_TOKEN_MAX_MINUTES },
     retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
+    alertIntervalSeconds: e.ALERT_INTERVAL_SECONDS,
     shareLimits: { lookups: e.RATE_LIMIT_LOOKUPS, images: e.RATE_LIMIT_QR },
     serviceTokenMinutes: e.SERVICE_TOKEN_MINUTES,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,

@@ -10,6 +10,7 @@ import { withStartupLock } from './db/startup-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServices, type Services } from './services/index.js';
 import { RetentionJob, schedule } from './services/intake/retention.js';
+import { AlertWorker } from './services/alerts/alert-worker.js';
 import { BURST_SECONDS } from './services/intake/rating-limits.js';
 
 export interface RunningServer {
@@ -66,6 +67,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     config.retentionSweepMinutes,
     logger,
   );
+  // Delivers low-score alerts to the offices' webhooks; several processes may run it (rows are leased).
+  const alerts = new AlertWorker(sequelize);
+  if (config.alertIntervalSeconds > 0) alerts.start(config.alertIntervalSeconds * 1000);
 
   const close = async (): Promise<void> => {
     if (shuttingDown) return;
@@ -81,6 +85,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       server.closeIdleConnections();
     });
     await retention.stop();
+    await alerts.stop();
     await store.close();
     await sequelize.close();
   };

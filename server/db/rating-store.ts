@@ -3,9 +3,14 @@ import type { Rating } from './models/index.js';
 import type { CounterHit } from './rate-counters.js';
 
 /** A rating ready to store: every column but the id. */
-export type NewRating = Omit<InferAttributes<Rating>, 'id' | 'voidedAt' | 'voidReason' | 'voidedBy' | 'verified' | 'createdAt'> & {
+export type NewRating = Omit<
+  InferAttributes<Rating>,
+  'id' | 'voidedAt' | 'voidReason' | 'voidedBy' | 'verified' | 'createdAt' | 'contactConsent'
+> & {
   verified: boolean;
   createdAt: Date;
+  /** False when left out. */
+  contactConsent?: boolean;
 };
 
 export type RatingLimitKind = 'phone' | 'address' | 'burst' | 'kiosk' | 'kiosk-burst';

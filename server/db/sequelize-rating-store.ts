@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import type { Dialect } from './connection.js';
 import { applyToDailyFigures } from './daily-figures.js';
 import { isUniqueViolation } from './errors.js';
+import { queueLowScoreAlert } from './alert-outbox.js';
 import { Rating } from './models/index.js';
 import { bumpCounters, countOf } from './rate-counters.js';
 import { whyRefused } from './rating-refusals.js';
@@ -32,6 +33,7 @@ export class SequelizeRatingStore implements RatingStore {
         const created = await Rating.create(rating, { transaction });
         const execute = (sql: string, replacements: unknown[]) => this.sequelize.query(sql, { replacements, transaction });
         await applyToDailyFigures(execute, this.sequelize.getDialect() as Dialect, [rating], 1);
+        await queueLowScoreAlert(execute, created.id, rating);
         return created.id;
       });
       return { stored: true, id };

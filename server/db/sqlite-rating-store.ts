@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { sqliteAlertOutboxTrigger } from './alert-outbox.js';
 import { sqliteDailyFiguresTrigger } from './daily-figures.js';
 import { RatingLimitReached, type NewRating, type RatingLimit } from './rating-store.js';
 
@@ -24,6 +25,7 @@ const COLUMNS = [
   'verified',
   'created_at',
   'service_token_id',
+  'contact_consent',
 ] as const;
 
 /**
@@ -63,6 +65,7 @@ function values(r: NewRating): unknown[] {
     r.verified ? 1 : 0,
     sqliteDate(r.createdAt),
     r.serviceTokenId ?? null,
+    r.contactConsent ? 1 : 0,
   ];
 }
 
@@ -144,6 +147,7 @@ export class SqliteRatingStore {
       `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=${Math.floor(busyTimeoutMs)}; PRAGMA foreign_keys=ON;`,
     );
     await exec(sqliteDailyFiguresTrigger());
+    await exec(sqliteAlertOutboxTrigger());
     const prepare = (sql: string) =>
       new Promise<sqlite3.Statement>((resolve, reject) => {
         const prepared: sqlite3.Statement = db.prepare(sql, (error) => (error ? reject(error) : resolve(prepared)));

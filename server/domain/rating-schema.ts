@@ -54,6 +54,8 @@ export const ratingBodySchema = z.strictObject({
     .optional(),
   // The signed token of the form this rating was typed into (GET /api/v1/form-token); see FormTokens.
   formToken: z.string().max(200, 'is not a form token').optional(),
+  // The customer may be contacted for follow-up (offered after a low score).
+  contactConsent: z.boolean({ error: 'must be true or false' }).optional(),
   // The honeypot: a field people never see, so only scripts fill it in.
   website: z
     .string()

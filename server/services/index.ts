@@ -15,6 +15,8 @@ import { AuthService } from './access/auth.js';
 import { KioskKeys } from './access/kiosk-keys.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { AllowedOrigins } from './embedding/allowed-origins.js';
+import { FeedbackInbox } from './feedback/inbox.js';
+import { AlertStatus } from './alerts/alert-status.js';
 import { PhoneVault } from '../domain/phone.js';
 import { AppraisalService } from './appraisal/appraisal.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
@@ -88,6 +90,10 @@ export interface Services {
   formTokens: FormTokens;
   /** Sites whose pages may send ratings: each office's own list and CORS_ORIGINS. */
   origins: AllowedOrigins;
+  /** Comments and low scores to follow up: status, assignment, notes. */
+  feedback: FeedbackInbox;
+  /** How the office's low-score alerts were delivered. */
+  alerts: AlertStatus;
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -120,6 +126,8 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     qr,
     formTokens,
     skm: createSkmServices({ config, sequelize, catalogue, vault, formTokens, audit }),
+    feedback: new FeedbackInbox(sequelize, audit, vault),
+    alerts: new AlertStatus(),
     origins: new AllowedOrigins(sequelize, config.corsOrigins, config.publicBaseUrl, audit, config.referenceCacheMs),
     ratings: new RatingService({
       catalogue,

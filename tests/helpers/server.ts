@@ -88,6 +88,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     MIN_FORM_SECONDS: '0',
     // The retention tests run the job themselves.
     RETENTION_SWEEP_MINUTES: '0',
+    // The alert tests run the worker themselves.
+    ALERT_INTERVAL_SECONDS: '0',
     // Tests sign in wrongly on purpose; the throttling test sets its own limits.
     SIGNIN_SLOWDOWN_MS: '0',
     SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',

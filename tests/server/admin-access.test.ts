@@ -78,7 +78,47 @@ interface Row {
 const ALL: Role[] = ['superadmin', 'admin', 'coordinator', 'viewer'];
 const path = (value: string) => async () => ({ path: value });
 
+/** A fresh rating with a comment in the coordinator's work area, so the inbox's workers all reach it. */
+async function freshFeedback(contactConsent = false): Promise<number> {
+  const area = (await WorkArea.findOne({ where: { officeId, code: 'boom-baru' } }))!;
+  const employee = await Employee.create({
+    officeId,
+    workAreaId: area.id,
+    nip: newNip(),
+    name: `Pegawai ${++n}`,
+    position: 'Staf',
+    kind: 'asn',
+  });
+  await issuePublicCode(employee.id);
+  return rate(server, { nip: employee.nip, comment: 'Perlu tindak lanjut', contactConsent });
+}
+
 const ROUTES: Row[] = [
+  // The feedback inbox: admins and coordinators; the delivery of its alerts: admins.
+  { method: 'GET', route: '/alerts', roles: ['admin'], ok: 200, prepare: path('/alerts') },
+  { method: 'GET', route: '/feedback', roles: ['admin', 'coordinator'], ok: 200, prepare: path('/feedback') },
+  { method: 'GET', route: '/feedback/assignees', roles: ['admin', 'coordinator'], ok: 200, prepare: path('/feedback/assignees') },
+  {
+    method: 'POST',
+    route: '/feedback/:id/status',
+    roles: ['admin', 'coordinator'],
+    ok: 200,
+    prepare: async () => ({ path: `/feedback/${await freshFeedback()}/status`, body: { status: 'ditangani' } }),
+  },
+  {
+    method: 'POST',
+    route: '/feedback/:id/assign',
+    roles: ['admin', 'coordinator'],
+    ok: 200,
+    prepare: async () => ({ path: `/feedback/${await freshFeedback()}/assign`, body: { assignee: null } }),
+  },
+  {
+    method: 'POST',
+    route: '/feedback/:id/phone',
+    roles: ['admin', 'coordinator'],
+    ok: 200,
+    prepare: async () => ({ path: `/feedback/${await freshFeedback(true)}/phone`, body: { reason: 'Tindak lanjut' } }),
+  },
   // Sites allowed to send ratings, PINs, appraisal rules and letterhead, imports, and the SKM settings: a
   // request that reaches the route past the role check is enough here (their own suites test what they do).
   { method: 'GET', route: '/allowed-origins', roles: ['admin'], ok: 200, prepare: path('/allowed-origins') },

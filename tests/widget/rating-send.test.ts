@@ -64,6 +64,7 @@ describeInBrowser('<pacak-rating> sending a rating', () => {
     await formReady(page);
     expect(await page.locator('pacak-rating select[name=serviceType]').inputValue()).toBe('cop');
     await fillRating(page, { scores: allScores(3), phone: '+62 813 1111 2222', comment: 'Pelayanan cepat.' });
+    expect(await page.locator('pacak-rating [name=contactConsent]').count()).toBe(0);
     const posted = page.waitForRequest((request) => request.url().endsWith('/api/v1/ratings'));
     await submit(page);
     expect((await posted).postDataJSON()).toMatchObject({
@@ -71,6 +72,18 @@ describeInBrowser('<pacak-rating> sending a rating', () => {
       channel: 'qr',
       comment: 'Pelayanan cepat.',
     });
+    await page.locator('pacak-rating [part=receipt]').waitFor();
+  });
+
+  it('offers consent to be contacted after a low score and sends it when ticked', async () => {
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, { serviceType: 'cop', scores: { ...allScores(4), amanah: 2 }, phone: '0813-5555-2468' });
+    await page.getByLabel('Boleh dihubungi untuk tindak lanjut').check();
+    expect(await page.locator('pacak-rating [part=privacy]').textContent()).toContain('boleh dihubungi');
+    const posted = page.waitForRequest((request) => request.url().endsWith('/api/v1/ratings'));
+    await submit(page);
+    expect((await posted).postDataJSON()).toMatchObject({ contactConsent: true });
     await page.locator('pacak-rating [part=receipt]').waitFor();
   });
 

@@ -17,6 +17,8 @@ export interface RatingInput {
   phone: string;
   comment: string;
   website: string;
+  /** Ticked after a low score: the customer may be contacted for follow-up. */
+  contactConsent?: true;
 }
 
 export function readRating(form: HTMLFormElement, indicatorCodes: string[]): RatingInput {
@@ -30,6 +32,7 @@ export function readRating(form: HTMLFormElement, indicatorCodes: string[]): Rat
     phone: text('phone'),
     comment: text('comment'),
     website: String(data.get('website') ?? ''),
+    ...(data.has('contactConsent') ? { contactConsent: true as const } : {}),
   };
 }
 

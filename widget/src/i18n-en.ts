@@ -49,4 +49,6 @@ export const en: Strings = {
   notAllowedHint: 'Please rate our service on the PACAK page:',
   hostedLink: 'Rate our service on the PACAK page',
   resetIn: (n) => `The form starts again in ${n} seconds.`,
+  consent: 'I may be contacted for follow-up',
+  consentNote: 'If you tick "may be contacted" after a low score, staff may call this number to follow it up.',
 };

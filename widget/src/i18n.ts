@@ -54,6 +54,8 @@ const id = {
   notAllowedHint: 'Silakan beri penilaian di halaman PACAK:',
   hostedLink: 'Beri penilaian di halaman PACAK',
   resetIn: (n: number) => `Formulir kembali ke awal dalam ${n} detik.`,
+  consent: 'Boleh dihubungi untuk tindak lanjut',
+  consentNote: 'Bila Anda mencentang "boleh dihubungi" setelah nilai rendah, petugas dapat menghubungi nomor ini untuk tindak lanjut.',
 };
 
 export type Strings = typeof id;

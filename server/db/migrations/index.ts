@@ -19,7 +19,10 @@ import * as officeLetterheads from './2026.12.04T12.10.00.office-letterheads.js'
 import * as attendanceMonths from './2026.12.04T12.20.00.attendance-months.js';
 import * as skpResults from './2026.12.04T12.30.00.skp-results.js';
 import * as allowedOrigins from './2026.12.04T13.00.00.allowed-origins.js';
+import * as feedbackCases from './2026.12.04T13.10.00.feedback-cases.js';
 import * as employeeListed from './2026.12.04T13.17.00.employee-listed.js';
+import * as ratingContactConsent from './2026.12.04T13.20.00.rating-contact-consent.js';
+import * as alertOutbox from './2026.12.04T13.30.00.alert-outbox.js';
 import * as employeePhotos from './2026.12.04T14.00.00.employee-photos.js';
 import * as monthlyFigures from './2026.12.04T14.30.00.monthly-figures.js';
 
@@ -54,7 +57,10 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T12.20.00.attendance-months', ...attendanceMonths },
   { name: '2026.12.04T12.30.00.skp-results', ...skpResults },
   { name: '2026.12.04T13.00.00.allowed-origins', ...allowedOrigins },
+  { name: '2026.12.04T13.10.00.feedback-cases', ...feedbackCases },
   { name: '2026.12.04T13.17.00.employee-listed', ...employeeListed },
+  { name: '2026.12.04T13.20.00.rating-contact-consent', ...ratingContactConsent },
+  { name: '2026.12.04T13.30.00.alert-outbox', ...alertOutbox },
   { name: '2026.12.04T14.00.00.employee-photos', ...employeePhotos },
   { name: '2026.12.04T14.30.00.monthly-figures', ...monthlyFigures },
 ];

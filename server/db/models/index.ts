@@ -1,11 +1,13 @@
 import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
+import { AlertOutbox } from './alert-outbox.js';
 import { AppraisalRuleSet } from './appraisal-rule-set.js';
 import { AttendanceMonth } from './attendance-month.js';
 import { AllowedOrigin } from './allowed-origin.js';
 import { AuditEntry } from './audit-entry.js';
 import { Employee } from './employee.js';
 import { EmployeePhoto } from './employee-photo.js';
+import { FeedbackCase } from './feedback-case.js';
 import { KioskKey } from './kiosk-key.js';
 import { Office } from './office.js';
 import { OfficeLetterhead } from './office-letterhead.js';
@@ -23,12 +25,14 @@ import { WorkArea } from './work-area.js';
 
 export {
   AdminUser,
+  AlertOutbox,
   AllowedOrigin,
   AppraisalRuleSet,
   AttendanceMonth,
   AuditEntry,
   Employee,
   EmployeePhoto,
+  FeedbackCase,
   KioskKey,
   Office,
   OfficeLetterhead,
@@ -68,6 +72,8 @@ export function initModels(sequelize: Sequelize): void {
     SkmSettingsRecord,
     SkmFollowUp,
     SkmPublication,
+    FeedbackCase,
+    AlertOutbox,
   ]) {
     model.initModel(sequelize);
   }
@@ -79,4 +85,5 @@ export function initModels(sequelize: Sequelize): void {
   Rating.belongsTo(Employee, { foreignKey: 'employeeId', as: 'employee' });
   Rating.belongsTo(ServiceType, { foreignKey: 'serviceTypeId', as: 'serviceType' });
   Rating.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });
+  Rating.hasOne(FeedbackCase, { foreignKey: 'ratingId', as: 'feedbackCase', constraints: false });
 }

@@ -10,6 +10,13 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
   declare complaintUrl: CreationOptional<string | null>;
   /** The office's data protection contact (an e-mail, a phone, a desk), shown in the form's privacy notice. */
   declare privacyContact: CreationOptional<string | null>;
+  /** A rating with any indicator at or below this score is low and goes to the feedback inbox (default 2). */
+  declare feedbackLowScore: CreationOptional<number>;
+  /** Days the office gives itself to close a feedback case; an open one older than that is overdue (default 5). */
+  declare feedbackTargetDays: CreationOptional<number>;
+  /** Where the office's low-score alerts are posted (JSON, signed with the secret), or null for none. */
+  declare alertWebhookUrl: CreationOptional<string | null>;
+  declare alertWebhookSecret: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -22,6 +29,10 @@ export class Office extends Model<InferAttributes<Office>, InferCreationAttribut
         timezone: { type: DataTypes.STRING(64), allowNull: false },
         complaintUrl: { type: DataTypes.STRING(500), allowNull: true },
         privacyContact: { type: DataTypes.STRING(300), allowNull: true },
+        feedbackLowScore: { type: DataTypes.SMALLINT, allowNull: false, defaultValue: 2 },
+        feedbackTargetDays: { type: DataTypes.SMALLINT, allowNull: false, defaultValue: 5 },
+        alertWebhookUrl: { type: DataTypes.STRING(500), allowNull: true },
+        alertWebhookSecret: { type: DataTypes.STRING(200), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

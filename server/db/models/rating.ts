@@ -36,6 +36,8 @@ export class Rating extends Model<InferAttributes<Rating>, InferCreationAttribut
   declare voidedBy: CreationOptional<number | null>;
   /** The one-service code this rating spent (unique: a code rates once); null for the printed QR and the widget. */
   declare serviceTokenId: CreationOptional<string | null>;
+  /** The customer, giving a low score, agreed to be contacted for follow-up: only then may the inbox read the number. */
+  declare contactConsent: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize): void {
@@ -67,6 +69,7 @@ export class Rating extends Model<InferAttributes<Rating>, InferCreationAttribut
         voidReason: { type: DataTypes.STRING(500), allowNull: true },
         voidedBy: { type: DataTypes.INTEGER, allowNull: true },
         serviceTokenId: { type: DataTypes.STRING(32), allowNull: true, unique: true },
+        contactConsent: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         createdAt: DataTypes.DATE(3),
       },
       { sequelize, tableName: 'ratings', updatedAt: false },

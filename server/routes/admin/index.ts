@@ -9,6 +9,7 @@ import { allowedOriginRoutes } from './allowed-origins.js';
 import { catalogueRoutes } from './catalogue.js';
 import { employeePinRoutes } from './employee-pins.js';
 import { employeePhotoRoute, employeeRoutes, importRoutes } from './employees.js';
+import { feedbackRoutes } from './feedback.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
 import { letterheadLogoRoute, letterheadRoutes } from './letterhead.js';
 import { moderationRoutes } from './moderation.js';
@@ -42,6 +43,7 @@ export function adminRouter(services: Services, jsonLimit: number): Router {
   employeeRoutes(router, services);
   employeePinRoutes(router, services);
   moderationRoutes(router, services);
+  feedbackRoutes(router, services);
   kioskKeyRoutes(router, services);
   appraisalRoutes(router, services);
   letterheadRoutes(router, services);

@@ -47,8 +47,18 @@ export const officeOwnSchema = z
     privacyContact: plainText(300).nullable().optional(),
     complaintUrl: complaintUrl.nullable().optional(),
     timezone: timeZone.optional(),
+    /** A rating with any indicator at or below this goes to the feedback inbox as low. */
+    feedbackLowScore: z.number().int().min(1).max(4).optional(),
+    /** Days to close a feedback case before it shows as overdue. */
+    feedbackTargetDays: z.number().int().min(1).max(90).optional(),
+    /** Where low-score alerts are posted, signed with the secret (null clears it). */
+    alertWebhookUrl: complaintUrl.nullable().optional(),
+    alertWebhookSecret: z.string().min(16, 'must be at least 16 characters').max(200).nullable().optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), 'give privacyContact, complaintUrl or timezone');
+  .refine(
+    (body) => Object.values(body).some((value) => value !== undefined),
+    'give privacyContact, complaintUrl, timezone, feedbackLowScore, feedbackTargetDays, alertWebhookUrl or alertWebhookSecret',
+  );
 export type OfficeOwnBody = z.infer<typeof officeOwnSchema>;
 
 export interface OfficeView {
@@ -57,6 +67,11 @@ export interface OfficeView {
   timezone: string;
   privacyContact: string | null;
   complaintUrl: string | null;
+  feedbackLowScore: number;
+  feedbackTargetDays: number;
+  alertWebhookUrl: string | null;
+  /** The secret is never answered: only whether one is set. */
+  alertWebhookSecretSet: boolean;
   employees: number;
   admins: number;
   createdAt: string;
@@ -160,6 +175,10 @@ export class OfficeAdmin {
       timezone: office.timezone,
       privacyContact: office.privacyContact ?? null,
       complaintUrl: office.complaintUrl ?? null,
+      feedbackLowScore: office.feedbackLowScore,
+      feedbackTargetDays: office.feedbackTargetDays,
+      alertWebhookUrl: office.alertWebhookUrl ?? null,
+      alertWebhookSecretSet: !!office.alertWebhookSecret,
       employees,
       admins,
       createdAt: new Date(office.createdAt).toISOString(),

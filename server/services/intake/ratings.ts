@@ -131,6 +131,7 @@ export class RatingService {
       // Only a one-service code, which the employee made with their PIN for this customer, verifies a rating.
       verified: tokenId !== null,
       serviceTokenId: tokenId,
+      contactConsent: body.contactConsent === true,
       createdAt,
     };
     const limits = this.#options.limits

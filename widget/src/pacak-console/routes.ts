@@ -35,6 +35,13 @@ export const routes: ConsoleRoute[] = [
     load: () => import('./sections/reports.js'),
   },
   {
+    path: 'feedback',
+    screen: 'feedback',
+    roles: ['admin', 'coordinator'],
+    label: { id: 'Kotak masukan', en: 'Feedback inbox' },
+    load: () => import('./sections/feedback.js'),
+  },
+  {
     path: 'ratings',
     screen: 'ratings',
     roles: admins,

@@ -118,7 +118,7 @@ export function renderRatingForm(m: RatingFormModel) {
         ${error(m, 'phone')}
         <details part="privacy">
           <summary>${t.privacy}</summary>
-          <p>${t.privacyText(m.office.retentionDays ?? 365, m.office.privacyContact || t.privacyDesk)}</p>
+          <p>${t.privacyText(m.office.retentionDays ?? 365, m.office.privacyContact || t.privacyDesk)} ${t.consentNote}</p>
         </details>
       </div>
       <div class="field" part="field">
@@ -133,6 +133,7 @@ export function renderRatingForm(m: RatingFormModel) {
           aria-describedby=${describedBy(m, 'comment', channel !== nothing ? 'complain' : '')}
         ></textarea>
         ${error(m, 'comment')}
+        ${low ? html`<p><label><input type="checkbox" name="contactConsent" /> ${t.consent}</label></p>` : nothing}
       </div>
       <input class="hp" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" />
       <button type="submit" part="submit" aria-disabled=${m.busy} aria-busy=${m.busy}>

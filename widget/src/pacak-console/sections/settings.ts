@@ -9,6 +9,10 @@ interface OfficeSettings {
   timezone: string;
   complaintUrl: string | null;
   privacyContact: string | null;
+  feedbackLowScore: number;
+  feedbackTargetDays: number;
+  alertWebhookUrl: string | null;
+  alertWebhookSecretSet: boolean;
 }
 
 /** Indonesia's three time zones (WIB, WITA, WIT) first; an office elsewhere keeps its own. */
@@ -74,6 +78,34 @@ export class PacakConsoleSettings extends AdminScreen {
                 )}
               </p>
             </div>
+            <div class="field">
+              <label for="feedback-low">${this.t('Nilai rendah: skor ini ke bawah', 'Low score: this score or below')}</label>
+              <select id="feedback-low" name="feedbackLowScore" aria-describedby="feedback-low-hint">
+                ${[1, 2, 3, 4].map((score) => html`<option value=${score} ?selected=${score === office.feedbackLowScore}>${score}</option>`)}
+              </select>
+              <p class="hint" id="feedback-low-hint">${this.t('Penilaian seperti ini masuk kotak masukan untuk ditindaklanjuti.', 'Such ratings go to the feedback inbox to be followed up.')}</p>
+            </div>
+            <div class="field">
+              <label for="feedback-days">${this.t('Target tindak lanjut (hari)', 'Follow-up target (days)')}</label>
+              <input id="feedback-days" name="feedbackTargetDays" type="number" min="1" max="90" required .value=${String(office.feedbackTargetDays)}
+                aria-describedby="feedback-days-hint${this.failure?.fields.feedbackTargetDays ? ' feedback-days-error' : ''}" />
+              <p class="hint" id="feedback-days-hint">${this.t('Masukan yang belum selesai setelah ini ditandai terlambat.', 'Feedback not closed after this is flagged overdue.')}</p>
+              ${this.fieldError('feedbackTargetDays', 'feedback-days')}
+            </div>
+            <div class="field wide">
+              <label for="webhook-url">${this.t('Webhook peringatan nilai rendah', 'Low-score alert webhook')}</label>
+              <input id="webhook-url" name="alertWebhookUrl" type="url" maxlength="500" .value=${office.alertWebhookUrl ?? ''}
+                aria-describedby="webhook-hint${this.failure?.fields.alertWebhookUrl ? ' webhook-url-error' : ''}" />
+              <p class="hint" id="webhook-hint">${this.t('Alamat https yang menerima setiap nilai rendah (JSON bertanda tangan HMAC-SHA256). Kosongkan bila tidak ada.', 'An https address that receives each low score (JSON signed with HMAC-SHA256). Leave empty when there is none.')}</p>
+              ${this.fieldError('alertWebhookUrl', 'webhook-url')}
+            </div>
+            <div class="field wide">
+              <label for="webhook-secret">${this.t('Rahasia webhook (minimal 16 karakter)', 'Webhook secret (at least 16 characters)')}</label>
+              <input id="webhook-secret" name="alertWebhookSecret" type="password" autocomplete="new-password" maxlength="200"
+                aria-describedby="webhook-secret-hint${this.failure?.fields.alertWebhookSecret ? ' webhook-secret-error' : ''}" />
+              <p class="hint" id="webhook-secret-hint">${office.alertWebhookSecretSet ? this.t('Sudah diatur; isi hanya untuk menggantinya.', 'Set; fill in only to replace it.') : this.t('Belum diatur.', 'Not set.')}</p>
+              ${this.fieldError('alertWebhookSecret', 'webhook-secret')}
+            </div>
             <button type="submit" ?disabled=${this.busy}>${this.t('Simpan pengaturan', 'Save settings')}</button>
           </form>`
           : ''
@@ -89,8 +121,20 @@ export class PacakConsoleSettings extends AdminScreen {
     if (!office) return;
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim() || null;
-    const wanted = { complaintUrl: text('complaintUrl'), privacyContact: text('privacyContact'), timezone: String(data.get('timezone')) };
-    const body = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== office[key as keyof OfficeSettings]));
+    const wanted = {
+      complaintUrl: text('complaintUrl'),
+      privacyContact: text('privacyContact'),
+      timezone: String(data.get('timezone')),
+      feedbackLowScore: Number(data.get('feedbackLowScore')),
+      feedbackTargetDays: Number(data.get('feedbackTargetDays')),
+      alertWebhookUrl: text('alertWebhookUrl'),
+    };
+    const body: Record<string, unknown> = Object.fromEntries(
+      Object.entries(wanted).filter(([key, value]) => value !== office[key as keyof OfficeSettings]),
+    );
+    // The secret is never shown: it is sent only when one is typed.
+    const secret = String(data.get('alertWebhookSecret') ?? '');
+    if (secret) body.alertWebhookSecret = secret;
     if (!Object.keys(body).length) {
       this.failure = null;
       this.status = this.t('Tidak ada yang berubah.', 'Nothing changed.');
@@ -100,7 +144,10 @@ export class PacakConsoleSettings extends AdminScreen {
       () => this.context.api.patch<OfficeSettings>('/admin/office', body),
       this.t('Pengaturan disimpan.', 'Settings saved.'),
     );
-    if (saved) this.office = saved;
+    if (!saved) return;
+    this.office = saved;
+    const secretInput = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('[name=alertWebhookSecret]');
+    if (secretInput) secretInput.value = '';
   }
 }
 

@@ -1,0 +1,31 @@
+import { INDICATOR_CODES } from '../domain/indicators.js';
+import type { NewRating } from './rating-store.js';
+
+type Execute = (sql: string, replacements: unknown[]) => Promise<unknown>;
+
+/**
+ * Queues a low-score alert for a stored rating, in the caller's transaction: a row of `alert_outbox`
+ * when any indicator is at or below the office's `feedback_low_score`. One statement, which reads the
+ * office's threshold itself, so a good rating costs no more than that statement.
+ */
+export async function queueLowScoreAlert(execute: Execute, ratingId: number, rating: NewRating): Promise<void> {
+  const lowest = Math.min(...INDICATOR_CODES.map((code) => rating[code]));
+  await execute(
+    `INSERT INTO alert_outbox (office_id, rating_id, status, attempts, next_attempt_at, created_at)
+     SELECT id, ?, 'pending', 0, ?, ? FROM offices WHERE id = ? AND feedback_low_score >= ?`,
+    [ratingId, rating.createdAt, rating.createdAt, rating.officeId, lowest],
+  );
+}
+
+/**
+ * The same for the SQLite rating store, whose group INSERT stores many ratings in one statement: a
+ * TEMP trigger of its connection adds the alert row in the group's transaction (as the daily figures'
+ * trigger does). The rating's own created_at is already in the text form Sequelize reads.
+ */
+export function sqliteAlertOutboxTrigger(): string {
+  const lowest = `min(${INDICATOR_CODES.map((code) => `NEW.${code}`).join(', ')})`;
+  return `CREATE TEMP TRIGGER IF NOT EXISTS ratings_queue_low_score_alert AFTER INSERT ON main.ratings
+WHEN ${lowest} <= COALESCE((SELECT feedback_low_score FROM main.offices WHERE id = NEW.office_id), 2)
+BEGIN INSERT INTO main.alert_outbox (office_id, rating_id, status, attempts, next_attempt_at, created_at)
+VALUES (NEW.office_id, NEW.id, 'pending', 0, NEW.created_at, NEW.created_at); END`;
+}
