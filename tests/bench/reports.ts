@@ -6,9 +6,9 @@
  */
 import { createSequelize } from '../../server/db/connection.js';
 import { DEMO_ADMIN, DEMO_NIP } from '../../server/db/seed-data.js';
-import { startChild } from './children.js';
+import { startChild, type Child } from './children.js';
 import { dailyFiguresMismatches } from './daily-figures-check.js';
-import { scratchDb, unavailable, type BenchDb } from './databases.js';
+import { scratchDb, unavailable, type BenchDb, type ScratchDb } from './databases.js';
 import { serverEnv } from './intake.js';
 import { resetPeakRss, rss } from './proc.js';
 import { addRatings, countRows, ensureEmployees, fillDailyFigures } from './report-data.js';
@@ -65,13 +65,62 @@ export interface ReportsResult {
   skipped: { db: BenchDb; reason: string }[];
 }
 
-async function fetchReport(url: string, token: string): Promise<{ ms: number; bytes: number }> {
+export async function fetchReport(url: string, token: string): Promise<{ ms: number; bytes: number }> {
   const start = performance.now();
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   const body = Buffer.from(await response.arrayBuffer());
   const ms = performance.now() - start;
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
   return { ms, bytes: body.length };
+}
+
+/**
+ * One warm-up (caches, prepared plans, the pool's connections), then `runs` timed requests; `around`
+ * may watch each run (the server's memory during an export).
+ */
+export async function timeReport(
+  url: string,
+  token: string,
+  runs: number,
+  around: (run: () => Promise<{ ms: number; bytes: number }>) => Promise<{ ms: number; bytes: number }> = (run) => run(),
+): Promise<{ runs: number[]; median: number; bytes: number }> {
+  await fetchReport(url, token);
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const timing = await around(() => fetchReport(url, token));
+    times.push(timing.ms);
+    bytes = timing.bytes;
+  }
+  return { runs: times, median: median(times), bytes };
+}
+
+/** A server started from bench-server.js with a scratch database and the statement limit reports over millions of rows need. */
+export function startReportServer(scratch: ScratchDb): Promise<Child<ReportServer>> {
+  // Statements over millions of rows may take longer than the server's default limit of 10 s.
+  return startChild<ReportServer>('bench-server.js', serverEnv(scratch.url, scratch.dir, { DB_STATEMENT_TIMEOUT_MS: '60000' }));
+}
+
+export interface ReportServer {
+  url: string;
+  demoAdminPassword: string;
+}
+
+/** Signs the demo admin in and answers a bearer token for the reports. */
+export async function adminToken(server: ReportServer): Promise<string> {
+  const post = (path: string, body: unknown, bearer?: string) =>
+    fetch(`${server.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  // The demo admin's generated password allows nothing but choosing its own, so it does that first.
+  const generated = server.demoAdminPassword;
+  const first = (await (await post('/auth/token', { username: DEMO_ADMIN, password: generated })).json()) as { token: string };
+  const chosen = 'benchmark admin password';
+  await post('/admin/me/password', { currentPassword: generated, newPassword: chosen }, first.token);
+  const { token } = (await (await post('/auth/token', { username: DEMO_ADMIN, password: chosen })).json()) as { token: string };
+  return token;
 }
 
 export async function benchReports(options: ReportsOptions): Promise<ReportsResult> {
@@ -85,25 +134,10 @@ export async function benchReports(options: ReportsOptions): Promise<ReportsResu
     }
     const scratch = await scratchDb(db);
     try {
-      // Statements over a million rows may take longer than the server's default limit of 10 s.
-      const server = await startChild<{ url: string; demoAdminPassword: string }>(
-        'bench-server.js',
-        serverEnv(scratch.url, scratch.dir, { DB_STATEMENT_TIMEOUT_MS: '60000' }),
-      );
+      const server = await startReportServer(scratch);
       const sequelize = createSequelize({ databaseUrl: scratch.url, db: { poolMax: 1, acquireMs: 60_000, statementTimeoutMs: 0 } });
       try {
-        const post = (path: string, body: unknown, bearer?: string) =>
-          fetch(`${server.ready.url}/api/v1${path}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-            body: JSON.stringify(body),
-          });
-        // The demo admin's generated password allows nothing but choosing its own, so it does that first.
-        const generated = server.ready.demoAdminPassword;
-        const first = (await (await post('/auth/token', { username: DEMO_ADMIN, password: generated })).json()) as { token: string };
-        const chosen = 'benchmark admin password';
-        await post('/admin/me/password', { currentPassword: generated, newPassword: chosen }, first.token);
-        const { token } = (await (await post('/auth/token', { username: DEMO_ADMIN, password: chosen })).json()) as { token: string };
+        const token = await adminToken(server.ready);
         const catalogue = await ensureEmployees();
         let made = 0;
         for (const size of options.sizes) {
@@ -129,20 +163,17 @@ export async function benchReports(options: ReportsOptions): Promise<ReportsResu
           for (const report of REPORTS) {
             const url = `${server.ready.url}${report.path}?${new URLSearchParams(report.query)}`;
             const exporting = report.query.format === 'xlsx';
-            await fetchReport(url, token); // warm-up: caches, prepared plans, the pool's connections
-            const runs: number[] = [];
-            let bytes = 0;
             let peak = 0;
             const before = rss(server.pid).now;
-            for (let run = 0; run < options.runs; run++) {
-              const canReset = exporting && resetPeakRss(server.pid);
+            const { runs, bytes } = await timeReport(url, token, options.runs, async (run) => {
+              if (!exporting) return run();
+              const canReset = resetPeakRss(server.pid);
               // Where the peak cannot be reset, sample it instead while the export runs.
-              const sampler = exporting && !canReset ? setInterval(() => (peak = Math.max(peak, rss(server.pid).now)), 5) : undefined;
-              const timing = await fetchReport(url, token).finally(() => clearInterval(sampler));
-              if (exporting) peak = Math.max(peak, canReset ? rss(server.pid).peak : rss(server.pid).now);
-              runs.push(timing.ms);
-              bytes = timing.bytes;
-            }
+              const sampler = canReset ? undefined : setInterval(() => (peak = Math.max(peak, rss(server.pid).now)), 5);
+              const timing = await run().finally(() => clearInterval(sampler));
+              peak = Math.max(peak, canReset ? rss(server.pid).peak : rss(server.pid).now);
+              return timing;
+            });
             const timingRow: ReportTiming = {
               db,
               ratings: size,

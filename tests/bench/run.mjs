@@ -1,6 +1,6 @@
 // `npm run bench`: builds the server, the widget (whose build fails past the size budget) and the
 // benchmarks (TypeScript, compiled to dist/bench), then runs them. Arguments pass through to run.ts:
-//   --only=widget,intake,reports   --quick   --write (updates tests/bench/RESULTS.md)   --help
+//   --only=widget,intake,reports (or ministry)   --quick   --write (updates tests/bench/RESULTS.md)   --help
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

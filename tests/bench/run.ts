@@ -1,8 +1,9 @@
 /**
  * The benchmarks behind DESIGN.md's budgets: widget size and time to a usable form, rating intake
- * against a bare Koa route, reports over 100,000 and 1,000,000 ratings. Loopback only, every part
- * bounded in time; prints Markdown tables, and with --write puts them into tests/bench/RESULTS.md
- * (between its generated-block markers; the notes around them are kept). Run through run.mjs.
+ * against a bare Koa route, reports over 100,000 and 1,000,000 ratings, and on request a ministry-sized
+ * data set on PostgreSQL (ministry.ts). Loopback only, every part bounded in time; prints Markdown tables,
+ * and with --write puts them into tests/bench/RESULTS.md (between its generated-block markers; the notes
+ * around them are kept). Run through run.mjs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -13,16 +14,22 @@ import { startChild } from './children.js';
 import { scratchDb, type BenchDb } from './databases.js';
 import { benchIntake, serverEnv, type IntakeResult } from './intake.js';
 import { describeMachine, type Machine } from './machine.js';
-import { benchReports, type ReportsResult } from './reports.js';
+import { benchMinistry, FIRST_DAY as MINISTRY_FIRST_DAY, MINISTRY_REPORTS, OFFICES, type MinistryResult } from './ministry.js';
+import { benchReports, QUARTER, type ReportsResult } from './reports.js';
 import { count, kb, ms, ratio, table, verdict } from './stats.js';
 import { benchWidgetSize, type SizeRow } from './widget-size.js';
 import { benchWidgetTime, chromiumAvailable, CPU_SLOWDOWN, SLOW_3G, type PageTiming } from './widget-time.js';
 
+/** The parts run by default; `ministry` (PostgreSQL, 10,000,000 ratings, half an hour or more) only when asked for. */
 const SECTIONS = ['widget', 'intake', 'reports'] as const;
-type Section = (typeof SECTIONS)[number];
+type Section = (typeof SECTIONS)[number] | 'ministry';
 
 const HELP = `npm run bench [-- options]
-  --only=widget,intake,reports   run only these parts (default: all)
+  --only=widget,intake,reports   run only these parts (default: these three)
+  --only=ministry                the ministry-sized data set: 50 offices, 1,000,000 then 10,000,000 ratings over five
+                                 years on PostgreSQL (skipped when it is not running); 30-60 minutes, about 10 GB of disk
+  --ministry-sizes=1000000,10000000   its sizes (--quick: 100000,300000)
+  --ministry-check-up-to=1000000      check the figures against the raw ratings up to this size (default 1,000,000)
   --quick                        short runs to try the harness (figures not comparable)
   --intake-dbs=sqlite,postgres,mariadb   databases for rating intake (default: all three; skipped when not running)
   --reports-dbs=sqlite           databases for the reports (default: sqlite; postgres and mariadb take minutes more)
@@ -62,6 +69,8 @@ interface Results {
   intakeSeconds?: number;
   reports?: ReportsResult;
   reportSizes?: number[];
+  ministry?: MinistryResult;
+  ministrySizes?: number[];
   seconds: number;
   loadAtEnd?: number[];
 }
@@ -217,6 +226,53 @@ function reportTables(r: Results): string {
   return out.join('\n');
 }
 
+function ministryTables(r: Results): string {
+  const ministry = r.ministry;
+  if (!ministry) return '';
+  const title = `### Ministry-sized data set on postgres: ${OFFICES} offices, five years (${MINISTRY_FIRST_DAY} to ${QUARTER.to}), the first office's reports`;
+  if (ministry.skipped) return [title, '', `Skipped: ${ministry.skipped}.`].join('\n');
+  const sizes = r.ministrySizes ?? [];
+  const small = sizes[0];
+  const large = sizes[sizes.length - 1];
+  const rows = MINISTRY_REPORTS.map(({ name }) => {
+    const of = (size: number | undefined) => ministry.timings.find((t) => t.ratings === size && t.report === name);
+    const a = of(small);
+    const b = of(large);
+    const growth = a && b ? b.median / a.median : NaN;
+    const budget =
+      name.includes('(budget)') && b
+        ? `${verdict(b.median <= BUDGET.summaryMs, `≤ ${BUDGET.summaryMs} ms`)}; ${verdict(growth < BUDGET.summaryGrowth, `growth < ${BUDGET.summaryGrowth}×`)}`
+        : '';
+    return [
+      name,
+      a ? ms(a.median) : '–',
+      b ? ms(b.median) : '–',
+      Number.isFinite(growth) ? ratio(growth) : '–',
+      b?.runs.map((v) => v.toFixed(0)).join(', ') ?? '',
+      budget,
+    ];
+  });
+  return [
+    `${title}: median of ${ministry.timings[0]?.runs.length ?? 0} runs over HTTP after a warm-up`,
+    '',
+    table(
+      ['report', `${count(small ?? 0)} ratings`, `${count(large ?? 0)} ratings`, 'growth', `runs at ${count(large ?? 0)}`, 'budget'],
+      rows,
+    ),
+    '',
+    ...ministry.data.map(
+      (d) =>
+        `- ${count(d.ratings)} ratings (${count(d.firstOfficeRatings)} at the first office; ${d.offices} offices, ${count(d.employees)} employees): ` +
+        `made in ${d.insertSeconds.toFixed(0)} s, daily and monthly figures filled in ${d.fillSeconds.toFixed(0)} s, ANALYZE ${d.analyzeSeconds.toFixed(0)} s; ` +
+        `${count(d.dailyRows)} + ${count(d.dailyEmployeeRows)} daily rows, ${count(d.monthlyRows)} + ${count(d.monthlyEmployeeRows)} monthly rows; ` +
+        (d.mismatches === null
+          ? 'figures not checked against the raw ratings at this size (the check reads every rating eight times)'
+          : `figures ${d.mismatches ? `DIFFER in ${d.mismatches} rows from` : 'equal to'} the raw ratings (checked in ${d.checkSeconds.toFixed(0)} s)`) +
+        `; database ${(d.databaseBytes / 2 ** 30).toFixed(1)} GiB; load average ${d.load.join(' / ')} before the timings`,
+    ),
+  ].join('\n');
+}
+
 function render(r: Results): string {
   const m = r.machine;
   return [
@@ -233,6 +289,8 @@ function render(r: Results): string {
     intakeTables(r),
     '',
     reportTables(r),
+    '',
+    ministryTables(r),
   ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -283,6 +341,17 @@ async function main(): Promise<void> {
       dbs: list<BenchDb>('reports-dbs', ['sqlite']),
       sizes: results.reportSizes,
       runs: quick ? 3 : 5,
+      log,
+    });
+  }
+  if (only.includes('ministry')) {
+    results.ministrySizes = (option('ministry-sizes')?.split(',').map(Number) ?? (quick ? [100_000, 300_000] : [1_000_000, 10_000_000]))
+      .filter((size) => Number.isInteger(size) && size > 0)
+      .sort((a, b) => a - b);
+    results.ministry = await benchMinistry({
+      sizes: results.ministrySizes,
+      runs: quick ? 3 : 5,
+      checkUpTo: Number(option('ministry-check-up-to') ?? 1_000_000),
       log,
     });
   }
