@@ -19,3 +19,9 @@ export function writeQuery(values: Record<string, string | number>): void {
   const next = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
   if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
 }
+
+/** A paged list's filters moved by `step` pages of `size` rows; the first page leaves `offset` out of the address. */
+export function turnPage<F extends { offset: string }>(filters: F, step: number, size: number): F {
+  const offset = Math.max(0, (Number(filters.offset) || 0) + step * size);
+  return { ...filters, offset: String(offset || '') };
+}

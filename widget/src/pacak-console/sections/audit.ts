@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { readQuery, writeQuery } from '../admin/address-query.js';
+import { readQuery, turnPage, writeQuery } from '../admin/address-query.js';
 import { AdminScreen } from '../admin/admin-screen.js';
 
 interface AuditRow {
@@ -170,8 +170,7 @@ export class PacakConsoleAudit extends AdminScreen {
   }
 
   #page(step: number): void {
-    const offset = Math.max(0, (Number(this.filters.offset) || 0) + step * PAGE);
-    this.#apply({ ...this.filters, offset: String(offset || '') });
+    this.#apply(turnPage(this.filters, step, PAGE));
   }
 
   #apply(filters: Filters): void {

@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { FeedbackItem, FeedbackStatus } from '../../../../contract/index.js';
 import { INDICATORS } from '../../pacak-dashboard/indicators.js';
-import { readQuery, writeQuery } from '../admin/address-query.js';
+import { readQuery, turnPage, writeQuery } from '../admin/address-query.js';
 import { AdminScreen } from '../admin/admin-screen.js';
 import { adminStyles } from '../admin/admin.styles.js';
 import { workAreas, type WorkAreaRow } from '../admin/catalogue-lists.js';
@@ -398,8 +398,7 @@ export class PacakConsoleFeedback extends AdminScreen {
   }
 
   #page(step: number): void {
-    const offset = Math.max(0, (Number(this.filters.offset) || 0) + step * PAGE);
-    this.#apply({ ...this.filters, offset: String(offset || '') });
+    this.#apply(turnPage(this.filters, step, PAGE));
   }
 
   #apply(filters: Filters): void {
