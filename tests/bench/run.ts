@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_NIP } from '../../server/db/seed-data.js';
 import { projectRoot } from '../../server/paths.js';
+import { freePort } from '../helpers/server.js';
 import { startChild } from './children.js';
 import { scratchDb, type BenchDb } from './databases.js';
 import { benchIntake, serverEnv, type IntakeResult } from './intake.js';
@@ -78,7 +79,13 @@ interface Results {
 async function widgetPart(results: Results, quick: boolean): Promise<void> {
   const scratch = await scratchDb('sqlite');
   try {
-    const server = await startChild<{ url: string }>('bench-server.js', serverEnv(scratch.url, scratch.dir));
+    // The pages are loaded by a browser, whose requests carry their origin: the server must know its own
+    // address, port included, or it takes its own pages for a foreign site that may not send.
+    const port = await freePort();
+    const server = await startChild<{ url: string }>(
+      'bench-server.js',
+      serverEnv(scratch.url, scratch.dir, { PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }),
+    );
     try {
       const employee = (await (await fetch(`${server.ready.url}/api/v1/employees/${DEMO_NIP}`)).json()) as { ratingUrl: string };
       const hosted = `${server.ready.url}${new URL(employee.ratingUrl).pathname}`;

@@ -56,7 +56,8 @@ export async function benchWidgetTime(
       let requests = 0;
       let transferred = 0;
       for (let run = 0; run < runs; run++) {
-        const context = await browser.newContext();
+        // An Indonesian phone, as most customers carry: hosted pages follow the browser's language.
+        const context = await browser.newContext({ locale: 'id-ID' });
         try {
           const page = await context.newPage();
           await page.addInitScript(watchForUsableForm);
