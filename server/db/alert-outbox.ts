@@ -1,4 +1,4 @@
-import { INDICATOR_CODES } from '../domain/indicators.js';
+import { HIGHEST_LOW_SCORE, INDICATOR_CODES } from '../domain/indicators.js';
 import type { NewRating } from './rating-store.js';
 
 type Execute = (sql: string, replacements: unknown[]) => Promise<unknown>;
@@ -10,6 +10,8 @@ type Execute = (sql: string, replacements: unknown[]) => Promise<unknown>;
  */
 export async function queueLowScoreAlert(execute: Execute, ratingId: number, rating: NewRating): Promise<void> {
   const lowest = Math.min(...INDICATOR_CODES.map((code) => rating[code]));
+  // No office may call this low: no statement at all, so most ratings cost no extra round trip.
+  if (lowest > HIGHEST_LOW_SCORE) return;
   await execute(
     `INSERT INTO alert_outbox (office_id, rating_id, status, attempts, next_attempt_at, created_at)
      SELECT id, ?, 'pending', 0, ?, ? FROM offices WHERE id = ? AND feedback_low_score >= ?`,

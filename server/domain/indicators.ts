@@ -35,3 +35,9 @@ export const INDICATORS = [
 
 export type IndicatorCode = (typeof INDICATORS)[number]['code'];
 export const INDICATOR_CODES = INDICATORS.map((indicator) => indicator.code) as [IndicatorCode, ...IndicatorCode[]];
+
+/**
+ * The highest star count an office may call a low score (its feedback inbox and alerts): a rating whose
+ * every indicator got more than this is never low, whatever the office has set.
+ */
+export const HIGHEST_LOW_SCORE = 4;

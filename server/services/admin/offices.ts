@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { isTimeZone } from '../../config.js';
 import { AdminUser, Employee, Office } from '../../db/models/index.js';
+import { HIGHEST_LOW_SCORE } from '../../domain/indicators.js';
 import { notFound } from '../../domain/problem.js';
 import type { Actor, AuditLog } from './audit.js';
 import { assertRole } from '../access/scope.js';
@@ -48,7 +49,7 @@ export const officeOwnSchema = z
     complaintUrl: complaintUrl.nullable().optional(),
     timezone: timeZone.optional(),
     /** A rating with any indicator at or below this goes to the feedback inbox as low. */
-    feedbackLowScore: z.number().int().min(1).max(4).optional(),
+    feedbackLowScore: z.number().int().min(1).max(HIGHEST_LOW_SCORE).optional(),
     /** Days to close a feedback case before it shows as overdue. */
     feedbackTargetDays: z.number().int().min(1).max(90).optional(),
     /** Where low-score alerts are posted, signed with the secret (null clears it). */
