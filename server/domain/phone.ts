@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { gone } from './problem.js';
 
 /** A customer's phone number after normalisation, with the three forms the database may hold. */
 export interface ProtectedPhone {
@@ -96,6 +97,25 @@ export class PhoneVault {
     const decipher = createDecipheriv('aes-256-gcm', this.#encryptionKey, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * The number a rating keeps for follow-up, for a reveal: 410 when it was erased (after the retention
+   * period, or at the customer's request) or cannot be decrypted with this key.
+   */
+  readStored(cipher: string | null): string {
+    if (!cipher) {
+      throw gone(
+        'phone-erased',
+        'Phone number erased',
+        'The readable phone number of this rating was erased (after the retention period, or at the customer’s request).',
+      );
+    }
+    try {
+      return this.decrypt(cipher);
+    } catch {
+      throw gone('phone-unreadable', 'Phone number unreadable', 'The phone number cannot be decrypted with the current PHONE_KEY.');
+    }
   }
 
   protect(e164: string): ProtectedPhone {

@@ -4,7 +4,7 @@ import { applyToDailyFigures } from '../../db/daily-figures.js';
 import { z } from 'zod';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
 import { AdminUser, Employee, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
-import { conflict, gone, invalid, notFound } from '../../domain/problem.js';
+import { conflict, invalid, notFound } from '../../domain/problem.js';
 import type { Actor, AuditLog } from './audit.js';
 import { maskPhonesIn, withoutCustomer } from '../privacy/free-text.js';
 import { scrubCustomerFromAudit } from '../privacy/audit-scrub.js';
@@ -149,19 +149,7 @@ export class Moderation {
    */
   async readPhone(actor: Actor, id: number, reason: string): Promise<{ id: number; receipt: string; phone: string; national: string }> {
     const rating = await this.#require(actor, id);
-    if (!rating.phoneCipher) {
-      throw gone(
-        'phone-erased',
-        'Phone number erased',
-        'The readable phone number of this rating was erased (after the retention period, or at the customer’s request).',
-      );
-    }
-    let phone: string;
-    try {
-      phone = this.vault.decrypt(rating.phoneCipher);
-    } catch {
-      throw gone('phone-unreadable', 'Phone number unreadable', 'The phone number cannot be decrypted with the current PHONE_KEY.');
-    }
+    const phone = this.vault.readStored(rating.phoneCipher);
     await this.audit.record(actor, {
       officeId: rating.officeId,
       action: 'rating.read-phone',

@@ -4,7 +4,7 @@ import { FEEDBACK_STATUSES, type FeedbackItem, type FeedbackStatus } from '../..
 import { AdminUser, Employee, FeedbackCase, Office, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
-import { conflict, gone, invalid, notFound } from '../../domain/problem.js';
+import { conflict, invalid, notFound } from '../../domain/problem.js';
 import type { PhoneVault } from '../../domain/phone.js';
 import { assertRole, scopeOf, type AuthUser, type ReadScope } from '../access/scope.js';
 import type { Actor, AuditLog } from '../admin/audit.js';
@@ -200,13 +200,7 @@ export class FeedbackInbox {
     if (!rating.contactConsent) {
       throw conflict('no-contact-consent', 'No consent to contact', 'The customer did not agree to be contacted for follow-up.');
     }
-    if (!rating.phoneCipher) throw gone('phone-erased', 'Phone number erased', 'The readable phone number of this rating was erased.');
-    let phone: string;
-    try {
-      phone = this.vault.decrypt(rating.phoneCipher);
-    } catch {
-      throw gone('phone-unreadable', 'Phone number unreadable', 'The phone number cannot be decrypted with the current PHONE_KEY.');
-    }
+    const phone = this.vault.readStored(rating.phoneCipher);
     await this.audit.record(actor, {
       officeId: rating.officeId,
       action: 'rating.read-phone',

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { readQuery, turnPage, writeQuery } from '../admin/address-query.js';
 import { AdminScreen } from '../admin/admin-screen.js';
+import { pager } from '../admin/pager.js';
 
 interface AuditRow {
   id: number;
@@ -140,11 +141,11 @@ export class PacakConsoleAudit extends AdminScreen {
           </tbody>
         </table>
       </div>
-      <nav class="actions" aria-label=${this.t('Halaman', 'Pages')}>
-        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>${this.t('Sebelumnya', 'Previous')}</button>
-        <span>${offset + 1}–${offset + this.entries.length} ${this.t('dari', 'of')} ${this.total}</span>
-        <button type="button" class="secondary" ?disabled=${offset + this.entries.length >= this.total} @click=${() => this.#page(1)}>${this.t('Berikutnya', 'Next')}</button>
-      </nav>`;
+      ${pager(
+        { offset, shown: this.entries.length, total: this.total },
+        (step) => this.#page(step),
+        (id, en) => this.t(id, en),
+      )}`;
   }
 
   /** `{ field: { from, to } }` reads as "field: a → b"; other values as they are. */

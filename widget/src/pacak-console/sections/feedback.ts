@@ -4,6 +4,7 @@ import type { FeedbackItem, FeedbackStatus } from '../../../../contract/index.js
 import { INDICATORS } from '../../pacak-dashboard/indicators.js';
 import { readQuery, turnPage, writeQuery } from '../admin/address-query.js';
 import { AdminScreen } from '../admin/admin-screen.js';
+import { pager } from '../admin/pager.js';
 import { adminStyles } from '../admin/admin.styles.js';
 import { workAreas, type WorkAreaRow } from '../admin/catalogue-lists.js';
 import '../admin/reason-dialog.js';
@@ -315,11 +316,11 @@ export class PacakConsoleFeedback extends AdminScreen {
           </tbody>
         </table>
       </div>
-      <nav class="actions" aria-label=${this.t('Halaman', 'Pages')}>
-        <button type="button" class="secondary" ?disabled=${offset === 0} @click=${() => this.#page(-1)}>${this.t('Sebelumnya', 'Previous')}</button>
-        <span>${offset + 1}–${offset + this.rows.length} ${this.t('dari', 'of')} ${this.total}</span>
-        <button type="button" class="secondary" ?disabled=${offset + this.rows.length >= this.total} @click=${() => this.#page(1)}>${this.t('Berikutnya', 'Next')}</button>
-      </nav>`;
+      ${pager(
+        { offset, shown: this.rows.length, total: this.total },
+        (step) => this.#page(step),
+        (id, en) => this.t(id, en),
+      )}`;
   }
 
   #dialog(): PacakReasonDialog {
