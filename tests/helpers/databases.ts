@@ -52,7 +52,10 @@ async function withAdmin<T>(kind: 'postgres' | 'mariadb', work: (admin: Sequeliz
  * search_path) keeps Sequelize's describeTable and showAllTables, which assume `public`, working as
  * in production. MariaDB databases are made latin1 on purpose: tables must be utf8mb4 on their own.
  */
-export async function createScratchDatabase(kind: TestDb = TEST_DB, options: { dir?: string } = {}): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  kind: TestDb = TEST_DB,
+  options: { dir?: string; template?: string } = {},
+): Promise<ScratchDatabase> {
   if (kind === 'sqlite') {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'pacak-db-'));
     const file = join(dir, 'pacak.sqlite');
@@ -69,7 +72,8 @@ export async function createScratchDatabase(kind: TestDb = TEST_DB, options: { d
   await withAdmin(kind, async (admin) => {
     if (!swept) await sweepAbandoned(kind, admin);
     swept = true;
-    await admin.query(kind === 'postgres' ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} CHARACTER SET latin1`);
+    if (kind === 'mariadb') await admin.query(`CREATE DATABASE ${name} CHARACTER SET latin1`);
+    else await createPostgresDatabase(admin, name, options.template);
   });
   const url = new URL(ADMIN_URLS[kind]);
   url.pathname = `/${name}`;
@@ -78,6 +82,22 @@ export async function createScratchDatabase(kind: TestDb = TEST_DB, options: { d
     url: url.toString(),
     drop: () => withAdmin(kind, (admin) => dropDatabase(kind, admin, name)),
   };
+}
+
+/**
+ * CREATE DATABASE, as a copy of `template` when given. PostgreSQL refuses to copy a template while
+ * another session is on it, which a copy running in another test process can be for a moment: wait.
+ */
+async function createPostgresDatabase(admin: Sequelize, name: string, template?: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+      return;
+    } catch (error) {
+      if (attempt >= 100 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+    }
+  }
 }
 
 async function dropDatabase(kind: 'postgres' | 'mariadb', admin: Sequelize, name: string): Promise<void> {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../../server/config.js';
 import type { Logger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/start.js';
-import { createScratchDatabase, TEST_DB, type ScratchDatabase } from './databases.js';
+import { TEST_DB, type ScratchDatabase } from './databases.js';
 import { ensureServerBuilt } from './processes.js';
+import { createSeededDatabase } from './template-databases.js';
 
 export interface TestServer extends RunningServer {
   config: Config;
@@ -56,9 +57,17 @@ async function chooseDemoPassword(url: string, generated: string): Promise<strin
   return DEMO_ADMIN_CHOSEN_PASSWORD;
 }
 
+/** What a test template is: the database of a test server that has started once and closed. */
+const buildTemplate = async (database: ScratchDatabase): Promise<void> => {
+  const server = await startTestServer({}, { database });
+  await server.close();
+};
+
 /**
  * Starts the real server on loopback with a fresh database of the kind PACAK_TEST_DB names (an SQLite
- * file in a temporary folder by default), migrated and seeded with the first office. `env` overrides
+ * file in a temporary folder by default), migrated and seeded with the first office: a copy of a
+ * template that was (tests/helpers/template-databases.ts), unless `options.database` or DATABASE_URL
+ * names one, which the server then migrates and seeds itself. `env` overrides
  * any configuration variable. Models are bound to this server's Sequelize instance, so a test may
  * read them directly (`Rating.count()`).
  */
@@ -71,7 +80,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     options.database ??
     (env.DATABASE_URL
       ? { kind: TEST_DB, url: env.DATABASE_URL, drop: async () => undefined }
-      : await createScratchDatabase(TEST_DB, { dir: dataDir }));
+      : await createSeededDatabase(TEST_DB, dataDir, buildTemplate));
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -104,9 +113,15 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     throw error;
   }
   const url = `http://127.0.0.1:${port}`;
+  // On a copy of the template the demo admin exists already, with the password chosen when it was built.
+  const demoAdminPassword = running.demoAdminPassword
+    ? await chooseDemoPassword(url, running.demoAdminPassword)
+    : owned
+      ? DEMO_ADMIN_CHOSEN_PASSWORD
+      : undefined;
   return {
     ...running,
-    ...(running.demoAdminPassword ? { demoAdminPassword: await chooseDemoPassword(url, running.demoAdminPassword) } : {}),
+    ...(demoAdminPassword ? { demoAdminPassword } : {}),
     url,
     config,
     dataDir,
