@@ -95,7 +95,8 @@ describeInBrowser('the attendance and SKP imports of the console', () => {
     expect(await skp().locator('[data-template]').getAttribute('href')).toContain(encodeURIComponent('NIP;Periode;Hasil kerja'));
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await axeScreen(page, 'appraisal-data')).toEqual([]);
-    await page.setViewportSize({ width: 360, height: 800 });
+    await page.setViewportSize({ width: 2560, height: 1200 });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 
   it('orders the reports’ ranking by the combined score when asked, and keeps the choice in the address', { timeout: 30_000 }, async () => {
