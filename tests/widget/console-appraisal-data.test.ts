@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { AttendanceMonth, SkpResult } from '../../server/db/models/index.js';
@@ -69,35 +70,43 @@ describeInBrowser('the attendance and SKP imports of the console', () => {
     },
   );
 
-  it('imports a quarter of SKP results in English, after refusing a row with a wrong predikat', { timeout: 30_000 }, async () => {
-    await openConsole(page, server, admin, 'appraisal-data', 'en');
-    const header = 'NIP;Periode;Hasil kerja;Perilaku kerja;Predikat';
-    await skp()
-      .locator('input[type=file]')
-      .setInputFiles(csv([header, `${AGUS};Triwulan III 2026;Sesuai ekspektasi;Di atas ekspektasi;`, `${RINA};2026-Q3;;;Luar biasa`]));
-    await skp().locator('[data-check]').click();
-    await skp().locator('tr[data-line="3"][data-action=refuse]').waitFor();
-    expect(await skp().locator('tr[data-line="3"]').textContent()).toContain(
-      'Predikat: must be Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang',
-    );
-    expect(await SkpResult.count()).toBe(0);
+  it(
+    'imports a quarter of SKP results in English after refusing a row with a wrong predikat, and gives its CSV template',
+    { timeout: 30_000 },
+    async () => {
+      await openConsole(page, server, admin, 'appraisal-data', 'en');
+      const header = 'NIP;Periode;Hasil kerja;Perilaku kerja;Predikat';
+      await skp()
+        .locator('input[type=file]')
+        .setInputFiles(csv([header, `${AGUS};Triwulan III 2026;Sesuai ekspektasi;Di atas ekspektasi;`, `${RINA};2026-Q3;;;Luar biasa`]));
+      await skp().locator('[data-check]').click();
+      await skp().locator('tr[data-line="3"][data-action=refuse]').waitFor();
+      expect(await skp().locator('tr[data-line="3"]').textContent()).toContain(
+        'Predikat: must be Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang',
+      );
+      expect(await SkpResult.count()).toBe(0);
 
-    await skp()
-      .locator('input[type=file]')
-      .setInputFiles(csv([header, `${AGUS};Triwulan III 2026;Sesuai ekspektasi;Di atas ekspektasi;`, `${RINA};2026-Q3;;;Baik`]));
-    await skp().locator('[data-check]').click();
-    await skp().locator('tr[data-line="2"]', { hasText: 'Meeting expectations' }).waitFor();
-    await skp().locator('[data-apply]').click();
-    await expect.poll(() => skp().locator('[data-import-status]').textContent()).toContain('Import done: 2 added');
-    expect(await SkpResult.count({ where: { period: '2026-Q3' } })).toBe(2);
-    const quarter = page.locator('pacak-console-appraisal-data table[data-imported=skp] tr[data-code="2026-Q3"]');
-    await expect.poll(() => quarter.locator('td.num').textContent()).toBe('2');
-    expect(await skp().locator('[data-template]').getAttribute('href')).toContain(encodeURIComponent('NIP;Periode;Hasil kerja'));
-    await page.setViewportSize({ width: 1280, height: 900 });
-    expect(await axeScreen(page, 'appraisal-data')).toEqual([]);
-    await page.setViewportSize({ width: 2560, height: 1200 });
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
-  });
+      await skp()
+        .locator('input[type=file]')
+        .setInputFiles(csv([header, `${AGUS};Triwulan III 2026;Sesuai ekspektasi;Di atas ekspektasi;`, `${RINA};2026-Q3;;;Baik`]));
+      await skp().locator('[data-check]').click();
+      await skp().locator('tr[data-line="2"]', { hasText: 'Meeting expectations' }).waitFor();
+      await skp().locator('[data-apply]').click();
+      await expect.poll(() => skp().locator('[data-import-status]').textContent()).toContain('Import done: 2 added');
+      expect(await SkpResult.count({ where: { period: '2026-Q3' } })).toBe(2);
+      const quarter = page.locator('pacak-console-appraisal-data table[data-imported=skp] tr[data-code="2026-Q3"]');
+      await expect.poll(() => quarter.locator('td.num').textContent()).toBe('2');
+      const download = page.waitForEvent('download');
+      await skp().locator('[data-template]').click();
+      const template = await download;
+      expect(template.suggestedFilename()).toBe('templat-skp.csv');
+      expect(readFileSync((await template.path())!, 'utf8')).toBe('\uFEFFNIP;Periode;Hasil kerja;Perilaku kerja;Predikat\r\n');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(await axeScreen(page, 'appraisal-data')).toEqual([]);
+      await page.setViewportSize({ width: 2560, height: 1200 });
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+    },
+  );
 
   it('orders the reports’ ranking by the combined score when asked, and keeps the choice in the address', { timeout: 30_000 }, async () => {
     await page.goto(`${server.url}/admin/reports?period=this-month&lang=id`);
