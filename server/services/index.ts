@@ -21,6 +21,7 @@ import { PhoneVault } from '../domain/phone.js';
 import { AppraisalService } from './appraisal/appraisal.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
 import { SkpImporter } from './appraisal/imports/skp-import.js';
+import { ImportedData } from './appraisal/imports/imported-data.js';
 import { LetterheadService } from './appraisal/letterhead.js';
 import { KinerjaService } from './appraisal/kinerja.js';
 import { AppraisalRulesService } from './appraisal/rules.js';
@@ -70,6 +71,8 @@ export interface AppraisalServices {
   letterhead: LetterheadService;
   attendance: AttendanceImporter;
   skp: SkpImporter;
+  /** The attendance months and SKP periods imported so far. */
+  imported: ImportedData;
 }
 import { createSkmServices, type SkmServices } from './skm/index.js';
 
@@ -164,6 +167,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
       letterhead: new LetterheadService(audit),
       attendance: new AttendanceImporter(sequelize, audit),
       skp: new SkpImporter(sequelize, audit),
+      imported: new ImportedData(),
     },
     addressHash: rememberedAddressHash(vault),
   };

@@ -166,6 +166,7 @@ const ROUTES: Row[] = [
     ok: 200,
     prepare: path('/allowed-origins/check?origin=https://contoh.go.id'),
   },
+  { method: 'GET', route: '/appraisal-imports', roles: ['admin'], ok: 200, prepare: path('/appraisal-imports') },
   { method: 'GET', route: '/appraisal-periods', roles: ['admin'], ok: 200, prepare: path('/appraisal-periods?year=2026') },
   { method: 'GET', route: '/appraisal-rules', roles: ['admin'], ok: 200, prepare: path('/appraisal-rules') },
   { method: 'POST', route: '/appraisal-rules', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/appraisal-rules', body: {} }) },

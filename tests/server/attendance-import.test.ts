@@ -82,4 +82,19 @@ describe('attendance import', () => {
     const viewer = await makeUser(server, 'viewer');
     expect((await send(`${HEADER}\n${AGUS};2026-07;23;23;0;0;0;0`, { token: viewer.token })).status).toBe(403);
   });
+
+  it('lists the imported months newest first with their number of employees, and no SKP period before one is imported', async () => {
+    expect((await send([HEADER, `${AGUS};2025-01;22;22;0;0;0;0`, `${RINA};2025-01;22;21;1;0;0;0`].join('\n'))).status).toBe(200);
+    const response = await fetch(`${server.url}/api/v1/admin/appraisal-imports`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { attendance: { code: string; employees: number; updatedAt: string }[]; skp: unknown[] };
+    const codes = body.attendance.map((group) => group.code);
+    expect(codes).toEqual([...codes].sort().reverse());
+    expect(body.attendance.find((group) => group.code === '2025-01')).toMatchObject({
+      name: { id: 'Januari 2025', en: 'January 2025' },
+      employees: 2,
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(body.skp).toEqual([]);
+  });
 });

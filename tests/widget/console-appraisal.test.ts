@@ -62,4 +62,28 @@ describeInBrowser('the appraisal settings screen of the console', () => {
       expect(problems).toEqual([]);
     },
   );
+
+  it('sets the required parts, the attendance penalties and the SKP values from a day, by keyboard', { timeout: 30_000 }, async () => {
+    await openConsole(page, server, admin, 'appraisal');
+    await page.getByLabel('Berlaku mulai').fill('2026-09-01');
+    await page.getByLabel('Kehadiran wajib').focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Per jam terlambat').focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('2');
+    await page.getByLabel('Di atas ekspektasi').fill('95');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => screen('[role=status]').textContent()).toContain('berlaku mulai 2026-09-01');
+    const saved = await AppraisalRuleSet.findOne({ where: { effectiveFrom: '2026-09-01' } });
+    expect(JSON.parse(saved!.rules)).toMatchObject({
+      weights: { customers: 60, attendance: 25, skp: 15 },
+      combined: {
+        required: ['customers', 'attendance'],
+        attendancePenalty: { latePerHour: 2, earlyLeavePerHour: 0.5 },
+        skpValues: { below: 60, meeting: 80, above: 95 },
+      },
+    });
+    expect(await screen('tr[data-from="2026-09-01"]').textContent()).toContain('wajib: penilaian pelanggan, kehadiran');
+    expect(await axeScreen(page, 'appraisal')).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_TYPE_BASE, PROBLEM_TYPES } from '../../contract/index.js';
+import { importMessage } from '../../widget/src/pacak-console/imports/import-text.js';
 import { problemIn } from '../../widget/src/pacak-console/problem-text.js';
 
 const problem = {
@@ -34,5 +35,19 @@ describe('the console’s problem details in its language', () => {
 
   it('keeps the server’s English on English pages', () => {
     expect(problemIn('en', problem)).toEqual(problem);
+  });
+
+  it('tells the imports’ refused rows in Indonesian, with their numbers, and leaves them as written on English pages', () => {
+    const message = 'do not add up: hadir 20 + cuti 1 + tanpa keterangan 1 is not 23';
+    expect(importMessage('id', message)).toBe('tidak cocok: hadir 20 + cuti 1 + tanpa keterangan 1 tidak sama dengan 23');
+    expect(importMessage('id', 'repeats line 4 for the same employee and period')).toBe(
+      'mengulang baris 4 (pegawai dan periode yang sama)',
+    );
+    expect(importMessage('id', 'has no Hari kerja column')).toBe('tidak memiliki kolom Hari kerja');
+    expect(importMessage('id', '"atlantis" is not a work area of this office (give its code or its name)')).toBe(
+      '"atlantis" bukan wilayah kerja kantor ini (tulis kode atau namanya)',
+    );
+    expect(importMessage('id', 'is empty')).toBe('kosong');
+    expect(importMessage('en', message)).toBe(message);
   });
 });

@@ -27,6 +27,10 @@ export function appraisalRoutes(router: Router, services: Services): void {
     ctx.status = 201;
     ctx.body = await rules.setWeights(actorOf(ctx, services), body);
   });
+  // What the attendance and SKP imports hold: months and periods with their number of employees.
+  router.get('/appraisal-imports', admins, async (ctx) => {
+    ctx.body = await services.appraisal.imported.list(actorOf(ctx, services));
+  });
   router.get('/appraisal-periods', admins, async (ctx) => {
     const { year } = queryOf(ctx, periodListSchema);
     ctx.body = await rules.periods(actorOf(ctx, services), year);

@@ -92,7 +92,7 @@ const BY_MESSAGE: [RegExp, string][] = [
 /** The slug of a problem's type, when it is one of this API's. */
 const slugOf = (type: string | undefined): string => (type?.startsWith(PROBLEM_TYPE_BASE) ? type.slice(PROBLEM_TYPE_BASE.length) : '');
 
-function fieldMessage(code: string | undefined, message: string): string {
+export function fieldMessage(code: string | undefined, message: string): string {
   if (code && BY_CODE[code]) return BY_CODE[code];
   for (const [pattern, words] of BY_MESSAGE) {
     const match = pattern.exec(message);

@@ -6,7 +6,7 @@ import { BASE } from './routes.js';
 /**
  * The reports' period and filters in the address, so a copied link opens the same view: a preset
  * by name (`?period=last-month`, relative to the day it is opened), or two dates (`?from&to`),
- * then `workArea`, `serviceType` and `verified=true`.
+ * then `workArea`, `serviceType`, `verified=true` and the ranking's `orderBy=combined`.
  */
 export function filtersOf(search: string, timeZone: string, fallback: FilterState): FilterState {
   const query = new URLSearchParams(search);
@@ -22,6 +22,7 @@ export function filtersOf(search: string, timeZone: string, fallback: FilterStat
     workArea: query.get('workArea') ?? '',
     serviceType: query.get('serviceType') ?? '',
     verified: query.get('verified') === 'true',
+    orderBy: query.get('orderBy') === 'combined' ? 'combined' : 'bayesian',
   };
 }
 
@@ -34,6 +35,7 @@ export function searchOf(filters: FilterState): string {
   if (filters.workArea) query.set('workArea', filters.workArea);
   if (filters.serviceType) query.set('serviceType', filters.serviceType);
   if (filters.verified) query.set('verified', 'true');
+  if (filters.orderBy === 'combined') query.set('orderBy', 'combined');
   return `?${query}`;
 }
 

@@ -113,6 +113,13 @@ export const routes: ConsoleRoute[] = [
     load: () => import('./sections/appraisal.js'),
   },
   {
+    path: 'appraisal-data',
+    screen: 'appraisal-data',
+    roles: admins,
+    label: { id: 'Kehadiran & SKP', en: 'Attendance & SKP' },
+    load: () => import('./sections/appraisal-data.js'),
+  },
+  {
     path: 'account',
     screen: 'account',
     roles: everyone,

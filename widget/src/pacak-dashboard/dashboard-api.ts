@@ -9,6 +9,8 @@ export interface ReportParams {
   workArea?: string;
   serviceType?: string;
   verified?: boolean;
+  /** The ranking's order; the Bayesian average unless `combined`. */
+  orderBy?: 'bayesian' | 'combined';
 }
 
 /** A downloaded export, whole, ready to be saved under the name the server gave it. */
@@ -25,6 +27,7 @@ export function paramsOf(params: ReportParams, extra: Record<string, string> = {
   if (params.workArea) out.workArea = params.workArea;
   if (params.serviceType) out.serviceType = params.serviceType;
   if (params.verified) out.verified = 'true';
+  if (params.orderBy === 'combined') out.orderBy = 'combined';
   return { ...out, ...extra };
 }
 

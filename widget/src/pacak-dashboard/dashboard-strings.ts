@@ -79,6 +79,13 @@ const id = {
   count: 'Penilaian',
   bayesian: 'Rata-rata Bayes',
   notYetRanked: (min: number) => `Belum diperingkat (kurang dari ${min} penilaian)`,
+  orderBy: 'Urutan peringkat',
+  orders: { bayesian: 'Rata-rata Bayes penilaian pelanggan', combined: 'Nilai gabungan (pelanggan, kehadiran, SKP)' },
+  combinedScore: 'Nilai gabungan',
+  combinedNote: (min: number) =>
+    `Diurutkan menurut nilai gabungan (0–100) dengan bobot dan aturan kantor, di antara pegawai dengan paling sedikit ${min} penilaian; ` +
+    'pegawai tanpa nilai gabungan (data belum cukup) belum diperingkat.',
+  notYetRankedCombined: (min: number) => `Belum diperingkat (kurang dari ${min} penilaian, atau nilai gabungan belum ada)`,
   nobodyRanked: 'Belum ada pegawai dengan penilaian yang cukup untuk diperingkat.',
   nobodyWaiting: 'Tidak ada.',
   workAreas: 'Perbandingan wilayah kerja',
@@ -194,6 +201,13 @@ const en: DashboardStrings = {
   count: 'Ratings',
   bayesian: 'Bayesian average',
   notYetRanked: (min) => `Not ranked yet (fewer than ${min} ratings)`,
+  orderBy: 'Order of the ranking',
+  orders: { bayesian: "Bayesian average of customers' ratings", combined: 'Combined score (customers, attendance, SKP)' },
+  combinedScore: 'Combined score',
+  combinedNote: (min) =>
+    `Ordered by the combined score (0–100) with the office's weights and rules, among staff with at least ${min} ratings; ` +
+    'staff without a combined score (not enough data) are not ranked yet.',
+  notYetRankedCombined: (min) => `Not ranked yet (fewer than ${min} ratings, or no combined score)`,
   nobodyRanked: 'Nobody has enough ratings to be ranked yet.',
   nobodyWaiting: 'None.',
   workAreas: 'Work areas compared',

@@ -12,7 +12,11 @@ export interface FilterState {
   workArea: string;
   serviceType: string;
   verified: boolean;
+  /** What orders the ranking: the customers' Bayesian average, or the combined score. */
+  orderBy: RankingOrder;
 }
+
+export type RankingOrder = 'bayesian' | 'combined';
 
 export interface FiltersOptions {
   t: DashboardStrings;

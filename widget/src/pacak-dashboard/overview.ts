@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { barChart, chartFigure } from './charts.js';
 import type { DashboardStrings } from './dashboard-strings.js';
 import type { ExportTarget } from './export-bar.js';
+import type { RankingOrder } from './filters.js';
 import { figureList, indicatorFigures, trendBlock } from './figure-blocks.js';
 import type { TrendMode } from './figure-blocks.js';
 import { count, delta, score } from './format.js';
@@ -36,6 +37,9 @@ export interface OverviewOptions {
   onBoard: (code: string) => void;
   onTrend: (mode: TrendMode) => void;
   onSort: (table: 'ranked' | 'waiting', key: SortKey) => void;
+  /** The ranking's order as asked for, and a change of it. */
+  orderBy: RankingOrder;
+  onOrder: (orderBy: RankingOrder) => void;
   onOpen: (nip: string) => void;
   /** An employee's own address, when the page has one: names are then links. */
   hrefOf?: (nip: string) => string;
@@ -104,6 +108,8 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
   const empty = summary.totals.count === 0;
   const method = o.lang === 'en' ? summary.method.en : summary.method.id;
   const minRatings = ranking.rankingMethod.minRatings;
+  const combined = ranking.rankingMethod.orderBy === 'combined';
+  const waiting = combined ? t.notYetRankedCombined(minRatings) : t.notYetRanked(minRatings);
   return html`<div class="grid">
     ${section(
       'headline',
@@ -122,7 +128,12 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
     ${section(
       'ranking',
       t.ranking,
-      html`<p class="muted">${t.rankingNote(minRatings, ranking.rankingMethod.weight)}</p>
+      html`<label class="inline">${t.orderBy}
+          <select name="orderBy" @change=${(e: Event) => o.onOrder((e.target as HTMLSelectElement).value as RankingOrder)}>
+            ${(['bayesian', 'combined'] as const).map((order) => html`<option value=${order} ?selected=${order === o.orderBy}>${t.orders[order]}</option>`)}
+          </select>
+        </label>
+        <p class="muted" data-ranking-note>${combined ? t.combinedNote(minRatings) : t.rankingNote(minRatings, ranking.rankingMethod.weight)}</p>
         ${
           ranking.ranked.length
             ? staffTable({
@@ -130,6 +141,7 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
                 caption: t.ranking,
                 rows: ranking.ranked,
                 ranked: true,
+                combined,
                 sort: o.sorts.ranked,
                 onSort: (key) => o.onSort('ranked', key),
                 onOpen: o.onOpen,
@@ -137,12 +149,12 @@ export function renderOverview(o: OverviewOptions): TemplateResult {
               })
             : html`<p class="notice">${t.nobodyRanked}</p>`
         }
-        <h3>${t.notYetRanked(minRatings)}</h3>
+        <h3>${waiting}</h3>
         ${
           ranking.notYetRanked.length
             ? staffTable({
                 t,
-                caption: t.notYetRanked(minRatings),
+                caption: waiting,
                 rows: ranking.notYetRanked,
                 ranked: false,
                 sort: o.sorts.waiting,

@@ -37,6 +37,7 @@ export class ReportsController implements ReactiveController {
     workArea: '',
     serviceType: '',
     verified: false,
+    orderBy: 'bayesian',
   };
   periodError = '';
   load: Load = 'idle';
@@ -68,8 +69,8 @@ export class ReportsController implements ReactiveController {
   }
 
   params(): ReportParams {
-    const { from, to, workArea, serviceType, verified } = this.filters;
-    return { from, to, serviceType, verified, workArea: this.context.session()?.role === 'coordinator' ? undefined : workArea };
+    const { from, to, workArea, serviceType, verified, orderBy } = this.filters;
+    return { from, to, serviceType, verified, orderBy, workArea: this.context.session()?.role === 'coordinator' ? undefined : workArea };
   }
 
   /** New filters; a preset other than `custom` sets its dates in the office's time zone. */

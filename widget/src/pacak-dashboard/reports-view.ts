@@ -79,6 +79,11 @@ export function renderReports(o: ReportsViewOptions): TemplateResult {
       onBoard: (c) => void o.exports.board(c, o.origin),
       onTrend: o.onTrend,
       onSort: o.onSort,
+      orderBy: reports.filters.orderBy,
+      onOrder: (orderBy) => {
+        o.onFilters();
+        reports.changeFilters({ orderBy });
+      },
       onOpen: o.onOpen,
       hrefOf: o.hrefs?.employee,
     });

@@ -55,6 +55,8 @@ export interface StaffTableOptions {
   caption: string;
   rows: EmployeeRow[] | RankedRow[];
   ranked: boolean;
+  /** Ranked by the combined score: its column comes right after the name. */
+  combined?: boolean;
   sort: Sort;
   onSort: (key: SortKey) => void;
   onOpen: (nip: string) => void;
@@ -66,7 +68,17 @@ export interface StaffTableOptions {
  * Staff with their figures; the column headers sort, each name opens that employee's page. The
  * columns a leader reads first come first, so on a phone the table scrolls sideways only for the rest.
  */
-export function staffTable({ t, caption, rows, ranked, sort, onSort, onOpen, hrefOf }: StaffTableOptions): TemplateResult {
+export function staffTable({
+  t,
+  caption,
+  rows,
+  ranked,
+  combined = false,
+  sort,
+  onSort,
+  onOpen,
+  hrefOf,
+}: StaffTableOptions): TemplateResult {
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
     return html`<th scope="col" aria-sort=${active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
@@ -80,7 +92,7 @@ export function staffTable({ t, caption, rows, ranked, sort, onSort, onOpen, hre
     html`<table class="staff">
       <caption class="visually-hidden">${caption}</caption>
       <thead><tr>
-        ${ranked ? header('rank', t.rank) : nothing}${header('name', t.name)}${header('score', t.score)}<th scope="col">${t.grade}</th>
+        ${ranked ? header('rank', t.rank) : nothing}${header('name', t.name)}${combined ? html`<th scope="col">${t.combinedScore}</th>` : nothing}${header('score', t.score)}<th scope="col">${t.grade}</th>
         ${header('count', t.count)}${header('workArea', t.workArea)}${ranked ? html`<th scope="col">${t.bayesian}</th>` : nothing}
       </tr></thead>
       <tbody>${sortRows<EmployeeRow>(rows, sort).map(
@@ -91,6 +103,7 @@ export function staffTable({ t, caption, rows, ranked, sort, onSort, onOpen, hre
               ? html`<a class="link" data-nip=${row.nip} href=${hrefOf(row.nip)}>${row.name}</a>`
               : html`<button type="button" class="link" data-nip=${row.nip} @click=${() => onOpen(row.nip)}>${row.name}</button>`
           }</th>
+          ${combined ? html`<td class="num" data-col="combined">${score(row.kinerja?.combinedScore ?? null, t)}</td>` : nothing}
           <td class="num" data-col="score">${score(row.score, t)}</td>
           <td data-col="grade">${grade(row, t)}</td>
           <td class="num" data-col="count">${count(row.count, t)}</td>

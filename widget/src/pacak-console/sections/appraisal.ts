@@ -6,12 +6,18 @@ import { adminStyles } from '../admin/admin.styles.js';
 type PeriodKind = 'monthly' | 'quarterly' | 'half-yearly';
 type Part = 'customers' | 'attendance' | 'skp';
 
+interface CombinedRules {
+  required: Part[];
+  attendancePenalty: { latePerHour: number; earlyLeavePerHour: number };
+  skpValues: { below: number; meeting: number; above: number };
+}
+
 interface RuleSet {
   effectiveFrom: string;
   periodKind: PeriodKind;
   mapping: Record<string, string[]>;
   weights: Record<Part, number>;
-  combined: unknown;
+  combined: CombinedRules;
   minRatings: number;
   setByOffice: boolean;
   createdAt?: string | null;
@@ -34,6 +40,17 @@ const PARTS: readonly [Part, string, string][] = [
   ['skp', 'Hasil kerja SKP', 'SKP work result'],
 ];
 
+const PENALTIES: readonly [keyof CombinedRules['attendancePenalty'], string, string][] = [
+  ['latePerHour', 'Per jam terlambat', 'Per hour late'],
+  ['earlyLeavePerHour', 'Per jam pulang cepat', 'Per hour left early'],
+];
+
+const SKP_LEVELS: readonly [keyof CombinedRules['skpValues'], string, string][] = [
+  ['below', 'Di bawah ekspektasi', 'Below expectations'],
+  ['meeting', 'Sesuai ekspektasi', 'Meeting expectations'],
+  ['above', 'Di atas ekspektasi', 'Above expectations'],
+];
+
 /** Tomorrow in the browser's day: the earliest a new set may usually take effect. */
 function tomorrow(): string {
   const day = new Date(Date.now() + 86_400_000);
@@ -41,10 +58,11 @@ function tomorrow(): string {
 }
 
 /**
- * The office's appraisal settings for E-Kinerja: the periodic evaluation, the weights of the combined
- * score and the fewest ratings a behaviour suggestion needs. A change is a new set of rules from a day
- * after the latest one (the server refuses to rewrite history), so past periods keep their figures;
- * the BerAKHLAK mapping and the combined score's other rules carry over. Admins only.
+ * The office's appraisal settings for E-Kinerja: the periodic evaluation, the combined score's weights
+ * and rules (required parts, attendance penalties, the SKP levels' values) and the fewest ratings a
+ * behaviour suggestion needs. A change is a new set of rules from a day after the latest one (the
+ * server refuses to rewrite history), so past periods keep their figures; the BerAKHLAK mapping
+ * carries over. Admins only.
  */
 export class PacakConsoleAppraisal extends AdminScreen {
   static override properties = { ...AdminScreen.properties, rules: { state: true } };
@@ -60,6 +78,22 @@ export class PacakConsoleAppraisal extends AdminScreen {
       legend {
         font-weight: 600;
         padding: 0 0.25em;
+      }
+      div.fields {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1.5em;
+      }
+      label.check {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+        font-weight: normal;
+        min-height: 2.75em;
+      }
+      label.check input {
+        width: 1.25em;
+        height: 1.25em;
       }
     `,
   ];
@@ -157,6 +191,7 @@ export class PacakConsoleAppraisal extends AdminScreen {
                   </div>
                   ${this.fieldError('weights', 'weights')}
                 </fieldset>
+                ${this.#combinedFields(current.combined)}
                 <button type="submit" ?disabled=${this.busy}>${this.t('Simpan aturan baru', 'Save new rules')}</button>
               </form>`
             : ''
@@ -175,6 +210,7 @@ export class PacakConsoleAppraisal extends AdminScreen {
                       <th scope="col">${this.t('Evaluasi periodik', 'Periodic evaluation')}</th>
                       ${PARTS.map(([, id, en]) => html`<th scope="col" class="num">${this.t(`Bobot ${id.toLowerCase()}`, `${en} weight`)}</th>`)}
                       <th scope="col" class="num">${this.t('Penilaian paling sedikit', 'Fewest ratings')}</th>
+                      <th scope="col">${this.t('Aturan nilai gabungan', 'Combined score rules')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -184,6 +220,7 @@ export class PacakConsoleAppraisal extends AdminScreen {
                         <td>${this.#kindName(set.periodKind)}</td>
                         ${PARTS.map(([part]) => html`<td class="num">${set.weights[part]}</td>`)}
                         <td class="num">${set.minRatings}</td>
+                        <td>${this.#rulesText(set.combined)}</td>
                       </tr>`,
                     )}
                   </tbody>
@@ -193,6 +230,58 @@ export class PacakConsoleAppraisal extends AdminScreen {
         }
       </section>
     </div>`;
+  }
+
+  #rulesText(combined: CombinedRules): string {
+    const parts = PARTS.filter(([part]) => combined.required.includes(part)).map(([, id, en]) => this.t(id, en).toLowerCase());
+    const { latePerHour, earlyLeavePerHour } = combined.attendancePenalty;
+    const { below, meeting, above } = combined.skpValues;
+    return this.t(
+      `wajib: ${parts.join(', ') || '-'}; potongan ${latePerHour}/jam terlambat, ${earlyLeavePerHour}/jam pulang cepat; SKP ${below}/${meeting}/${above}`,
+      `required: ${parts.join(', ') || '-'}; ${latePerHour} per hour late, ${earlyLeavePerHour} per hour left early; SKP ${below}/${meeting}/${above}`,
+    );
+  }
+
+  /** The combined score's other rules: the parts it cannot do without, the attendance penalties, the SKP levels' values. */
+  #combinedFields(combined: CombinedRules): TemplateResult {
+    const requiredError = this.failure?.fields['combined.required'];
+    const points = (path: string, id: string, label: string, value: number) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <input id=${id} name=${id} type="number" inputmode="decimal" min="0" max="100" step="any" required .value=${String(value)}
+          aria-invalid=${this.failure?.fields[path] ? 'true' : 'false'} aria-describedby=${this.describedBy(path, id)} />
+        ${this.fieldError(path, id)}
+      </div>`;
+    return html`<fieldset class="field wide" aria-describedby="required-hint${requiredError ? ' required-error' : ''}">
+        <legend>${this.t('Bagian wajib', 'Required parts')}</legend>
+        <p class="hint" id="required-hint">
+          ${this.t(
+            'Tanpa data bagian wajib (yang bobotnya di atas nol), pegawai tidak mendapat nilai gabungan: "data belum cukup", bukan nol.',
+            'Without data for a required part (weighing above zero) an employee gets no combined score: "not enough data", never a zero.',
+          )}
+        </p>
+        <div class="fields">
+          ${PARTS.map(([part, id, en]) => {
+            const checked = combined.required.includes(part);
+            return html`<label class="check"><input type="checkbox" name="required-${part}" ?checked=${checked} />${this.t(`${id} wajib`, `${en} required`)}</label>`;
+          })}
+        </div>
+        ${this.fieldError('combined.required', 'required')}
+      </fieldset>
+      <fieldset class="field wide" aria-describedby="penalty-hint">
+        <legend>${this.t('Potongan nilai kehadiran', 'Attendance penalties')}</legend>
+        <p class="hint" id="penalty-hint">${this.t('Poin (0-100) yang dikurangkan dari bagian kehadiran.', 'Points (0-100) taken off the attendance part.')}</p>
+        <div class="fields">
+          ${PENALTIES.map(([key, id, en]) => points(`combined.attendancePenalty.${key}`, `penalty-${key}`, this.t(id, en), combined.attendancePenalty[key]))}
+        </div>
+      </fieldset>
+      <fieldset class="field wide" aria-describedby="skp-hint">
+        <legend>${this.t('Nilai hasil kerja SKP', 'Values of the SKP work result')}</legend>
+        <p class="hint" id="skp-hint">${this.t('Nilai 0-100 tiap tingkat hasil kerja dalam nilai gabungan.', "Each work-result level's value 0-100 in the combined score.")}</p>
+        <div class="fields">
+          ${SKP_LEVELS.map(([key, id, en]) => points(`combined.skpValues.${key}`, `skp-${key}`, this.t(id, en), combined.skpValues[key]))}
+        </div>
+      </fieldset>`;
   }
 
   async #save(event: SubmitEvent): Promise<void> {
@@ -209,7 +298,11 @@ export class PacakConsoleAppraisal extends AdminScreen {
       periodKind: String(data.get('periodKind') ?? current.periodKind),
       mapping: current.mapping,
       weights: Object.fromEntries(PARTS.map(([part]) => [part, number(`weight-${part}`)])),
-      combined: current.combined,
+      combined: {
+        required: PARTS.filter(([part]) => data.get(`required-${part}`) !== null).map(([part]) => part),
+        attendancePenalty: Object.fromEntries(PENALTIES.map(([key]) => [key, number(`penalty-${key}`)])),
+        skpValues: Object.fromEntries(SKP_LEVELS.map(([key]) => [key, number(`skp-${key}`)])),
+      },
       minRatings: number('minRatings'),
     };
     const saved = await this.run(

@@ -7,7 +7,8 @@ import type { EmployeeStrings } from './employees/employee-strings.js';
 import { employeePath, isStoredPhoto, KINDS } from './employees/employee-types.js';
 import type { AdminEmployee, WorkAreaChoice } from './employees/employee-types.js';
 import './employees/employee-editor.js';
-import './employees/employee-import.js';
+import '../imports/file-import.js';
+import { EMPLOYEE_IMPORT } from '../imports/import-kinds.js';
 
 const PAGE = 50;
 
@@ -73,7 +74,11 @@ export class PacakConsoleEmployees extends LitElement {
     const context = this.context;
     if (!context) return nothing;
     const sub = context.subpath;
-    if (sub === 'import') return html`<pacak-employee-import .context=${context}></pacak-employee-import>`;
+    if (sub === 'import')
+      return html`<div class="stack">
+        <p><a href="/admin/employees">← ${this.t.backToList}</a></p>
+        <pacak-file-import .context=${context} .kind=${EMPLOYEE_IMPORT}></pacak-file-import>
+      </div>`;
     if (sub)
       return html`<pacak-employee-editor .context=${context} .nip=${sub === 'new' ? '' : decodeURIComponent(sub)} .areas=${this.areas}></pacak-employee-editor>`;
     return this.renderList();

@@ -81,25 +81,6 @@ const id = {
   pinShown: (pin: string) => `PIN baru: ${pin}. Sampaikan langsung kepada pegawai; PIN ini tidak ditampilkan lagi.`,
   pinSet: 'PIN diatur.',
   pinCleared: 'PIN dihapus.',
-  importTitle: 'Impor pegawai',
-  importHint:
-    'Berkas CSV (UTF-8; pemisah titik koma, koma atau tab) atau Excel (.xlsx) dengan kolom NIP, Nama, Jabatan (opsional), Unit Kerja atau Wilker, dan Jenis. Pertama diperiksa saja; tidak ada yang disimpan sebelum semua baris benar.',
-  file: 'Berkas',
-  check: 'Periksa berkas',
-  checking: 'Memeriksa…',
-  applyImport: (n: number) => `Simpan ${n} baris`,
-  applying: 'Menyimpan…',
-  line: 'Baris',
-  action: 'Hasil',
-  problems: 'Masalah',
-  actions_: { add: 'Tambah', change: 'Ubah', unchanged: 'Tetap', refuse: 'Ditolak' } as Record<string, string>,
-  importRefused: (n: number) => `${n} baris bermasalah. Perbaiki berkasnya, lalu periksa lagi. Belum ada yang disimpan.`,
-  importReady: 'Semua baris dapat disimpan. Belum ada yang disimpan sampai Anda menekan tombol simpan.',
-  imported: (summary: string) => `Impor selesai: ${summary}.`,
-  summary: (s: Record<string, number>) => `${s.add ?? 0} ditambah, ${s.change ?? 0} diubah, ${s.unchanged ?? 0} tetap`,
-  ignored: (columns: string) => `Kolom yang diabaikan: ${columns}`,
-  headerProblem: 'Baris judul berkas bermasalah:',
-  fileChanged: 'Berkas diganti: periksa lagi sebelum menyimpan.',
 };
 
 export type EmployeeStrings = typeof id;
@@ -186,25 +167,6 @@ const en: EmployeeStrings = {
   pinShown: (pin) => `New PIN: ${pin}. Give it to the employee in person; it is not shown again.`,
   pinSet: 'PIN set.',
   pinCleared: 'PIN removed.',
-  importTitle: 'Import employees',
-  importHint:
-    'A CSV file (UTF-8; semicolon, comma or tab separated) or an Excel workbook (.xlsx) with the columns NIP, Nama, Jabatan (optional), Unit Kerja or Wilker, and Jenis. It is checked first; nothing is saved until every line is right.',
-  file: 'File',
-  check: 'Check the file',
-  checking: 'Checking…',
-  applyImport: (n) => `Save ${n} lines`,
-  applying: 'Saving…',
-  line: 'Line',
-  action: 'Result',
-  problems: 'Problems',
-  actions_: { add: 'Add', change: 'Change', unchanged: 'Unchanged', refuse: 'Refused' },
-  importRefused: (n) => `${n} line${n === 1 ? ' has' : 's have'} problems. Fix the file, then check it again. Nothing has been saved.`,
-  importReady: 'Every line can be saved. Nothing is saved until you press save.',
-  imported: (summary) => `Import done: ${summary}.`,
-  summary: (s) => `${s.add ?? 0} added, ${s.change ?? 0} changed, ${s.unchanged ?? 0} unchanged`,
-  ignored: (columns) => `Columns ignored: ${columns}`,
-  headerProblem: 'The file’s header line has problems:',
-  fileChanged: 'The file changed: check it again before saving.',
 };
 
 export const employeeStrings = { id, en };

@@ -20,24 +20,6 @@ export interface WorkAreaChoice {
 
 export const KINDS = ['asn', 'pppk', 'outsourced'] as const;
 
-/** One line of an import's report. */
-export interface ImportLine {
-  line: number;
-  nip: string;
-  name: string;
-  action: 'add' | 'change' | 'unchanged' | 'refuse';
-  changes?: Record<string, { from: unknown; to: unknown }>;
-  problems?: { column: string; message: string }[];
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  applied: boolean;
-  summary: Record<ImportLine['action'], number>;
-  ignoredColumns: string[];
-  lines: ImportLine[];
-}
-
 export const employeePath = (nip: string): string => `/admin/employees/${encodeURIComponent(nip)}`;
 
 /** What the server takes as a photo (it checks the bytes too), and how large. */
