@@ -136,6 +136,10 @@ export const styles = css`
   figure {
     margin: 0 0 0.75rem;
   }
+  figure svg {
+    display: block;
+    max-width: 36rem;
+  }
   figcaption {
     font-size: 0.875rem;
     color: #3e4c59;
