@@ -1,5 +1,5 @@
 import type { Context, Middleware } from 'koa';
-import { unauthorizedEmployee, type EmployeeSessions, type SignedInEmployee } from '../services/access/employee-sessions.js';
+import { unauthorizedEmployee, type EmployeeSessions, type SignedInEmployee } from '../services/employee/sessions.js';
 
 declare module 'koa' {
   interface DefaultState {

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { authenticateEmployee, currentEmployee } from '../http/employee-auth.js';
 import { parseOr422 } from '../http/validate.js';
-import { employeeSignInSchema } from '../services/access/employee-sessions.js';
+import { employeeSignInSchema } from '../services/employee/sessions.js';
 import { commentsQuerySchema, figuresQuerySchema } from '../services/employee/own-page.js';
 import type { Services } from '../services/index.js';
 import { reportQuerySchema } from '../services/reports/report-query.js';

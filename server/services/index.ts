@@ -19,7 +19,7 @@ import { FeedbackInbox } from './feedback/inbox.js';
 import { AlertStatus } from './alerts/alert-status.js';
 import { PhoneVault } from '../domain/phone.js';
 import { AppraisalService } from './appraisal/appraisal.js';
-import { EvidenceDocuments } from './appraisal/evidence-document.js';
+import { EvidenceDocuments } from './appraisal/pdf/evidence-document.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
 import { SkpImporter } from './appraisal/imports/skp-import.js';
 import { LetterheadService } from './appraisal/letterhead.js';
@@ -36,7 +36,7 @@ import { ReportService } from './reports/reports.js';
 import { ShareLinks } from './reports/share-links.js';
 import { SignInThrottleService } from './access/sign-in-throttle.js';
 import { TokenIssuer } from './access/tokens.js';
-import { EmployeeSessions } from './access/employee-sessions.js';
+import { EmployeeSessions } from './employee/sessions.js';
 import { EmployeeOwnPage } from './employee/own-page.js';
 
 /** The management services behind /api/v1/admin, each limited to what the signed-in user may touch. */

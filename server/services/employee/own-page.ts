@@ -5,7 +5,7 @@ import { INDICATOR_CODES, type IndicatorCode } from '../../domain/indicators.js'
 import { localDate } from '../../domain/local-date.js';
 import { notFound } from '../../domain/problem.js';
 import type { OwnComments, OwnFigures, OwnProfile } from '../../../contract/index.js';
-import type { SignedInEmployee } from '../access/employee-sessions.js';
+import type { SignedInEmployee } from './sessions.js';
 import { BAYES_WEIGHT } from '../appraisal/kinerja.js';
 import { withoutPhones } from '../privacy/free-text.js';
 import type { PublicEmployees } from '../qr/public-employees.js';

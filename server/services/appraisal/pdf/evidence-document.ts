@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
-import type { ReportQuery, ReportScope } from '../reports/report-query.js';
-import { evidenceVerification } from '../reports/evidence-verification.js';
-import { evidenceFileName } from '../reports/export-names.js';
-import { MAX_SHARE_DAYS, type ShareLinks } from '../reports/share-links.js';
-import type { AppraisalService } from './appraisal.js';
-import type { LetterheadService } from './letterhead.js';
-import { evidencePdf } from './pdf/evidence-pdf.js';
+import type { ReportQuery, ReportScope } from '../../reports/report-query.js';
+import { evidenceVerification } from '../../reports/evidence-verification.js';
+import { evidenceFileName } from '../../reports/export-names.js';
+import { MAX_SHARE_DAYS, type ShareLinks } from '../../reports/share-links.js';
+import type { AppraisalService } from '../appraisal.js';
+import type { LetterheadService } from '../letterhead.js';
+import { evidencePdf } from './evidence-pdf.js';
 
 export interface EvidenceRequest {
   scope: ReportScope;

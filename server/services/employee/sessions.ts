@@ -6,9 +6,9 @@ import type { Config } from '../../config.js';
 import { Employee } from '../../db/models/index.js';
 import { ProblemError, problemType, tooManyRequests, unauthorized } from '../../domain/problem.js';
 import { hashPin, PIN_PATTERN, verifyPin } from '../qr/pins.js';
-import { canonicalStaffIdOr422 } from './canonical-input.js';
-import type { SignInThrottleService } from './sign-in-throttle.js';
-import type { IssuedToken } from './tokens.js';
+import { canonicalStaffIdOr422 } from '../access/canonical-input.js';
+import type { SignInThrottleService } from '../access/sign-in-throttle.js';
+import type { IssuedToken } from '../access/tokens.js';
 
 export const EMPLOYEE_TOKEN_AUDIENCE = 'pacak-employee';
 export const EMPLOYEE_TOKEN_LIFETIME_SECONDS = 30 * 60;
