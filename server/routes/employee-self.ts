@@ -25,6 +25,7 @@ const queryOf = <S extends z.ZodType>(ctx: Context, schema: S): z.infer<S> => pa
  * so there is nobody else's data to ask for.
  *
  * - `POST /session` `{ nip, pin }` → 201 `{ token, expiresAt }` (30 minutes); wrong PIN 401, no PIN 403, 429 while locked;
+ * - `DELETE /session` → 204: signs out, ending every session of the employee;
  * - `GET /me`, `GET /me/figures?months=12`, `GET /me/comments?limit=20&offset=0`, `GET /me/evidence.pdf?period=2026-Q3`.
  */
 export function employeeSelfRouter(services: Services): Router {
@@ -39,6 +40,12 @@ export function employeeSelfRouter(services: Services): Router {
   });
 
   const signedIn = authenticateEmployee(sessions);
+
+  // Signing out ends every session of the employee, on every device: the token is worth nothing after.
+  router.delete('/session', signedIn, async (ctx) => {
+    await sessions.signOut(currentEmployee(ctx));
+    ctx.status = 204;
+  });
 
   router.get('/me', signedIn, async (ctx) => {
     ctx.body = await page.profile(currentEmployee(ctx));

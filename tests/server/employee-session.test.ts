@@ -134,6 +134,23 @@ describe('an employee signing in to their own page', () => {
     expect(theirs.body).toMatchObject({ nip: employee.nip, office: { code: `es-${process.pid}` } });
   });
 
+  it('signs out everywhere: every token of the employee stops working, and a new sign-in works', async () => {
+    const phone = await tokenOf(RINA, PIN);
+    const laptop = await tokenOf(RINA, PIN);
+    const { employee: other } = await makeOffice(`so-${process.pid}`);
+    await setEmployeePin(other.nip, '905173');
+    const theirs = await tokenOf(other.nip, '905173');
+    const out = await getJson(`${sessionUrl}`, { method: 'DELETE', headers: { authorization: `Bearer ${laptop}` } });
+    expect(out.status).toBe(204);
+    expect((await get('/api/v1/employee/me', laptop)).status).toBe(401);
+    expect((await get('/api/v1/employee/me', phone)).status).toBe(401);
+    // Another employee's session is theirs alone.
+    expect((await get('/api/v1/employee/me', theirs)).status).toBe(200);
+    expect((await get('/api/v1/employee/me', await tokenOf(RINA, PIN))).status).toBe(200);
+    expect((await getJson(sessionUrl, { method: 'DELETE' })).status).toBe(401);
+    expect((await getJson(sessionUrl, { method: 'DELETE', headers: { authorization: `Bearer ${admin.token}` } })).status).toBe(401);
+  });
+
   it('ends every session of an employee whose PIN changes or who is deactivated', async () => {
     const token = await tokenOf(RINA, PIN);
     expect((await get('/api/v1/employee/me', token)).status).toBe(200);

@@ -62,7 +62,8 @@ const decoyPinHash = (): Promise<string> => (decoy ??= hashPin(randomBytes(16).t
  * one-service codes with. The token is a JWT of its own kind: signed with a key derived from
  * JWT_SECRET by HKDF with its own label and addressed to `pacak-employee`, so the admin API (key
  * JWT_SECRET, audience `pacak-api`) refuses it, and this refuses the admin's. It carries a keyed
- * fingerprint of the PIN's hash: a changed or removed PIN ends every session of that employee.
+ * fingerprint of the PIN's hash and the employee's session version: a changed or removed PIN, or
+ * signing out, ends every session of that employee.
  *
  * Wrong PINs count on the same key as one-service codes (five per NIP per lock period, from any
  * address, whichever of the two asks) and per client address as failed admin sign-ins do; each
@@ -92,7 +93,10 @@ export class EmployeeSessions {
     const claim = await this.throttle.claim(keys);
     if (!claim.allowed) throw tooManyRequests(claim.retryAfterSeconds, 'Too many wrong PINs. Please wait before trying again.');
 
-    const employee = await Employee.findOne({ where: { nip, active: true }, attributes: ['id', 'officeId', 'nip', 'pinHash'] });
+    const employee = await Employee.findOne({
+      where: { nip, active: true },
+      attributes: ['id', 'officeId', 'nip', 'pinHash', 'sessionVersion'],
+    });
     if (employee && !employee.pinHash) {
       // Nothing was guessed: the NIP's count is given back; the address's stays, as for any failure.
       await this.throttle.release(pinKey);
@@ -105,7 +109,7 @@ export class EmployeeSessions {
     }
     await this.throttle.clear(pinKey.key);
     if (addressKey) await this.throttle.release(addressKey);
-    return this.#issue(employee.id, employee.pinHash as string);
+    return this.#issue(employee.id, employee.pinHash as string, employee.sessionVersion);
   }
 
   /** The employee behind a token, checked against the database: still active, and the same PIN. */
@@ -121,7 +125,13 @@ export class EmployeeSessions {
     } catch (error) {
       throw signInAgain(error instanceof jwt.TokenExpiredError ? 'The session has ended.' : 'The token is not valid.');
     }
-    if (typeof payload === 'string' || payload.kind !== 'employee' || typeof payload.sub !== 'string' || typeof payload.pin !== 'string') {
+    if (
+      typeof payload === 'string' ||
+      payload.kind !== 'employee' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.pin !== 'string' ||
+      !Number.isSafeInteger(payload.ver)
+    ) {
       throw signInAgain('The token is not valid.');
     }
     const { iat, exp } = payload;
@@ -133,13 +143,19 @@ export class EmployeeSessions {
     if (!employee || !employee.pinHash || this.#fingerprint(employee.pinHash) !== payload.pin) {
       throw signInAgain('This session is no longer valid (the PIN was changed or removed, or the employee is not active).');
     }
+    if (payload.ver !== employee.sessionVersion) throw signInAgain('You have signed out.');
     return { id: employee.id, officeId: employee.officeId, nip: employee.nip };
   }
 
-  #issue(employeeId: number, pinHash: string): IssuedToken {
+  /** Signs the employee out everywhere: every token issued to them so far stops working. */
+  async signOut(me: SignedInEmployee): Promise<void> {
+    await Employee.increment('sessionVersion', { where: { id: me.id } });
+  }
+
+  #issue(employeeId: number, pinHash: string, version: number): IssuedToken {
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + EMPLOYEE_TOKEN_LIFETIME_SECONDS;
-    const token = jwt.sign({ kind: 'employee', pin: this.#fingerprint(pinHash), iat, exp }, this.#key, {
+    const token = jwt.sign({ kind: 'employee', pin: this.#fingerprint(pinHash), ver: version, iat, exp }, this.#key, {
       algorithm: ALGORITHM,
       issuer: ISSUER,
       audience: EMPLOYEE_TOKEN_AUDIENCE,

@@ -40,6 +40,10 @@ export function employeeApi(origin: string, token = '') {
           body: JSON.stringify({ nip, pin }),
         })
       ).json() as Promise<EmployeeSession>,
+    /** Ends every session of the employee on the server, this one included. */
+    signOut: async (): Promise<void> => {
+      await call(`${base}/session`, { method: 'DELETE', headers });
+    },
     me: () => get<OwnProfile>('/me'),
     figures: (months: number) => get<OwnFigures>(`/me/figures?months=${months}`),
     comments: (limit: number, offset: number) => get<OwnComments>(`/me/comments?limit=${limit}&offset=${offset}`),

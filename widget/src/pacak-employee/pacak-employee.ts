@@ -20,8 +20,8 @@ interface Session {
 /**
  * An employee's own page (`/saya`): sign-in with NIP or staff code and PIN, then their own figures month
  * by month, their customers' comments, their QR code and card, and their evidence PDF. The session token
- * is kept in this tab only (sessionStorage) and forgotten on sign-out; it names nobody, the server
- * answers about the employee it was issued to.
+ * is kept in this tab only (sessionStorage); signing out ends it on the server too. It names nobody: the
+ * server answers about the employee it was issued to.
  *
  * @csspart sign-in - the sign-in form's card
  * @csspart figures - the figures card (totals, chart, table)
@@ -81,7 +81,7 @@ export class PacakEmployee extends LitElement {
     const { me, figures, comments } = this;
     return html`<div class="bar">
         <h2 id="page-title" tabindex="-1">${me ? me.name : t.loading}</h2>
-        <button type="button" class="secondary" @click=${() => this.signOut(t.signedOut)}>${t.signOut}</button>
+        <button type="button" class="secondary" @click=${() => this.signOut(t.signedOut, true)}>${t.signOut}</button>
       </div>
       ${me ? html`<p class="muted">${me.position ? `${me.position} · ` : ''}${me.workArea.name} · ${me.office.name}</p>` : nothing}
       <p class="notice" role="alert" ?hidden=${!this.message}>${this.message}</p>
@@ -182,7 +182,9 @@ export class PacakEmployee extends LitElement {
     this.message = this.explain(error, this.t);
   }
 
-  private async signOut(message: string): Promise<void> {
+  /** Back to the sign-in form; `everywhere` also ends the session on the server (best effort: the token is forgotten anyway). */
+  private async signOut(message: string, everywhere = false): Promise<void> {
+    if (everywhere) await this.client.signOut().catch(() => undefined);
     sessionStorage.removeItem(STORE_KEY);
     this.session = null;
     this.me = this.figures = this.comments = undefined;
