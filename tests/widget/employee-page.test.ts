@@ -25,7 +25,7 @@ describeInBrowser("an employee's own page on a phone", () => {
     await server?.close();
   });
 
-  it('signs in by keyboard at 360 px and shows the comments without the phone number, fitting the screen, axe-clean', async () => {
+  it('signs in and out by keyboard at 360 px and shows the comments without the phone number, fitting the screen, axe-clean', async () => {
     // axe goes in as a script, which the page's own policy rightly refuses: this context bypasses it.
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID', bypassCSP: true });
     const page = await context.newPage();
@@ -57,6 +57,17 @@ describeInBrowser("an employee's own page on a phone", () => {
       await page.setViewportSize({ width: 2560, height: 1440 });
       await expectFits(page);
       await page.screenshot({ path: artifactPath('employee-page-2560.png') });
+      // Signing out ends the session on the server and brings the form back, with the keyboard in its first field.
+      const saved = JSON.parse((await page.evaluate(() => sessionStorage.getItem('pacak-employee-session'))) ?? '{}') as { token?: string };
+      await page.getByRole('button', { name: 'Keluar' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Anda sudah keluar.').waitFor();
+      expect(await page.evaluate(() => document.querySelector('pacak-employee')?.shadowRoot?.activeElement?.getAttribute('name'))).toBe(
+        'nip',
+      );
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      const after = await fetch(`${server.url}/api/v1/employee/me`, { headers: { authorization: `Bearer ${saved.token ?? ''}` } });
+      expect(after.status).toBe(401);
     } finally {
       await context.close();
     }
