@@ -132,6 +132,8 @@ describe('an employee signing in to their own page', () => {
     await setEmployeePin(employee.nip, '905172');
     const theirs = await get<{ nip: string; office: { code: string } }>('/api/v1/employee/me', await tokenOf(employee.nip, '905172'));
     expect(theirs.body).toMatchObject({ nip: employee.nip, office: { code: `es-${process.pid}` } });
+    const none = await get<{ comments: unknown[]; total: number }>('/api/v1/employee/me/comments', await tokenOf(employee.nip, '905172'));
+    expect(none.body).toMatchObject({ comments: [], total: 0 });
   });
 
   it('signs out everywhere: every token of the employee stops working, and a new sign-in works', async () => {

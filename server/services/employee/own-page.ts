@@ -89,10 +89,8 @@ export class EmployeeOwnPage {
         offset,
       }),
     ]);
-    const types = await ServiceType.findAll({
-      where: { id: [...new Set(rows.map((row) => row.serviceTypeId))] },
-      attributes: ['id', 'name'],
-    });
+    const typeIds = [...new Set(rows.map((row) => row.serviceTypeId))];
+    const types = typeIds.length ? await ServiceType.findAll({ where: { id: typeIds }, attributes: ['id', 'name'] }) : [];
     const typeName = new Map(types.map((type) => [type.id, type.name]));
     const comments = rows.map((row) => ({
       date: dayString(row.localDate),
