@@ -137,6 +137,9 @@ export default [
   // <pacak-skm>, the public satisfaction survey: its own bundle, which the rating widget loads only when
   // a customer takes the optional second step, so the rating widget does not grow with it.
   bundle('pacak-skm', 'widget/src/pacak-skm/pacak-skm.ts', 12 * 1024),
+  // <pacak-employee>, an employee's own page at /saya: employees load it, customers never do, so the
+  // rating widget's first load does not grow with it.
+  bundle('pacak-employee', 'widget/src/pacak-employee/pacak-employee.ts', 14 * 1024),
   // The script of the keypass, card and board pages: no Lit, a few listeners.
   bundle('pacak-pages', 'widget/src/pages/pacak-pages.ts', 4 * 1024),
 ];

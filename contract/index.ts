@@ -10,3 +10,4 @@ export * from './search.js';
 
 /** Compiles only when `Actual` can stand where `Contract` is expected: `type Check = Satisfies<Mine, Theirs>`. */
 export type Satisfies<Actual extends Contract, Contract> = Actual;
+export * from './employee-page.js';

@@ -14,6 +14,7 @@ import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
 import { keypassRouter } from './routes/keypass.js';
 import { embedPageRouter } from './routes/embed-page.js';
+import { employeePageRouter } from './routes/employee-page.js';
 import { kioskPageRouter } from './routes/kiosk-page.js';
 import { qrRouter } from './routes/qr.js';
 import { skmPagesRouter } from './routes/skm-pages.js';
@@ -22,7 +23,7 @@ import { widgetAssetsRouter } from './routes/widget-assets.js';
 import type { Services } from './services/index.js';
 
 /** Admin, report and sign-in answers hold personal data and tokens: no cache keeps them. */
-const PRIVATE_PATHS = /^\/api\/v1\/(admin|reports|auth|shared)(\/|$)/;
+const PRIVATE_PATHS = /^\/api\/v1\/(admin|reports|auth|shared|employee)(\/|$)/;
 
 /**
  * Headers on every response. The CSP is the strictest there is (no script, no style, no frame): every
@@ -94,6 +95,7 @@ export function createApp(config: Config, deps: AppDeps): Koa {
     ...sharing,
     kioskPageRouter(),
     embedPageRouter(),
+    employeePageRouter(),
     adminPageRouter(),
   ]) {
     app.use(router.routes());

@@ -4,6 +4,7 @@ import type { Services } from '../services/index.js';
 import { adminRouter } from './admin/index.js';
 import { authRouter } from './auth.js';
 import { employeePhotosRouter } from './employee-photos.js';
+import { employeeSelfRouter } from './employee-self.js';
 import { kioskRouter } from './kiosk.js';
 import { officesRouter } from './offices.js';
 import { publicApiRouter } from './public-api.js';
@@ -43,6 +44,7 @@ export function apiRouter(services: Services, publicBaseUrl: string): Router {
   api.use(employeePhotosRouter(services).routes());
   api.use(officesRouter(services).routes());
   api.use(authRouter(services).routes());
+  api.use('/employee', employeeSelfRouter(services).routes());
   api.use(serviceTokensRouter(services).routes());
   api.use(siteCheckRouter(services).routes());
   api.use(skmPublicRouter(services).routes());

@@ -10,9 +10,7 @@ import { reportQuerySchema, type ReportQuery, type ReportScope } from '../servic
 import { evidenceVerification } from '../services/reports/evidence-verification.js';
 import { MAX_SHARE_DAYS, SHARED_REPORTS, type ShareGrant, type SharedReport } from '../services/reports/share-links.js';
 import { scopeOf } from '../services/access/scope.js';
-import { evidencePdf } from '../services/appraisal/pdf/evidence-pdf.js';
 import { withKinerja } from '../services/appraisal/kinerja.js';
-import { evidenceFileName } from '../services/reports/export-names.js';
 import { sendReport } from './report-output.js';
 import { sendSharedPage, wantsPage } from './shared-pages.js';
 
@@ -92,25 +90,18 @@ export function reportsRouter(services: Services): Router {
     const user = currentUser(ctx);
     const { superior, ...rest } = ctx.query as Record<string, string>;
     const query = parseOr422(reportQuerySchema, rest);
-    const scope = scopeOf(user);
-    const evidence = await services.appraisal.evidence.employee(scope, ctx.params.nip ?? '', query);
-    const signer = superior === undefined ? null : await services.appraisal.evidence.signer(scope.officeId, String(superior));
-    // The PDF's verification link is a share link to the same report, valid for the longest time allowed.
     const { format: _format, ...params } = rest;
-    // Not a share link: its address answers only the printed figures and their fingerprint (evidence-verification.ts).
-    const link = await shareLinks.create({
-      report: 'evidence',
-      params: { ...params, nip: evidence.employee.nip },
-      scope,
+    const { fileName, pdf } = await services.appraisal.documents.render({
+      scope: scopeOf(user),
+      nip: ctx.params.nip ?? '',
+      query,
+      params,
       createdBy: user.id,
-      days: MAX_SHARE_DAYS,
+      ...(superior === undefined ? {} : { superior: String(superior) }),
     });
-    const letterhead = await services.appraisal.letterhead.of(scope.officeId);
-    const { fingerprint } = evidenceVerification(evidence);
-    const verification = { code: link.publicId.slice(0, 8).toUpperCase(), url: shareLinks.verifyUrl(link.publicId), fingerprint };
     ctx.type = 'application/pdf';
-    ctx.set('Content-Disposition', `inline; filename="${evidenceFileName(evidence, query.lang)}"`);
-    ctx.body = await evidencePdf({ evidence, letterhead, verification, superior: signer });
+    ctx.set('Content-Disposition', `inline; filename="${fileName}"`);
+    ctx.body = pdf;
   });
 
   router.get('/share-links', requireRole('admin'), async (ctx) => {

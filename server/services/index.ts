@@ -19,6 +19,7 @@ import { FeedbackInbox } from './feedback/inbox.js';
 import { AlertStatus } from './alerts/alert-status.js';
 import { PhoneVault } from '../domain/phone.js';
 import { AppraisalService } from './appraisal/appraisal.js';
+import { EvidenceDocuments } from './appraisal/pdf/evidence-document.js';
 import { AttendanceImporter } from './appraisal/imports/attendance-import.js';
 import { SkpImporter } from './appraisal/imports/skp-import.js';
 import { ImportedData } from './appraisal/imports/imported-data.js';
@@ -36,6 +37,8 @@ import { ReportService } from './reports/reports.js';
 import { ShareLinks } from './reports/share-links.js';
 import { SignInThrottleService } from './access/sign-in-throttle.js';
 import { TokenIssuer } from './access/tokens.js';
+import { EmployeeSessions } from './employee/sessions.js';
+import { EmployeeOwnPage } from './employee/own-page.js';
 
 /** The management services behind /api/v1/admin, each limited to what the signed-in user may touch. */
 export interface AdminServices {
@@ -66,6 +69,8 @@ import { createQrServices, type QrServices } from './qr/qr-services.js';
 export interface AppraisalServices {
   rules: AppraisalRulesService;
   evidence: AppraisalService;
+  /** The evidence PDF, for an admin of the office or the employee themselves. */
+  documents: EvidenceDocuments;
   /** Combined scores and predikat per employee, added to reports. */
   kinerja: KinerjaService;
   letterhead: LetterheadService;
@@ -97,6 +102,8 @@ export interface Services {
   feedback: FeedbackInbox;
   /** How the office's low-score alerts were delivered. */
   alerts: AlertStatus;
+  /** Employees signed in to their own page (`/saya`): their sessions and what they may read. */
+  employee: { sessions: EmployeeSessions; page: EmployeeOwnPage };
   /** Keyed hash of a client address: rate limits need to tell addresses apart, not to know them. */
   addressHash(ip: string): string;
 }
@@ -121,6 +128,9 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
   const builders = new ReportBuilders(new ReportService(sequelize));
   const appraisalRules = new AppraisalRulesService(sequelize, audit);
   const kinerja = new KinerjaService(builders, appraisalRules);
+  const shareLinks = new ShareLinks(config.jwtSecret, config.publicBaseUrl, audit);
+  const evidence = new AppraisalService(builders, appraisalRules, kinerja);
+  const letterhead = new LetterheadService(audit);
   const auth = new AuthService(new TokenIssuer(config.jwtSecret), new SignInThrottleService(config.signIn), config.signIn, keyedHash);
   return {
     catalogue,
@@ -157,17 +167,22 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     },
     reports: {
       builders,
-      shareLinks: new ShareLinks(config.jwtSecret, config.publicBaseUrl, audit),
+      shareLinks,
       anomalies: new AnomalyReport(sequelize),
     },
     appraisal: {
       rules: appraisalRules,
-      evidence: new AppraisalService(builders, appraisalRules, kinerja),
+      evidence,
+      documents: new EvidenceDocuments(evidence, letterhead, shareLinks),
       kinerja,
-      letterhead: new LetterheadService(audit),
+      letterhead,
       attendance: new AttendanceImporter(sequelize, audit),
       skp: new SkpImporter(sequelize, audit),
       imported: new ImportedData(),
+    },
+    employee: {
+      sessions: new EmployeeSessions(config.jwtSecret, new SignInThrottleService(config.signIn), config.signIn, keyedHash),
+      page: new EmployeeOwnPage(builders, qr.employees),
     },
     addressHash: rememberedAddressHash(vault),
   };

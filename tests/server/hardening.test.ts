@@ -47,6 +47,8 @@ describe('security headers', () => {
       '/card/nobody',
       '/board/kantor-induk',
       '/embed',
+      '/saya',
+      '/saya?lang=en',
     ];
     for (const path of pages) {
       const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${admin.token}` } });

@@ -21,6 +21,8 @@ export class Employee extends Model<InferAttributes<Employee>, InferCreationAttr
   declare listed: CreationOptional<boolean>;
   /** scrypt hash of the PIN that confirms one-service codes; null: this employee cannot make them. */
   declare pinHash: CreationOptional<string | null>;
+  /** Moved on when the employee signs out of their own page: every session token issued before stops working. */
+  declare sessionVersion: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -38,6 +40,7 @@ export class Employee extends Model<InferAttributes<Employee>, InferCreationAttr
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         listed: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         pinHash: { type: DataTypes.STRING(200), allowNull: true },
+        sessionVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

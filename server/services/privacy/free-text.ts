@@ -36,3 +36,22 @@ export function mapStrings(value: unknown, rewrite: (text: string) => string): u
   }
   return value;
 }
+
+/** A number as reports mask it (0812****7890), or one a customer masked the same way. */
+const MASKED = /\+?\d{2,5}\*{3,}\d{2,5}/g;
+/** Not a mobile number, but written like a phone number (0711 123456, +62 711 …): taken out too. */
+const LANDLINE_LIKE = /^\s*(\+|\(?0|62)[\d\s.\-()]*$/;
+
+/**
+ * The text with every phone number taken out, whoever's it is, in any writing and in a masked form:
+ * what an employee reads of a customer's comment holds no number at all, not even a masked one.
+ */
+export function withoutPhones(text: string): string {
+  return text
+    .replace(CANDIDATE, (candidate) =>
+      normalisePhone(candidate.trim()) || (LANDLINE_LIKE.test(candidate) && candidate.replace(/\D/g, '').length >= 9)
+        ? ERASED_NUMBER
+        : candidate,
+    )
+    .replace(MASKED, ERASED_NUMBER);
+}
