@@ -31,3 +31,15 @@ WHEN ${lowest} <= COALESCE((SELECT feedback_low_score FROM main.offices WHERE id
 BEGIN INSERT INTO main.alert_outbox (office_id, rating_id, status, attempts, next_attempt_at, created_at)
 VALUES (NEW.office_id, NEW.id, 'pending', 0, NEW.created_at, NEW.created_at); END`;
 }
+
+/**
+ * The same for the lean stores of PostgreSQL and MariaDB, which write a rating and everything that
+ * follows from it in one statement: an INSERT … SELECT reading the stored rating from `row` (an alias
+ * that `from` defines), adding the alert row only when the office calls the lowest score low.
+ */
+export function lowScoreAlertFromRow(row: string, from: string, where = '1 = 1'): string {
+  const lowest = `LEAST(${INDICATOR_CODES.map((code) => `${row}.${code}`).join(', ')})`;
+  return `INSERT INTO alert_outbox (office_id, rating_id, status, attempts, next_attempt_at, created_at)
+SELECT offices.id, ${row}.id, 'pending', 0, ${row}.created_at, ${row}.created_at ${from} JOIN offices ON offices.id = ${row}.office_id
+WHERE ${where} AND offices.feedback_low_score >= ${lowest}`;
+}

@@ -33,14 +33,18 @@ interface Table {
   name: string;
   key: string[];
   keyOf(rating: ScoredRating): unknown[];
-  /** SQLite's trigger: what a key column takes from the inserted rating, where it is not the column of the same name. */
-  fromNew?: Record<string, string>;
 }
 
 /** The first day of a local date's month (YYYY-MM-01): the key of the monthly figures. */
 export const monthStart = (localDate: string): string => `${localDate.slice(0, 8)}01`;
 
-const BY_MONTH = { local_month: `substr(NEW.local_date, 1, 8) || '01'` };
+/** SQL for the first day of the month of a `local_date` expression, as each database writes it. */
+const MONTH_OF: Record<Dialect, (date: string) => string> = {
+  sqlite: (date) => `substr(${date}, 1, 8) || '01'`,
+  postgres: (date) => `CAST(date_trunc('month', ${date}) AS DATE)`,
+  mysql: (date) => `CAST(DATE_FORMAT(${date}, '%Y-%m-01') AS DATE)`,
+  mariadb: (date) => `CAST(DATE_FORMAT(${date}, '%Y-%m-01') AS DATE)`,
+};
 
 /**
  * Daily figures, and the same folded into office-local months, so that a report over years reads its
@@ -61,13 +65,11 @@ const TABLES: Table[] = [
     name: 'rating_monthly',
     key: ['employee_id', 'service_type_id', 'work_area_id', 'local_month', 'verified'],
     keyOf: (r) => [r.employeeId, r.serviceTypeId, r.workAreaId, monthStart(r.localDate), r.verified],
-    fromNew: BY_MONTH,
   },
   {
     name: 'rating_monthly_employee',
     key: ['employee_id', 'work_area_id', 'local_month', 'verified'],
     keyOf: (r) => [r.employeeId, r.workAreaId, monthStart(r.localDate), r.verified],
-    fromNew: BY_MONTH,
   },
 ];
 
@@ -85,27 +87,48 @@ function upsertSql(dialect: Dialect, table: Table, rows: number): string {
 }
 
 /**
+ * The upserts, one per figures table, that add one stored rating to the figures, reading the rating's
+ * columns from `row` (an alias the caller's SQL defines: SQLite's trigger row NEW, PostgreSQL's RETURNING
+ * of the insert, MariaDB's freshly inserted row). `from` follows the values (PostgreSQL and MariaDB read
+ * the row with INSERT … SELECT; SQLite's trigger has it at hand). The lean rating stores
+ * (sqlite-rating-store.ts, postgres-rating-store.ts, mariadb-rating-store.ts) write their figures so;
+ * everything else (voiding, the fixtures) goes through {@link applyToDailyFigures}.
+ */
+export function figureUpsertsFromRow(dialect: Dialect, row: string, from = ''): string[] {
+  const stars = INDICATOR_CODES.flatMap((code) =>
+    [1, 2, 3, 4, 5].map((star) => (dialect === 'postgres' ? `CAST(${row}.${code} = ${star} AS INTEGER)` : `(${row}.${code} = ${star})`)),
+  );
+  return TABLES.map((table) => {
+    const columns = ['office_id', ...table.key, ...ADDED];
+    const values = ['office_id', ...table.key]
+      .map((c) => (c === 'local_month' ? MONTH_OF[dialect](`${row}.local_date`) : `${row}.${c}`))
+      .concat(
+        '1',
+        INDICATOR_CODES.map((c) => `${row}.${c}`),
+        stars,
+      );
+    const into = `INSERT INTO ${table.name} (${columns.join(', ')})`;
+    const conflict = `ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET`;
+    if (dialect === 'sqlite') {
+      return `${into} VALUES (${values.join(', ')}) ${conflict} ${ADDED.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+    }
+    if (dialect === 'postgres') {
+      return `INSERT INTO ${table.name} AS figures (${columns.join(', ')}) SELECT ${values.join(', ')} ${from} ${conflict} ${ADDED.map(
+        (c) => `${c} = figures.${c} + excluded.${c}`,
+      ).join(', ')}`;
+    }
+    return `${into} SELECT ${values.join(', ')} ${from} ON DUPLICATE KEY UPDATE ${ADDED.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`;
+  });
+}
+
+/**
  * SQLite only: a TEMP trigger (it lives on the connection that creates it, not in the schema) that adds
  * each rating inserted on that connection to every figures table, in the same statement and so the same
  * transaction: what {@link applyToDailyFigures} with sign 1 does, without a statement of its own.
- * The grouping writer (sqlite-rating-store.ts) uses it; every other writer calls applyToDailyFigures.
+ * The grouping writer (sqlite-rating-store.ts) uses it.
  */
 export function sqliteDailyFiguresTrigger(): string {
-  const added = ADDED;
-  const stars = INDICATOR_CODES.flatMap((code) => [1, 2, 3, 4, 5].map((star) => `(NEW.${code} = ${star})`));
-  const upserts = TABLES.map((table) => {
-    const columns = ['office_id', ...table.key, ...added];
-    const values = ['office_id', ...table.key]
-      .map((c) => table.fromNew?.[c] ?? `NEW.${c}`)
-      .concat(
-        '1',
-        INDICATOR_CODES.map((c) => `NEW.${c}`),
-        stars,
-      );
-    return `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${added
-      .map((c) => `${c} = ${c} + excluded.${c}`)
-      .join(', ')};`;
-  });
+  const upserts = figureUpsertsFromRow('sqlite', 'NEW').map((upsert) => `${upsert};`);
   return `CREATE TEMP TRIGGER IF NOT EXISTS ratings_add_to_daily_figures AFTER INSERT ON main.ratings BEGIN ${upserts.join(' ')} END`;
 }
 

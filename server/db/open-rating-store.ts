@@ -1,18 +1,25 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import type { RatingStore } from './rating-store.js';
+import { MariadbRatingStore } from './mariadb-rating-store.js';
+import { PostgresRatingStore } from './postgres-rating-store.js';
 import { SequelizeRatingStore } from './sequelize-rating-store.js';
 import { dialectOf, sqliteBusyTimeout, sqliteStorage } from './connection.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 
 /**
- * SQLite gets the grouping writer (one durable commit for many ratings) on a thread of its own; the
- * servers commit in groups themselves.
+ * Each database gets a lean writer of its own for ratings, the one write that comes in floods: SQLite
+ * the grouping writer (one durable commit for many ratings) on a thread of its own; PostgreSQL and
+ * MariaDB one statement per rating on Sequelize's pool, whose servers commit concurrent ones in groups
+ * themselves. MySQL (a mysql:// URL that turns out not to be MariaDB) keeps one Sequelize transaction
+ * per rating.
  */
 export async function openRatingStore(sequelize: Sequelize, config: Pick<Config, 'databaseUrl' | 'db'>): Promise<RatingStore> {
   const dialect = dialectOf(config.databaseUrl);
   // The same wait for the write lock as Sequelize's own SQLite connections (connection.ts).
   if (dialect === 'sqlite')
     return SqliteWriterThread.open(sqliteStorage(config.databaseUrl), sqliteBusyTimeout(config.db.statementTimeoutMs));
+  if (dialect === 'postgres') return new PostgresRatingStore(sequelize);
+  if (await MariadbRatingStore.supported(sequelize)) return new MariadbRatingStore(sequelize);
   return new SequelizeRatingStore(sequelize);
 }

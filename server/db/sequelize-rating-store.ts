@@ -9,8 +9,8 @@ import { whyRefused } from './rating-refusals.js';
 import { RatingLimitReached, type InsertOutcome, type NewRating, type RatingLimit, type RatingStore } from './rating-store.js';
 
 /**
- * One transaction per rating through Sequelize: PostgreSQL and MariaDB commit concurrent ones in groups
- * themselves. The limits are counters in `rate_counters` bumped first in the same transaction: the
+ * One transaction per rating through Sequelize, about six round trips: what MySQL runs (PostgreSQL and
+ * MariaDB have lean stores of their own, see openRatingStore) and what report fixtures store with. The limits are counters in `rate_counters` bumped first in the same transaction: the
  * counter rows stay locked until commit, so ratings of one phone or address are counted in turn, and a
  * rating refused (over a limit, or by a unique index) rolls its counts back. The counters so count
  * stored ratings exactly, at the price of one more statement per rating (two on MySQL and MariaDB).

@@ -12,7 +12,7 @@ import { TEST_DB } from '../helpers/databases.js';
 import { uniquePhone } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-// The grouping writer is SQLite's alone; PostgreSQL and MariaDB go through SequelizeRatingStore.
+// The grouping writer is SQLite's alone; PostgreSQL and MariaDB have their one-statement stores (lean-intake.test.ts).
 const describeSqlite = TEST_DB === 'sqlite' ? describe : describe.skip;
 
 let server: TestServer;

@@ -26,6 +26,7 @@ import * as alertOutbox from './2026.12.04T13.30.00.alert-outbox.js';
 import * as employeePhotos from './2026.12.04T14.00.00.employee-photos.js';
 import * as monthlyFigures from './2026.12.04T14.30.00.monthly-figures.js';
 import * as employeeSessionVersion from './2026.12.04T15.20.00.employee-session-version.js';
+import * as ratingLimitCheck from './2026.12.04T15.30.00.rating-limit-check.js';
 
 export interface Migration {
   name: string;
@@ -65,4 +66,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T14.00.00.employee-photos', ...employeePhotos },
   { name: '2026.12.04T14.30.00.monthly-figures', ...monthlyFigures },
   { name: '2026.12.04T15.20.00.employee-session-version', ...employeeSessionVersion },
+  { name: '2026.12.04T15.30.00.rating-limit-check', ...ratingLimitCheck },
 ];

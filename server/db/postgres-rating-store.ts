@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import type { Sequelize } from 'sequelize';
+import { lowScoreAlertFromRow } from './alert-outbox.js';
+import { figureUpsertsFromRow } from './daily-figures.js';
+import { withPooledConnection } from './pooled-connection.js';
+import { countersInLockOrder, fullLimitNamed, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
+import { whyRefused } from './rating-refusals.js';
+import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
+
+/** The rating's columns with the type each parameter is sent as, in the order of `values` below. */
+const COLUMNS: [string, string][] = [
+  ['office_id', 'integer'],
+  ['employee_id', 'integer'],
+  ['work_area_id', 'integer'],
+  ['service_type_id', 'integer'],
+  ['profesional', 'smallint'],
+  ['amanah', 'smallint'],
+  ['cakap', 'smallint'],
+  ['akuntabel', 'smallint'],
+  ['kolaboratif', 'smallint'],
+  ['comment', 'text'],
+  ['channel', 'text'],
+  ['client_id', 'text'],
+  ['receipt', 'text'],
+  ['phone_hash', 'text'],
+  ['phone_cipher', 'text'],
+  ['phone_masked', 'text'],
+  ['ip_hash', 'text'],
+  ['local_date', 'date'],
+  ['verified', 'boolean'],
+  ['created_at', 'timestamptz'],
+  ['service_token_id', 'text'],
+  ['contact_consent', 'boolean'],
+];
+
+const values = (r: NewRating): unknown[] => [
+  r.officeId,
+  r.employeeId,
+  r.workAreaId,
+  r.serviceTypeId,
+  r.profesional,
+  r.amanah,
+  r.cakap,
+  r.akuntabel,
+  r.kolaboratif,
+  r.comment ?? null,
+  r.channel,
+  r.clientId,
+  r.receipt,
+  r.phoneHash,
+  r.phoneCipher,
+  r.phoneMasked,
+  r.ipHash,
+  r.localDate,
+  r.verified,
+  r.createdAt,
+  r.serviceTokenId ?? null,
+  r.contactConsent === true,
+];
+
+const LIMIT_PARAMS = COLUMNS.length + 1;
+
+/**
+ * One rating in one statement, so one round trip and one commit: data-modifying CTEs that bump the
+ * limit counters, insert the rating, add it to the daily and monthly figures and queue its low-score
+ * alert. A statement is atomic, so any failure takes everything back, counts included:
+ * - a full limit: the counters come back from their upsert with RETURNING (which locks each row until
+ *   commit, so concurrent ratings of one phone or address, from any process, are counted one after the
+ *   other); the full ones go to `pacak_within_limits` (migration 2026.12.04T15.30.00), which raises
+ *   LIMIT_REACHED_SQLSTATE naming them, before the rating is inserted;
+ * - the unique indexes of `ratings` (clientId, one a day, one-service code, receipt) raise 23505.
+ * The limits arrive as arrays, so one prepared statement serves any number of them; their counters are
+ * bumped in a fixed order (see countersInLockOrder), so two ratings never wait on each other in a circle.
+ */
+const INSERT_RATING = `WITH limits AS (
+  SELECT * FROM unnest($${LIMIT_PARAMS}::text[], $${LIMIT_PARAMS + 1}::bigint[], $${LIMIT_PARAMS + 2}::integer[], $${LIMIT_PARAMS + 3}::text[])
+    WITH ORDINALITY AS limit_row (key_hash, window_start, most, kind, position)
+), bumped AS (
+  INSERT INTO rate_counters AS counter (key_hash, window_start, count)
+  SELECT key_hash, window_start, 1 FROM limits ORDER BY position
+  ON CONFLICT (key_hash, window_start) DO UPDATE SET count = counter.count + 1
+  RETURNING key_hash, window_start, count
+), stored AS (
+  INSERT INTO ratings (${COLUMNS.map(([column]) => column).join(', ')})
+  SELECT ${COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ')}
+  WHERE pacak_within_limits((
+    SELECT string_agg(limits.kind, ',') FROM bumped JOIN limits USING (key_hash, window_start) WHERE bumped.count > limits.most
+  ))
+  RETURNING *
+)${figureUpsertsFromRow('postgres', 'rating', 'FROM stored AS rating')
+  .map((upsert, i) => `, figures_${i + 1} AS (${upsert})`)
+  .join('')}, alert AS (${lowScoreAlertFromRow('rating', 'FROM stored AS rating')})
+SELECT id FROM stored`;
+
+/** Prepared once per connection under this name; the name changes with the text, so two releases never mix them up. */
+const STATEMENT_NAME = `pacak_rating_${createHash('sha256').update(INSERT_RATING).digest('hex').slice(0, 16)}`;
+
+/** What this store uses of pg's Client. */
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: { id: number }[] }>;
+}
+
+/**
+ * PostgreSQL's lean rating writer: the whole rating in one prepared statement on a connection of
+ * Sequelize's pool (see INSERT_RATING), committed on its own, so the 201 follows a durable commit.
+ * Concurrent ratings on the pool's connections commit in groups of PostgreSQL's own making (one WAL
+ * flush covers every commit waiting for it). A refused rating rolls back whole; only then do reads
+ * (whyRefused) name the rule, as on the other stores.
+ */
+export class PostgresRatingStore implements RatingStore {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async insert(rating: NewRating, limits: RatingLimit[] = []): Promise<InsertOutcome> {
+    const counters = countersInLockOrder(limits);
+    const params = [
+      ...values(rating),
+      counters.map((c) => c.key),
+      counters.map((c) => c.windowStart),
+      counters.map((c) => c.most),
+      counters.map((c) => c.kind),
+    ];
+    try {
+      const result = await withPooledConnection<PgClient, { rows: { id: number }[] }>(this.sequelize, (client) =>
+        client.query({ name: STATEMENT_NAME, text: INSERT_RATING, values: params }),
+      );
+      const id = result.rows[0]?.id;
+      if (id === undefined) throw new Error('The rating statement stored nothing and said nothing');
+      return { stored: true, id: Number(id) };
+    } catch (error) {
+      const { code, detail } = error as { code?: string; detail?: string };
+      if (code === LIMIT_REACHED_SQLSTATE) return { stored: false, ...(await whyRefused(rating, fullLimitNamed(detail, limits))) };
+      if (code === '23505') return { stored: false, ...(await whyRefused(rating, null)) };
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {}
+}
