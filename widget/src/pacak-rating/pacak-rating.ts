@@ -283,21 +283,18 @@ export class PacakRating extends LitElement {
         this.roster = roster;
         this.view = 'pick';
       } else {
-        const details =
-          this.details.get(nip) ??
-          (await Promise.all([
-            client.employee(nip),
-            client.serviceTypes(nip).then((r) => r.serviceTypes),
-            client.indicators().then((r) => r.indicators),
-          ]));
+        // A kiosk's next customer of the same employee needs only a fresh token.
+        const kept = this.details.get(nip);
+        const [employee, serviceTypes, indicators, token] = kept ? [...kept, undefined] : await client.form(nip);
         // A newer nip or api arrived while this load was on its way: its answer wins.
         if (attempt !== this.loads) return;
-        this.details.set(nip, details);
-        [this.employee, this.serviceTypes, this.indicators] = details;
+        this.details.set(nip, [employee, serviceTypes, indicators]);
+        [this.employee, this.serviceTypes, this.indicators] = [employee, serviceTypes, indicators];
         this.view = 'form';
-        // The employee's answer already says whether this page may send: if not, no form is shown at all.
-        const sending = this.employee.sending;
+        // The answer already says whether this page may send: if not, no form is shown at all.
+        const sending = employee.sending;
         if (sending && !sending.allowed) this.refused(sending);
+        else if (token) this.sender.token = token;
         else void this.sender.freshToken(nip);
         if (this.kiosk) this.clock.touch();
       }
