@@ -1,17 +1,6 @@
 /** The slice of the public API, version 1, that the rating widget uses (see DESIGN.md). */
 
-import type {
-  Employee,
-  FormAnswer,
-  FormTokenAnswer,
-  Indicator,
-  Named,
-  OfficeEmployees,
-  ProblemDetails,
-  RatingBody,
-  Receipt,
-  Roster,
-} from '../../contract/index.js';
+import type { Employee, FormAnswer, FormTokenAnswer, Indicator, Named, ProblemDetails, RatingBody, Receipt } from '../../contract/index.js';
 
 export type { Employee, Indicator, Named, RatingBody, Receipt, Roster, RosterEntry } from '../../contract/index.js';
 
@@ -56,7 +45,7 @@ export function asApiError(error: unknown): ApiError {
 // Weak port and airport connections can stall forever; after this the customer can retry instead.
 const TIMEOUT_MS = 30_000;
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
+export async function call<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout?.(TIMEOUT_MS) });
@@ -113,8 +102,6 @@ export function apiClient(origin: string, kioskKey?: string) {
     },
     formToken: (nip: string) =>
       call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then((t): FormToken => ({ ...t, nip, at: Date.now() })),
-    roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),
-    office: (code: string) => call<OfficeEmployees>(`${base}/offices/${encodeURIComponent(code)}/employees`),
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {
         method: 'POST',

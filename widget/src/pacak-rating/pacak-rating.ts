@@ -10,14 +10,14 @@ import type { Strings } from '../i18n.js';
 import type { Outcome } from '../outbox.js';
 import type { SendingVerdict } from '../../../contract/index.js';
 import { renderEmployeeHeader } from './employee-header.js';
-import { renderNotAllowed, warnNotAllowed } from './not-allowed.js';
-import { KioskController } from './kiosk-controller.js';
+import type { KioskController } from './kiosk-controller.js';
 import type { PickList } from './employee-picker.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
 import type * as AfterSendChunk from './after-send.js';
-import { renderReceipt } from './rating-receipt.js';
 import { SendController } from './send-controller.js';
+
+import type * as NotAllowedChunk from './not-allowed.js';
 
 type AfterSend = typeof AfterSendChunk;
 
@@ -149,10 +149,13 @@ export class PacakRating extends LitElement {
   private details = new Map<string, Details>();
   private loads = 0;
   private readonly sender = new SendController(this);
-  private readonly clock = new KioskController(this);
+  /** Kiosk mode's clocks, which come with the picker's chunk: a kiosk always starts at the list. */
+  private clock?: KioskController;
   /** What only a sent rating needs (after-send.ts), fetched while the first one is on its way. */
   #loading?: Promise<AfterSend | undefined>;
   #after?: AfterSend;
+  /** The not-allowed view (not-allowed.ts), fetched only for a page whose site may not send. */
+  #notAllowed?: typeof NotAllowedChunk;
   /** Stops a 429's countdown; `quiet` while it counts, so the status line is read out once. */
   #stopWait?: () => void;
   private quiet = false;
@@ -221,7 +224,8 @@ export class PacakRating extends LitElement {
         @pacak-pick=${(event: CustomEvent<string>) => this.pick(event.detail)}
       ></pacak-picker>`;
     if (!employee || view === 'loading') return nothing;
-    if (view === 'not-allowed') return html`${back}${renderEmployeeHeader(employee, this.origin)}${renderNotAllowed(t, employee)}`;
+    if (view === 'not-allowed')
+      return html`${back}${renderEmployeeHeader(employee, this.origin)}${this.#notAllowed?.renderNotAllowed(t, employee)}`;
     const body =
       view === 'form'
         ? renderRatingForm({
@@ -239,26 +243,35 @@ export class PacakRating extends LitElement {
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
           })
-        : renderReceipt(
-            t,
-            this.receipt,
-            this.rateAgain,
-            this.clock.countdown,
-            {
-              api: this.origin,
-              office: employee.office.code,
-              service: this.#skmService,
-              lang: pickLang(this.lang),
-            },
-            this.#after?.renderSummary(t, pickLang(this.lang), {
-              name: employee.name,
-              service: this.serviceTypes.find((s) => s.code === this.#skmService),
-              indicators: this.indicators,
-              scores: this.scores,
-              complaintUrl: employee.office.complaintUrl,
-              kiosk: this.kiosk,
-            }),
-          );
+        : this.#after
+          ? this.#after.renderReceipt(
+              t,
+              this.receipt,
+              this.rateAgain,
+              this.clock?.countdown,
+              {
+                api: this.origin,
+                office: employee.office.code,
+                service: this.#skmService,
+                lang: pickLang(this.lang),
+              },
+              this.#after.renderSummary(t, pickLang(this.lang), {
+                name: employee.name,
+                service: this.serviceTypes.find((s) => s.code === this.#skmService),
+                indicators: this.indicators,
+                scores: this.scores,
+                complaintUrl: employee.office.complaintUrl,
+                kiosk: this.kiosk,
+              }),
+            )
+          : this.receipt
+            ? nothing // drawn once its chunk is here: it was asked for with the send
+            : // Kept offline before the receipt's chunk could come: the notice alone.
+              html`<section part="receipt">
+              <h2 tabindex="-1" part="queued">${t.queued}</h2>
+              <p>${t.queuedText}</p>
+              <button type="button" @click=${this.rateAgain}>${t.again}</button>
+            </section>`;
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
@@ -296,7 +309,7 @@ export class PacakRating extends LitElement {
         if (sending && !sending.allowed) this.refused(sending);
         else if (token) this.sender.token = token;
         else void this.sender.freshToken(nip);
-        if (this.kiosk) this.clock.touch();
+        if (this.kiosk) this.clock?.touch();
       }
       this.status = '';
       this.sender.flush();
@@ -312,7 +325,8 @@ export class PacakRating extends LitElement {
 
   /** The list to pick from, with the picker's chunk: a kiosk key's work area, or an office's employees. */
   private async fetchList(): Promise<PickList> {
-    const { pickList } = await import('./employee-picker.js');
+    const { pickList, KioskController } = await import('./employee-picker.js');
+    if (this.kiosk) this.clock ??= new KioskController(this);
     return pickList(this.origin, this.kiosk ? { kioskKey: this.kioskKey } : { office: this.office });
   }
 
@@ -336,8 +350,11 @@ export class PacakRating extends LitElement {
     if (this.errors[path]) {
       this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => key !== path));
     }
-    if (this.kiosk) this.clock.touch();
+    if (this.kiosk) this.clock?.touch();
     if (this.employee) this.sender.keepTokenFresh(this.employee.nip);
+    // The receipt and the words of a failed send, fetched while the customer fills in (the network is
+    // there: the form just came), so a rating kept offline still gets its notice.
+    void this.afterSend();
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -410,10 +427,18 @@ export class PacakRating extends LitElement {
    */
   refused(verdict: SendingVerdict): void {
     if (!this.employee || this.view === 'not-allowed') return;
-    this.clock.stop();
+    const employee = this.employee;
+    this.clock?.stop();
     this.view = 'not-allowed';
     this.status = '';
-    warnNotAllowed(verdict, this.employee, this.origin);
+    import('./not-allowed.js').then(
+      (chunk) => {
+        this.#notAllowed = chunk;
+        chunk.warnNotAllowed(verdict, employee, this.origin);
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
   }
 
   private showReceipt(receipt: Receipt): void {
@@ -426,11 +451,13 @@ export class PacakRating extends LitElement {
 
   /** The rating has left the form: show what became of it, and in a kiosk count down to the next customer. */
   private async finish(view: 'done' | 'queued'): Promise<void> {
-    this.clock.stop();
+    this.clock?.stop();
     this.view = view;
     this.sender.clientId = undefined;
     this.status = '';
-    if (this.kiosk) this.clock.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
+    if (this.kiosk) this.clock?.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
+    // The receipt is drawn by its chunk, which has usually come with the send (offline it may not come).
+    await this.afterSend();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
   }
@@ -503,7 +530,7 @@ export class PacakRating extends LitElement {
   }
 
   private resetRating(): void {
-    this.clock.stop();
+    this.clock?.stop();
     this.stopWait();
     this.receipt = undefined;
     this.sender.forget();
