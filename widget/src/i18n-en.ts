@@ -36,6 +36,8 @@ export const en: Strings = {
   retry: 'Try again',
   notFound: 'Officer not found',
   notFoundHint: 'Check the link or QR code you used, or ask the officer.',
+  thanks: 'Thank you for your rating!',
+  receipt: 'Receipt code',
   again: 'Rate again',
   pick: 'Who served you?',
   change: 'Choose another officer',

@@ -41,6 +41,8 @@ const id = {
   retry: 'Coba lagi',
   notFound: 'Petugas tidak ditemukan',
   notFoundHint: 'Periksa kembali tautan atau kode QR yang Anda gunakan, atau tanyakan kepada petugas.',
+  thanks: 'Terima kasih atas penilaian Anda!',
+  receipt: 'Kode tanda terima',
   again: 'Beri penilaian lagi',
   pick: 'Siapa yang melayani Anda?',
   change: 'Ganti petugas',

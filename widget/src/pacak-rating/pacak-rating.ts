@@ -264,12 +264,15 @@ export class PacakRating extends LitElement {
                 kiosk: this.kiosk,
               }),
             )
-          : this.receipt
-            ? nothing // drawn once its chunk is here: it was asked for with the send
-            : // Kept offline before the receipt's chunk could come: the notice alone.
-              html`<section part="receipt">
-              <h2 tabindex="-1" part="queued">${t.queued}</h2>
-              <p>${t.queuedText}</p>
+          : // The receipt's chunk could not come (offline): the receipt code or the kept notice alone.
+            html`<section part="receipt">
+              ${
+                this.receipt
+                  ? html`<h2 tabindex="-1">${t.thanks}</h2>
+                    <p>${t.receipt}: <strong>${this.receipt.receipt}</strong></p>`
+                  : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
+                    <p>${t.queuedText}</p>`
+              }
               <button type="button" @click=${this.rateAgain}>${t.again}</button>
             </section>`;
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
@@ -394,9 +397,9 @@ export class PacakRating extends LitElement {
         // No network: the rating waits on the device for it, and the customer is told so.
         const clientId = this.sender.queuedId;
         if (clientId === undefined) throw new Error('a rating sent without a receipt must be waiting on the device');
-        this.finish('queued');
+        await this.finish('queued');
         emit(this, 'pacak-queued', { clientId });
-      } else if (receipt !== 'refused') this.showReceipt(receipt);
+      } else if (receipt !== 'refused') await this.showReceipt(receipt);
     } catch (error) {
       const failure = asApiError(error);
       const after = await this.afterSend();
@@ -441,23 +444,24 @@ export class PacakRating extends LitElement {
     );
   }
 
-  private showReceipt(receipt: Receipt): void {
+  private showReceipt(receipt: Receipt): Promise<void> {
     this.receipt = receipt;
     // A one-service code rates once: another rating from this form is an ordinary one.
     this.serviceToken = '';
-    this.finish('done');
     emit(this, 'pacak-submitted', { id: receipt.id, receipt: receipt.receipt });
+    return this.finish('done');
   }
 
   /** The rating has left the form: show what became of it, and in a kiosk count down to the next customer. */
   private async finish(view: 'done' | 'queued'): Promise<void> {
+    // The receipt is drawn by its chunk, which came while the form was filled in (or comes now; the
+    // send stays busy meanwhile). Offline it may not come: a plainer receipt stands in.
+    await this.afterSend();
     this.clock?.stop();
     this.view = view;
     this.sender.clientId = undefined;
     this.status = '';
     if (this.kiosk) this.clock?.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
-    // The receipt is drawn by its chunk, which has usually come with the send (offline it may not come).
-    await this.afterSend();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
   }
@@ -469,7 +473,7 @@ export class PacakRating extends LitElement {
   delivered(outcome: Outcome): void {
     const mine = this.view === 'queued' && outcome.kept.body.clientId === this.sender.queuedId;
     if ('receipt' in outcome) {
-      if (mine) this.showReceipt(outcome.receipt);
+      if (mine) void this.showReceipt(outcome.receipt);
       else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
     } else if ('error' in outcome) {
       const { status, problem } = outcome.error;
