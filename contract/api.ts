@@ -103,6 +103,19 @@ export interface FormTokenAnswer {
   sending?: SendingVerdict;
 }
 
+/**
+ * `GET /api/v1/employees/:nip/form` (or `…/by-code/:code/form`): everything a rating form needs in one
+ * answer. By code, `employee` has `code` and no `nip`. Not cached (`no-store`): the form token is new
+ * in every answer, and `sending` depends on the asking page's origin.
+ */
+export interface FormAnswer {
+  employee: Omit<Employee, 'nip' | 'sending'> & { nip?: string; code?: string };
+  serviceTypes: Named[];
+  indicators: readonly Indicator[];
+  formToken: Omit<FormTokenAnswer, 'sending'>;
+  sending: SendingVerdict;
+}
+
 /** `POST /api/v1/ratings` answers 201 (or 200 for a resent clientId) with this. */
 export interface Receipt {
   id: string | number;

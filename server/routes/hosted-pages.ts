@@ -80,24 +80,16 @@ function page(title: string, body: Html, lang = 'id', head: Html = html``): stri
 }
 
 /**
- * What the widget asks the server for as soon as it runs (widget/src/api.ts, the same URLs), fetched
- * while its script is still on its way: on a slow line that saves a round trip or two before the
- * form is usable. `crossorigin` makes each preload match the widget's fetch (CORS mode, same-origin
- * credentials), so the browser uses it instead of asking again.
+ * What the widget asks the server for as soon as it runs (widget/src/api.ts, the same URL: the whole
+ * form in one answer), fetched while its script is still on its way: on a slow line the form is usable
+ * as soon as the script has run. `crossorigin` makes the preload match the widget's fetch (CORS mode,
+ * same-origin credentials), so the browser uses it instead of asking again.
  */
 function preloads(code: string): Html {
   // By public code, never the NIP (it spells a birth date): the page and its calls show only the code the QR holds.
-  const param = encodeURIComponent(code);
-  const urls = [
-    `/api/v1/employees/by-code/${param}`,
-    `/api/v1/service-types?code=${param}`,
-    '/api/v1/indicators',
-    `/api/v1/form-token?code=${param}`,
-  ];
-  return html`${urls.map(
-    (url) => html`
-<link rel="preload" href="${url}" as="fetch" crossorigin>`,
-  )}`;
+  return html`
+<link rel="modulepreload" href="/widget/pacak-rating.js">
+<link rel="preload" href="/api/v1/employees/by-code/${encodeURIComponent(code)}/form" as="fetch" crossorigin>`;
 }
 
 function notice(title: string, message: string, lang: PageLang = 'id'): string {

@@ -8,7 +8,9 @@ import { publicByCode, requireEmployeeByCode, withNipForCode } from '../services
 import { assertKioskChannel } from '../services/access/kiosk-channel.js';
 import { KioskKeys } from '../services/access/kiosk-keys.js';
 import type { Services } from '../services/index.js';
+import type { EmployeeRecord } from '../services/catalogue/catalogue.js';
 import { ratingBodySchema } from '../domain/rating-schema.js';
+import type { FormAnswer } from '../../contract/index.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
 export function publicApiRouter(services: Services, publicBaseUrl: string): Router {
@@ -16,6 +18,35 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
   const kioskKeys = new KioskKeys(services.vault);
   /** Whether the asking page may send ratings to this office: the widget knows before anyone types. */
   const sendingFor = (ctx: Context, officeId: number) => services.origins.verdict(foreignOrigin(ctx, publicBaseUrl), officeId);
+
+  /** Counted per address like /keypass: the NIP-to-name answer must not be enumerable in bulk. */
+  const countLookup = async (ctx: Context) => {
+    const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
+    if (!lookup.allowed)
+      throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
+  };
+
+  /**
+   * One answer with everything a rating form needs, so a page is one round trip from a usable form.
+   * Never stored by any cache: the form token is new in every answer, and whether the page may send
+   * depends on its origin. The parts that do not vary stay cacheable at their own addresses.
+   */
+  const formAnswer = async (ctx: Context, record: EmployeeRecord, byCode: boolean) => {
+    const [serviceTypes, sending] = await Promise.all([
+      services.catalogue.activeServiceTypes(record.office.id),
+      sendingFor(ctx, record.office.id),
+    ]);
+    const answer: FormAnswer = {
+      employee: byCode ? publicByCode(services.catalogue, record) : services.catalogue.toPublic(record),
+      serviceTypes,
+      indicators: INDICATORS,
+      // By code the token names the code, not the NIP, as GET /form-token?code= does.
+      formToken: services.formTokens.issue(byCode ? `code:${record.code}` : record.employee.nip),
+      sending,
+    };
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = answer;
+  };
 
   router.get('/indicators', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=3600');
@@ -34,11 +65,19 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
     ctx.body = { serviceTypes: await services.catalogue.activeServiceTypes(officeId) };
   });
 
+  router.get('/employees/by-code/:code/form', async (ctx) => {
+    await countLookup(ctx);
+    await formAnswer(ctx, await requireEmployeeByCode(services.catalogue, ctx.params.code ?? ''), true);
+  });
+
+  router.get('/employees/:nip/form', async (ctx) => {
+    await countLookup(ctx);
+    await formAnswer(ctx, await services.catalogue.requireActiveEmployee(ctx.params.nip ?? ''), false);
+  });
+
   // The hosted page's widget asks by public code: the answer has everything the form shows but the NIP.
   router.get('/employees/by-code/:code', async (ctx) => {
-    const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
-    if (!lookup.allowed)
-      throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
+    await countLookup(ctx);
     const record = await requireEmployeeByCode(services.catalogue, ctx.params.code ?? '');
     const sending = await sendingFor(ctx, record.office.id);
     ctx.set('Cache-Control', sending.allowed ? 'public, max-age=300' : 'no-store');
@@ -46,10 +85,7 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
   });
 
   router.get('/employees/:nip', async (ctx) => {
-    // Counted per address like /keypass: the NIP-to-name answer must not be enumerable in bulk.
-    const lookup = await services.qr.limits.employees.hit(services.addressHash(ctx.ip));
-    if (!lookup.allowed)
-      throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
+    await countLookup(ctx);
     const record = await services.catalogue.requireActiveEmployee(ctx.params.nip ?? '');
     const sending = await sendingFor(ctx, record.office.id);
     // The answer depends on the page's origin (Vary: Origin). A refusal is not kept, so a site the

@@ -90,6 +90,31 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     expect(clientIds[1]).toBe(clientIds[0]);
   });
 
+  it('fetches the receipt while the form is filled in, and without it still says the rating is kept and offers a fresh form', async () => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/widget/pacak-rating-')) fetched.push(new URL(request.url()).pathname);
+    });
+    // The receipt's chunk cannot come (the network dropped before the customer touched the form).
+    await page.route('**/widget/pacak-rating-after-send.js', (route) => route.abort('internetdisconnected'));
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    expect(fetched).toEqual([]);
+    await fillRating(page, { serviceType: 'cop', scores: allScores(4), phone: '0812 6000 0011' });
+    expect(fetched).toContain('/widget/pacak-rating-after-send.js');
+    await context.setOffline(true);
+    await submit(page);
+
+    const queued = page.locator('pacak-rating [part=queued]');
+    await queued.waitFor();
+    expect(await queued.textContent()).toBe('Penilaian tersimpan, akan dikirim');
+    expect(await page.locator('pacak-rating [part=receipt] p').textContent()).toContain('disimpan di perangkat ini');
+    expect(await outbox(page)).toHaveLength(1);
+    await page.locator('pacak-rating [part=receipt] button').click();
+    await context.setOffline(false);
+    await page.locator('pacak-rating form').waitFor();
+  });
+
   it('says why when a kept rating is refused on arrival, drops it, and offers a fresh form', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);

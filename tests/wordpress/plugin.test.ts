@@ -142,6 +142,22 @@ describe.skipIf(!hasPhp)('the WordPress plugin', () => {
     expect(render({ kiosk_key: 'short', work_area: 'boom-baru' })).toBe('');
   });
 
+  it('renders an office’s form from an office code, whose fallback links the office’s own rating page', () => {
+    expect(render({ office: 'bkk-palembang' })).toBe(
+      `<pacak-rating office="bkk-palembang"><p>Formulir penilaian tidak dapat dimuat. <a href="${SERVER}/o/bkk-palembang">Beri penilaian di halaman PACAK</a></p></pacak-rating>`,
+    );
+    expect(render({ office: 'bkk-palembang', lang: 'en' })).toBe(
+      `<pacak-rating office="bkk-palembang" lang="en"><p>The rating form could not be loaded. <a href="${SERVER}/o/bkk-palembang?lang=en">Rate our service on the PACAK page</a></p></pacak-rating>`,
+    );
+    // Beside a NIP the office would be ignored by the widget: one employee's form, without it.
+    expect(render({ office: 'bkk-palembang', nip: NIP })).toBe(`<pacak-rating nip="${NIP}">${FALLBACK_ID}</pacak-rating>`);
+    // A hostile or malformed office code is dropped, and then nothing names whom to rate.
+    for (const office of ['"><script>alert(1)</script>', 'BKK Palembang', '../admin', '-x']) {
+      expect(wordpress([{ shortcode: { office } }])).toMatchObject({ results: [''], enqueued: [] });
+    }
+    expect(wordpress([{ block: { office: 'bkk-palembang' } }]).results[0]).toContain('<pacak-rating office="bkk-palembang">');
+  });
+
   it('renders the block through the same allow-list as the shortcode', () => {
     const run = wordpress([
       { block: { nip: NIP, lang: 'id', service: 'cop', className: 'x" onclick="y' } },
@@ -157,7 +173,7 @@ describe.skipIf(!hasPhp)('the WordPress plugin', () => {
     ]);
     // Everything the shortcode takes, the block offers.
     const block = JSON.parse(readFileSync('wordpress/pacak-rating/block/block.json', 'utf8'));
-    expect(Object.keys(block.attributes).sort()).toEqual(['kioskKey', 'lang', 'nip', 'resetAfter', 'service', 'workArea']);
+    expect(Object.keys(block.attributes).sort()).toEqual(['kioskKey', 'lang', 'nip', 'office', 'resetAfter', 'service', 'workArea']);
   });
 
   it('keeps only the origin of a good server address, and keeps the old one with a clear error for a bad one', () => {

@@ -1,16 +1,6 @@
 /** The slice of the public API, version 1, that the rating widget uses (see DESIGN.md). */
 
-import type {
-  Employee,
-  FormTokenAnswer,
-  Indicator,
-  Named,
-  OfficeEmployees,
-  ProblemDetails,
-  RatingBody,
-  Receipt,
-  Roster,
-} from '../../contract/index.js';
+import type { Employee, FormAnswer, FormTokenAnswer, Indicator, Named, ProblemDetails, RatingBody, Receipt } from '../../contract/index.js';
 
 export type { Employee, Indicator, Named, RatingBody, Receipt, Roster, RosterEntry } from '../../contract/index.js';
 
@@ -23,6 +13,9 @@ export interface FormToken extends FormTokenAnswer {
   nip: string;
   at: number;
 }
+
+/** What a form shows of one employee, and the token it was loaded with. */
+export type FormDetails = [Employee, Named[], Indicator[], FormToken | undefined];
 
 /** Problem details as the widget reads them: a network failure (status 0) has no type. */
 export type Problem = Partial<ProblemDetails> & Pick<ProblemDetails, 'status'>;
@@ -52,7 +45,7 @@ export function asApiError(error: unknown): ApiError {
 // Weak port and airport connections can stall forever; after this the customer can retry instead.
 const TIMEOUT_MS = 30_000;
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
+export async function call<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout?.(TIMEOUT_MS) });
@@ -84,23 +77,31 @@ export const employeeFields = (ref: string): { nip: string } | { code: string } 
   return code ? { code } : { nip: ref };
 };
 
+/** `GET /api/v1/employees/:nip` (`<pacak-qr>`); the rating form asks for its whole form at once instead. */
+export const fetchEmployee = (origin: string, nip: string) =>
+  call<Employee>(`${origin.replace(/\/+$/, '')}/api/v1/employees/${encodeURIComponent(nip)}`);
+
 /** The calls bound to one server origin (and, on a counter tablet, its kiosk key). */
 export function apiClient(origin: string, kioskKey?: string) {
   const base = `${origin.replace(/\/+$/, '')}/api/v1`;
   return {
-    // Asked by code, the answer has no NIP: the reference stands in for it, so the form keys everything alike.
-    employee: (ref: string) => {
+    /**
+     * The employee, service types, indicators, a form token and whether this page may send, in one call.
+     * The form keys everything by the reference: asked by code, the employee's `nip` is the reference.
+     */
+    form: (ref: string) => {
       const code = byCode(ref);
-      return code
-        ? call<Omit<Employee, 'nip'>>(`${base}/employees/by-code/${encodeURIComponent(code)}`).then((e): Employee => ({ ...e, nip: ref }))
-        : call<Employee>(`${base}/employees/${encodeURIComponent(ref)}`);
+      return call<FormAnswer>(`${base}/employees/${code ? `by-code/${encodeURIComponent(code)}` : encodeURIComponent(ref)}/form`).then(
+        (a): FormDetails => [
+          { ...a.employee, nip: ref, sending: a.sending },
+          a.serviceTypes,
+          a.indicators as Indicator[],
+          a.formToken && { ...a.formToken, nip: ref, at: Date.now() },
+        ],
+      );
     },
-    serviceTypes: (ref: string) => call<{ serviceTypes: Named[] }>(`${base}/service-types?${refQuery(ref)}`),
-    indicators: () => call<{ indicators: Indicator[] }>(`${base}/indicators`),
     formToken: (nip: string) =>
       call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then((t): FormToken => ({ ...t, nip, at: Date.now() })),
-    roster: (key: string) => call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': key } }),
-    office: (code: string) => call<OfficeEmployees>(`${base}/offices/${encodeURIComponent(code)}/employees`),
     rate: (body: RatingBody) =>
       call<Receipt>(`${base}/ratings`, {
         method: 'POST',

@@ -32,6 +32,7 @@ require_once __DIR__ . '/includes/settings.php';
 function pacak_rating_allowed_attributes() {
 	return array(
 		'nip'         => '/^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/',
+		'office'      => '/^[a-z0-9][a-z0-9-]{0,63}$/',
 		'lang'        => '/^(id|en)$/',
 		'service'     => '/^[a-z0-9][a-z0-9-]{0,63}$/',
 		'work_area'   => '/^[a-z0-9][a-z0-9-]{0,63}$/',
@@ -80,7 +81,8 @@ function pacak_rating_editor_notice( $message ) {
 
 /**
  * The <pacak-rating> element for a set of attributes (from the shortcode or the block). Values that do
- * not match their pattern are dropped; a form without a valid NIP (or kiosk key) is not shown at all.
+ * not match their pattern are dropped; a form without a valid NIP, office code or kiosk key is not shown
+ * at all. With `office` and no NIP the visitor picks who served them from the office's list.
  */
 function pacak_rating_markup( $attributes ) {
 	$server = pacak_rating_server();
@@ -94,8 +96,9 @@ function pacak_rating_markup( $attributes ) {
 			$clean[ $name ] = $value;
 		}
 	}
-	$kiosk = isset( $clean['kiosk_key'] );
-	if ( ! $kiosk && ! isset( $clean['nip'] ) ) {
+	$kiosk  = isset( $clean['kiosk_key'] );
+	$office = ! $kiosk && ! isset( $clean['nip'] ) && isset( $clean['office'] );
+	if ( ! $kiosk && ! $office && ! isset( $clean['nip'] ) ) {
 		return pacak_rating_editor_notice( __( 'the nip attribute is missing or is not a NIP or staff code.', 'pacak-rating' ) );
 	}
 	pacak_rating_enqueue( $server );
@@ -103,20 +106,25 @@ function pacak_rating_markup( $attributes ) {
 	$html = '<pacak-rating';
 	if ( $kiosk ) {
 		// A counter tablet: the key decides the work area; a NIP would be ignored, so it is left out.
-		unset( $clean['nip'] );
+		unset( $clean['nip'], $clean['office'] );
 		$html .= ' kiosk';
 	} else {
+		// One employee's form: an office code beside the NIP would be ignored, so it is left out.
 		unset( $clean['work_area'], $clean['reset_after'] );
+		if ( ! $office ) {
+			unset( $clean['office'] );
+		}
 	}
 	foreach ( $clean as $name => $value ) {
 		$html .= ' ' . str_replace( '_', '-', $name ) . '="' . esc_attr( $value ) . '"';
 	}
 	// Light DOM: what a visitor sees while the script has not run, and if the server cannot be reached.
 	$lang = isset( $clean['lang'] ) ? $clean['lang'] : ( 0 === strpos( (string) get_locale(), 'en' ) ? 'en' : 'id' );
-	return $html . '>' . pacak_rating_fallback( $server, $kiosk ? '' : $clean['nip'], $lang ) . '</pacak-rating>';
+	$fallback = $office ? pacak_rating_office_fallback( $server, $clean['office'], $lang ) : pacak_rating_fallback( $server, $kiosk ? '' : $clean['nip'], $lang );
+	return $html . '>' . $fallback . '</pacak-rating>';
 }
 
-/** [pacak_rating nip="199203152019032001" lang="en" service="cop"] */
+/** [pacak_rating nip="199203152019032001" lang="en" service="cop"], or [pacak_rating office="bkk-palembang"] */
 function pacak_rating_shortcode( $atts ) {
 	$defaults = array_fill_keys( array_keys( pacak_rating_allowed_attributes() ), '' );
 	return pacak_rating_markup( shortcode_atts( $defaults, (array) $atts, 'pacak_rating' ) );
@@ -127,6 +135,7 @@ add_shortcode( 'pacak_rating', 'pacak_rating_shortcode' );
 function pacak_rating_render_block( $attributes ) {
 	$map = array(
 		'nip'        => 'nip',
+		'office'     => 'office',
 		'lang'       => 'lang',
 		'service'    => 'service',
 		'workArea'   => 'work_area',

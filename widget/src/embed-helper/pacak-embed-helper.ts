@@ -211,10 +211,10 @@ async function checkSite(): Promise<void> {
     );
   if (!body || status !== 200) return say('site-status', 'Server tidak dapat dihubungi. Coba lagi sebentar lagi.');
   $<HTMLInputElement>('site').value = body.origin;
-  if (body.allowed) return say('site-status', `Diizinkan: halaman ${body.origin} dapat mengirim rating ke ${body.office.name}.`);
+  if (body.allowed) return say('site-status', `Diizinkan: halaman ${body.origin} dapat mengirim penilaian ke ${body.office.name}.`);
   say(
     'site-status',
-    `Belum diizinkan: rating dari ${body.origin} akan ditolak. Formulir di situs itu akan menampilkan tautan ke halaman penilaian PACAK. ` +
+    `Belum diizinkan: penilaian dari ${body.origin} akan ditolak. Formulir di situs itu akan menampilkan tautan ke halaman penilaian PACAK. ` +
       (token
         ? 'Anda masuk sebagai administrator: izinkan situs ini di bawah.'
         : `Minta administrator ${body.office.name} menambahkan ${body.origin} ke daftar situs yang diizinkan, atau masuk di cara 2.`),

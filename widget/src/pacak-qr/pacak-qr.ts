@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { apiClient, asApiError } from '../api.js';
+import { asApiError, fetchEmployee } from '../api.js';
 import type { Employee } from '../api.js';
 import { emit } from '../events.js';
 import { pickLang } from '../i18n.js';
@@ -101,7 +101,7 @@ export class PacakQr extends LitElement {
     this.view = 'loading';
     this.status = t.loading;
     try {
-      const employee = await apiClient(this.origin).employee(this.nip);
+      const employee = await fetchEmployee(this.origin, this.nip);
       if (attempt !== this.loads) return;
       this.employee = employee;
       this.view = 'ready';

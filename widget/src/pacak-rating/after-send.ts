@@ -5,11 +5,12 @@ import type { Lang, Strings } from '../i18n.js';
 import { complaint } from './rating-form.js';
 
 /**
- * What only a rating that was sent needs: the receipt's summary (and after a low score what happens
+ * What only a rating that was sent needs: the receipt and its summary (and after a low score what happens
  * next), the words for a failed send, a 429's countdown. A chunk of its own, fetched while the rating
  * is on its way, so the form's first load stays small. The summary's words for both languages are here.
  */
 export { explainProblem };
+export { renderReceipt } from './rating-receipt.js';
 
 const WORDS = {
   id: {

@@ -1,8 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Named } from '../../../contract/index.js';
+import type { Named, OfficeEmployees, Roster } from '../../../contract/index.js';
 import { nameMatches } from '../../../contract/search.js';
-import { apiClient, CODE_REF } from '../api.js';
+import { call, CODE_REF } from '../api.js';
 import { styles } from './employee-picker.styles.js';
+
+// A counter tablet's clocks come with its list: only kiosk mode uses them.
+export { KioskController } from './kiosk-controller.js';
 
 /**
  * "Who served you?": the list a customer picks an employee from, for a counter tablet (`kiosk`: the
@@ -29,12 +32,12 @@ export interface PickList {
 
 /** The list for a kiosk key or an office code, from the server at `origin`. */
 export async function pickList(origin: string, from: { kioskKey: string } | { office: string }): Promise<PickList> {
-  const client = apiClient(origin);
+  const base = `${origin.replace(/\/+$/, '')}/api/v1`;
   if ('kioskKey' in from) {
-    const roster = await client.roster(from.kioskKey);
+    const roster = await call<Roster>(`${base}/kiosk/employees`, { headers: { 'X-Kiosk-Key': from.kioskKey } });
     return { title: roster.workArea.name, areas: [], entries: roster.employees.map((e) => ({ ...e, ref: e.nip })) };
   }
-  const list = await client.office(from.office);
+  const list = await call<OfficeEmployees>(`${base}/offices/${encodeURIComponent(from.office)}/employees`);
   return {
     title: list.office.name,
     areas: list.workAreas.length > 1 ? list.workAreas : [],

@@ -10,14 +10,14 @@ import type { Strings } from '../i18n.js';
 import type { Outcome } from '../outbox.js';
 import type { SendingVerdict } from '../../../contract/index.js';
 import { renderEmployeeHeader } from './employee-header.js';
-import { renderNotAllowed, warnNotAllowed } from './not-allowed.js';
-import { KioskController } from './kiosk-controller.js';
+import type { KioskController } from './kiosk-controller.js';
 import type { PickList } from './employee-picker.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
 import type * as AfterSendChunk from './after-send.js';
-import { renderReceipt } from './rating-receipt.js';
 import { SendController } from './send-controller.js';
+
+import type * as NotAllowedChunk from './not-allowed.js';
 
 type AfterSend = typeof AfterSendChunk;
 
@@ -149,10 +149,13 @@ export class PacakRating extends LitElement {
   private details = new Map<string, Details>();
   private loads = 0;
   private readonly sender = new SendController(this);
-  private readonly clock = new KioskController(this);
+  /** Kiosk mode's clocks, which come with the picker's chunk: a kiosk always starts at the list. */
+  private clock?: KioskController;
   /** What only a sent rating needs (after-send.ts), fetched while the first one is on its way. */
   #loading?: Promise<AfterSend | undefined>;
   #after?: AfterSend;
+  /** The not-allowed view (not-allowed.ts), fetched only for a page whose site may not send. */
+  #notAllowed?: typeof NotAllowedChunk;
   /** Stops a 429's countdown; `quiet` while it counts, so the status line is read out once. */
   #stopWait?: () => void;
   private quiet = false;
@@ -221,7 +224,8 @@ export class PacakRating extends LitElement {
         @pacak-pick=${(event: CustomEvent<string>) => this.pick(event.detail)}
       ></pacak-picker>`;
     if (!employee || view === 'loading') return nothing;
-    if (view === 'not-allowed') return html`${back}${renderEmployeeHeader(employee, this.origin)}${renderNotAllowed(t, employee)}`;
+    if (view === 'not-allowed')
+      return html`${back}${renderEmployeeHeader(employee, this.origin)}${this.#notAllowed?.renderNotAllowed(t, employee)}`;
     const body =
       view === 'form'
         ? renderRatingForm({
@@ -239,26 +243,38 @@ export class PacakRating extends LitElement {
             onSubmit: this.onSubmit,
             onEdit: this.onEdit,
           })
-        : renderReceipt(
-            t,
-            this.receipt,
-            this.rateAgain,
-            this.clock.countdown,
-            {
-              api: this.origin,
-              office: employee.office.code,
-              service: this.#skmService,
-              lang: pickLang(this.lang),
-            },
-            this.#after?.renderSummary(t, pickLang(this.lang), {
-              name: employee.name,
-              service: this.serviceTypes.find((s) => s.code === this.#skmService),
-              indicators: this.indicators,
-              scores: this.scores,
-              complaintUrl: employee.office.complaintUrl,
-              kiosk: this.kiosk,
-            }),
-          );
+        : this.#after
+          ? this.#after.renderReceipt(
+              t,
+              this.receipt,
+              this.rateAgain,
+              this.clock?.countdown,
+              {
+                api: this.origin,
+                office: employee.office.code,
+                service: this.#skmService,
+                lang: pickLang(this.lang),
+              },
+              this.#after.renderSummary(t, pickLang(this.lang), {
+                name: employee.name,
+                service: this.serviceTypes.find((s) => s.code === this.#skmService),
+                indicators: this.indicators,
+                scores: this.scores,
+                complaintUrl: employee.office.complaintUrl,
+                kiosk: this.kiosk,
+              }),
+            )
+          : // The receipt's chunk could not come (offline): the receipt code or the kept notice alone.
+            html`<section part="receipt">
+              ${
+                this.receipt
+                  ? html`<h2 tabindex="-1">${t.thanks}</h2>
+                    <p>${t.receipt}: <strong>${this.receipt.receipt}</strong></p>`
+                  : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
+                    <p>${t.queuedText}</p>`
+              }
+              <button type="button" @click=${this.rateAgain}>${t.again}</button>
+            </section>`;
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
@@ -283,23 +299,20 @@ export class PacakRating extends LitElement {
         this.roster = roster;
         this.view = 'pick';
       } else {
-        const details =
-          this.details.get(nip) ??
-          (await Promise.all([
-            client.employee(nip),
-            client.serviceTypes(nip).then((r) => r.serviceTypes),
-            client.indicators().then((r) => r.indicators),
-          ]));
+        // A kiosk's next customer of the same employee needs only a fresh token.
+        const kept = this.details.get(nip);
+        const [employee, serviceTypes, indicators, token] = kept ? [...kept, undefined] : await client.form(nip);
         // A newer nip or api arrived while this load was on its way: its answer wins.
         if (attempt !== this.loads) return;
-        this.details.set(nip, details);
-        [this.employee, this.serviceTypes, this.indicators] = details;
+        this.details.set(nip, [employee, serviceTypes, indicators]);
+        [this.employee, this.serviceTypes, this.indicators] = [employee, serviceTypes, indicators];
         this.view = 'form';
-        // The employee's answer already says whether this page may send: if not, no form is shown at all.
-        const sending = this.employee.sending;
+        // The answer already says whether this page may send: if not, no form is shown at all.
+        const sending = employee.sending;
         if (sending && !sending.allowed) this.refused(sending);
+        else if (token) this.sender.token = token;
         else void this.sender.freshToken(nip);
-        if (this.kiosk) this.clock.touch();
+        if (this.kiosk) this.clock?.touch();
       }
       this.status = '';
       this.sender.flush();
@@ -315,7 +328,8 @@ export class PacakRating extends LitElement {
 
   /** The list to pick from, with the picker's chunk: a kiosk key's work area, or an office's employees. */
   private async fetchList(): Promise<PickList> {
-    const { pickList } = await import('./employee-picker.js');
+    const { pickList, KioskController } = await import('./employee-picker.js');
+    if (this.kiosk) this.clock ??= new KioskController(this);
     return pickList(this.origin, this.kiosk ? { kioskKey: this.kioskKey } : { office: this.office });
   }
 
@@ -339,8 +353,11 @@ export class PacakRating extends LitElement {
     if (this.errors[path]) {
       this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => key !== path));
     }
-    if (this.kiosk) this.clock.touch();
+    if (this.kiosk) this.clock?.touch();
     if (this.employee) this.sender.keepTokenFresh(this.employee.nip);
+    // The receipt and the words of a failed send, fetched while the customer fills in (the network is
+    // there: the form just came), so a rating kept offline still gets its notice.
+    void this.afterSend();
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -380,9 +397,9 @@ export class PacakRating extends LitElement {
         // No network: the rating waits on the device for it, and the customer is told so.
         const clientId = this.sender.queuedId;
         if (clientId === undefined) throw new Error('a rating sent without a receipt must be waiting on the device');
-        this.finish('queued');
+        await this.finish('queued');
         emit(this, 'pacak-queued', { clientId });
-      } else if (receipt !== 'refused') this.showReceipt(receipt);
+      } else if (receipt !== 'refused') await this.showReceipt(receipt);
     } catch (error) {
       const failure = asApiError(error);
       const after = await this.afterSend();
@@ -413,27 +430,38 @@ export class PacakRating extends LitElement {
    */
   refused(verdict: SendingVerdict): void {
     if (!this.employee || this.view === 'not-allowed') return;
-    this.clock.stop();
+    const employee = this.employee;
+    this.clock?.stop();
     this.view = 'not-allowed';
     this.status = '';
-    warnNotAllowed(verdict, this.employee, this.origin);
+    import('./not-allowed.js').then(
+      (chunk) => {
+        this.#notAllowed = chunk;
+        chunk.warnNotAllowed(verdict, employee, this.origin);
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
   }
 
-  private showReceipt(receipt: Receipt): void {
+  private showReceipt(receipt: Receipt): Promise<void> {
     this.receipt = receipt;
     // A one-service code rates once: another rating from this form is an ordinary one.
     this.serviceToken = '';
-    this.finish('done');
     emit(this, 'pacak-submitted', { id: receipt.id, receipt: receipt.receipt });
+    return this.finish('done');
   }
 
   /** The rating has left the form: show what became of it, and in a kiosk count down to the next customer. */
   private async finish(view: 'done' | 'queued'): Promise<void> {
-    this.clock.stop();
+    // The receipt is drawn by its chunk, which came while the form was filled in (or comes now; the
+    // send stays busy meanwhile). Offline it may not come: a plainer receipt stands in.
+    await this.afterSend();
+    this.clock?.stop();
     this.view = view;
     this.sender.clientId = undefined;
     this.status = '';
-    if (this.kiosk) this.clock.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
+    if (this.kiosk) this.clock?.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
   }
@@ -445,7 +473,7 @@ export class PacakRating extends LitElement {
   delivered(outcome: Outcome): void {
     const mine = this.view === 'queued' && outcome.kept.body.clientId === this.sender.queuedId;
     if ('receipt' in outcome) {
-      if (mine) this.showReceipt(outcome.receipt);
+      if (mine) void this.showReceipt(outcome.receipt);
       else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
     } else if ('error' in outcome) {
       const { status, problem } = outcome.error;
@@ -506,7 +534,7 @@ export class PacakRating extends LitElement {
   }
 
   private resetRating(): void {
-    this.clock.stop();
+    this.clock?.stop();
     this.stopWait();
     this.receipt = undefined;
     this.sender.forget();

@@ -2,6 +2,22 @@ import { html, nothing } from 'lit';
 import type { Receipt } from '../api.js';
 import type { Strings } from '../i18n.js';
 
+/** The receipt's words: only a sent rating needs them, so they come with its chunk (after-send.ts). */
+const WORDS = {
+  id: {
+    sentAt: 'Dikirim',
+    skmOffer: 'Bantu kami: 9 pertanyaan singkat tentang layanan ini',
+    next: 'Pelanggan berikutnya',
+    resetIn: (n: number) => `Formulir kembali ke awal dalam ${n} detik.`,
+  },
+  en: {
+    sentAt: 'Sent',
+    skmOffer: 'Help us: 9 short questions about this service',
+    next: 'Next customer',
+    resetIn: (n: number) => `The form starts again in ${n} seconds.`,
+  },
+};
+
 // Ratings are counted per day in the office's time zone, so the receipt shows that clock, not the phone's.
 const OFFICE_TIME_ZONE = 'Asia/Jakarta';
 
@@ -55,21 +71,22 @@ export function renderReceipt(
   skm?: SkmOffer,
   summary?: unknown,
 ) {
+  const w = WORDS[t.locale === 'id-ID' ? 'id' : 'en'];
   return html`<section part="receipt">
     ${
       receipt
         ? html`<h2 tabindex="-1">${t.thanks}</h2>
           <p>${t.receipt}: <strong>${receipt.receipt}</strong></p>
-          <p class="muted">${t.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>
+          <p class="muted">${w.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>
           ${summary}`
         : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
           <p>${t.queuedText}</p>`
     }
-    ${countdown ? html`<p class="muted">${t.resetIn(countdown)}</p>` : nothing}
-    <button type="button" @click=${onAgain}>${countdown ? t.next : t.again}</button>
+    ${countdown ? html`<p class="muted">${w.resetIn(countdown)}</p>` : nothing}
+    <button type="button" @click=${onAgain}>${countdown ? w.next : t.again}</button>
   </section>${
     receipt && skm && !countdown
-      ? html`<div part="skm"><button type="button" class="alt" @click=${(event: Event) => openSkm(event, skm)}>${t.skmOffer}</button></div>`
+      ? html`<div part="skm"><button type="button" class="alt" @click=${(event: Event) => openSkm(event, skm)}>${w.skmOffer}</button></div>`
       : nothing
   }`;
 }

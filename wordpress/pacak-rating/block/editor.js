@@ -11,6 +11,7 @@
   // The same patterns as the PHP allow-list (pacak_rating_allowed_attributes).
   var PATTERNS = {
     nip: /^[0-9A-Za-z][0-9A-Za-z-]{2,31}$/,
+    office: /^[a-z0-9][a-z0-9-]{0,63}$/,
     lang: /^(id|en)$/,
     service: /^[a-z0-9][a-z0-9-]{0,63}$/,
     workArea: /^[a-z0-9][a-z0-9-]{0,63}$/,
@@ -52,10 +53,11 @@
       return el('p', null, __('PACAK rating: set the PACAK server address under Settings > PACAK rating.', 'pacak-rating'));
     }
     var kiosk = valid(a, 'kioskKey');
-    if (!kiosk && !valid(a, 'nip')) {
-      return el('p', null, __('PACAK rating: set the NIP (or a kiosk key) in the block settings.', 'pacak-rating'));
+    var office = !kiosk && !valid(a, 'nip') && valid(a, 'office');
+    if (!kiosk && !office && !valid(a, 'nip')) {
+      return el('p', null, __('PACAK rating: set the NIP (or an office code, or a kiosk key) in the block settings.', 'pacak-rating'));
     }
-    var attrs = kiosk ? { kiosk: '', 'kiosk-key': a.kioskKey } : { nip: a.nip };
+    var attrs = kiosk ? { kiosk: '', 'kiosk-key': a.kioskKey } : office ? { office: a.office } : { nip: a.nip };
     if (kiosk && valid(a, 'workArea')) attrs['work-area'] = a.workArea;
     if (kiosk && valid(a, 'resetAfter')) attrs['reset-after'] = a.resetAfter;
     if (valid(a, 'lang')) attrs.lang = a.lang;
@@ -82,6 +84,12 @@
             components.PanelBody,
             { title: __('PACAK rating', 'pacak-rating') },
             field(props, 'nip', __('NIP or staff code', 'pacak-rating')),
+            field(
+              props,
+              'office',
+              __('Office code', 'pacak-rating'),
+              __('Without a NIP: the visitor picks who served them from the office list.', 'pacak-rating'),
+            ),
             el(components.SelectControl, {
               label: __('Language', 'pacak-rating'),
               value: a.lang,

@@ -42,3 +42,14 @@ function pacak_rating_fallback( $server, $nip, $lang ) {
 	$link    = '' === $url ? '' : ' <a href="' . esc_url( $url ) . '">' . esc_html( $en ? 'Rate our service on the PACAK page' : 'Beri penilaian di halaman PACAK' ) . '</a>';
 	return '<p>' . esc_html( $message ) . $link . '</p>';
 }
+
+/**
+ * The fallback of an office's form: the message and the office's own rating page on the PACAK server
+ * (`/o/<office>`, where the visitor picks who served them), which needs nothing asked of the server.
+ */
+function pacak_rating_office_fallback( $server, $office, $lang ) {
+	$en   = 'en' === $lang;
+	$url  = $server . '/o/' . rawurlencode( $office ) . ( $en ? '?lang=en' : '' );
+	$text = $en ? 'Rate our service on the PACAK page' : 'Beri penilaian di halaman PACAK';
+	return '<p>' . esc_html( $en ? 'The rating form could not be loaded.' : 'Formulir penilaian tidak dapat dimuat.' ) . ' <a href="' . esc_url( $url ) . '">' . esc_html( $text ) . '</a></p>';
+}
