@@ -3,61 +3,14 @@ import { lowScoreAlertFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
 import { countersInLockOrder, fullLimitNamed, type LeanCounter } from './lean-limits.js';
 import { DiscardConnection, withPooledConnection } from './pooled-connection.js';
+import { RATING_COLUMN_NAMES, ratingValues } from './rating-columns.js';
 import { whyRefused } from './rating-refusals.js';
 import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
-
-const COLUMNS = [
-  'office_id',
-  'employee_id',
-  'work_area_id',
-  'service_type_id',
-  'profesional',
-  'amanah',
-  'cakap',
-  'akuntabel',
-  'kolaboratif',
-  'comment',
-  'channel',
-  'client_id',
-  'receipt',
-  'phone_hash',
-  'phone_cipher',
-  'phone_masked',
-  'ip_hash',
-  'local_date',
-  'verified',
-  'created_at',
-  'service_token_id',
-  'contact_consent',
-] as const;
 
 /** The text form of a DATETIME in UTC, as Sequelize writes it (its connections run in time zone +00:00). */
 const mariadbDate = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
 
-const values = (r: NewRating): unknown[] => [
-  r.officeId,
-  r.employeeId,
-  r.workAreaId,
-  r.serviceTypeId,
-  r.profesional,
-  r.amanah,
-  r.cakap,
-  r.akuntabel,
-  r.kolaboratif,
-  r.comment ?? null,
-  r.channel,
-  r.clientId,
-  r.receipt,
-  r.phoneHash,
-  r.phoneCipher,
-  r.phoneMasked,
-  r.ipHash,
-  r.localDate,
-  r.verified ? 1 : 0,
-  mariadbDate(r.createdAt),
-  r.serviceTokenId ?? null,
-  r.contactConsent ? 1 : 0,
-];
+const values = (r: NewRating): unknown[] => ratingValues(r, { date: mariadbDate, flag: (value) => (value ? 1 : 0) });
 
 const ER_DUP_ENTRY = 1062;
 /** Set in the status of a MariaDB answer while a transaction is open on the connection. */
@@ -92,7 +45,7 @@ function insertRatingSql(n: number): string {
   IF v_full_limits IS NOT NULL THEN
     ROLLBACK;
   ELSE
-    INSERT INTO ratings (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')});
+    INSERT INTO ratings (${RATING_COLUMN_NAMES.join(', ')}) VALUES (${RATING_COLUMN_NAMES.map(() => '?').join(', ')});
     SET v_rating_id = LAST_INSERT_ID();
     ${figureUpsertsFromRow('mariadb', 'rating', `${fromStored} WHERE rating.id = v_rating_id`).join(';\n    ')};
     ${lowScoreAlertFromRow('rating', fromStored, 'rating.id = v_rating_id')};

@@ -4,61 +4,13 @@ import { lowScoreAlertFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
 import { withPooledConnection } from './pooled-connection.js';
 import { countersInLockOrder, fullLimitNamed, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
+import { RATING_COLUMN_NAMES, RATING_COLUMNS, ratingValues } from './rating-columns.js';
 import { whyRefused } from './rating-refusals.js';
 import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
 
-/** The rating's columns with the type each parameter is sent as, in the order of `values` below. */
-const COLUMNS: [string, string][] = [
-  ['office_id', 'integer'],
-  ['employee_id', 'integer'],
-  ['work_area_id', 'integer'],
-  ['service_type_id', 'integer'],
-  ['profesional', 'smallint'],
-  ['amanah', 'smallint'],
-  ['cakap', 'smallint'],
-  ['akuntabel', 'smallint'],
-  ['kolaboratif', 'smallint'],
-  ['comment', 'text'],
-  ['channel', 'text'],
-  ['client_id', 'text'],
-  ['receipt', 'text'],
-  ['phone_hash', 'text'],
-  ['phone_cipher', 'text'],
-  ['phone_masked', 'text'],
-  ['ip_hash', 'text'],
-  ['local_date', 'date'],
-  ['verified', 'boolean'],
-  ['created_at', 'timestamptz'],
-  ['service_token_id', 'text'],
-  ['contact_consent', 'boolean'],
-];
+const values = (r: NewRating): unknown[] => ratingValues(r, { date: (value) => value, flag: (value) => value });
 
-const values = (r: NewRating): unknown[] => [
-  r.officeId,
-  r.employeeId,
-  r.workAreaId,
-  r.serviceTypeId,
-  r.profesional,
-  r.amanah,
-  r.cakap,
-  r.akuntabel,
-  r.kolaboratif,
-  r.comment ?? null,
-  r.channel,
-  r.clientId,
-  r.receipt,
-  r.phoneHash,
-  r.phoneCipher,
-  r.phoneMasked,
-  r.ipHash,
-  r.localDate,
-  r.verified,
-  r.createdAt,
-  r.serviceTokenId ?? null,
-  r.contactConsent === true,
-];
-
-const LIMIT_PARAMS = COLUMNS.length + 1;
+const LIMIT_PARAMS = RATING_COLUMNS.length + 1;
 
 /**
  * One rating in one statement, so one round trip and one commit: data-modifying CTEs that bump the
@@ -81,8 +33,8 @@ const INSERT_RATING = `WITH limits AS (
   ON CONFLICT (key_hash, window_start) DO UPDATE SET count = counter.count + 1
   RETURNING key_hash, window_start, count
 ), stored AS (
-  INSERT INTO ratings (${COLUMNS.map(([column]) => column).join(', ')})
-  SELECT ${COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ')}
+  INSERT INTO ratings (${RATING_COLUMN_NAMES.join(', ')})
+  SELECT ${RATING_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ')}
   WHERE pacak_within_limits((
     SELECT string_agg(limits.kind, ',') FROM bumped JOIN limits USING (key_hash, window_start) WHERE bumped.count > limits.most
   ))

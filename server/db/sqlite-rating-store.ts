@@ -1,32 +1,8 @@
 import sqlite3 from 'sqlite3';
 import { sqliteAlertOutboxTrigger } from './alert-outbox.js';
 import { sqliteDailyFiguresTrigger } from './daily-figures.js';
+import { RATING_COLUMN_NAMES, ratingValues } from './rating-columns.js';
 import { RatingLimitReached, type NewRating, type RatingLimit } from './rating-store.js';
-
-const COLUMNS = [
-  'office_id',
-  'employee_id',
-  'work_area_id',
-  'service_type_id',
-  'profesional',
-  'amanah',
-  'cakap',
-  'akuntabel',
-  'kolaboratif',
-  'comment',
-  'channel',
-  'client_id',
-  'receipt',
-  'phone_hash',
-  'phone_cipher',
-  'phone_masked',
-  'ip_hash',
-  'local_date',
-  'verified',
-  'created_at',
-  'service_token_id',
-  'contact_consent',
-] as const;
 
 /**
  * A group of ratings in one statement with one parameter: a JSON array of rows, which SQLite takes
@@ -34,40 +10,20 @@ const COLUMNS = [
  * `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT.
  * The rows a unique index refused are the ones not returned.
  */
-const INSERT = `INSERT INTO ratings (${COLUMNS.join(', ')})
-SELECT ${COLUMNS.map((_, i) => `value->>${i}`).join(', ')} FROM json_each(?) WHERE true
+const INSERT = `INSERT INTO ratings (${RATING_COLUMN_NAMES.join(', ')})
+SELECT ${RATING_COLUMN_NAMES.map((_, i) => `value->>${i}`).join(', ')} FROM json_each(?) WHERE true
 ON CONFLICT DO NOTHING RETURNING id, client_id, receipt`;
 
 /** The text form Sequelize's SQLite dialect writes dates in, so both read each other's rows. */
 export const sqliteDate = (date: Date): string => `${date.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
 
-function values(r: NewRating): unknown[] {
-  return [
-    r.officeId,
-    r.employeeId,
-    r.workAreaId,
-    r.serviceTypeId,
-    r.profesional,
-    r.amanah,
-    r.cakap,
-    r.akuntabel,
-    r.kolaboratif,
+const values = (r: NewRating): unknown[] =>
+  ratingValues(r, {
+    date: sqliteDate,
+    flag: (value) => (value ? 1 : 0),
     // A lone surrogate becomes U+FFFD, as binding the string as a parameter would store it.
-    r.comment?.replace(/\p{Cs}/gu, '\uFFFD') ?? null,
-    r.channel,
-    r.clientId,
-    r.receipt,
-    r.phoneHash,
-    r.phoneCipher,
-    r.phoneMasked,
-    r.ipHash,
-    r.localDate,
-    r.verified ? 1 : 0,
-    sqliteDate(r.createdAt),
-    r.serviceTokenId ?? null,
-    r.contactConsent ? 1 : 0,
-  ];
-}
+    comment: (value) => value.replace(/\p{Cs}/gu, '\uFFFD'),
+  });
 
 /**
  * The limits, in `rate_counters` like on the other databases, but checked inside this store's group
