@@ -1,4 +1,5 @@
 import { html, type Html } from '../http/html.js';
+import { evidenceVerification } from '../services/reports/evidence-verification.js';
 import type { EmployeeReport, GroupReport, RankingReport, SummaryReport } from '../services/reports/report-builders.js';
 import { employeeTables, groupTables, rankingTables, summaryTables, type Cell, type Table } from '../services/reports/report-tables.js';
 import type { PageParts } from './page.js';
@@ -147,7 +148,9 @@ function certified(report: SharedReportData, lang: PageLang, code?: string): Htm
             ]
           : []
       }
-      ${code ? row(t.code, code) : ''} ${row(t.generated, report.generatedAt)}
+      ${code ? row(t.code, code) : ''}
+      ${code && 'figures' in report ? row(t.fingerprint, `${evidenceVerification(report).fingerprint} (${t.fingerprintHint})`) : ''}
+      ${row(t.generated, report.generatedAt)}
     </dl>
   </section>`;
 }

@@ -121,7 +121,7 @@ describe('the appraisal evidence PDF', () => {
     const verified = await fetch(url!, { headers: { accept: 'application/json' } });
     // The address answers the printed figures and their fingerprint, which the PDF prints too; never the NIP.
     const answer = (await verified.json()) as { fingerprint: string; employee: Record<string, unknown> };
-    expect(flat).toContain(`Sidik angka: ${answer.fingerprint}`);
+    expect(flat).toContain(`Kode pemeriksa angka: ${answer.fingerprint}`);
     expect(answer.employee).not.toHaveProperty('nip');
     expect(JSON.stringify(answer)).not.toContain(AGUS);
   });

@@ -3,17 +3,19 @@ import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_OFFICE } from '../../server/db/seed-data.js';
 import { FormTokenCodec } from '../../server/services/intake/form-tokens.js';
+import { setEmployeePin } from '../../server/services/qr/pins.js';
 import { normalisePhone } from '../../server/domain/phone.js';
 import { makeUser, rate } from '../helpers/admin.js';
 import { formToken, ratingBody } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
- * Generated hostile requests against the rating route and the admin and report routes. Each rating is
- * a valid one broken on purpose in one to three ways, so every request must be refused: the test then
- * holds the server to never answering 5xx, always answering a refusal as problem+json, and never
- * writing a row. Counters that count attempts (rate limits, failed sign-ins) are the only tables allowed
- * to change. 10,000 requests in all; fast-check prints the seed and the smallest failing case.
+ * Generated hostile requests against the rating route, the admin and report routes and the employee's
+ * own routes. Each rating is a valid one broken on purpose in one to three ways, so every request must be
+ * refused: the test then holds the server to never answering 5xx, always answering a refusal as
+ * problem+json, and never writing a row. Counters that count attempts (rate limits, failed sign-ins) are
+ * the only tables allowed to change. 10,400 requests in all; fast-check prints the seed and the smallest
+ * failing case.
  */
 
 const NIPS = new Set(FIRST_OFFICE.employees.map((e) => e.nip.toUpperCase()));
@@ -166,6 +168,7 @@ let superToken: string;
 let validToken: string;
 let otherEmployeesToken: string;
 let ratedId: number;
+let employeeToken: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -174,6 +177,14 @@ beforeAll(async () => {
   validToken = (await formToken(server.url, FIRST_OFFICE.employees[0]!.nip))!;
   otherEmployeesToken = new FormTokenCodec(server.config.jwtSecret).sign(FIRST_OFFICE.employees[1]!.nip, new Date(Date.now() - 60_000));
   ratedId = await rate(server);
+  const { nip } = FIRST_OFFICE.employees[0]!;
+  await setEmployeePin(nip, '480213');
+  const signedIn = await fetch(`${server.url}/api/v1/employee/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nip, pin: '480213' }),
+  });
+  employeeToken = ((await signedIn.json()) as { token: string }).token;
 }, 60_000);
 afterAll(() => server.close());
 
@@ -417,6 +428,32 @@ const controlRequest = fc
     };
   });
 
+/**
+ * The employee's own routes: sign-in bodies (failures only count attempts, and lock the address soon, so
+ * the count is kept low), and the pages read with the employee's real token or a broken one. Signing out
+ * and the PDF (which records its verification address) go only with a broken token.
+ */
+const employeeRequest = fc
+  .record({
+    route: fc.constantFrom('POST /session', 'DELETE /session', 'GET /me', 'GET /me/figures', 'GET /me/comments', 'GET /me/evidence.pdf'),
+    fields: fc.dictionary(fc.constantFrom('nip', 'pin', 'token'), anyJson, { maxKeys: 3 }),
+    query: fc.dictionary(fc.constantFrom('months', 'limit', 'offset', 'period', 'lang'), text, { maxKeys: 3 }),
+    token: fc.oneof(
+      fc.constant('real'),
+      fc.constant('none'),
+      text.map((t) => t.replace(/[^\x20-\x7e]/g, '')),
+    ),
+  })
+  .map(({ route, fields, query, token }): Sent => {
+    const [method, path] = route.split(' ') as [string, string];
+    const harmless = method === 'GET' && path !== '/me/evidence.pdf';
+    const auth: Record<string, string> =
+      token === 'none' ? {} : { authorization: `Bearer ${token === 'real' && harmless ? employeeToken : `x${token}`}` };
+    if (method === 'POST')
+      return { method, path: '/api/v1/employee/session', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) };
+    return { method, path: `/api/v1/employee${path}?${new URLSearchParams(query).toString()}`, headers: auth };
+  });
+
 describe('control characters', () => {
   it('are refused with a 422 problem+json in paths, query strings and bodies, before any route reads them', async () => {
     const before = await rowCounts();
@@ -492,4 +529,22 @@ describe('thousands of malformed and hostile requests', () => {
     expect(rated?.voided_at ?? null).toBeNull();
     console.log(`fuzz: ${total} requests in ${Date.now() - started} ms`, Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
   }, 240_000);
+});
+
+describe("the employee's own routes", () => {
+  it('never answer 5xx to hostile sign-ins and queries, and write no row', async () => {
+    const before = await rowCounts();
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(employeeRequest, async (request) => {
+        const status = await check(request);
+        statuses.add(status);
+        if (request.method !== 'GET') expect(status, `${request.method} ${request.path}`).toBeGreaterThanOrEqual(400);
+      }),
+      { numRuns: 400 },
+    );
+    expect(await rowCounts()).toEqual(before);
+    // The real token reached the routes (200), broken ones did not (401), and bad queries were refused (422).
+    expect([...statuses]).toEqual(expect.arrayContaining([200, 401, 422]));
+  }, 120_000);
 });

@@ -227,7 +227,7 @@ describe('appraisal evidence', () => {
     expect(text).toContain('Sangat membantu');
     const url = /(http:\/\/\S+\/verify\/\S+)/.exec(text)?.[1];
     expect(url).toBeTruthy();
-    const printed = /Sidik angka:\s+([0-9A-F-]{19})/.exec(text)?.[1];
+    const printed = /Kode pemeriksa angka:\s+([0-9A-F-]{19})/.exec(text)?.[1];
     // Anyone with the address sees the printed figures and their fingerprint: no comment, no number, no NIP.
     const verified = await getJson<{ employee: { name: string }; figures: { count: number; score: number }; fingerprint: string }>(url!);
     expect(verified.status).toBe(200);

@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { Employee } from '../../server/db/models/index.js';
+import { Op } from 'sequelize';
+import { Employee, Office } from '../../server/db/models/index.js';
 import { newNip } from '../helpers/admin.js';
 import { describeInBrowser, pageProblems, useBrowserSuite } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
+import { axeScreen } from './console-admin-fixture.js';
 import { openConsole } from './console-fixture.js';
 
 describeInBrowser('the console’s employees screen', () => {
@@ -65,6 +67,32 @@ describeInBrowser('the console’s employees screen', () => {
     expect(saved?.position).toBe('Perawat Ahli Pertama');
     expect((saved as Employee & { workArea: { code: string } }).workArea.code).toBe('kantor-induk');
     expect(problems).toEqual([]);
+  });
+
+  it('takes an employee out of the office’s picker by keyboard, and the picker no longer offers them', async () => {
+    const picker = async () => {
+      const response = await fetch(`${server.url}/api/v1/offices/bkk-palembang/employees`, {
+        headers: { 'x-forwarded-for': '203.0.113.161' },
+      });
+      return ((await response.json()) as { employees: { name: string }[] }).employees.map((e) => e.name);
+    };
+    const office = (await Office.findOne({ where: { code: 'bkk-palembang' } }))!;
+    // Not the employee the next test deactivates and reactivates.
+    const employee = (await Employee.findOne({
+      where: { officeId: office.id, active: true, listed: true, name: { [Op.notLike]: '%Rina%' } },
+      order: [['id', 'ASC']],
+    }))!;
+    expect(await picker()).toContain(employee.name);
+    await openConsole(page, server, `/admin/employees/${employee.nip}`);
+    await page.locator('[data-employee-form]').waitFor();
+    expect(await axeScreen(page, 'employees')).toEqual([]);
+    await tabTo('listed');
+    await page.keyboard.press('Space');
+    await tabTo('BUTTON');
+    await page.keyboard.press('Enter');
+    await page.getByText('Perubahan disimpan.').waitFor();
+    expect((await Employee.findByPk(employee.id))?.listed).toBe(false);
+    expect(await picker()).not.toContain(employee.name);
   });
 
   it('finds, deactivates, gives a PIN and replaces the QR code of an employee, saying what follows', async () => {

@@ -72,4 +72,29 @@ describeInBrowser("an employee's own page on a phone", () => {
       await context.close();
     }
   });
+  it('speaks English at /saya?lang=en and shows the figures for another span of months, chosen by keyboard, axe-clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID', bypassCSP: true });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/saya?lang=en`);
+      await page.getByRole('heading', { name: 'Sign in to my page' }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await page.getByLabel('NIP or staff code').fill(DEMO_NIP);
+      await page.getByLabel('PIN').fill('480213');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: "Customers' comments" }).waitFor();
+      const card = page.locator('pacak-employee').locator('[part=figures]');
+      expect(await card.locator('tbody tr').count()).toBe(12);
+      await page.getByLabel('Time span').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await card.getByText('The last 24 months', { exact: false }).waitFor();
+      expect(await card.locator('tbody tr').count()).toBe(24);
+      await expectFits(page);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

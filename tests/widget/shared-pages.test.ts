@@ -88,6 +88,9 @@ describeInBrowser('links people open: share links and evidence verification in a
     expect(certified).not.toContain(DEMO_NIP);
     expect(certified).toContain(`${period.from} s.d. ${period.to}`);
     expect(certified).toContain(link.publicId.slice(0, 8).toUpperCase());
+    // The fingerprint the PDF prints, under the same plain name, recomputed now.
+    const json = (await (await fetch(link.verifyUrl)).json()) as { fingerprint: string };
+    expect(certified).toMatch(new RegExp(`Kode pemeriksa angka\\s+${json.fingerprint} \\(sama dengan yang tercetak`));
     expect(await page.locator('body').innerText()).not.toMatch(/\*{4}|0812/);
     // Nothing but the scrolling tables is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -19,12 +19,28 @@ const number = (t: EmployeeStrings, value: number | null, digits = 2): string =>
 const monthName = (t: EmployeeStrings, month: string): string =>
   new Date(`${month}-15T00:00:00Z`).toLocaleDateString(t.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** The totals of the period, the month-by-month table and its chart. */
-export function figuresSection(t: EmployeeStrings, figures: OwnFigures): TemplateResult {
+/** The spans of time the figures may cover (the API takes 1 to 36 months). */
+export const MONTH_SPANS = [6, 12, 24, 36] as const;
+
+/** The totals of the period, the month-by-month table and its chart, and the span to show them for. */
+export function figuresSection(t: EmployeeStrings, figures: OwnFigures, months: number, choose: (months: number) => void): TemplateResult {
   const { totals, bayesian } = figures;
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    choose(Number(new FormData(e.target as HTMLFormElement).get('months')));
+  };
   return html`<section class="card wide" aria-labelledby="figures-title" part="figures">
     <h2 id="figures-title">${t.figuresTitle}</h2>
-    <p class="muted">${t.figuresHint(figures.byMonth.length)}</p>
+    <form class="range" @submit=${submit}>
+      <label
+        >${t.range}
+        <select name="months">
+          ${MONTH_SPANS.map((n) => html`<option value=${n} ?selected=${n === months}>${t.lastMonths(n)}</option>`)}
+        </select>
+      </label>
+      <button type="submit" class="secondary">${t.show}</button>
+    </form>
+    <p class="muted" aria-live="polite">${t.figuresHint(figures.byMonth.length)}</p>
     <dl class="totals">
       <div><dt>${t.count}</dt><dd>${totals.count}</dd></div>
       <div><dt>${t.score}</dt><dd>${number(t, totals.score, 1)}</dd></div>

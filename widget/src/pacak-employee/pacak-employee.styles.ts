@@ -28,6 +28,13 @@ export const styles = css`
     flex-direction: column;
     gap: 0.75rem;
   }
+  form.range {
+    flex-flow: row wrap;
+    align-items: flex-end;
+  }
+  form.range label {
+    flex: 1 1 12rem;
+  }
   label {
     display: flex;
     flex-direction: column;

@@ -10,7 +10,6 @@ import { styles } from './pacak-employee.styles.js';
 const scriptOrigin = new URL(import.meta.url).origin;
 const STORE_KEY = 'pacak-employee-session';
 const PAGE_SIZE = 10;
-const MONTHS = 12;
 
 interface Session {
   token: string;
@@ -46,6 +45,8 @@ export class PacakEmployee extends LitElement {
   @state() private me?: OwnProfile;
   @state() private figures?: OwnFigures;
   @state() private comments?: OwnComments;
+  /** How many months the figures cover. */
+  @state() private months = 12;
   @state() private busy = false;
   @state() private message = '';
   @state() private evidenceBusy = false;
@@ -86,7 +87,7 @@ export class PacakEmployee extends LitElement {
       ${me ? html`<p class="muted">${me.position ? `${me.position} · ` : ''}${me.workArea.name} · ${me.office.name}</p>` : nothing}
       <p class="notice" role="alert" ?hidden=${!this.message}>${this.message}</p>
       <div class="grid">
-        ${figures ? figuresSection(t, figures) : nothing}
+        ${figures ? figuresSection(t, figures, this.months, (months) => void this.showMonths(months)) : nothing}
         ${comments ? commentsSection(t, comments, (offset) => void this.turn(offset)) : nothing}
         <div class="side">
           ${me ? qrSection(t, this.origin, me) : nothing}
@@ -141,8 +142,17 @@ export class PacakEmployee extends LitElement {
   private async load(): Promise<void> {
     const client = this.client;
     try {
-      [this.me, this.figures, this.comments] = await Promise.all([client.me(), client.figures(MONTHS), client.comments(PAGE_SIZE, 0)]);
+      [this.me, this.figures, this.comments] = await Promise.all([client.me(), client.figures(this.months), client.comments(PAGE_SIZE, 0)]);
       this.message = '';
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  private async showMonths(months: number): Promise<void> {
+    try {
+      this.figures = await this.client.figures(months);
+      this.months = months;
     } catch (error) {
       this.failed(error);
     }

@@ -184,12 +184,12 @@ export async function evidencePdf({ evidence, letterhead, verification, superior
   const footY = Math.max(doc.y + 12, doc.page.height - doc.page.margins.bottom - 190);
   doc.image(qr, left, footY, { fit: [82, 82] });
   doc.fontSize(7.5).text(say(`Kode verifikasi: ${verification.code}`, true), left + 88, footY + 4, { width: 180 });
-  doc.fontSize(6.5).text(say(`Sidik angka: ${verification.fingerprint}`), left + 88, doc.y, { width: 180 });
+  doc.fontSize(6.5).text(say(`Kode pemeriksa angka: ${verification.fingerprint}`), left + 88, doc.y, { width: 180 });
   doc
     .fontSize(7.5)
     .text(
       say(
-        'Pindai kode QR, atau buka alamat di bawah, untuk memeriksa angka dokumen ini (alamat itu menampilkan angka dan sidiknya saja, tanpa komentar).',
+        'Pindai kode QR, atau buka alamat di bawah, untuk memeriksa angka dokumen ini (alamat itu menampilkan angka dan kode pemeriksa angkanya saja, tanpa komentar; bila kodenya sama, angkanya belum berubah).',
       ),
       left + 88,
       doc.y,

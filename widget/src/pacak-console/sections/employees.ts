@@ -146,7 +146,7 @@ export class PacakConsoleEmployees extends LitElement {
             <td>${employee.nip}</td>
             <td>${employee.workArea.name}</td>
             <td>${t.kinds[employee.kind] ?? employee.kind}</td>
-            <td>${employee.active ? t.active : t.inactive}</td>
+            <td>${employee.active ? t.active : t.inactive}${employee.listed ? '' : html`, ${t.unlisted}`}</td>
           </tr>`,
         )}</tbody>
       </table>

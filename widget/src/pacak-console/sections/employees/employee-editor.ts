@@ -86,6 +86,8 @@ export class PacakEmployeeEditor extends LitElement {
             KINDS.map((kind) => [kind, t.kinds[kind] ?? kind]),
           )}
           ${this.choice('workArea', t.workArea, employee?.workArea.code ?? '', this.areaChoices(employee), employee ? t.moveHint : '')}
+          <div class="field"><label class="check"><input type="checkbox" name="listed" .checked=${employee?.listed ?? true} aria-describedby="listed-hint" />
+            ${t.listed}</label><span class="muted" id="listed-hint">${t.listedHint}</span></div>
           ${employee ? nothing : html`<p class="muted">${t.photoAfterCreate}</p>`}
           <p class=${this.message && !Object.keys(this.errors).length ? 'ok' : 'notice'} role="status" ?hidden=${!this.message}>${this.message}</p>
           <div class="row"><button type="submit" ?disabled=${this.busy}>${this.busy ? t.saving : employee ? t.save : t.create}</button></div>
@@ -163,7 +165,7 @@ export class PacakEmployeeEditor extends LitElement {
     const errors: Partial<Record<Field, string>> = {};
     for (const field of ['nip', 'name', 'kind', 'workArea'] as Field[]) if (data.has(field) && !value(field)) errors[field] = t.required;
     if (this.show(errors)) return;
-    const body: Record<string, string | null> = {};
+    const body: Record<string, string | boolean | null> = {};
     for (const field of FIELDS) {
       if (!data.has(field)) continue;
       const next = value(field);
@@ -174,6 +176,8 @@ export class PacakEmployeeEditor extends LitElement {
         : undefined;
       if (!this.employee || next !== (before ?? null)) body[field] = next;
     }
+    const listed = data.has('listed');
+    if (this.employee ? listed !== this.employee.listed : !listed) body.listed = listed;
     if (this.employee && !Object.keys(body).length) {
       this.message = t.saved;
       return;

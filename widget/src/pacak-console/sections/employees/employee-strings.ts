@@ -11,6 +11,10 @@ const id = {
   anyStatus: 'Aktif dan nonaktif',
   active: 'Aktif',
   inactive: 'Nonaktif',
+  unlisted: 'tidak di daftar pilihan',
+  listed: 'Tampil di daftar pilihan pegawai',
+  listedHint:
+    'Pelanggan memilih pegawai dari daftar ini di formulir penilaian kantor dan halaman /o/. Bila dimatikan, pegawai tetap dapat dinilai lewat kode QR-nya.',
   apply: 'Tampilkan',
   add: 'Tambah pegawai',
   import: 'Impor dari CSV/Excel',
@@ -97,6 +101,10 @@ const en: EmployeeStrings = {
   anyStatus: 'Active and inactive',
   active: 'Active',
   inactive: 'Inactive',
+  unlisted: 'not in the picker',
+  listed: "Shown in the office's employee picker",
+  listedHint:
+    "Customers choose whom to rate from this list on the office's rating form and its /o/ page. Switched off, the employee can still be rated through their QR code.",
   apply: 'Show',
   add: 'Add employee',
   import: 'Import from CSV/Excel',

@@ -6,6 +6,8 @@ export interface AdminEmployee {
   kind: 'asn' | 'pppk' | 'outsourced';
   workArea: { code: string; name: string };
   active: boolean;
+  /** Shown in the office's employee picker (the rating menu, `/o/<office>`). */
+  listed: boolean;
   photoUrl: string | null;
   publicCode: string | null;
   ratingUrl: string | null;
