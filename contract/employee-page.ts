@@ -1,4 +1,5 @@
 /** The JSON of an employee's own page (`/saya`): `/api/v1/employee/...`. */
+import type { Employee, Named } from './api.js';
 import type { Figures, MonthRow } from './reports.js';
 
 /** `POST /api/v1/employee/session` `{ nip, pin }` → 201. */
@@ -8,14 +9,10 @@ export interface EmployeeSession {
 }
 
 /** `GET /api/v1/employee/me`: who is signed in, with the addresses of their QR code and printable card. */
-export interface OwnProfile {
-  nip: string;
-  name: string;
-  position: string;
-  workArea: { code: string; name: string };
-  office: { code: string; name: string };
+export interface OwnProfile extends Pick<Employee, 'nip' | 'name' | 'position' | 'workArea' | 'ratingUrl'> {
+  office: Named;
+  /** Their current public code and its address without the scheme, as printed on the card. */
   code: string;
-  ratingUrl: string;
   shortLink: string;
   qr: { svg: string; png: string };
   card: string;
