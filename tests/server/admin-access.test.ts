@@ -219,6 +219,7 @@ const ROUTES: Row[] = [
   { method: 'POST', route: '/skm/publications', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/skm/publications', body: {} }) },
   { method: 'DELETE', route: '/skm/publications/:publicId', roles: ['admin'], ok: 404, prepare: path('/skm/publications/tidak-ada') },
   { method: 'GET', route: '/me', roles: ALL, ok: 200, prepare: path('/me') },
+  { method: 'PATCH', route: '/me', roles: ALL, ok: 200, prepare: async () => ({ path: '/me', body: { alertMail: true } }) },
   { method: 'GET', route: '/offices', roles: ['superadmin'], ok: 200, prepare: path('/offices') },
   {
     method: 'POST',

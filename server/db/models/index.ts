@@ -74,7 +74,7 @@ export function initModels(sequelize: Sequelize): void {
     SkmPublication,
     FeedbackCase,
     AlertOutbox,
-  ]) {
+    ]) {
     model.initModel(sequelize);
   }
   Employee.belongsTo(WorkArea, { foreignKey: 'workAreaId', as: 'workArea' });

@@ -18,6 +18,11 @@ export function maskPhonesIn(text: string): string {
 /** Words put where an erased customer's number (in full or masked) stood. */
 export const ERASED_NUMBER = '[nomor]';
 
+/** The text with every phone number in it removed (for messages that leave the server: alerts). */
+export function withoutPhones(text: string): string {
+  return text.replace(CANDIDATE, (candidate) => (normalisePhone(candidate.trim()) ? ERASED_NUMBER : candidate));
+}
+
 /** The text with one customer's number removed, in any writing and in its masked form. */
 export function withoutCustomer(text: string, e164: string): string {
   const masked = maskPhone(e164);

@@ -3,6 +3,7 @@ import { asApiError } from '../../api.js';
 import type { ConsoleContext } from '../admin-api.js';
 import { screenStyles } from '../pacak-console.styles.js';
 import { fieldErrors } from '../field-errors.js';
+import './account-mail.js';
 
 const MIN_LENGTH = 12;
 
@@ -91,6 +92,7 @@ export class PacakConsoleAccount extends LitElement {
           <div class="row"><button type="submit" ?disabled=${this.busy}>${this.busy ? w.saving : w.save}</button></div>
         </form>
       </section>
+      <pacak-account-mail .context=${context}></pacak-account-mail>
     </div>`;
   }
 
