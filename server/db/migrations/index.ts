@@ -26,6 +26,7 @@ import * as alertOutbox from './2026.12.04T13.30.00.alert-outbox.js';
 import * as employeePhotos from './2026.12.04T14.00.00.employee-photos.js';
 import * as monthlyFigures from './2026.12.04T14.30.00.monthly-figures.js';
 import * as alertMail from './2026.12.04T15.10.00.alert-mail.js';
+import * as reportSubscriptions from './2026.12.04T15.15.00.report-subscriptions.js';
 
 export interface Migration {
   name: string;
@@ -65,4 +66,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T14.00.00.employee-photos', ...employeePhotos },
   { name: '2026.12.04T14.30.00.monthly-figures', ...monthlyFigures },
   { name: '2026.12.04T15.10.00.alert-mail', ...alertMail },
+  { name: '2026.12.04T15.15.00.report-subscriptions', ...reportSubscriptions },
 ];

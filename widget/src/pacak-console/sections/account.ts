@@ -4,6 +4,7 @@ import type { ConsoleContext } from '../admin-api.js';
 import { screenStyles } from '../pacak-console.styles.js';
 import { fieldErrors } from '../field-errors.js';
 import './account-mail.js';
+import './account-reports.js';
 
 const MIN_LENGTH = 12;
 
@@ -93,6 +94,7 @@ export class PacakConsoleAccount extends LitElement {
         </form>
       </section>
       <pacak-account-mail .context=${context}></pacak-account-mail>
+      ${session.role === 'superadmin' ? nothing : html`<pacak-account-reports .context=${context}></pacak-account-reports>`}
     </div>`;
   }
 
