@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Office, ReportSubscription } from '../../server/db/models/index.js';
+import { QueryTypes } from 'sequelize';
+import { AdminUser, Office, ReportSubscription } from '../../server/db/models/index.js';
 import { periodOf } from '../../server/domain/appraisal/periods.js';
 import { localDate, startOfLocalDay } from '../../server/domain/local-date.js';
 import { lastClosedPeriod, periodAfter } from '../../server/domain/report-schedule.js';
@@ -157,6 +158,23 @@ describe('scheduled reports', () => {
     const rows = await ReportSubscription.findAll({ where: { cadence: 'monthly' } });
     const coordinators = rows.filter((row) => row.userId !== viewer.id);
     expect(coordinators.every((row) => row.lastError === 'the account has no e-mail address or is inactive')).toBe(true);
+  });
+
+  it('sends nothing to a coordinator moved to another work area since subscribing', async () => {
+    const moved = await makeUser(server, 'coordinator', { workArea: 'boom-baru' });
+    const api = adminApi(server, moved.token);
+    await api.patch('/me', { email: 'pindah@bkk.example.go.id' });
+    const made = await api.post<Subscription>('/report-subscriptions', { workArea: 'boom-baru', cadence: 'monthly' });
+    expect(made.status).toBe(201);
+    const induk = (
+      await ReportSubscription.sequelize!.query<{ id: number }>(`SELECT id FROM work_areas WHERE code = 'kantor-induk'`, {
+        type: QueryTypes.SELECT,
+      })
+    )[0]!.id;
+    await AdminUser.update({ workAreaId: induk }, { where: { id: moved.id } });
+    await worker(await afterClose(0)).runOnce();
+    expect(mailbox.to('pindah@bkk.example.go.id')).toHaveLength(0);
+    expect((await ReportSubscription.findByPk(made.body.id))!.lastError).toMatch(/no longer reads this work area/);
   });
 
   it('stops when the reader unsubscribes', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import { AdminUser, Office, ReportSubscription, WorkArea } from '../../db/models/index.js';
 import { localDate } from '../../domain/local-date.js';
+import { REPORT_READERS } from '../../domain/roles.js';
 import { periodsDue, type Cadence } from '../../domain/report-schedule.js';
 import { SCORE_METHOD } from './figures.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -23,6 +24,18 @@ export interface ReportMailWorkerOptions {
   backoffMs?: number;
   /** How long the mailed share link stays valid. */
   linkDays?: number;
+}
+
+/**
+ * Why an account may no longer read a subscription's report (its role or work area changed since it
+ * subscribed), or null: checked before every send, as the API checks a reader on every request.
+ */
+function mayNotRead(user: AdminUser, subscription: ReportSubscription): string | null {
+  if (user.officeId !== subscription.officeId || !(REPORT_READERS as readonly string[]).includes(user.role))
+    return 'the account no longer reads this office’s reports';
+  if (user.role === 'coordinator' && user.workAreaId !== subscription.workAreaId)
+    return 'the account no longer reads this work area’s reports';
+  return null;
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -109,12 +122,10 @@ export class ReportMailWorker {
     let sent = 0;
     try {
       const user = await AdminUser.findByPk(subscription.userId);
-      if (!user?.active || !user.email) {
-        // Nothing to send to: look again in an hour; the periods stay owed until an address is there.
-        await ReportSubscription.update(
-          { lastError: 'the account has no e-mail address or is inactive', nextAttemptAt: new Date(now.getTime() + 3_600_000) },
-          { where: mine },
-        );
+      const problem = !user?.active || !user.email ? 'the account has no e-mail address or is inactive' : mayNotRead(user, subscription);
+      if (problem || !user?.email) {
+        // Nothing to send to (or no longer allowed): look again in an hour; the periods stay owed meanwhile.
+        await ReportSubscription.update({ lastError: problem, nextAttemptAt: new Date(now.getTime() + 3_600_000) }, { where: mine });
         return 0;
       }
       for (const period of periodsDue(cadence, last, localDate(now, office.timezone))) {
