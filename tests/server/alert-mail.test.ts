@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminUser, AlertOutbox, Rating } from '../../server/db/models/index.js';
+import { AdminUser, AlertOutbox, Rating, WorkArea } from '../../server/db/models/index.js';
 import { AlertWorker } from '../../server/services/alerts/alert-worker.js';
 import { createMailer, type Mailer } from '../../server/services/mail/mailer.js';
 import { adminApi, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
@@ -175,6 +175,20 @@ describe('low-score alerts by mail', () => {
       expect(listed).toEqual([1, 1, 1, 1]);
     }
     expect(await AlertOutbox.count({ where: { ratingId: ids, channel: 'mail', status: 'sent' } })).toBe(8);
+  });
+
+  it('are skipped for a coordinator moved to another work area after the rating came in', async () => {
+    await quiet();
+    const moved = await coordinator();
+    const id = await lowRating();
+    const boomBaru = (await WorkArea.findOne({ where: { code: 'boom-baru' } }))!.id;
+    await AdminUser.update({ workAreaId: boomBaru }, { where: { id: moved.id } });
+    await worker(() => new Date()).runOnce();
+    expect(await AlertOutbox.findOne({ where: { ratingId: id, recipientId: moved.id } })).toMatchObject({
+      status: 'skipped',
+      lastError: 'the account no longer reads this work area',
+    });
+    expect(mailbox.to(moved.email)).toHaveLength(0);
   });
 
   it('are skipped, with a reason, when no mail server is set', async () => {

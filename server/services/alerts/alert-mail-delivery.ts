@@ -1,5 +1,5 @@
 import { Op } from 'sequelize';
-import { AdminUser, AlertOutbox, Office } from '../../db/models/index.js';
+import { AdminUser, AlertOutbox, Office, Rating } from '../../db/models/index.js';
 import { alertMailText, wantsAlertMail, type AlertItem } from '../../domain/alert-mail.js';
 import type { Mailer } from '../mail/mailer.js';
 
@@ -23,11 +23,21 @@ export interface AlertMailDeliveryOptions {
 export class AlertMailDelivery {
   constructor(private readonly options: AlertMailDeliveryOptions) {}
 
-  async deliver(lease: string, recipientId: number, alerts: AlertOutbox[]): Promise<void> {
+  async deliver(lease: string, recipientId: number, leased: AlertOutbox[]): Promise<void> {
     const { mailer, now } = this.options;
+    const user = await AdminUser.findByPk(recipientId);
+    // Rows the account may no longer read (moved to another work area or office since) are skipped.
+    const readable = user ? await this.#readable(user, leased) : new Set<number>();
+    const unreadable = leased.filter((alert) => !readable.has(alert.id)).map((alert) => alert.id);
+    if (unreadable.length)
+      await AlertOutbox.update(
+        { status: 'skipped', lastError: 'the account no longer reads this work area', leaseOwner: null, leaseUntil: null },
+        { where: { id: unreadable, leaseOwner: lease } },
+      );
+    const alerts = leased.filter((alert) => readable.has(alert.id));
+    if (!alerts.length) return;
     const where = { id: alerts.map((alert) => alert.id), leaseOwner: lease };
     const release = (values: Record<string, unknown>) => AlertOutbox.update({ ...values, leaseOwner: null, leaseUntil: null }, { where });
-    const user = await AdminUser.findByPk(recipientId);
     if (!mailer) return void (await release({ status: 'skipped', lastError: 'no mail server (SMTP_URL)' }));
     if (!user?.active || !user.email || !wantsAlertMail(user))
       return void (await release({ status: 'skipped', lastError: 'the account no longer takes alert mail' }));
@@ -61,5 +71,19 @@ export class AlertMailDelivery {
       const whose = failure ? { leaseOwner: lease } : { status: 'pending' };
       await AlertOutbox.update({ ...values, leaseOwner: null, leaseUntil: null }, { where: { id: alert.id, ...whose } });
     }
+  }
+
+  /** The rows of ratings the account reads now: its office's, and for a coordinator its work area's. */
+  async #readable(user: AdminUser, alerts: AlertOutbox[]): Promise<Set<number>> {
+    const ratings = await Rating.findAll({
+      where: { id: alerts.map((alert) => alert.ratingId) },
+      attributes: ['id', 'officeId', 'workAreaId'],
+    });
+    const ok = new Set(
+      ratings
+        .filter((rating) => rating.officeId === user.officeId && (user.role !== 'coordinator' || rating.workAreaId === user.workAreaId))
+        .map((rating) => rating.id),
+    );
+    return new Set(alerts.filter((alert) => ok.has(alert.ratingId)).map((alert) => alert.id));
   }
 }
