@@ -45,6 +45,12 @@ const envSchema = z.object({
   FORM_TOKEN_MAX_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(120),
   RETENTION_SWEEP_MINUTES: nonNegativeInt.default(60),
   ALERT_INTERVAL_SECONDS: nonNegativeInt.default(30),
+  ALERT_BATCH_MINUTES: nonNegativeInt.max(24 * 60, 'must be at most 1440 (a day)').default(10),
+  SMTP_URL: z
+    .url()
+    .refine((value) => /^smtps?:\/\//i.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).default('PACAK rating <pacak@localhost>'),
   SERVICE_TOKEN_MINUTES: positiveInt.max(24 * 60, 'must be at most 1440 (a day)').default(30),
   REFERENCE_CACHE_SECONDS: z.coerce.number().int().min(0).default(15),
   DB_POOL_MAX: positiveInt.default(10),
@@ -88,6 +94,12 @@ export interface Config {
   retentionSweepMinutes: number;
   /** How often each process delivers the low-score alert outbox; 0 never (another process does it). */
   alertIntervalSeconds: number;
+  /** At most one alert mail per account per this many minutes (0: each round's alerts at once). */
+  alertBatchMinutes: number;
+  /** The mail server (smtp:// or smtps://, with user and password); null: no mail is sent. */
+  smtpUrl: string | null;
+  /** The sender of alert mail and scheduled reports. */
+  mailFrom: string;
   /** Per client address and window: keypass and card lookups, and QR images (a board of codes asks for many). */
   shareLimits: { lookups: number; images: number };
   /** How long a one-service code (a QR for one customer's rating) stays valid. */
@@ -186,6 +198,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     formToken: { required: e.REQUIRE_FORM_TOKEN, minSeconds: e.MIN_FORM_SECONDS, maxMinutes: e.FORM_TOKEN_MAX_MINUTES },
     retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
     alertIntervalSeconds: e.ALERT_INTERVAL_SECONDS,
+    alertBatchMinutes: e.ALERT_BATCH_MINUTES,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
     shareLimits: { lookups: e.RATE_LIMIT_LOOKUPS, images: e.RATE_LIMIT_QR },
     serviceTokenMinutes: e.SERVICE_TOKEN_MINUTES,
     referenceCacheMs: e.REFERENCE_CACHE_SECONDS * 1000,

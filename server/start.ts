@@ -11,6 +11,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createServices, type Services } from './services/index.js';
 import { RetentionJob, schedule } from './services/intake/retention.js';
 import { AlertWorker } from './services/alerts/alert-worker.js';
+import { createMailer } from './services/mail/mailer.js';
+import { ReportMailWorker } from './services/reports/report-mail-worker.js';
 import { BURST_SECONDS } from './services/intake/rating-limits.js';
 
 export interface RunningServer {
@@ -68,8 +70,13 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     logger,
   );
   // Delivers low-score alerts to the offices' webhooks; several processes may run it (rows are leased).
-  const alerts = new AlertWorker(sequelize);
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  if (!mailer) logger.info('no SMTP_URL: alerts and reports are not sent by mail');
+  const alerts = new AlertWorker(sequelize, { mailer, batchMinutes: config.alertBatchMinutes, publicBaseUrl: config.publicBaseUrl });
   if (config.alertIntervalSeconds > 0) alerts.start(config.alertIntervalSeconds * 1000);
+  // Mails scheduled reports after their period closes, on the same beat; several processes send each once.
+  const reports = new ReportMailWorker({ mailer, builders: services.reports.builders, shareLinks: services.reports.shareLinks });
+  if (config.alertIntervalSeconds > 0) reports.start(config.alertIntervalSeconds * 1000);
 
   const close = async (): Promise<void> => {
     if (shuttingDown) return;
@@ -86,6 +93,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     });
     await retention.stop();
     await alerts.stop();
+    await reports.stop();
+    mailer?.close();
     await store.close();
     await sequelize.close();
   };

@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import { lowScoreAlertFromRow } from './alert-outbox.js';
+import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
 import { countersInLockOrder, fullLimitNamed, type LeanCounter } from './lean-limits.js';
 import { DiscardConnection, withPooledConnection } from './pooled-connection.js';
@@ -48,7 +48,7 @@ function insertRatingSql(n: number): string {
     INSERT INTO ratings (${RATING_COLUMN_NAMES.join(', ')}) VALUES (${RATING_COLUMN_NAMES.map(() => '?').join(', ')});
     SET v_rating_id = LAST_INSERT_ID();
     ${figureUpsertsFromRow('mariadb', 'rating', `${fromStored} WHERE rating.id = v_rating_id`).join(';\n    ')};
-    ${lowScoreAlertFromRow('rating', fromStored, 'rating.id = v_rating_id')};
+    ${lowScoreAlertsFromRow('rating', fromStored, 'rating.id = v_rating_id').join(';\n    ')};
     COMMIT;
   END IF;
   SELECT v_rating_id AS id, v_full_limits AS full_limits;

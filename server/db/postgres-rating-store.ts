@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
-import { lowScoreAlertFromRow } from './alert-outbox.js';
+import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
 import { withPooledConnection } from './pooled-connection.js';
 import { countersInLockOrder, fullLimitNamed, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
@@ -41,7 +41,9 @@ const INSERT_RATING = `WITH limits AS (
   RETURNING *
 )${figureUpsertsFromRow('postgres', 'rating', 'FROM stored AS rating')
   .map((upsert, i) => `, figures_${i + 1} AS (${upsert})`)
-  .join('')}, alert AS (${lowScoreAlertFromRow('rating', 'FROM stored AS rating')})
+  .join('')}${lowScoreAlertsFromRow('rating', 'FROM stored AS rating')
+  .map((insert, i) => `, alert_${i + 1} AS (${insert})`)
+  .join('')}
 SELECT id FROM stored`;
 
 /** Prepared once per connection under this name; the name changes with the text, so two releases never mix them up. */

@@ -33,6 +33,7 @@ import type { RatingStore } from '../db/rating-store.js';
 import { RatingService } from './intake/ratings.js';
 import { AnomalyReport } from './reports/anomalies.js';
 import { ReportBuilders } from './reports/report-builders.js';
+import { ReportSubscriptions } from './reports/report-subscriptions.js';
 import { ReportService } from './reports/reports.js';
 import { ShareLinks } from './reports/share-links.js';
 import { SignInThrottleService } from './access/sign-in-throttle.js';
@@ -60,6 +61,8 @@ export interface AdminServices {
 export interface ReportServices {
   builders: ReportBuilders;
   shareLinks: ShareLinks;
+  /** Leaders' scheduled reports by mail (their own subscriptions). */
+  subscriptions: ReportSubscriptions;
   /** Ratings that look made up (outside hours, bursts, one number or address rating many): for admins. */
   anomalies: AnomalyReport;
 }
@@ -168,6 +171,7 @@ export function createServices(config: Config, sequelize: Sequelize, store: Rati
     reports: {
       builders,
       shareLinks,
+      subscriptions: new ReportSubscriptions(),
       anomalies: new AnomalyReport(sequelize),
     },
     appraisal: {

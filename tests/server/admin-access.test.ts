@@ -220,6 +220,32 @@ const ROUTES: Row[] = [
   { method: 'POST', route: '/skm/publications', roles: ['admin'], ok: 422, prepare: async () => ({ path: '/skm/publications', body: {} }) },
   { method: 'DELETE', route: '/skm/publications/:publicId', roles: ['admin'], ok: 404, prepare: path('/skm/publications/tidak-ada') },
   { method: 'GET', route: '/me', roles: ALL, ok: 200, prepare: path('/me') },
+  {
+    method: 'GET',
+    route: '/report-subscriptions',
+    roles: ['admin', 'coordinator', 'viewer'],
+    ok: 200,
+    prepare: path('/report-subscriptions'),
+  },
+  {
+    method: 'POST',
+    route: '/report-subscriptions',
+    roles: ['admin', 'coordinator', 'viewer'],
+    ok: 201,
+    // Each principal's own: a coordinator's work area is boom-baru.
+    prepare: async (who) => ({
+      path: '/report-subscriptions',
+      body: { workArea: 'boom-baru', cadence: who === 'viewer' ? 'quarterly' : 'monthly' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/report-subscriptions/:id',
+    roles: ['admin', 'coordinator', 'viewer'],
+    ok: 404,
+    prepare: path('/report-subscriptions/999999'),
+  },
+  { method: 'PATCH', route: '/me', roles: ALL, ok: 200, prepare: async () => ({ path: '/me', body: { alertMail: true } }) },
   { method: 'GET', route: '/offices', roles: ['superadmin'], ok: 200, prepare: path('/offices') },
   {
     method: 'POST',

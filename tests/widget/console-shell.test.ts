@@ -149,7 +149,9 @@ describeInBrowser('the console at /admin', () => {
           await checked.locator('.field-error').first().waitFor();
           expect(await axeViolations(checked)).toEqual([]);
           await checked.locator('a[href="/admin/account"]').first().click();
-          await checked.locator('pacak-console-account form').waitFor();
+          // The password form, and the e-mail and scheduled-report sections once they have loaded.
+          await checked.locator('pacak-console-account form').first().waitFor();
+          await checked.locator('pacak-account-reports form').waitFor();
           expect(await axeViolations(checked)).toEqual([]);
           if (lang === 'id') await checked.locator('[data-switch-lang]').click();
           await checked.goto(`${server.url}/admin/reports${may}`);

@@ -25,6 +25,8 @@ import * as ratingContactConsent from './2026.12.04T13.20.00.rating-contact-cons
 import * as alertOutbox from './2026.12.04T13.30.00.alert-outbox.js';
 import * as employeePhotos from './2026.12.04T14.00.00.employee-photos.js';
 import * as monthlyFigures from './2026.12.04T14.30.00.monthly-figures.js';
+import * as alertMail from './2026.12.04T15.10.00.alert-mail.js';
+import * as reportSubscriptions from './2026.12.04T15.15.00.report-subscriptions.js';
 import * as employeeSessionVersion from './2026.12.04T15.20.00.employee-session-version.js';
 import * as ratingLimitCheck from './2026.12.04T15.30.00.rating-limit-check.js';
 
@@ -65,6 +67,8 @@ export const MIGRATIONS: Migration[] = [
   { name: '2026.12.04T13.30.00.alert-outbox', ...alertOutbox },
   { name: '2026.12.04T14.00.00.employee-photos', ...employeePhotos },
   { name: '2026.12.04T14.30.00.monthly-figures', ...monthlyFigures },
+  { name: '2026.12.04T15.10.00.alert-mail', ...alertMail },
+  { name: '2026.12.04T15.15.00.report-subscriptions', ...reportSubscriptions },
   { name: '2026.12.04T15.20.00.employee-session-version', ...employeeSessionVersion },
   { name: '2026.12.04T15.30.00.rating-limit-check', ...ratingLimitCheck },
 ];

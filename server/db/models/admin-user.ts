@@ -20,6 +20,12 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
   /** Signed into every token; moved on for good when access or password changes, which refuses older tokens. */
   declare tokenVersion: CreationOptional<number>;
   declare lastSignInAt: CreationOptional<Date | null>;
+  /** Where alert mail and scheduled reports go. */
+  declare email: CreationOptional<string | null>;
+  /** Wants low-score alert mail; null follows the role (coordinators yes, admins no). */
+  declare alertMail: CreationOptional<boolean | null>;
+  /** No further alert mail goes to this account before then (batching). */
+  declare alertMailNextAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -37,6 +43,9 @@ export class AdminUser extends Model<InferAttributes<AdminUser>, InferCreationAt
         mustChangePassword: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         tokenVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         lastSignInAt: { type: DataTypes.DATE, allowNull: true },
+        email: { type: DataTypes.STRING(254), allowNull: true },
+        alertMail: { type: DataTypes.BOOLEAN, allowNull: true },
+        alertMailNextAt: { type: DataTypes.DATE, allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

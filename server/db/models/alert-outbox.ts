@@ -5,7 +5,10 @@ export class AlertOutbox extends Model<InferAttributes<AlertOutbox>, InferCreati
   declare id: CreationOptional<number>;
   declare officeId: number;
   declare ratingId: number;
-  /** 'pending', 'sent', 'failed' (attempts used up) or 'skipped' (no webhook set). */
+  /** 'webhook' (the office's) or 'mail' (to the account `recipientId`; 0 for the webhook). */
+  declare channel: CreationOptional<string>;
+  declare recipientId: CreationOptional<number>;
+  /** 'pending', 'sent', 'failed' (attempts used up) or 'skipped' (no webhook set, no mail server, or the recipient no longer wants it). */
   declare status: CreationOptional<string>;
   declare attempts: CreationOptional<number>;
   declare nextAttemptAt: Date;
@@ -20,7 +23,9 @@ export class AlertOutbox extends Model<InferAttributes<AlertOutbox>, InferCreati
       {
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
         officeId: { type: DataTypes.INTEGER, allowNull: false },
-        ratingId: { type: DataTypes.INTEGER, allowNull: false, unique: true },
+        ratingId: { type: DataTypes.INTEGER, allowNull: false },
+        channel: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'webhook' },
+        recipientId: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         status: { type: DataTypes.STRING(12), allowNull: false, defaultValue: 'pending' },
         attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         nextAttemptAt: { type: DataTypes.DATE, allowNull: false },

@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { AdminUser } from './admin-user.js';
 import { AlertOutbox } from './alert-outbox.js';
+import { ReportSubscription } from './report-subscription.js';
 import { AppraisalRuleSet } from './appraisal-rule-set.js';
 import { AttendanceMonth } from './attendance-month.js';
 import { AllowedOrigin } from './allowed-origin.js';
@@ -24,6 +25,7 @@ import { SkmSettingsRecord } from './skm-settings.js';
 import { WorkArea } from './work-area.js';
 
 export {
+  ReportSubscription,
   AdminUser,
   AlertOutbox,
   AllowedOrigin,
@@ -74,6 +76,7 @@ export function initModels(sequelize: Sequelize): void {
     SkmPublication,
     FeedbackCase,
     AlertOutbox,
+    ReportSubscription,
   ]) {
     model.initModel(sequelize);
   }

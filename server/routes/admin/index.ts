@@ -13,6 +13,7 @@ import { feedbackRoutes } from './feedback.js';
 import { kioskKeyRoutes } from './kiosk-keys.js';
 import { letterheadLogoRoute, letterheadRoutes } from './letterhead.js';
 import { moderationRoutes } from './moderation.js';
+import { reportSubscriptionRoutes } from './report-subscriptions.js';
 import { userRoutes } from './users.js';
 
 /**
@@ -48,5 +49,6 @@ export function adminRouter(services: Services, jsonLimit: number): Router {
   appraisalRoutes(router, services);
   letterheadRoutes(router, services);
   allowedOriginRoutes(router, services);
+  reportSubscriptionRoutes(router, services);
   return router;
 }

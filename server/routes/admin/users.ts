@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { actorOf, currentUser, requireRole } from '../../http/auth.js';
 import { emptyBody } from '../../services/admin/fields.js';
-import { passwordChangeSchema, userCreateSchema, userListSchema, userUpdateSchema } from '../../services/admin/users.js';
+import { meUpdateSchema, passwordChangeSchema, userCreateSchema, userListSchema, userUpdateSchema } from '../../services/admin/users.js';
 import type { Services } from '../../services/index.js';
 import { bodyOf, idParam, queryOf } from './params.js';
 
@@ -12,6 +12,10 @@ export function userRoutes(router: Router, services: Services): void {
 
   router.get('/me', async (ctx) => {
     ctx.body = await users.me(currentUser(ctx));
+  });
+  router.patch('/me', async (ctx) => {
+    const body = bodyOf(ctx, meUpdateSchema);
+    ctx.body = await users.updateMe(actorOf(ctx, services), body);
   });
   router.post('/me/password', async (ctx) => {
     const body = bodyOf(ctx, passwordChangeSchema);

@@ -7,6 +7,7 @@ import { assertPlacement, createAccount, passwordSchema, placeIn, setPassword, u
 import type { Actor, AuditLog } from './audit.js';
 import { assertRole, type AuthUser } from '../access/scope.js';
 import { slugCode } from './fields.js';
+import { wantsAlertMail } from '../../domain/alert-mail.js';
 
 const officeRole = z.enum(OFFICE_ROLES, { error: 'must be admin, coordinator or viewer' });
 
@@ -20,14 +21,24 @@ export const userCreateSchema = z.strictObject({
   /** A superadmin names the office; an office admin's users join the admin's own office. */
   office: slugCode.optional(),
 });
+/** An account's address for alert mail and scheduled reports, and whether it wants alert mail. */
+const contactFields = {
+  email: z.email('must be an e-mail address').max(254).nullable().optional(),
+  alertMail: z.boolean().optional(),
+};
 export const userUpdateSchema = z
-  .strictObject({ role: officeRole.optional(), workArea: slugCode.nullable().optional() })
-  .refine((body) => body.role !== undefined || body.workArea !== undefined, 'name the role or the work area to change');
+  .strictObject({ role: officeRole.optional(), workArea: slugCode.nullable().optional(), ...contactFields })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), 'name what to change');
+/** What a signed-in user changes of their own account. */
+export const meUpdateSchema = z
+  .strictObject(contactFields)
+  .refine((body) => body.email !== undefined || body.alertMail !== undefined, 'name the address or the alert choice to change');
 export const userListSchema = z.strictObject({ office: slugCode.optional() });
 export const passwordChangeSchema = z.strictObject({ currentPassword: z.string().max(256), newPassword: passwordSchema });
 
 export type UserCreateBody = z.infer<typeof userCreateSchema>;
 export type UserUpdateBody = z.infer<typeof userUpdateSchema>;
+export type MeUpdateBody = z.infer<typeof meUpdateSchema>;
 export type PasswordChangeBody = z.infer<typeof passwordChangeSchema>;
 
 type Loaded = AdminUser & { office: Office | null; workArea: WorkArea | null };
@@ -42,6 +53,10 @@ export interface UserView {
   /** The password was generated and not yet replaced by its owner's own. */
   mustChangePassword: boolean;
   lastSignInAt: string | null;
+  /** Where alert mail and scheduled reports go; null: none. */
+  email: string | null;
+  /** Gets low-score alert mail (coordinators unless they opt out, admins who opt in). */
+  alertMail: boolean;
 }
 
 const include = [
@@ -58,6 +73,19 @@ export const userView = (user: Loaded): UserView => ({
   active: user.active,
   mustChangePassword: user.mustChangePassword,
   lastSignInAt: user.lastSignInAt ? new Date(user.lastSignInAt).toISOString() : null,
+  email: user.email ?? null,
+  alertMail: wantsAlertMail(user),
+});
+
+const contactValues = (body: MeUpdateBody): Partial<Pick<AdminUser, 'email' | 'alertMail'>> => ({
+  ...(body.email !== undefined ? { email: body.email } : {}),
+  ...(body.alertMail !== undefined ? { alertMail: body.alertMail } : {}),
+});
+
+/** For the audit log: whether the address changed (not the address itself) and the alert choice. */
+const contactChanges = (user: AdminUser, body: MeUpdateBody): Record<string, unknown> => ({
+  ...(body.email !== undefined && body.email !== user.email ? { email: body.email === null ? 'removed' : 'changed' } : {}),
+  ...(body.alertMail !== undefined ? { alertMail: { from: wantsAlertMail(user), to: body.alertMail } } : {}),
 });
 
 function caller(actor: Actor): AuthUser {
@@ -136,9 +164,10 @@ export class UserAdmin {
       const changes = {
         role: { from: target.role, to: role },
         workArea: { from: target.workArea?.code ?? null, to: workArea?.code ?? null },
+        ...contactChanges(target, body),
       };
       const moved = role !== target.role || (workArea?.id ?? null) !== target.workAreaId;
-      await target.update({ role, workAreaId: workArea?.id ?? null }, { transaction });
+      await target.update({ role, workAreaId: workArea?.id ?? null, ...contactValues(body) }, { transaction });
       if (moved) await target.increment('tokenVersion', { transaction });
       await this.audit.record(
         actor,
@@ -200,6 +229,23 @@ export class UserAdmin {
   }
 
   async me(user: AuthUser): Promise<UserView> {
+    return this.#reload(user.id);
+  }
+
+  /** Any signed-in user sets their own address and whether they get alert mail. */
+  async updateMe(actor: Actor, body: MeUpdateBody): Promise<UserView> {
+    if (!actor.user) throw forbidden('Sign in first.');
+    const user = await AdminUser.findByPk(actor.user.id);
+    if (!user) throw notFound('No such user.');
+    await this.db.transaction(async (transaction) => {
+      const changes = contactChanges(user, body);
+      await user.update(contactValues(body), { transaction });
+      await this.audit.record(
+        actor,
+        { officeId: user.officeId, action: 'user.update', targetType: 'user', targetId: user.id, changes },
+        transaction,
+      );
+    });
     return this.#reload(user.id);
   }
 

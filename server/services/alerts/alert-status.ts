@@ -1,6 +1,6 @@
 import { fn, col } from 'sequelize';
 import { z } from 'zod';
-import { AlertOutbox, Rating } from '../../db/models/index.js';
+import { AdminUser, AlertOutbox, Rating } from '../../db/models/index.js';
 import type { Actor } from '../admin/audit.js';
 import { officeOf } from '../admin/fields.js';
 
@@ -37,6 +37,12 @@ export class AlertStatus {
         rating.receipt,
       ]),
     );
+    const recipients = new Map(
+      (await AdminUser.findAll({ where: { id: rows.map((row) => row.recipientId) }, attributes: ['id', 'username'] })).map((user) => [
+        user.id,
+        user.username,
+      ]),
+    );
     return {
       counts,
       total: count,
@@ -44,6 +50,9 @@ export class AlertStatus {
         id: row.id,
         rating: row.ratingId,
         receipt: receipts.get(row.ratingId) ?? null,
+        channel: row.channel,
+        /** The account a mail goes to; null for the office's webhook. */
+        recipient: recipients.get(row.recipientId) ?? null,
         status: row.status,
         attempts: row.attempts,
         lastError: row.lastError,

@@ -1,7 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { AlertOutbox, Employee, Office, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
+import type { AlertItem } from '../../domain/alert-mail.js';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
+import type { Mailer } from '../mail/mailer.js';
+import { withoutPhones } from '../privacy/free-text.js';
+import { AlertMailDelivery } from './alert-mail-delivery.js';
 
 export interface AlertWorkerOptions {
   /** Rows leased per round. */
@@ -15,6 +19,12 @@ export interface AlertWorkerOptions {
   /** How long one webhook call may take. */
   timeoutMs?: number;
   now?: () => Date;
+  /** Sends alert mail; null or left out: mail rows are `skipped`. */
+  mailer?: Mailer | null;
+  /** At most one alert mail per account per this many minutes, listing what came in meanwhile. */
+  batchMinutes?: number;
+  /** The console's address, for the links in alert mail. */
+  publicBaseUrl?: string;
 }
 
 /** The header carrying `sha256=<hex HMAC-SHA256 of the raw body, keyed with the office's secret>`. */
@@ -23,7 +33,8 @@ export const SIGNATURE_HEADER = 'x-pacak-signature';
 export const signBody = (secret: string, body: string): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /**
- * Delivers the low-score alert outbox to each office's webhook. A round leases the due rows (PostgreSQL
+ * Delivers the low-score alert outbox: to each office's webhook, and by mail to each recipient account
+ * (see alert-mail-delivery.ts). A round leases the due rows (PostgreSQL
  * and MariaDB with FOR UPDATE SKIP LOCKED, SQLite with one conditional UPDATE under its write lock), so
  * several processes running workers send each row once; posts one signed JSON message per office listing
  * its leased alerts (never a phone number); and marks them sent, or retries later with a doubling wait,
@@ -37,6 +48,7 @@ export class AlertWorker {
   readonly #backoffMs: number;
   readonly #timeoutMs: number;
   readonly #now: () => Date;
+  readonly #mail: AlertMailDelivery;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<unknown> | null = null;
 
@@ -50,6 +62,14 @@ export class AlertWorker {
     this.#backoffMs = options.backoffMs ?? 30_000;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#now = options.now ?? (() => new Date());
+    this.#mail = new AlertMailDelivery({
+      mailer: options.mailer ?? null,
+      batchMs: (options.batchMinutes ?? 10) * 60_000,
+      baseUrl: options.publicBaseUrl ?? 'http://localhost:8080',
+      now: this.#now,
+      payload: (alerts) => this.#payload(alerts),
+      failed: (attempts, error) => this.#failed(attempts, error),
+    });
   }
 
   /** Runs a round every `intervalMs` until stop(). */
@@ -77,8 +97,13 @@ export class AlertWorker {
     if (!ids.length) return 0;
     const rows = await AlertOutbox.findAll({ where: { id: ids, leaseOwner: lease }, order: [['id', 'ASC']] });
     const byOffice = new Map<number, AlertOutbox[]>();
-    for (const row of rows) byOffice.set(row.officeId, [...(byOffice.get(row.officeId) ?? []), row]);
+    const byRecipient = new Map<number, AlertOutbox[]>();
+    for (const row of rows) {
+      if (row.channel === 'mail') byRecipient.set(row.recipientId, [...(byRecipient.get(row.recipientId) ?? []), row]);
+      else byOffice.set(row.officeId, [...(byOffice.get(row.officeId) ?? []), row]);
+    }
     for (const [officeId, alerts] of byOffice) await this.#deliver(lease, officeId, alerts);
+    for (const [recipientId, alerts] of byRecipient) await this.#mail.deliver(lease, recipientId, alerts);
     return ids.length;
   }
 
@@ -136,22 +161,26 @@ export class AlertWorker {
     }
     for (const alert of alerts) {
       const attempts = alert.attempts + 1;
-      const values = failure
-        ? {
-            attempts,
-            lastError: failure.slice(0, 500),
-            status: attempts >= this.#maxAttempts ? 'failed' : 'pending',
-            nextAttemptAt: new Date(this.#now().getTime() + Math.min(this.#backoffMs * 2 ** (attempts - 1), 3_600_000)),
-          }
-        : { attempts, status: 'sent', sentAt: this.#now(), lastError: null };
+      const values = failure ? this.#failed(attempts, failure) : { attempts, status: 'sent', sentAt: this.#now(), lastError: null };
       await AlertOutbox.update({ ...values, leaseOwner: null, leaseUntil: null }, { where: { id: alert.id, leaseOwner: lease } });
     }
   }
 
+  /** A row's values after a failed attempt: a doubling wait up to an hour, or `failed` after the last. */
+  #failed(attempts: number, error: string): { attempts: number; lastError: string; status: string; nextAttemptAt: Date } {
+    return {
+      attempts,
+      lastError: error.slice(0, 500),
+      status: attempts >= this.#maxAttempts ? 'failed' : 'pending',
+      nextAttemptAt: new Date(this.#now().getTime() + Math.min(this.#backoffMs * 2 ** (attempts - 1), 3_600_000)),
+    };
+  }
+
   /** What the office is told of each rating: who, which service, the scores and the comment; never the customer's number. */
-  async #payload(alerts: AlertOutbox[]): Promise<unknown[]> {
+  async #payload(alerts: AlertOutbox[]): Promise<AlertItem[]> {
     const ratings = await Rating.findAll({
       where: { id: alerts.map((alert) => alert.ratingId) },
+      order: [['id', 'ASC']],
       include: [
         { model: Employee, as: 'employee', attributes: ['nip', 'name'] },
         { model: ServiceType, as: 'serviceType', attributes: ['code', 'name'] },
@@ -167,8 +196,9 @@ export class AlertWorker {
         employee: { nip: loaded.employee.nip, name: loaded.employee.name },
         workArea: { code: loaded.workArea.code, name: loaded.workArea.name },
         serviceType: { code: loaded.serviceType.code, name: loaded.serviceType.name },
-        scores: Object.fromEntries(INDICATOR_CODES.map((code) => [code, rating[code]])),
-        comment: rating.comment,
+        scores: Object.fromEntries(INDICATOR_CODES.map((code) => [code, rating[code]])) as AlertItem['scores'],
+        // A number the customer typed into the comment leaves the server no more than their own.
+        comment: rating.comment === null ? null : withoutPhones(rating.comment),
         contactConsent: rating.contactConsent,
       };
     });

@@ -23,6 +23,8 @@ export const feedbackListSchema = z.strictObject({
   low: queryBoolean.optional(),
   /** Only open cases past the office's target days. */
   overdue: queryBoolean.optional(),
+  /** One rating only (an alert mail links to it). */
+  rating: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -86,6 +88,7 @@ export class FeedbackInbox {
     const lowWhere = { [Op.or]: INDICATOR_CODES.map((code) => ({ [code]: { [Op.lte]: settings.lowScore } })) };
     const where: WhereOptions<Rating>[] = [this.#scopeWhere(scope), { voidedAt: null }];
     where.push(query.low ? lowWhere : { [Op.or]: [lowWhere, { comment: { [Op.ne]: null } }] });
+    if (query.rating) where.push({ id: query.rating });
     if (query.workArea) {
       const area = await WorkArea.findOne({ where: { officeId: scope.officeId, code: query.workArea }, attributes: ['id'] });
       if (!area) return { items: [], total: 0, settings };

@@ -44,7 +44,8 @@ const LANDLINE_LIKE = /^\s*(\+|\(?0|62)[\d\s.\-()]*$/;
 
 /**
  * The text with every phone number taken out, whoever's it is, in any writing and in a masked form:
- * what an employee reads of a customer's comment holds no number at all, not even a masked one.
+ * what an employee reads of a customer's comment, and what an alert carries off the server (mail, webhook),
+ * holds no number at all, not even a masked one.
  */
 export function withoutPhones(text: string): string {
   return text

@@ -3,6 +3,8 @@ import { asApiError } from '../../api.js';
 import type { ConsoleContext } from '../admin-api.js';
 import { screenStyles } from '../pacak-console.styles.js';
 import { fieldErrors } from '../field-errors.js';
+import './account-mail.js';
+import './account-reports.js';
 
 const MIN_LENGTH = 12;
 
@@ -91,6 +93,8 @@ export class PacakConsoleAccount extends LitElement {
           <div class="row"><button type="submit" ?disabled=${this.busy}>${this.busy ? w.saving : w.save}</button></div>
         </form>
       </section>
+      <pacak-account-mail .context=${context}></pacak-account-mail>
+      ${session.role === 'superadmin' ? nothing : html`<pacak-account-reports .context=${context}></pacak-account-reports>`}
     </div>`;
   }
 

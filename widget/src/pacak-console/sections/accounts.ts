@@ -12,6 +12,8 @@ interface UserRow {
   workArea: string | null;
   active: boolean;
   lastSignInAt: string | null;
+  email: string | null;
+  alertMail: boolean;
 }
 
 interface OfficeRow {
@@ -165,6 +167,7 @@ export class PacakConsoleAccounts extends AdminScreen {
             <th scope="col">${this.t('Peran', 'Role')}</th>
             ${this.#superadmin ? html`<th scope="col">${this.t('Kantor', 'Office')}</th>` : ''}
             <th scope="col">${this.t('Wilayah kerja', 'Work area')}</th>
+            <th scope="col">${this.t('Surel dan peringatan', 'E-mail and alerts')}</th>
             <th scope="col">${this.t('Masuk terakhir', 'Last sign-in')}</th>
             <th scope="col">${this.t('Status', 'Status')}</th>
             <th scope="col">${this.t('Tindakan', 'Actions')}</th>
@@ -177,6 +180,7 @@ export class PacakConsoleAccounts extends AdminScreen {
             <td>${roleName(user.role)}</td>
             ${this.#superadmin ? html`<td>${user.office ?? ''}</td>` : ''}
             <td>${areaName(user.workArea)}</td>
+            <td>${this.#renderMail(user)}</td>
             <td>${user.lastSignInAt ? this.dateTime(user.lastSignInAt) : this.t('belum pernah', 'never')}</td>
             <td>${user.active ? html`<span class="badge">${this.t('Aktif', 'Active')}</span>` : html`<span class="badge warn">${this.t('Nonaktif', 'Inactive')}</span>`}</td>
             <td>${this.#renderActions(user)}</td>
@@ -185,6 +189,35 @@ export class PacakConsoleAccounts extends AdminScreen {
         </tbody>
       </table>
     </div>`;
+  }
+
+  /** An account's address and whether it gets low-score alert mail; one's own is set on the account page. */
+  #renderMail(user: UserRow): TemplateResult | string {
+    const self = user.username === this.context.session.username.toLowerCase();
+    if (user.role === 'superadmin' || self) return user.email ?? '';
+    const alerts = user.role === 'coordinator' || user.role === 'admin';
+    return html`<form class="actions" data-mail=${user.username} @submit=${(event: SubmitEvent) => this.#saveMail(event, user)}>
+      <label class="visually-hidden" for=${`mail-${user.id}`}>${this.t(`Surel ${user.username}`, `E-mail of ${user.username}`)}</label>
+      <input id=${`mail-${user.id}`} name="email" type="email" autocomplete="off" .value=${user.email ?? ''} />
+      ${alerts ? html`<label class="check"><input type="checkbox" name="alertMail" .checked=${user.alertMail} />${this.t('Peringatan', 'Alerts')}</label>` : ''}
+      <button type="submit" class="secondary small">${this.t('Simpan', 'Save')}<span class="visually-hidden"> ${user.username}</span></button>
+    </form>`;
+  }
+
+  async #saveMail(event: SubmitEvent, user: UserRow): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const email = String(data.get('email') ?? '').trim();
+    const alerts = user.role === 'coordinator' || user.role === 'admin';
+    const saved = await this.run(
+      () =>
+        this.context.api.patch<UserRow>(`/admin/users/${user.id}`, {
+          email: email || null,
+          ...(alerts ? { alertMail: data.has('alertMail') } : {}),
+        }),
+      this.t('Surel disimpan.', 'E-mail saved.'),
+    );
+    if (saved) this.users = this.users.map((row) => (row.id === saved.id ? saved : row));
   }
 
   #renderActions(user: UserRow): TemplateResult | string {

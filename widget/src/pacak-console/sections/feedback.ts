@@ -21,6 +21,8 @@ interface AlertRow {
   id: number;
   rating: number;
   receipt: string | null;
+  channel: 'webhook' | 'mail';
+  recipient: string | null;
   status: string;
   attempts: number;
   lastError: string | null;
@@ -38,7 +40,8 @@ interface Listed {
   settings: { lowScore: number; targetDays: number };
 }
 
-const FILTERS = ['status', 'workArea', 'assigned', 'low', 'overdue', 'offset'] as const;
+// `rating` comes from an alert mail's link to one rating; any change of the filters leaves it.
+const FILTERS = ['status', 'workArea', 'assigned', 'low', 'overdue', 'rating', 'offset'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 const PAGE = 50;
 
@@ -160,12 +163,12 @@ export class PacakConsoleFeedback extends AdminScreen {
       <h2 id="alerts-title">${this.t('Pengiriman peringatan nilai rendah', 'Low-score alert delivery')}</h2>
       <p data-alert-counts>
         ${this.t('Menunggu', 'Pending')}: ${counts.pending} · ${this.t('Terkirim', 'Sent')}: ${counts.sent} ·
-        ${this.t('Gagal', 'Failed')}: ${counts.failed} · ${this.t('Tanpa webhook', 'No webhook')}: ${counts.skipped}
+        ${this.t('Gagal', 'Failed')}: ${counts.failed} · ${this.t('Dilewati (tanpa webhook atau surel)', 'Skipped (no webhook or e-mail)')}: ${counts.skipped}
       </p>
       ${
         alerts.alerts.length
           ? html`<ul>
-            ${alerts.alerts.map((alert) => html`<li data-alert-failure>${alert.receipt ?? alert.rating} — ${this.dateTime(alert.createdAt)}: ${alert.lastError ?? ''} (${alert.attempts}×)</li>`)}
+            ${alerts.alerts.map((alert) => html`<li data-alert-failure>${alert.receipt ?? alert.rating} — ${alert.channel === 'mail' ? `${this.t('surel ke', 'mail to')} ${alert.recipient ?? '?'}` : 'webhook'} — ${this.dateTime(alert.createdAt)}: ${alert.lastError ?? ''} (${alert.attempts}×)</li>`)}
           </ul>`
           : html`<p class="muted">${this.t('Tidak ada pengiriman yang gagal.', 'No failed deliveries.')}</p>`
       }
@@ -393,7 +396,7 @@ export class PacakConsoleFeedback extends AdminScreen {
   #filter(event: Event): void {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const next = { ...this.filters, offset: '', low: '', overdue: '' } as Filters;
+    const next = { ...this.filters, offset: '', low: '', overdue: '', rating: '' } as Filters;
     for (const key of FILTERS) if (data.has(key)) next[key] = String(data.get(key));
     this.#apply(next);
   }
