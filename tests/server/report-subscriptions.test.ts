@@ -4,7 +4,7 @@ import { QueryTypes } from 'sequelize';
 import { AdminUser, Office, ReportSubscription } from '../../server/db/models/index.js';
 import { periodOf } from '../../server/domain/appraisal/periods.js';
 import { localDate, startOfLocalDay } from '../../server/domain/local-date.js';
-import { lastClosedPeriod, periodAfter } from '../../server/domain/report-schedule.js';
+import { lastClosedPeriod, periodAfter } from '../../server/domain/appraisal/report-schedule.js';
 import { createMailer, type Mailer } from '../../server/services/mail/mailer.js';
 import { ReportMailWorker } from '../../server/services/reports/report-mail-worker.js';
 import { adminApi, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';

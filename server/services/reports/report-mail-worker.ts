@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import { AdminUser, Office, ReportSubscription, WorkArea } from '../../db/models/index.js';
 import { localDate } from '../../domain/local-date.js';
 import { REPORT_READERS } from '../../domain/roles.js';
-import { periodsDue, type Cadence } from '../../domain/report-schedule.js';
+import { periodsDue, type Cadence } from '../../domain/appraisal/report-schedule.js';
 import { SCORE_METHOD } from './figures.js';
 import type { Mailer } from '../mail/mailer.js';
 import { exportFileName } from './export-names.js';

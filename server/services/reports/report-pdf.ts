@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FONTS, printable, type GlyphSource } from '../appraisal/pdf/fonts.js';
+import { FONTS, printable, type GlyphSource } from '../pdf/fonts.js';
 import type { Cell, Column, Table } from './report-tables.js';
 
 const comma = (value: number, places: number) => value.toFixed(places).replace('.', ',');

@@ -3,7 +3,7 @@ import { Office, ReportSubscription, WorkArea } from '../../db/models/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/problem.js';
 import { periodOf, type AppraisalPeriod } from '../../domain/appraisal/periods.js';
 import { localDate, startOfLocalDay } from '../../domain/local-date.js';
-import { CADENCES, lastClosedPeriod, periodAfter, type Cadence } from '../../domain/report-schedule.js';
+import { CADENCES, lastClosedPeriod, periodAfter, type Cadence } from '../../domain/appraisal/report-schedule.js';
 import { REPORT_READERS } from '../../domain/roles.js';
 import { assertRole, scopeOf, type AuthUser } from '../access/scope.js';
 import { slugCode } from '../admin/fields.js';

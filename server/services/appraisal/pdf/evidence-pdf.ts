@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { COMBINED_PARTS, type CombinedPart } from '../../../domain/appraisal/combined.js';
 import type { EmployeeAppraisal, Signer } from '../appraisal.js';
 import type { Letterhead } from '../letterhead.js';
-import { FONTS, printable, type GlyphSource } from './fonts.js';
+import { FONTS, printable, type GlyphSource } from '../../pdf/fonts.js';
 import { localDate, localDateTime } from './local-time.js';
 
 export interface EvidenceInput {

@@ -1,4 +1,4 @@
-import { periodCodeOn, periodOf, type AppraisalPeriod } from './appraisal/periods.js';
+import { periodCodeOn, periodOf, type AppraisalPeriod } from './periods.js';
 
 export const CADENCES = ['monthly', 'quarterly'] as const;
 export type Cadence = (typeof CADENCES)[number];
