@@ -20,7 +20,8 @@ import { ADMIN_URLS, createScratchDatabase, openSide, type ScratchDatabase, type
 const TEMPLATE_PREFIX = 'pacak_template_';
 /** Templates of other sources are dropped once this old: another checkout may still be using a newer one. */
 const SWEEP_AFTER_MS = 2 * 60 * 60 * 1000;
-const BUILD_WAIT_MS = 180_000;
+/** A MariaDB template builds in seconds; waiting longer than this means something is wrong (under the hook timeout). */
+const BUILD_WAIT_MS = 50_000;
 
 /** How a template is made ready: start a test server on the database, as a suite would, and close it. */
 export type TemplateBuild = (database: ScratchDatabase) => Promise<void>;
@@ -164,6 +165,8 @@ async function sweepPostgres(current: string): Promise<void> {
 // the template's tables (SHOW CREATE TABLE, so foreign keys come along), rows, triggers and routines.
 
 const READY_TABLE = 'template_ready';
+/** Holds the building process's id, so a template left unfinished by a process that died is seen at once. */
+const BUILDER_TABLE = 'template_builder';
 
 interface MariadbPlan {
   script: string;
@@ -194,7 +197,7 @@ async function cloneMariadb(build: TemplateBuild): Promise<ScratchDatabase> {
   return copy;
 }
 
-async function ensureMariadbTemplate(template: string, build: TemplateBuild): Promise<void> {
+async function ensureMariadbTemplate(template: string, build: TemplateBuild, retry = true): Promise<void> {
   const ready = () =>
     withAdmin('mariadb', async (admin) => {
       const rows = await admin.query('SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = :template AND TABLE_NAME = :table', {
@@ -208,6 +211,8 @@ async function ensureMariadbTemplate(template: string, build: TemplateBuild): Pr
     await sweepMariadb(admin, template);
     try {
       await admin.query(`CREATE DATABASE ${template} CHARACTER SET latin1`);
+      await admin.query(`CREATE TABLE ${template}.${BUILDER_TABLE} (pid INT)`);
+      await admin.query(`INSERT INTO ${template}.${BUILDER_TABLE} VALUES (${process.pid})`);
       return true;
     } catch (error) {
       if ((error as { original?: { errno?: number } }).original?.errno === 1007) return false;
@@ -226,8 +231,27 @@ async function ensureMariadbTemplate(template: string, build: TemplateBuild): Pr
   }
   const deadline = Date.now() + BUILD_WAIT_MS;
   while (!(await ready())) {
+    if (retry && (await builderDied(template))) {
+      await withAdmin('mariadb', (admin) => admin.query(`DROP DATABASE IF EXISTS ${template}`));
+      return ensureMariadbTemplate(template, build, false);
+    }
     if (Date.now() > deadline) throw new Error(`the test template ${template} is still not ready; drop it if no test run is building it`);
     await sleep(250);
+  }
+}
+
+/** True when the process building the template is gone (test runs share this machine's database servers). */
+async function builderDied(template: string): Promise<boolean> {
+  const rows = await withAdmin('mariadb', (admin) =>
+    admin.query<{ pid: number }>(`SELECT pid FROM ${template}.${BUILDER_TABLE}`, { type: QueryTypes.SELECT }).catch(() => []),
+  );
+  const pid = rows[0]?.pid;
+  if (!pid) return false; // Claimed a moment ago: the id comes next.
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
@@ -253,7 +277,7 @@ async function planMariadbCopy(template: string): Promise<MariadbPlan> {
     if (views.length) throw new Error(`the test template copy does not replay views (${views.map((v) => v.name).join(', ')})`);
     const tables = await select<{ name: string }>(
       `SELECT TABLE_NAME AS name FROM information_schema.TABLES
-        WHERE TABLE_SCHEMA = :template AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '${READY_TABLE}' ORDER BY TABLE_NAME`,
+        WHERE TABLE_SCHEMA = :template AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME NOT IN ('${READY_TABLE}', '${BUILDER_TABLE}') ORDER BY TABLE_NAME`,
     );
     const statements = ['SET FOREIGN_KEY_CHECKS = 0'];
     for (const { name } of tables) {
