@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { createMailer, type Mailer } from '../../server/services/mail/mailer.js';
 
 /** A real SMTP server on loopback that keeps what it receives, parsed. */
 export interface TestMailbox {
@@ -61,4 +63,21 @@ export async function startMailbox(): Promise<TestMailbox> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   mailbox.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return mailbox;
+}
+
+/**
+ * The hooks the mail suites share: one mailbox for the file and a mailer that sends to it, handed to the
+ * suite's own variables once they are there, e.g. `useMailbox((started) => ({ mailbox, mailer } = started))`.
+ */
+export function useMailbox(bind: (started: { mailbox: TestMailbox; mailer: Mailer }) => void): void {
+  let started: { mailbox: TestMailbox; mailer: Mailer } | undefined;
+  beforeAll(async () => {
+    const mailbox = await startMailbox();
+    started = { mailbox, mailer: createMailer(mailbox.url, 'PACAK rating <pacak@bkk.example.go.id>')! };
+    bind(started);
+  });
+  afterAll(async () => {
+    started?.mailer.close();
+    await started?.mailbox.close();
+  });
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AdminUser, AlertOutbox, Rating, WorkArea } from '../../server/db/models/index.js';
 import { AlertWorker } from '../../server/services/alerts/alert-worker.js';
-import { createMailer, type Mailer } from '../../server/services/mail/mailer.js';
+import type { Mailer } from '../../server/services/mail/mailer.js';
 import { adminApi, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
-import { startMailbox, type TestMailbox } from '../helpers/mailbox.js';
+import { useMailbox, type TestMailbox } from '../helpers/mailbox.js';
 import { uniquePhone } from '../helpers/http.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -13,14 +13,7 @@ useServerWithAdmin((started) => ({ server, admin } = started));
 
 let mailbox: TestMailbox;
 let mailer: Mailer;
-beforeAll(async () => {
-  mailbox = await startMailbox();
-  mailer = createMailer(mailbox.url, 'PACAK rating <pacak@bkk.example.go.id>')!;
-});
-afterAll(async () => {
-  mailer.close();
-  await mailbox.close();
-});
+useMailbox((started) => ({ mailbox, mailer } = started));
 
 const GOOD = { profesional: 5, amanah: 5, cakap: 4, akuntabel: 5, kolaboratif: 4 };
 const db = () => Rating.sequelize!;

@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { AdminUser, Office, ReportSubscription } from '../../server/db/models/index.js';
 import { periodOf } from '../../server/domain/appraisal/periods.js';
 import { localDate, startOfLocalDay } from '../../server/domain/local-date.js';
 import { lastClosedPeriod, periodAfter } from '../../server/domain/appraisal/report-schedule.js';
-import { createMailer, type Mailer } from '../../server/services/mail/mailer.js';
+import type { Mailer } from '../../server/services/mail/mailer.js';
 import { ReportMailWorker } from '../../server/services/reports/report-mail-worker.js';
 import { adminApi, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import { getJson } from '../helpers/http.js';
-import { startMailbox, type TestMailbox } from '../helpers/mailbox.js';
+import { useMailbox, type TestMailbox } from '../helpers/mailbox.js';
 import type { TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -18,14 +18,7 @@ useServerWithAdmin((started) => ({ server, admin } = started));
 
 let mailbox: TestMailbox;
 let mailer: Mailer;
-beforeAll(async () => {
-  mailbox = await startMailbox();
-  mailer = createMailer(mailbox.url, 'PACAK rating <pacak@bkk.example.go.id>')!;
-});
-afterAll(async () => {
-  mailer.close();
-  await mailbox.close();
-});
+useMailbox((started) => ({ mailbox, mailer } = started));
 
 interface Subscription {
   id: number;

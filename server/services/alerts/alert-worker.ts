@@ -6,6 +6,7 @@ import { INDICATOR_CODES } from '../../domain/indicators.js';
 import type { Mailer } from '../mail/mailer.js';
 import { withoutPhones } from '../privacy/free-text.js';
 import { AlertMailDelivery } from './alert-mail-delivery.js';
+import { RepeatingRounds } from '../workers/repeating-rounds.js';
 
 export interface AlertWorkerOptions {
   /** Rows leased per round. */
@@ -41,7 +42,7 @@ export const signBody = (secret: string, body: string): string => `sha256=${crea
  * or after the last attempt `failed`. Every update after the send is conditional on the lease, so a
  * worker whose lease ran out changes nothing.
  */
-export class AlertWorker {
+export class AlertWorker extends RepeatingRounds {
   readonly #batch: number;
   readonly #leaseMs: number;
   readonly #maxAttempts: number;
@@ -49,13 +50,12 @@ export class AlertWorker {
   readonly #timeoutMs: number;
   readonly #now: () => Date;
   readonly #mail: AlertMailDelivery;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<unknown> | null = null;
 
   constructor(
     private readonly db: Sequelize,
     options: AlertWorkerOptions = {},
   ) {
+    super();
     this.#batch = options.batchSize ?? 100;
     this.#leaseMs = options.leaseMs ?? 60_000;
     this.#maxAttempts = options.maxAttempts ?? 8;
@@ -72,26 +72,8 @@ export class AlertWorker {
     });
   }
 
-  /** Runs a round every `intervalMs` until stop(). */
-  start(intervalMs: number): void {
-    const tick = () => {
-      this.#running = this.runOnce()
-        .catch(() => 0)
-        .finally(() => {
-          if (this.#timer) this.#timer = setTimeout(tick, intervalMs).unref();
-        });
-    };
-    this.#timer = setTimeout(tick, intervalMs).unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    await this.#running;
-  }
-
   /** One round: leases what is due and delivers it; answers how many rows it leased. */
-  async runOnce(): Promise<number> {
+  override async runOnce(): Promise<number> {
     const lease = `${process.pid}:${randomUUID()}`.slice(0, 64);
     const ids = await this.#lease(lease);
     if (!ids.length) return 0;

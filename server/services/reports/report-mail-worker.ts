@@ -14,6 +14,7 @@ import { tablePdf } from './report-pdf.js';
 import { closesAt } from './report-subscriptions.js';
 import { summaryTables, type Table } from './report-tables.js';
 import type { ShareLinks } from './share-links.js';
+import { RepeatingRounds } from '../workers/repeating-rounds.js';
 
 export interface ReportMailWorkerOptions {
   mailer: Mailer | null;
@@ -54,41 +55,22 @@ const bufferOf = async (stream: NodeJS.ReadableStream): Promise<Buffer> => {
  * several processes one sends it, and a period that closed while no server ran goes when one runs
  * again, once. A failure waits with a doubling backoff (up to six hours) and is tried again.
  */
-export class ReportMailWorker {
+export class ReportMailWorker extends RepeatingRounds {
   readonly #now: () => Date;
   readonly #leaseMs: number;
   readonly #backoffMs: number;
   readonly #linkDays: number;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<unknown> | null = null;
 
   constructor(private readonly options: ReportMailWorkerOptions) {
+    super();
     this.#now = options.now ?? (() => new Date());
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#backoffMs = options.backoffMs ?? 60_000;
     this.#linkDays = options.linkDays ?? 30;
   }
 
-  /** Runs a round every `intervalMs` until stop(). */
-  start(intervalMs: number): void {
-    const tick = () => {
-      this.#running = this.runOnce()
-        .catch(() => 0)
-        .finally(() => {
-          if (this.#timer) this.#timer = setTimeout(tick, intervalMs).unref();
-        });
-    };
-    this.#timer = setTimeout(tick, intervalMs).unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    await this.#running;
-  }
-
   /** One round; answers how many reports it mailed. */
-  async runOnce(): Promise<number> {
+  override async runOnce(): Promise<number> {
     if (!this.options.mailer) return 0;
     const now = this.#now();
     const due = await ReportSubscription.findAll({
