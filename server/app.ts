@@ -8,7 +8,7 @@ import { apiCors } from './http/cors.js';
 import { errorMiddleware } from './http/error-middleware.js';
 import { createLogger, type Logger } from './logger.js';
 import { adminPageRouter } from './routes/admin-page.js';
-import { apiRouter } from './routes/api.js';
+import { apiRouter, BODY_LIMIT } from './routes/api.js';
 import { boardRouter } from './routes/board.js';
 import { healthRouter } from './routes/health.js';
 import { hostedPagesRouter } from './routes/hosted-pages.js';
@@ -17,6 +17,7 @@ import { embedPageRouter } from './routes/embed-page.js';
 import { employeePageRouter } from './routes/employee-page.js';
 import { kioskPageRouter } from './routes/kiosk-page.js';
 import { qrRouter } from './routes/qr.js';
+import { ratingIntakeFastPath } from './routes/rating-intake.js';
 import { skmPagesRouter } from './routes/skm-pages.js';
 import { skmPublishedRouter } from './routes/skm-publications.js';
 import { widgetAssetsRouter } from './routes/widget-assets.js';
@@ -79,6 +80,8 @@ export function createApp(config: Config, deps: AppDeps): Koa {
   // CORS runs before routing: a preflight (OPTIONS) matches no route of its own.
   const cors = apiCors(services.origins, config.publicBaseUrl);
   app.use((ctx, next) => (ctx.path.startsWith('/api/') ? cors(ctx, next) : next()));
+  // Ratings are most of the traffic: their route answers before the routers match the path against every route.
+  app.use(ratingIntakeFastPath(services, config.publicBaseUrl, BODY_LIMIT));
 
   // A board is for staff: signed in as an admin, a coordinator (their own work area) or a viewer.
   const signIn = authenticate(services.auth);

@@ -2,20 +2,16 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { INDICATORS } from '../domain/indicators.js';
 import { tooManyRequests } from '../domain/problem.js';
-import { foreignOrigin, originNotAllowed } from '../http/cors.js';
-import { parseOr422 } from '../http/validate.js';
-import { publicByCode, requireEmployeeByCode, withNipForCode } from '../services/access/employee-by-code.js';
-import { assertKioskChannel } from '../services/access/kiosk-channel.js';
-import { KioskKeys } from '../services/access/kiosk-keys.js';
+import { foreignOrigin } from '../http/cors.js';
+import { publicByCode, requireEmployeeByCode } from '../services/access/employee-by-code.js';
 import type { Services } from '../services/index.js';
 import type { EmployeeRecord } from '../services/catalogue/catalogue.js';
-import { ratingBodySchema } from '../domain/rating-schema.js';
 import type { FormAnswer } from '../../contract/index.js';
+import { ratingIntake } from './rating-intake.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
 export function publicApiRouter(services: Services, publicBaseUrl: string): Router {
   const router = new Router();
-  const kioskKeys = new KioskKeys(services.vault);
   /** Whether the asking page may send ratings to this office: the widget knows before anyone types. */
   const sendingFor = (ctx: Context, officeId: number) => services.origins.verdict(foreignOrigin(ctx, publicBaseUrl), officeId);
 
@@ -110,23 +106,7 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
     ctx.body = { ...services.formTokens.issue(record.employee.nip), sending: await sendingFor(ctx, record.office.id) };
   });
 
-  router.post('/ratings', async (ctx) => {
-    const body = parseOr422(ratingBodySchema, await withNipForCode(services.catalogue, ctx.request.body));
-    // A counter tablet's rating proves it with its key, and counts against the key's limits, not the shared address's.
-    const kiosk =
-      body.channel === 'kiosk' ? await assertKioskChannel(kioskKeys, services.catalogue, body.nip, ctx.get('x-kiosk-key').trim()) : null;
-    // CORS let the site through because some office allows it; this office must be one of them.
-    const origin = foreignOrigin(ctx, publicBaseUrl);
-    const record = origin ? await services.catalogue.findActiveEmployee(body.nip) : null;
-    if (origin && record && !(await services.origins.verdict(origin, record.office.id)).allowed) throw originNotAllowed(origin);
-    const { receipt, replayed } = await services.ratings.submit(body, {
-      ipHash: services.addressHash(ctx.ip),
-      kioskKeyId: kiosk?.id ?? null,
-    });
-    ctx.status = 201;
-    if (replayed) ctx.set('Idempotent-Replayed', 'true');
-    ctx.body = receipt;
-  });
+  router.post('/ratings', ratingIntake(services, publicBaseUrl));
 
   return router;
 }
