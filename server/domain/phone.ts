@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, type KeyObject } from 'node:crypto';
+import { derivedKey } from './derived-key.js';
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { gone } from './problem.js';
 
@@ -62,12 +63,12 @@ const IV_BYTES = 12;
  * key never doubles as the encryption key.
  */
 export class PhoneVault {
-  readonly #hashKey: Buffer;
-  readonly #encryptionKey: Buffer;
+  readonly #hashKey: KeyObject;
+  readonly #encryptionKey: KeyObject;
 
   constructor(secret: string) {
-    this.#hashKey = Buffer.from(hkdfSync('sha256', secret, 'pacak', 'phone-hash', 32));
-    this.#encryptionKey = Buffer.from(hkdfSync('sha256', secret, 'pacak', 'phone-encryption', 32));
+    this.#hashKey = derivedKey(secret, 'phone-hash');
+    this.#encryptionKey = derivedKey(secret, 'phone-encryption');
   }
 
   hash(value: string): string {

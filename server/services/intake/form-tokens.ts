@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { derivedKey } from '../../domain/derived-key.js';
 import type { Config } from '../../config.js';
 import { invalid } from '../../domain/problem.js';
 
@@ -33,10 +34,10 @@ const MAC_BYTES = 16;
  * while it lives (the one-a-day rule and the abuse limits bound what reuse can do).
  */
 export class FormTokenCodec {
-  readonly #key: Buffer;
+  readonly #key: KeyObject;
 
   constructor(secret: string) {
-    this.#key = Buffer.from(hkdfSync('sha256', secret, 'pacak', 'pacak-form-token v1', 32));
+    this.#key = derivedKey(secret, 'pacak-form-token v1');
   }
 
   sign(nip: string, issuedAt: Date): string {

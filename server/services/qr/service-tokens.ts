@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { derivedKey } from '../../domain/derived-key.js';
 import { Employee, Rating } from '../../db/models/index.js';
 import { invalid, ProblemError, problemType, tooManyRequests } from '../../domain/problem.js';
 import { canonicalStaffIdOr422 } from '../access/canonical-input.js';
@@ -34,10 +35,10 @@ export const SERVICE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{48}$/;
  * own label, so it never equals the sign-in key and a sign-in token can never pass for one of these.
  */
 export class ServiceTokenCodec {
-  readonly #key: Buffer;
+  readonly #key: KeyObject;
 
   constructor(secret: string) {
-    this.#key = Buffer.from(hkdfSync('sha256', secret, 'pacak', 'pacak-service-token v1', 32));
+    this.#key = derivedKey(secret, 'pacak-service-token v1');
   }
 
   sign(employeeId: number, expiresAt: Date): { token: string; id: string } {
