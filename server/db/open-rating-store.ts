@@ -1,8 +1,9 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import type { RatingStore } from './rating-store.js';
-import { MariadbRatingStore } from './mariadb-rating-store.js';
-import { PostgresRatingStore } from './postgres-rating-store.js';
+import { mariadbGroupWriter, MariadbRatingStore } from './mariadb-rating-store.js';
+import { GroupedCommits } from './grouped-commits.js';
+import { PostgresRatingStore, postgresGroupWriter } from './postgres-rating-store.js';
 import { SequelizeRatingStore } from './sequelize-rating-store.js';
 import { dialectOf, sqliteBusyTimeout, sqliteStorage } from './connection.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
@@ -19,7 +20,8 @@ export async function openRatingStore(sequelize: Sequelize, config: Pick<Config,
   // The same wait for the write lock as Sequelize's own SQLite connections (connection.ts).
   if (dialect === 'sqlite')
     return SqliteWriterThread.open(sqliteStorage(config.databaseUrl), sqliteBusyTimeout(config.db.statementTimeoutMs));
-  if (dialect === 'postgres') return new PostgresRatingStore(sequelize);
-  if (await MariadbRatingStore.supported(sequelize)) return new MariadbRatingStore(sequelize);
+  if (dialect === 'postgres') return new GroupedCommits(new PostgresRatingStore(sequelize), postgresGroupWriter(sequelize));
+  if (await MariadbRatingStore.supported(sequelize))
+    return new GroupedCommits(new MariadbRatingStore(sequelize), mariadbGroupWriter(sequelize));
   return new SequelizeRatingStore(sequelize);
 }

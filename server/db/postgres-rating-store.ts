@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
+import { writeInOneTransaction, type GroupWriter } from './grouped-commits.js';
 import { withPooledConnection } from './pooled-connection.js';
 import { countersInLockOrder, fullLimitNamed, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
 import { RATING_COLUMN_NAMES, RATING_COLUMNS, ratingValues } from './rating-columns.js';
@@ -52,7 +53,26 @@ const STATEMENT_NAME = `pacak_rating_${createHash('sha256').update(INSERT_RATING
 /** What this store uses of pg's Client. */
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: { id: number }[] }>;
+  query(text: string): Promise<unknown>;
 }
+
+/** The statement's parameters: the rating's columns, then its limits' counters as four arrays. */
+function parameters(rating: NewRating, limits: RatingLimit[]): unknown[] {
+  const counters = countersInLockOrder(limits);
+  return [
+    ...values(rating),
+    counters.map((c) => c.key),
+    counters.map((c) => c.windowStart),
+    counters.map((c) => c.most),
+    counters.map((c) => c.kind),
+  ];
+}
+
+const ratingStatement = (rating: NewRating, limits: RatingLimit[]) => ({
+  name: STATEMENT_NAME,
+  text: INSERT_RATING,
+  values: parameters(rating, limits),
+});
 
 /**
  * PostgreSQL's lean rating writer: the whole rating in one prepared statement on a connection of
@@ -65,17 +85,9 @@ export class PostgresRatingStore implements RatingStore {
   constructor(private readonly sequelize: Sequelize) {}
 
   async insert(rating: NewRating, limits: RatingLimit[] = []): Promise<InsertOutcome> {
-    const counters = countersInLockOrder(limits);
-    const params = [
-      ...values(rating),
-      counters.map((c) => c.key),
-      counters.map((c) => c.windowStart),
-      counters.map((c) => c.most),
-      counters.map((c) => c.kind),
-    ];
     try {
       const result = await withPooledConnection<PgClient, { rows: { id: number }[] }>(this.sequelize, (client) =>
-        client.query({ name: STATEMENT_NAME, text: INSERT_RATING, values: params }),
+        client.query(ratingStatement(rating, limits)),
       );
       const id = result.rows[0]?.id;
       if (id === undefined) throw new Error('The rating statement stored nothing and said nothing');
@@ -89,4 +101,22 @@ export class PostgresRatingStore implements RatingStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** A group of ratings in one transaction on one connection of the pool (see GroupedCommits). */
+export function postgresGroupWriter(sequelize: Sequelize): GroupWriter {
+  return (group) =>
+    withPooledConnection<PgClient, number[] | null>(sequelize, (client) =>
+      writeInOneTransaction(
+        {
+          run: async (sql) => void (await client.query(sql)),
+          store: async ({ rating, limits }) => {
+            const id = (await client.query(ratingStatement(rating, limits))).rows[0]?.id;
+            return id === undefined ? null : Number(id);
+          },
+        },
+        'BEGIN',
+        group,
+      ),
+    );
 }

@@ -88,6 +88,97 @@ describe.skipIf(TEST_DB === 'sqlite')('the lean rating path of PostgreSQL and Ma
   });
 });
 
+describe.skipIf(TEST_DB === 'sqlite')('grouped commits on PostgreSQL and MariaDB', () => {
+  let server: TestServer;
+  const tokens = new Map<string, string>();
+  const send = (body: Record<string, unknown>) =>
+    postJson(`${server.url}/api/v1/ratings`, { ...body, formToken: tokens.get(body.nip as string) });
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_PHONE_PER_DAY: '10' });
+    for (const nip of NIPS) tokens.set(nip, (await formToken(server.url, nip)) as string);
+    // The catalogue's cache filled, so the ratings below reach the writer together.
+    for (const nip of NIPS) expect((await send(ratingBody({ nip, serviceType: TYPES[0] }))).status).toBe(201);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const figuresEqual = async () => {
+    const figures = await dailyFiguresBothWays(server.sequelize);
+    expect(figures.fine.kept).toEqual(figures.fine.raw);
+    expect(figures.coarse.kept).toEqual(figures.coarse.raw);
+    expect(figures.monthly.fine.kept).toEqual(figures.monthly.fine.raw);
+    expect(figures.monthly.coarse.kept).toEqual(figures.monthly.coarse.raw);
+  };
+  const count = async (sql: string) => Number((await server.sequelize.query<{ n: number }>(sql, { type: QueryTypes.SELECT }))[0]?.n ?? 0);
+
+  it('writes ratings that arrive together in one transaction, with one commit for the group', async () => {
+    const before = await count('SELECT COUNT(*) AS n FROM ratings');
+    const log = await statementLog(server.sequelize);
+    let answers: JsonResponse[];
+    try {
+      answers = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => send(ratingBody({ nip: NIPS[i % NIPS.length], serviceType: TYPES[i % TYPES.length] }))),
+      );
+    } finally {
+      log.stop();
+    }
+    expect(answers.map((answer) => answer.status)).toEqual(Array(24).fill(201));
+    expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(24);
+    expect(await count('SELECT COUNT(*) AS n FROM ratings')).toBe(before + 24);
+    const ratingStatements = log.sent.filter((sql) => /^(WITH limits AS|BEGIN NOT ATOMIC)/.test(sql));
+    const commits = log.sent.filter((sql) => sql === 'COMMIT');
+    expect(ratingStatements).toHaveLength(24);
+    expect(log.sent.filter((sql) => sql === 'BEGIN' || sql === 'START TRANSACTION').length).toBe(commits.length);
+    // A group of one commits on its own statement: every COMMIT here closed a group of several ratings.
+    expect(commits.length).toBeGreaterThanOrEqual(1);
+    expect(commits.length).toBeLessThanOrEqual(12);
+    await figuresEqual();
+  });
+
+  it('stores the rest of a group when one of its ratings is refused, and answers each as when sent alone', async () => {
+    const before = await count('SELECT COUNT(*) AS n FROM ratings');
+    const distinct = Array.from({ length: 8 }, (_, i) =>
+      ratingBody({ nip: NIPS[i % NIPS.length], serviceType: TYPES[(i + 1) % TYPES.length] }),
+    );
+    const repeated = ratingBody({ nip: NIPS[0], serviceType: TYPES[2] });
+    const resent = ratingBody({ nip: NIPS[1], serviceType: TYPES[2] });
+    const bodies = [...distinct, repeated, { ...repeated, clientId: randomUUID() }, resent, resent];
+    const answers = await Promise.all(bodies.map(send));
+    expect(answers.slice(0, 8).map((answer) => answer.status)).toEqual(Array(8).fill(201));
+    // The same customer rating the same service twice at once: one stored, one told it is already rated.
+    expect([answers[8]!.status, answers[9]!.status].sort()).toEqual([201, 409]);
+    // The same rating sent twice at once: stored once, both sends get its answer.
+    expect([answers[10]!.status, answers[11]!.status]).toEqual([201, 201]);
+    expect(answers[10]!.body.id).toBe(answers[11]!.body.id);
+    expect(await count('SELECT COUNT(*) AS n FROM ratings')).toBe(before + 10);
+    expect(await count(`SELECT COUNT(*) AS n FROM ratings WHERE client_id = '${resent.clientId as string}'`)).toBe(1);
+    await figuresEqual();
+  });
+
+  it('counts a full limit inside a group exactly, refusing only the ratings beyond it', async () => {
+    const phone = uniquePhone();
+    // RATE_LIMIT_PHONE_PER_DAY is 10 here: twelve different services of one number at once.
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      ratingBody({ phone, nip: NIPS[i % NIPS.length], serviceType: TYPES[(i + 3) % TYPES.length] }),
+    );
+    const answers = await Promise.all(bodies.map(send));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([...Array(10).fill(201), 429, 429]);
+    const allowed = 10;
+    const stored = await count(
+      `SELECT COUNT(*) AS n FROM ratings WHERE client_id IN (${bodies.map((body) => `'${body.clientId as string}'`).join(', ')})`,
+    );
+    expect(stored).toBe(allowed);
+    const [counter] = await server.sequelize.query<{ n: number }>(
+      "SELECT SUM(count) AS n FROM rate_counters WHERE key_hash LIKE 'phone:%' GROUP BY key_hash ORDER BY SUM(count) DESC LIMIT 1",
+      { type: QueryTypes.SELECT },
+    );
+    expect(Number(counter?.n)).toBe(allowed);
+    await figuresEqual();
+  });
+});
+
 describe('two server processes racing the rating limits on one database', () => {
   const LIMITS = { TRUST_PROXY: '1', RATE_LIMIT_PHONE_PER_DAY: '3', RATE_LIMIT_BURST: '4', RATE_LIMIT_RATINGS: '8' };
   let database: ScratchDatabase;

@@ -1,0 +1,110 @@
+import { DiscardConnection } from './pooled-connection.js';
+import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
+
+/** One rating waiting for its group. */
+export interface Queued {
+  rating: NewRating;
+  limits: RatingLimit[];
+}
+
+/**
+ * Writes a whole group in one transaction: every rating's statement, then COMMIT. It answers the ids in
+ * the group's order, or null when any statement was refused or failed; then nothing of the group is
+ * kept (it rolled back) and each rating goes its own way through the store that writes one at a time.
+ */
+export type GroupWriter = (group: Queued[]) => Promise<number[] | null>;
+
+/** What writing a group in one transaction takes of a driver connection. */
+export interface GroupConnection {
+  /** Runs a statement without parameters: BEGIN (or START TRANSACTION), COMMIT, ROLLBACK. */
+  run(sql: string): Promise<void>;
+  /** Stores one rating inside the transaction and answers its id, or null when it stored nothing. */
+  store(queued: Queued): Promise<number | null>;
+}
+
+/**
+ * The ratings of a group one after another inside `begin` … COMMIT, stopping at the first that is not
+ * stored; then ROLLBACK and null. A failing COMMIT or ROLLBACK throws `DiscardConnection` (its state is unknown).
+ */
+export async function writeInOneTransaction(connection: GroupConnection, begin: string, group: Queued[]): Promise<number[] | null> {
+  const ids: number[] = [];
+  try {
+    await connection.run(begin);
+    for (const queued of group) {
+      const id = await connection.store(queued);
+      if (id === null) break;
+      ids.push(id);
+    }
+  } catch {
+    // Refused or failed: the group rolls back below, and its ratings are written one by one.
+  }
+  const stored = ids.length === group.length;
+  try {
+    await connection.run(stored ? 'COMMIT' : 'ROLLBACK');
+  } catch (error) {
+    throw new DiscardConnection(error);
+  }
+  return stored ? ids : null;
+}
+
+interface Pending extends Queued {
+  resolve(outcome: InsertOutcome): void;
+  reject(error: unknown): void;
+}
+
+/** Largest group written in one transaction; more waiting ratings go in the next. */
+const MAX_GROUP = 128;
+
+/**
+ * Grouped commits for PostgreSQL and MariaDB, as SQLite's writer makes them: the ratings that arrive
+ * while a group is being written go together into the next transaction. Every rating bumps the same
+ * counters of its address (and often of its employee's figures), whose rows stay locked until commit:
+ * one rating a transaction made every rating from one address wait for the previous one's durable
+ * commit, so they were written one log flush at a time however many connections the pool had. In a
+ * group those rows are locked once and flushed once.
+ *
+ * The rules are the single writer's: a group is written only when every rating of it is accepted.
+ * When one is refused (a unique index, a full limit) or anything fails (a deadlock with another
+ * process's group, a lost connection), the group rolls back and each of its ratings is written alone,
+ * which names the rule that refused it; a rating whose group's commit may have been applied after all
+ * finds its clientId stored and gets the first answer. Every caller hears only after the commit that
+ * holds its rating. A group of one is written alone at once.
+ */
+export class GroupedCommits implements RatingStore {
+  #queue: Pending[] = [];
+  #busy = false;
+
+  constructor(
+    private readonly single: RatingStore,
+    private readonly writeGroup: GroupWriter,
+  ) {}
+
+  insert(rating: NewRating, limits: RatingLimit[] = []): Promise<InsertOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ rating, limits, resolve, reject });
+      if (!this.#busy) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#busy = true;
+    // Let the requests already parsed in this turn of the event loop join the first group.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#queue.length) await this.#write(this.#queue.splice(0, MAX_GROUP));
+    this.#busy = false;
+  }
+
+  async #write(group: Pending[]): Promise<void> {
+    const ids = group.length > 1 ? await this.writeGroup(group).catch(() => null) : null;
+    if (ids) {
+      group.forEach((pending, i) => pending.resolve({ stored: true, id: ids[i] as number }));
+      return;
+    }
+    await Promise.all(group.map((pending) => this.single.insert(pending.rating, pending.limits).then(pending.resolve, pending.reject)));
+  }
+
+  async close(): Promise<void> {
+    while (this.#busy || this.#queue.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.single.close();
+  }
+}
