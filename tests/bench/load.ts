@@ -17,6 +17,8 @@ export interface LoadJob {
   serviceTypes: string[];
   /** A form token per NIP, as the widget fetches before the form shows (GET /api/v1/form-token). */
   formTokens: Record<string, string>;
+  /** Requests per second over all connections; unset, as many as the server answers. */
+  rate?: number;
 }
 
 export type LoadResult = Pick<Result, 'requests' | 'latency' | 'errors' | 'timeouts' | 'non2xx' | 'statusCodeStats' | 'duration'> & {
@@ -56,6 +58,7 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
     connections: job.connections,
     duration: job.seconds,
     timeout: 10,
+    ...(job.rate ? { overallRate: job.rate } : {}),
     requests: [
       {
         method: 'POST',
