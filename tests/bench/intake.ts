@@ -6,6 +6,9 @@
  * raw ratings: a fast answer that lost a rating would not count.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { openSequelize } from '../../server/db/connection.js';
 import { FIRST_OFFICE } from '../../server/db/seed-data.js';
@@ -14,12 +17,15 @@ import { runInChild } from './children.js';
 import { scratchDb, unavailable, type BenchDb } from './databases.js';
 import { dailyFiguresMismatches } from './daily-figures-check.js';
 import type { LoadJob, LoadResult } from './load.js';
-import { cpuMs } from './proc.js';
+import { cpuMs, databaseServerCpu, databaseServerCpuSince } from './proc.js';
+import { stepsOfRun, type Step } from './profile.js';
 
 export interface IntakeOptions {
   dbs: BenchDb[];
   connections: number[];
   seconds: number;
+  /** Profile the server (node --cpu-prof) during the run at 20 connections and split its time into steps. */
+  profile?: boolean;
   log(line: string): void;
 }
 
@@ -35,6 +41,8 @@ export interface IntakeRow {
   /** CPU time the process used per answered request, in milliseconds: where the time goes. */
   bareCpuMs: number;
   cpuMs: number;
+  /** CPU time the database server's processes used per answered request (PostgreSQL, MariaDB), in milliseconds. */
+  databaseCpuMs: number | null;
   /** Answers other than 201, and socket errors or timeouts, in the server's run. */
   refused: number;
   errors: number;
@@ -45,6 +53,8 @@ export interface IntakeResult {
   skipped: { db: BenchDb; reason: string }[];
   /** Per database: 201s counted by the load generator, ratings found in the table, daily figure rows that differ. */
   checks: { db: BenchDb; answered201: number; stored: number; figureMismatches: number }[];
+  /** Per database, with --profile: the server's busy time at 20 connections by step. */
+  profiles: { db: BenchDb; steps: Step[] }[];
 }
 
 /** The server as production runs it, on the given database, with the per-address rating limit out of the way. */
@@ -90,7 +100,7 @@ let phoneRange = 0;
 const nextPhones = (): number => 10_000_000 + 5_000_000 * phoneRange++;
 
 export async function benchIntake(options: IntakeOptions): Promise<IntakeResult> {
-  const result: IntakeResult = { rows: [], skipped: [], checks: [] };
+  const result: IntakeResult = { rows: [], skipped: [], checks: [], profiles: [] };
   const nips = FIRST_OFFICE.employees.map((e) => e.nip);
   const serviceTypes = FIRST_OFFICE.serviceTypes.map((t) => t.code);
   // The bare route gets the same bodies, tokens included, so both parse the same JSON.
@@ -102,10 +112,18 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
       (seconds + 60) * 1000,
     );
   /** A load run, with the CPU time the target process spent per answered request. */
-  const measured = async (target: { pid: number; ready: { url: string } }, connections: number) => {
+  const measured = async (target: { pid: number; ready: { url: string } }, connections: number, db?: BenchDb) => {
     const before = cpuMs(target.pid);
+    const databaseBefore = db && db !== 'sqlite' ? databaseServerCpu() : null;
+    const from = monotonicMicros();
     const result = await load(target.ready.url, connections, options.seconds);
-    return { result, cpuPerRequest: (cpuMs(target.pid) - before) / Math.max(1, result.requests.total) };
+    const requests = Math.max(1, result.requests.total);
+    return {
+      result,
+      cpuPerRequest: (cpuMs(target.pid) - before) / requests,
+      databaseCpuPerRequest: databaseBefore === null ? null : databaseServerCpuSince(databaseBefore) / requests,
+      window: [from, monotonicMicros()] as const,
+    };
   };
 
   const bare = await startChild<{ url: string }>('bare-koa.js', {});
@@ -120,15 +138,20 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
       }
       const scratch = await scratchDb(db);
       try {
-        const server = await startChild<{ url: string }>('bench-server.js', serverEnv(scratch.url, scratch.dir));
+        const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'pacak-profile-')) : null;
+        const server = await startChild<{ url: string }>('bench-server.js', serverEnv(scratch.url, scratch.dir), {
+          execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+        });
+        let profiled: { window: readonly [number, number]; requests: number } | null = null;
         let answered = 0;
         try {
           formTokens = await fetchFormTokens(server.ready.url, nips);
           answered += ok201(await load(server.ready.url, 20, 2)); // warm-up: caches, JIT, the pool's connections
           for (const connections of options.connections) {
             const { result: floor, cpuPerRequest: bareCpuMs } = await measured(bare, connections);
-            const { result: real, cpuPerRequest: serverCpuMs } = await measured(server, connections);
+            const { result: real, cpuPerRequest: serverCpuMs, databaseCpuPerRequest, window } = await measured(server, connections, db);
             answered += ok201(real);
+            if (connections === 20) profiled = { window, requests: real.requests.total };
             const row: IntakeRow = {
               db,
               connections,
@@ -141,6 +164,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
               p99: real.latency.p99,
               bareCpuMs,
               cpuMs: serverCpuMs,
+              databaseCpuMs: databaseCpuPerRequest,
               refused: real.non2xx,
               errors: real.errors + real.timeouts,
             };
@@ -154,6 +178,12 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
         } finally {
           await server.stop();
         }
+        if (profileDir) {
+          // The profiles are written as the server exits.
+          if (profiled)
+            result.profiles.push({ db, steps: stepsOfRun(profileDir, profiled.window[0], profiled.window[1], profiled.requests) });
+          rmSync(profileDir, { recursive: true, force: true });
+        }
         result.checks.push({ db, answered201: answered, ...(await storedAndChecked(scratch.url)) });
       } finally {
         await scratch.drop();
@@ -164,6 +194,9 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
   }
   return result;
 }
+
+/** process.hrtime in microseconds: the clock of V8's profile samples. */
+const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
 
 async function storedAndChecked(url: string): Promise<{ stored: number; figureMismatches: number }> {
   const sequelize = openSequelize({ databaseUrl: url, db: { poolMax: 1, acquireMs: 10_000, statementTimeoutMs: 0 } });

@@ -33,6 +33,7 @@ const HELP = `npm run bench [-- options]
   --ministry-check-up-to=1000000      check the figures against the raw ratings up to this size (default 1,000,000)
   --quick                        short runs to try the harness (figures not comparable)
   --intake-dbs=sqlite,postgres,mariadb   databases for rating intake (default: all three; skipped when not running)
+  --profile                      profile the server during intake at 20 connections (node --cpu-prof) and split its time into steps
   --reports-dbs=sqlite           databases for the reports (default: sqlite; postgres and mariadb take minutes more)
   --write                        put the figures into tests/bench/RESULTS.md
   --no-build                     skip the build (run.mjs)`;
@@ -166,6 +167,7 @@ function intakeTables(r: Results): string {
       `${row.p50} / ${row.p99} ms`,
       `${row.bareP50} / ${row.bareP99} ms`,
       `${(row.cpuMs * 1000).toFixed(0)} / ${(row.bareCpuMs * 1000).toFixed(0)} µs`,
+      row.databaseCpuMs === null ? '(in the server)' : `${(row.databaseCpuMs * 1000).toFixed(0)} µs`,
       notes.join('; '),
     ];
   });
@@ -177,12 +179,32 @@ function intakeTables(r: Results): string {
     `### Rating intake: POST /api/v1/ratings, ${r.intakeSeconds} s per run, autocannon in its own process`,
     '',
     table(
-      ['db', 'connections', 'req/s', 'bare Koa req/s', 'ratio', 'p50 / p99', 'bare p50 / p99', 'CPU per request (server / bare)', 'budget'],
+      [
+        'db',
+        'connections',
+        'req/s',
+        'bare Koa req/s',
+        'ratio',
+        'p50 / p99',
+        'bare p50 / p99',
+        'CPU per request (server / bare)',
+        'database server CPU per request',
+        'budget',
+      ],
       rows,
     ),
     '',
     ...checks.map((line) => `- ${line}`),
     ...intake.skipped.map((s) => `- ${s.db}: skipped (${s.reason})`),
+    ...intake.profiles.flatMap(({ db, steps }) => [
+      '',
+      `Where the server's busy time went on ${db} at 20 connections (\`--profile\`: node --cpu-prof, samples of every thread of the server during the run; system calls count while they wait for a CPU):`,
+      '',
+      table(
+        ['step', 'share', 'per request'],
+        steps.map((step) => [step.step, `${(step.share * 100).toFixed(1)}%`, `${step.microsPerRequest.toFixed(0)} µs`]),
+      ),
+    ]),
   ].join('\n');
 }
 
@@ -339,6 +361,7 @@ async function main(): Promise<void> {
       dbs: list<BenchDb>('intake-dbs', ['sqlite', 'postgres', 'mariadb']),
       connections: [1, 20, 100],
       seconds: results.intakeSeconds,
+      profile: flag('profile'),
       log,
     });
   }
