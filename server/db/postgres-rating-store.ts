@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
-import { writeInOneTransaction, type GroupWriter } from './grouped-commits.js';
+import type { GroupWriter } from './grouped-commits.js';
 import { withPooledConnection } from './pooled-connection.js';
 import { countersInLockOrder, fullLimitNamed, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
 import { RATING_COLUMN_NAMES, RATING_COLUMNS, ratingValues } from './rating-columns.js';
@@ -103,20 +103,61 @@ export class PostgresRatingStore implements RatingStore {
   async close(): Promise<void> {}
 }
 
-/** A group of ratings in one transaction on one connection of the pool (see GroupedCommits). */
+/**
+ * The rating statement as it runs inside the group function: each parameter read from the rating's
+ * JSON array instead (`$3::integer` becomes `(item->>2)::integer`, an array parameter the array at
+ * that place), and the new id kept.
+ */
+const IN_GROUP = INSERT_RATING.replace(/\$(\d+)::(\w+)(\[\])?/g, (_, n: string, type: string, array?: string) =>
+  array ? `ARRAY(SELECT jsonb_array_elements_text(item->${Number(n) - 1}))::${type}[]` : `(item->>${Number(n) - 1})::${type}`,
+).replace(/SELECT id FROM stored$/, 'SELECT id INTO new_id FROM stored');
+
+const GROUP_NAME = `pacak_rating_group_${createHash('sha256').update(IN_GROUP).digest('hex').slice(0, 16)}`;
+
+/**
+ * A group of ratings in one call (see GroupedCommits): a PL/pgSQL function that runs every rating's
+ * statement in turn and answers their ids. A call is one statement, so one round trip and one commit,
+ * and any refusal (a unique index, PK429 from a full limit) takes the whole group back. The function is
+ * temporary (pg_temp): made on each connection the first time it writes a group, gone with the
+ * connection, so the schema holds no copy of a statement that changes with the code.
+ */
+const CREATE_GROUP_FUNCTION = `CREATE OR REPLACE FUNCTION pg_temp.${GROUP_NAME}(ratings jsonb) RETURNS SETOF bigint LANGUAGE plpgsql AS $group$
+#variable_conflict use_column
+DECLARE
+  item jsonb;
+  new_id bigint;
+BEGIN
+  FOR item IN SELECT jsonb_array_elements(ratings) LOOP
+    new_id := NULL;
+    ${IN_GROUP};
+    RETURN NEXT new_id;
+  END LOOP;
+END
+$group$`;
+
+const CALL_GROUP = `SELECT id FROM pg_temp.${GROUP_NAME}($1::jsonb) AS id`;
+
+/** The connections on which the group function has been made. */
+const withGroupFunction = new WeakSet<object>();
+
+/** Writes a group of ratings in one call of the group function, on a connection of the pool (see GroupedCommits). */
 export function postgresGroupWriter(sequelize: Sequelize): GroupWriter {
   return (group) =>
-    withPooledConnection<PgClient, number[] | null>(sequelize, (client) =>
-      writeInOneTransaction(
-        {
-          run: async (sql) => void (await client.query(sql)),
-          store: async ({ rating, limits }) => {
-            const id = (await client.query(ratingStatement(rating, limits))).rows[0]?.id;
-            return id === undefined ? null : Number(id);
-          },
-        },
-        'BEGIN',
-        group,
-      ),
-    );
+    withPooledConnection<PgClient, number[] | null>(sequelize, async (client) => {
+      if (!withGroupFunction.has(client)) {
+        await client.query(CREATE_GROUP_FUNCTION);
+        withGroupFunction.add(client);
+      }
+      const ratings = JSON.stringify(group.map(({ rating, limits }) => parameters(rating, limits)));
+      let rows: { id: number | null }[];
+      try {
+        ({ rows } = (await client.query({ name: GROUP_NAME, text: CALL_GROUP, values: [ratings] })) as { rows: { id: number | null }[] });
+      } catch (error) {
+        // A connection whose session was reset (by a pooler, say) has lost the function: made again next time.
+        if ((error as { code?: string }).code === '42883') withGroupFunction.delete(client);
+        return null; // Refused or failed: nothing of the group was kept.
+      }
+      const ids = rows.map((row) => row.id);
+      return ids.length === group.length && ids.every((id) => id !== null) ? ids.map(Number) : null;
+    });
 }
