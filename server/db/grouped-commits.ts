@@ -1,3 +1,4 @@
+import { GroupingQueue } from './grouping-queue.js';
 import { DiscardConnection } from './pooled-connection.js';
 import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
 
@@ -71,8 +72,7 @@ const MAX_GROUP = 128;
  * holds its rating. A group of one is written alone at once.
  */
 export class GroupedCommits implements RatingStore {
-  #queue: Pending[] = [];
-  #busy = false;
+  readonly #groups = new GroupingQueue<Pending>(MAX_GROUP, (group) => this.#write(group));
 
   constructor(
     private readonly single: RatingStore,
@@ -80,18 +80,7 @@ export class GroupedCommits implements RatingStore {
   ) {}
 
   insert(rating: NewRating, limits: RatingLimit[] = []): Promise<InsertOutcome> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ rating, limits, resolve, reject });
-      if (!this.#busy) void this.#drain();
-    });
-  }
-
-  async #drain(): Promise<void> {
-    this.#busy = true;
-    // Let the requests already parsed in this turn of the event loop join the first group.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.#queue.length) await this.#write(this.#queue.splice(0, MAX_GROUP));
-    this.#busy = false;
+    return new Promise((resolve, reject) => this.#groups.push({ rating, limits, resolve, reject }));
   }
 
   async #write(group: Pending[]): Promise<void> {
@@ -104,7 +93,7 @@ export class GroupedCommits implements RatingStore {
   }
 
   async close(): Promise<void> {
-    while (this.#busy || this.#queue.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.#groups.idle();
     await this.single.close();
   }
 }

@@ -1,6 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { sqliteAlertOutboxTrigger } from './alert-outbox.js';
 import { sqliteDailyFiguresTrigger } from './daily-figures.js';
+import { GroupingQueue } from './grouping-queue.js';
 import { RATING_COLUMN_NAMES, ratingValues } from './rating-columns.js';
 import { RatingLimitReached, type NewRating, type RatingLimit } from './rating-store.js';
 
@@ -85,8 +86,7 @@ const MAX_BATCH = 256;
  * (see sqliteDailyFiguresTrigger).
  */
 export class SqliteRatingStore {
-  readonly #queue: Pending[] = [];
-  #busy = false;
+  readonly #groups = new GroupingQueue<Pending>(MAX_BATCH, (batch) => this.#write(batch));
 
   private constructor(
     private readonly db: sqlite3.Database,
@@ -118,18 +118,7 @@ export class SqliteRatingStore {
   }
 
   insert(rating: NewRating, limits: StoreLimit[] = []): Promise<number | null> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ rating, limits, resolve, reject });
-      if (!this.#busy) void this.#drain();
-    });
-  }
-
-  async #drain(): Promise<void> {
-    this.#busy = true;
-    // Let the requests already parsed in this turn of the event loop join the first group.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.#queue.length) await this.#write(this.#queue.splice(0, MAX_BATCH));
-    this.#busy = false;
+    return new Promise((resolve, reject) => this.#groups.push({ rating, limits, resolve, reject }));
   }
 
   async #write(batch: Pending[]): Promise<void> {
@@ -233,7 +222,7 @@ export class SqliteRatingStore {
   }
 
   async close(): Promise<void> {
-    while (this.#busy || this.#queue.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.#groups.idle();
     for (const statement of Object.values(this.statements)) await new Promise<void>((resolve) => statement.finalize(() => resolve()));
     await new Promise<void>((resolve, reject) => this.db.close((error) => (error ? reject(error) : resolve())));
   }
