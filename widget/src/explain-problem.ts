@@ -3,8 +3,9 @@ import type { FieldErrors } from './check-rating.js';
 import type { Strings } from './i18n.js';
 
 /**
- * The words for a failed send, which only a customer whose rating was refused reads: they live here, in the
- * chunk that is fetched while a rating is on its way, rather than in every page's first load.
+ * The words for a failed send, which only a customer whose rating was refused reads (and the notice of a
+ * kept rating dropped after a week): they live here, in the chunk that is fetched while a rating is on its
+ * way, rather than in every page's first load.
  */
 const WORDS = {
   id: {
@@ -19,6 +20,9 @@ const WORDS = {
     seconds: (n: number) => `dalam ${n} detik`,
     minutes: (n: number) => `dalam ${n} menit`,
     serverDown: 'Server sedang mengalami gangguan. Silakan coba lagi beberapa saat lagi. Isian Anda tetap tersimpan di formulir.',
+    failed: 'Penilaian belum terkirim.',
+    badComment: 'Periksa komentar Anda: paling banyak 1000 karakter, tanpa kode HTML.',
+    expired: 'Satu penilaian yang tersimpan di perangkat ini lebih dari 7 hari tidak terkirim dan telah dihapus.',
   },
   en: {
     tokenUsed: "This one-time QR code has already been used. Ask the officer for a new one, or scan the officer's printed QR code.",
@@ -31,6 +35,9 @@ const WORDS = {
     seconds: (n: number) => `in ${n} seconds`,
     minutes: (n: number) => `in ${n} minutes`,
     serverDown: 'The server is having trouble. Please try again in a little while. What you entered is still in the form.',
+    failed: 'Your rating was not sent.',
+    badComment: 'Please check your comment: at most 1000 characters, without HTML code.',
+    expired: 'A rating kept on this device for more than 7 days could not be sent and was removed.',
   },
 };
 
@@ -48,7 +55,7 @@ function fieldMessage(path: string, t: Strings): string | undefined {
   if (path === 'serviceType') return t.needService;
   if (path.startsWith('scores.')) return t.needScore;
   if (path === 'phone') return t.badPhone;
-  if (path === 'comment') return t.badComment;
+  if (path === 'comment') return failureWords(t).badComment;
   return undefined;
 }
 
@@ -66,7 +73,7 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
     for (const { path, message } of problem.errors) {
       // The form token is the form's own business: the widget already fetched another and tried again.
       if (path === 'formToken') {
-        unplaced.push(t.failed);
+        unplaced.push(w.failed);
         continue;
       }
       // The one-service code has no field of its own: its message goes in the status line.
@@ -85,5 +92,5 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
   if (status === 0) return { message: t.offline, fields };
   if (status >= 500) return { message: w.serverDown, fields };
   if (status === 404) return { message: `${t.notFound}. ${t.notFoundHint}`, fields };
-  return { message: [t.failed, problem.detail ?? problem.title].filter(Boolean).join(' '), fields };
+  return { message: [w.failed, problem.detail ?? problem.title].filter(Boolean).join(' '), fields };
 }

@@ -5,12 +5,15 @@ import type { Lang, Strings } from '../i18n.js';
 import { complaint } from './rating-form.js';
 
 /**
- * What only a rating that was sent needs: the receipt and its summary (and after a low score what happens
- * next), the words for a failed send, a 429's countdown. A chunk of its own, fetched while the rating
- * is on its way, so the form's first load stays small. The summary's words for both languages are here.
+ * What only a rating that is sent needs: the sending itself (and the emptying of the device's outbox), the
+ * receipt and its summary (and after a low score what happens next), the words for a failed send, a 429's
+ * countdown. A chunk of its own, fetched at the customer's first touch of the form (or at load when the
+ * device keeps ratings to send), so the form's first load stays small. The summary's words for both
+ * languages are here.
  */
-export { explainProblem };
+export { explainProblem, failureWords };
 export { renderReceipt } from './rating-receipt.js';
+export { flush, freshToken, keepTokenFresh, send } from './sending.js';
 
 const WORDS = {
   id: {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Channel } from '../../../contract/index.js';
-import { apiClient, asApiError, CODE_REF } from '../api.js';
+import { asApiError, CODE_REF, fetchForm } from '../api.js';
 import type { Employee, Indicator, Named, Receipt } from '../api.js';
 import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
@@ -151,7 +151,7 @@ export class PacakRating extends LitElement {
   private readonly sender = new SendController(this);
   /** Kiosk mode's clocks, which come with the picker's chunk: a kiosk always starts at the list. */
   private clock?: KioskController;
-  /** What only a sent rating needs (after-send.ts), fetched while the first one is on its way. */
+  /** What only a rating that is sent needs (after-send.ts: the sending, the receipt), fetched at the first touch. */
   #loading?: Promise<AfterSend | undefined>;
   #after?: AfterSend;
   /** The not-allowed view (not-allowed.ts), fetched only for a page whose site may not send. */
@@ -264,15 +264,10 @@ export class PacakRating extends LitElement {
                 kiosk: this.kiosk,
               }),
             )
-          : // The receipt's chunk could not come (offline): the receipt code or the kept notice alone.
+          : // The chunk could not come (offline), so the rating was kept, not sent: the kept notice alone.
             html`<section part="receipt">
-              ${
-                this.receipt
-                  ? html`<h2 tabindex="-1">${t.thanks}</h2>
-                    <p>${t.receipt}: <strong>${this.receipt.receipt}</strong></p>`
-                  : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
-                    <p>${t.queuedText}</p>`
-              }
+              <h2 tabindex="-1" part="queued">${t.queued}</h2>
+              <p>${t.queuedText}</p>
               <button type="button" @click=${this.rateAgain}>${t.again}</button>
             </section>`;
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
@@ -285,7 +280,6 @@ export class PacakRating extends LitElement {
     this.resetRating();
     const listed = this.kiosk || (this.office && !this.code && !this.nip);
     const nip = listed ? this.picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
-    const client = apiClient(this.origin);
     if (!nip && !listed) {
       this.view = 'missing';
       this.status = t.notFoundHint;
@@ -301,7 +295,7 @@ export class PacakRating extends LitElement {
       } else {
         // A kiosk's next customer of the same employee needs only a fresh token.
         const kept = this.details.get(nip);
-        const [employee, serviceTypes, indicators, token] = kept ? [...kept, undefined] : await client.form(nip);
+        const [employee, serviceTypes, indicators, token] = kept ? [...kept, undefined] : await fetchForm(this.origin, nip);
         // A newer nip or api arrived while this load was on its way: its answer wins.
         if (attempt !== this.loads) return;
         this.details.set(nip, [employee, serviceTypes, indicators]);
@@ -311,7 +305,7 @@ export class PacakRating extends LitElement {
         const sending = employee.sending;
         if (sending && !sending.allowed) this.refused(sending);
         else if (token) this.sender.token = token;
-        else void this.sender.freshToken(nip);
+        else this.sender.freshToken(nip);
         if (this.kiosk) this.clock?.touch();
       }
       this.status = '';
@@ -355,8 +349,8 @@ export class PacakRating extends LitElement {
     }
     if (this.kiosk) this.clock?.touch();
     if (this.employee) this.sender.keepTokenFresh(this.employee.nip);
-    // The receipt and the words of a failed send, fetched while the customer fills in (the network is
-    // there: the form just came), so a rating kept offline still gets its notice.
+    // The sending, the receipt and the words of a failed send, fetched while the customer fills in (the
+    // network is there: the form just came). Should it not come, a rating sent offline is still kept.
     void this.afterSend();
   }
 
@@ -467,8 +461,8 @@ export class PacakRating extends LitElement {
   }
 
   /**
-   * A rating the device kept while offline has been answered (the send controller calls this); the one
-   * this element shows as "saved" gets its receipt. @internal
+   * A rating the device kept while offline has been answered (the after-send chunk's flush calls this, so
+   * that chunk is here); the one this element shows as "saved" gets its receipt. @internal
    */
   delivered(outcome: Outcome): void {
     const mine = this.view === 'queued' && outcome.kept.body.clientId === this.sender.queuedId;
@@ -480,14 +474,17 @@ export class PacakRating extends LitElement {
       if (mine) {
         // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
         if (!this.kiosk) this.rateAgain();
-        void this.afterSend().then((after) => (this.status = after ? after.explainProblem(outcome.error, this.t).message : this.t.failed));
+        this.status = this.#after?.explainProblem(outcome.error, this.t).message ?? '';
       }
       emit(this, 'pacak-error', { status, problem });
-    } else this.status = this.t.expired;
+    } else this.status = this.#after?.failureWords(this.t).expired ?? '';
   }
 
-  /** The after-send chunk; undefined while it cannot be fetched (offline), asked for again next time. */
-  private afterSend(): Promise<AfterSend | undefined> {
+  /**
+   * The after-send chunk; undefined while it cannot be fetched (offline), asked for again next time.
+   * The send controller sends with it. @internal
+   */
+  afterSend(): Promise<AfterSend | undefined> {
     return (this.#loading ??= import('./after-send.js').then(
       (chunk) => ((this.#after = chunk), this.requestUpdate(), chunk),
       () => (this.#loading = undefined),
