@@ -139,18 +139,18 @@ export class PacakRating extends LitElement {
   private busy = false;
   private receipt?: Receipt;
 
-  private serviceTypes: Named[] = [];
+  #serviceTypes: Named[] = [];
   /** The service type of the rating just sent: the survey offered after it starts there. */
   #skmService = '';
-  private indicators: Indicator[] = [];
+  #indicators: Indicator[] = [];
   /** Kiosk mode: the employee the customer picked. */
-  private picked = '';
+  #picked = '';
   // What a load fetched, per employee: a kiosk on a weak network serves the next customer without it.
-  private details = new Map<string, Details>();
-  private loads = 0;
-  private readonly sender = new SendController(this);
+  #details = new Map<string, Details>();
+  #loads = 0;
+  readonly #sender = new SendController(this);
   /** Kiosk mode's clocks, which come with the picker's chunk: a kiosk always starts at the list. */
-  private clock?: KioskController;
+  #clock?: KioskController;
   /** What only a rating that is sent needs (after-send.ts: the sending, the receipt), fetched at the first touch. */
   #loading?: Promise<AfterSend | undefined>;
   #after?: AfterSend;
@@ -158,9 +158,9 @@ export class PacakRating extends LitElement {
   #notAllowed?: typeof NotAllowedChunk;
   /** Stops a 429's countdown; `quiet` while it counts, so the status line is read out once. */
   #stopWait?: () => void;
-  private quiet = false;
+  #quiet = false;
 
-  private get t(): Strings {
+  get #t(): Strings {
     return stringsFor(pickLang(this.lang));
   }
 
@@ -171,11 +171,11 @@ export class PacakRating extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.fetchWords();
+    this.#fetchWords();
   }
 
   /** English words arrive as a chunk; whatever was typed stays, only the words change once they are here. */
-  private fetchWords(): void {
+  #fetchWords(): void {
     const lang = pickLang(this.lang);
     if (stringsFor(lang) !== stringsFor('id') || lang === 'id') return;
     void loadStrings(lang).then(
@@ -185,34 +185,34 @@ export class PacakRating extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang')) this.fetchWords();
+    if (changed.has('lang')) this.#fetchWords();
     if (['nip', 'code', 'office', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
-      this.picked = '';
+      this.#picked = '';
       this.roster = undefined;
-      this.details.clear();
-      void this.load();
+      this.#details.clear();
+      void this.#load();
     }
   }
 
   override render() {
     const tone = this.view === 'loading' || this.busy ? 'info' : '';
     return html`<div class="card" part="card">
-      ${this.renderView(this.t)}
-      <p class="status ${tone}" role="status" aria-live=${this.quiet ? 'off' : 'polite'} part="status">${this.status}</p>
+      ${this.#renderView(this.#t)}
+      <p class="status ${tone}" role="status" aria-live=${this.#quiet ? 'off' : 'polite'} part="status">${this.status}</p>
     </div>`;
   }
 
-  private renderView(t: Strings) {
+  #renderView(t: Strings) {
     const { view, employee } = this;
     // Picked from a list (kiosk, office): from the form, or from a form that would not load, back to the list.
     const back =
-      this.picked && (view === 'form' || view === 'failed' || view === 'not-allowed' || !this.kiosk)
+      this.#picked && (view === 'form' || view === 'failed' || view === 'not-allowed' || !this.kiosk)
         ? html`<button type="button" class="alt" part="back" @click=${this.restart}>${t.change}</button>`
         : nothing;
     if (view === 'missing') return html`<h2 part="not-found">${t.notFound}</h2>`;
     // The server cannot be reached: the page's own fallback content (the element's children: a message
     // and the hosted page's link) shows through the slot, rather than a gap.
-    if (view === 'failed') return html`${back}<slot></slot><button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
+    if (view === 'failed') return html`${back}<slot></slot><button type="button" part="retry" @click=${this.#load}>${t.retry}</button>`;
     if (view === 'pick' && this.roster)
       return html`<pacak-picker
         exportparts="picker,pick"
@@ -221,7 +221,7 @@ export class PacakRating extends LitElement {
         .origin=${this.origin}
         lang=${pickLang(this.lang)}
         ?big=${this.kiosk}
-        @pacak-pick=${(event: CustomEvent<string>) => this.pick(event.detail)}
+        @pacak-pick=${(event: CustomEvent<string>) => this.#pick(event.detail)}
       ></pacak-picker>`;
     if (!employee || view === 'loading') return nothing;
     if (view === 'not-allowed')
@@ -231,8 +231,8 @@ export class PacakRating extends LitElement {
         ? renderRatingForm({
             t,
             lang: pickLang(this.lang),
-            serviceTypes: this.serviceTypes,
-            indicators: this.indicators,
+            serviceTypes: this.#serviceTypes,
+            indicators: this.#indicators,
             service: this.service,
             scores: this.scores,
             errors: this.errors,
@@ -240,15 +240,15 @@ export class PacakRating extends LitElement {
             complaintUrl: employee.office.complaintUrl,
             office: employee.office,
             kiosk: this.kiosk,
-            onSubmit: this.onSubmit,
-            onEdit: this.onEdit,
+            onSubmit: this.#onSubmit,
+            onEdit: this.#onEdit,
           })
         : this.#after
           ? this.#after.renderReceipt(
               t,
               this.receipt,
-              this.rateAgain,
-              this.clock?.countdown,
+              this.#rateAgain,
+              this.#clock?.countdown,
               {
                 api: this.origin,
                 office: employee.office.code,
@@ -257,8 +257,8 @@ export class PacakRating extends LitElement {
               },
               this.#after.renderSummary(t, pickLang(this.lang), {
                 name: employee.name,
-                service: this.serviceTypes.find((s) => s.code === this.#skmService),
-                indicators: this.indicators,
+                service: this.#serviceTypes.find((s) => s.code === this.#skmService),
+                indicators: this.#indicators,
                 scores: this.scores,
                 complaintUrl: employee.office.complaintUrl,
                 kiosk: this.kiosk,
@@ -268,18 +268,18 @@ export class PacakRating extends LitElement {
             html`<section part="receipt">
               <h2 tabindex="-1" part="queued">${t.queued}</h2>
               <p>${t.queuedText}</p>
-              <button type="button" @click=${this.rateAgain}>${t.again}</button>
+              <button type="button" @click=${this.#rateAgain}>${t.again}</button>
             </section>`;
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
-  private async load(): Promise<void> {
-    const attempt = ++this.loads;
-    const t = this.t;
+  async #load(): Promise<void> {
+    const attempt = ++this.#loads;
+    const t = this.#t;
     this.view = 'loading';
-    this.resetRating();
+    this.#resetRating();
     const listed = this.kiosk || (this.office && !this.code && !this.nip);
-    const nip = listed ? this.picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
+    const nip = listed ? this.#picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
     if (!nip && !listed) {
       this.view = 'missing';
       this.status = t.notFoundHint;
@@ -288,30 +288,30 @@ export class PacakRating extends LitElement {
     this.status = t.loading;
     try {
       if (!nip) {
-        const roster = await this.fetchList();
-        if (attempt !== this.loads) return;
+        const roster = await this.#fetchList();
+        if (attempt !== this.#loads) return;
         this.roster = roster;
         this.view = 'pick';
       } else {
         // A kiosk's next customer of the same employee needs only a fresh token.
-        const kept = this.details.get(nip);
+        const kept = this.#details.get(nip);
         const [employee, serviceTypes, indicators, token] = kept ? [...kept, undefined] : await fetchForm(this.origin, nip);
         // A newer nip or api arrived while this load was on its way: its answer wins.
-        if (attempt !== this.loads) return;
-        this.details.set(nip, [employee, serviceTypes, indicators]);
-        [this.employee, this.serviceTypes, this.indicators] = [employee, serviceTypes, indicators];
+        if (attempt !== this.#loads) return;
+        this.#details.set(nip, [employee, serviceTypes, indicators]);
+        [this.employee, this.#serviceTypes, this.#indicators] = [employee, serviceTypes, indicators];
         this.view = 'form';
         // The answer already says whether this page may send: if not, no form is shown at all.
         const sending = employee.sending;
         if (sending && !sending.allowed) this.refused(sending);
-        else if (token) this.sender.token = token;
-        else this.sender.freshToken(nip);
-        if (this.kiosk) this.clock?.touch();
+        else if (token) this.#sender.token = token;
+        else this.#sender.freshToken(nip);
+        if (this.kiosk) this.#clock?.touch();
       }
       this.status = '';
-      this.sender.flush();
+      this.#sender.flush();
     } catch (error) {
-      if (attempt !== this.loads) return;
+      if (attempt !== this.#loads) return;
       const failure = asApiError(error);
       // An unknown employee is the one load failure that trying again cannot fix.
       this.view = failure.status === 404 ? 'missing' : 'failed';
@@ -321,24 +321,24 @@ export class PacakRating extends LitElement {
   }
 
   /** The list to pick from, with the picker's chunk: a kiosk key's work area, or an office's employees. */
-  private async fetchList(): Promise<PickList> {
+  async #fetchList(): Promise<PickList> {
     const { pickList, KioskController } = await import('./employee-picker.js');
-    if (this.kiosk) this.clock ??= new KioskController(this);
+    if (this.kiosk) this.#clock ??= new KioskController(this);
     return pickList(this.origin, this.kiosk ? { kioskKey: this.kioskKey } : { office: this.office });
   }
 
-  private async pick(ref: string): Promise<void> {
-    this.picked = ref;
-    await this.load();
-    this.focusOn('[part=back]');
+  async #pick(ref: string): Promise<void> {
+    this.#picked = ref;
+    await this.#load();
+    this.#focusOn('[part=back]');
   }
 
-  private async focusOn(selector: string): Promise<void> {
+  async #focusOn(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private onEdit(event: Event): void {
+  #onEdit(event: Event): void {
     const control = event.target as HTMLInputElement;
     const isScore = control.type === 'radio';
     if (isScore) this.scores = { ...this.scores, [control.name]: Number(control.value) };
@@ -347,36 +347,36 @@ export class PacakRating extends LitElement {
     if (this.errors[path]) {
       this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => key !== path));
     }
-    if (this.kiosk) this.clock?.touch();
-    if (this.employee) this.sender.keepTokenFresh(this.employee.nip);
+    if (this.kiosk) this.#clock?.touch();
+    if (this.employee) this.#sender.keepTokenFresh(this.employee.nip);
     // The sending, the receipt and the words of a failed send, fetched while the customer fills in (the
     // network is there: the form just came). Should it not come, a rating sent offline is still kept.
     void this.afterSend();
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     // The form is drawn only for a loaded employee.
     const employee = this.employee;
     if (this.busy || !employee) return;
-    const t = this.t;
+    const t = this.#t;
     const input = readRating(
       event.currentTarget as HTMLFormElement,
-      this.indicators.map((i) => i.code),
+      this.#indicators.map((i) => i.code),
     );
     this.errors = checkRating(input, t);
     if (Object.keys(this.errors).length) {
       this.status = t.checkFields;
-      return this.focusFirstInvalid();
+      return this.#focusFirstInvalid();
     }
     const { comment, ...rest } = input;
     this.#skmService = String(rest.serviceType ?? '');
-    this.stopWait();
+    this.#stopWaiting();
     void this.afterSend();
     this.busy = true;
     this.status = t.sending;
     try {
-      const receipt = await this.sender.send(
+      const receipt = await this.#sender.send(
         {
           ...rest,
           ...(comment ? { comment } : {}),
@@ -389,11 +389,11 @@ export class PacakRating extends LitElement {
       );
       if (receipt === 'queued') {
         // No network: the rating waits on the device for it, and the customer is told so.
-        const clientId = this.sender.queuedId;
+        const clientId = this.#sender.queuedId;
         if (clientId === undefined) throw new Error('a rating sent without a receipt must be waiting on the device');
-        await this.finish('queued');
+        await this.#finish('queued');
         emit(this, 'pacak-queued', { clientId });
-      } else if (receipt !== 'refused') await this.showReceipt(receipt);
+      } else if (receipt !== 'refused') await this.#showReceipt(receipt);
     } catch (error) {
       const failure = asApiError(error);
       const after = await this.afterSend();
@@ -402,10 +402,10 @@ export class PacakRating extends LitElement {
       this.errors = fields;
       this.status = message;
       emit(this, 'pacak-error', { status: failure.status, problem: failure.problem });
-      if (Object.keys(fields).length) await this.focusFirstInvalid();
+      if (Object.keys(fields).length) await this.#focusFirstInvalid();
       else {
         this.#stopWait = after?.countDown(failure, t, (said, quiet) => {
-          this.quiet = quiet;
+          this.#quiet = quiet;
           this.status = said;
         });
         // Below a long form the status line may be out of sight: bring it into view.
@@ -425,7 +425,7 @@ export class PacakRating extends LitElement {
   refused(verdict: SendingVerdict): void {
     if (!this.employee || this.view === 'not-allowed') return;
     const employee = this.employee;
-    this.clock?.stop();
+    this.#clock?.stop();
     this.view = 'not-allowed';
     this.status = '';
     import('./not-allowed.js').then(
@@ -438,24 +438,24 @@ export class PacakRating extends LitElement {
     );
   }
 
-  private showReceipt(receipt: Receipt): Promise<void> {
+  #showReceipt(receipt: Receipt): Promise<void> {
     this.receipt = receipt;
     // A one-service code rates once: another rating from this form is an ordinary one.
     this.serviceToken = '';
     emit(this, 'pacak-submitted', { id: receipt.id, receipt: receipt.receipt });
-    return this.finish('done');
+    return this.#finish('done');
   }
 
   /** The rating has left the form: show what became of it, and in a kiosk count down to the next customer. */
-  private async finish(view: 'done' | 'queued'): Promise<void> {
+  async #finish(view: 'done' | 'queued'): Promise<void> {
     // The receipt is drawn by its chunk, which came while the form was filled in (or comes now; the
     // send stays busy meanwhile). Offline it may not come: a plainer receipt stands in.
     await this.afterSend();
-    this.clock?.stop();
+    this.#clock?.stop();
     this.view = view;
-    this.sender.clientId = undefined;
+    this.#sender.clientId = undefined;
     this.status = '';
-    if (this.kiosk) this.clock?.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
+    if (this.kiosk) this.#clock?.countDown(this.resetAfter > 0 ? this.resetAfter : 8);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=receipt] h2')?.focus();
   }
@@ -465,19 +465,19 @@ export class PacakRating extends LitElement {
    * that chunk is here); the one this element shows as "saved" gets its receipt. @internal
    */
   delivered(outcome: Outcome): void {
-    const mine = this.view === 'queued' && outcome.kept.body.clientId === this.sender.queuedId;
+    const mine = this.view === 'queued' && outcome.kept.body.clientId === this.#sender.queuedId;
     if ('receipt' in outcome) {
-      if (mine) void this.showReceipt(outcome.receipt);
+      if (mine) void this.#showReceipt(outcome.receipt);
       else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
     } else if ('error' in outcome) {
       const { status, problem } = outcome.error;
       if (mine) {
         // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
-        if (!this.kiosk) this.rateAgain();
-        this.status = this.#after?.explainProblem(outcome.error, this.t).message ?? '';
+        if (!this.kiosk) this.#rateAgain();
+        this.status = this.#after?.explainProblem(outcome.error, this.#t).message ?? '';
       }
       emit(this, 'pacak-error', { status, problem });
-    } else this.status = this.#after?.failureWords(this.t).expired ?? '';
+    } else this.status = this.#after?.failureWords(this.#t).expired ?? '';
   }
 
   /**
@@ -491,21 +491,21 @@ export class PacakRating extends LitElement {
     ));
   }
 
-  private stopWait(): void {
+  #stopWaiting(): void {
     this.#stopWait?.();
-    this.quiet = false;
+    this.#quiet = false;
   }
 
   // Takes the customer to the first field to fix; a screen reader then reads its message via aria-describedby.
-  private async focusFirstInvalid(): Promise<void> {
+  async #focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   /** A fresh, empty form; in a kiosk, the list of employees for the next customer. */
-  private rateAgain(): void {
+  #rateAgain(): void {
     if (this.kiosk) return this.restart();
-    this.resetRating();
+    this.#resetRating();
     this.view = 'form';
   }
 
@@ -516,25 +516,25 @@ export class PacakRating extends LitElement {
    * @internal
    */
   restart(): void {
-    this.picked = '';
+    this.#picked = '';
     this.employee = undefined;
-    this.resetRating();
+    this.#resetRating();
     this.status = '';
-    if (!this.roster) return void this.load();
+    if (!this.roster) return void this.#load();
     this.view = 'pick';
-    this.focusOn('pacak-picker');
+    this.#focusOn('pacak-picker');
     // Staff change over the days a tablet stays on: refresh the list quietly, keeping the old one if offline.
-    this.fetchList().then(
+    this.#fetchList().then(
       (roster) => (this.roster = roster),
       () => undefined,
     );
   }
 
-  private resetRating(): void {
-    this.clock?.stop();
-    this.stopWait();
+  #resetRating(): void {
+    this.#clock?.stop();
+    this.#stopWaiting();
     this.receipt = undefined;
-    this.sender.forget();
+    this.#sender.forget();
     this.scores = {};
     this.errors = {};
   }
