@@ -56,7 +56,8 @@ export async function call<T>(url: string, init?: RequestInit): Promise<T> {
   if (res.ok && body) return body as T;
   throw new ApiError(
     res.status,
-    body?.status ? body : { title: res.statusText || 'Unexpected response', status: res.status },
+    // Not problem+json (a proxy's page): the status line's text, if any; the customer is told in their own words.
+    body?.status ? body : { title: res.statusText, status: res.status },
     Number(res.headers.get('Retry-After')) || undefined,
   );
 }
@@ -97,10 +98,11 @@ export function fetchForm(origin: string, ref: string): Promise<FormDetails> {
 
 /** A UUID v4; `crypto.randomUUID` exists only on https pages, and office sites are not all https. */
 export function newClientId(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  return (
+    crypto.randomUUID?.() ??
+    // Each 0, 1 and 8 of the pattern becomes a random hex digit (8: one of 8 to b, the variant); the 4 stays.
+    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+      (Number(c) ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (Number(c) / 4)))).toString(16),
+    )
+  );
 }

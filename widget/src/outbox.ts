@@ -40,19 +40,21 @@ export function read(): Kept[] {
   }
 }
 
-export function write(list: Kept[]): void {
+/** Writes the box; false when the device would not (storage full or forbidden: a private window). */
+export function write(list: Kept[]): boolean {
   try {
     if (list.length) localStorage.setItem(OUTBOX_KEY, JSON.stringify(list));
     else localStorage.removeItem(OUTBOX_KEY);
+    return true;
   } catch {
-    // Storage full or forbidden (a private window): the rating cannot wait, and the customer is told so.
+    return false;
   }
 }
 
 export const without = (list: Kept[], clientId: string) => list.filter((k) => k.body.clientId !== clientId);
 
-/** Keeps one rating; whatever is past its time leaves the box on the way (also another server's). */
-export function keep(kept: Kept): boolean {
-  write([...without(read(), kept.body.clientId).filter((k) => !isOld(k)), kept]);
-  return read().some((k) => k.body.clientId === kept.body.clientId);
-}
+/**
+ * Keeps one rating; whatever is past its time leaves the box on the way (also another server's). False
+ * when the device cannot keep it: the rating cannot wait, and the customer is told so.
+ */
+export const keep = (kept: Kept): boolean => write([...without(read(), kept.body.clientId).filter((k) => !isOld(k)), kept]);

@@ -1,20 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, employeeFields, newClientId } from '../api.js';
+import type { ReactiveController } from 'lit';
+import { employeeFields, newClientId } from '../api.js';
 import type { FormToken, RatingBody, Receipt } from '../api.js';
-import type { SendingVerdict } from '../../../contract/index.js';
 import { keep, read } from '../outbox.js';
-import type { Outcome } from '../outbox.js';
-import type * as AfterSendChunk from './after-send.js';
-
-/** What sending needs of the element: the server, the sending chunk, and where outcomes of the outbox go. */
-export interface SendHost extends ReactiveControllerHost {
-  readonly origin: string;
-  /** The chunk that sends (after-send.ts); undefined while it cannot be fetched (offline). */
-  afterSend(): Promise<typeof AfterSendChunk | undefined>;
-  delivered(outcome: Outcome): void;
-  /** The server says this page's site may not send ratings to the employee's office. */
-  refused(verdict: SendingVerdict): void;
-}
+import type { PacakRating } from './pacak-rating.js';
 
 /** What became of a rating sent: its receipt, kept on the device for the network, or refused for this site. */
 export type Sent = Receipt | 'queued' | 'refused';
@@ -25,9 +13,9 @@ export type Rating = Omit<RatingBody, 'clientId' | 'formToken' | 'nip' | 'code'>
 /**
  * Sending a rating: the form token it must carry, one clientId across the retries of one rating, and
  * the device's outbox for ratings made offline, emptied when the network (or the server) returns.
- * The sending itself comes with the after-send chunk, which the form fetches at the customer's first
- * touch; what stays here is what must work without it: a rating sent while that chunk could not come
- * (the network dropped before the customer touched the form) is kept on the device all the same.
+ * The sending itself comes with the after-send chunk (sending.ts), which the form fetches at the
+ * customer's first touch; what stays here is what must work without it: a rating sent while that chunk
+ * could not come (the network dropped before the customer touched the form) is kept on the device.
  */
 export class SendController implements ReactiveController {
   // The signed token of the form shown (GET /api/v1/form-token); a rating must carry it.
@@ -36,26 +24,26 @@ export class SendController implements ReactiveController {
   clientId?: string;
   /** The clientId of the rating the host shows as "saved, will be sent". */
   queuedId?: string;
-  private retry?: ReturnType<typeof setInterval>;
+  #retry?: ReturnType<typeof setInterval>;
 
-  constructor(readonly host: SendHost) {
+  constructor(readonly host: PacakRating) {
     host.addController(this);
   }
 
   hostConnected(): void {
     addEventListener('online', this.flush);
     // Besides the `online` event: a server that was down comes back without the browser noticing.
-    this.retry = setInterval(this.flush, 30_000);
+    this.#retry = setInterval(this.flush, 30_000);
   }
 
   hostDisconnected(): void {
     removeEventListener('online', this.flush);
-    clearInterval(this.retry);
+    clearInterval(this.#retry);
   }
 
   /** Sends what this device kept while offline; the sending chunk is fetched only when something is kept. */
   flush = (): void => {
-    if (read().length) void this.host.afterSend().then((chunk) => chunk?.flush(this));
+    if (read().length) void this.host.afterSend().then((chunk) => chunk?.flush(this.host));
   };
 
   /** Fetches a form token in the background; without one (offline) the rating goes without and the server's 422 brings one later. */
@@ -63,33 +51,13 @@ export class SendController implements ReactiveController {
     void this.host.afterSend().then((chunk) => chunk?.freshToken(this, nip));
   }
 
-  /** A page left open for an hour or more: a new token comes while the customer is still filling in. */
-  keepTokenFresh(nip: string): void {
-    void this.host.afterSend().then((chunk) => chunk?.keepTokenFresh(this, nip));
-  }
-
-  /**
-   * Sends one rating and resolves with its receipt; with 'queued' when there is no network and the
-   * rating waits on the device (under `queuedId`); with 'refused' when this page's site may not send.
-   * Any other failure is thrown as an ApiError. `nip` is the employee's reference (a NIP, or
-   * `code:<public code>` on the hosted page, whose calls carry no NIP); a counter tablet's rating carries
-   * its kiosk key, now and when the network is back.
-   */
-  async send(rating: Rating, kioskKey?: string): Promise<Sent> {
-    const chunk = await this.host.afterSend();
-    if (chunk) return chunk.send(this, rating, kioskKey);
-    // No network since before the first touch: the rating waits on the device with the token it has.
-    if (!this.keep(this.bodyOf(rating, this.token), kioskKey)) throw new ApiError(0, { title: 'Network error', status: 0 });
-    return 'queued';
-  }
-
-  /** The body of a rating under this rating's clientId and `token`. @internal */
+  /** The body of a rating under this rating's clientId and `token`. */
   bodyOf({ nip, ...fields }: Rating, token: FormToken | undefined): RatingBody & { clientId: string } {
     const clientId = (this.clientId ??= newClientId());
     return { ...fields, ...employeeFields(nip), clientId, ...(token ? { formToken: token.token } : {}) };
   }
 
-  /** Keeps a rating on the device until the network returns; false when the device cannot. @internal */
+  /** Keeps a rating on the device until the network returns; false when the device cannot. */
   keep(body: RatingBody & { clientId: string }, kioskKey?: string): boolean {
     if (!keep({ api: this.host.origin, body, at: Date.now(), ...(kioskKey ? { kioskKey } : {}) })) return false;
     this.queuedId = body.clientId;

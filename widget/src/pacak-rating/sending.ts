@@ -1,7 +1,6 @@
 import { asApiError } from '../api.js';
 import type { ApiError, FormToken } from '../api.js';
 import type { SendingVerdict } from '../../../contract/index.js';
-import { flush as flushOutbox } from '../outbox-flush.js';
 import { rateFresh, sendClient, tokenReady, tokenStale } from '../send-api.js';
 import type { Rating, SendController, Sent } from './send-controller.js';
 
@@ -29,9 +28,6 @@ export function freshToken(s: SendController, nip: string): Promise<FormToken | 
 export function keepTokenFresh(s: SendController, nip: string): void {
   if (s.token && Date.now() - s.token.at > s.token.maxSeconds * 500) void freshToken(s, nip);
 }
-
-/** Sends what this device kept while offline, reporting each outcome to the host. */
-export const flush = (s: SendController) => flushOutbox(s.host.origin, (outcome) => s.host.delivered(outcome));
 
 /** Whether this page may send, asked afresh; undefined when the server cannot be reached. */
 const ask = (s: SendController, nip: string): Promise<SendingVerdict | undefined> =>
