@@ -27,12 +27,17 @@ export function gzipBudget(limit) {
 /**
  * After terser the only line breaks left are inside template literals: Lit's html`` and css``. The
  * indentation after them is layout of our source, not of the page (whitespace collapses in HTML and CSS,
- * and no template holds a <pre>), so it goes.
+ * and no template holds a <pre>), so it goes. In the rating widget's entry, whose every template literal
+ * is a Lit template of block-level elements, a line break beside a tag goes too (gzip -9: 12 367 -> 12 339
+ * bytes): there it separates no inline elements, where a space would show.
  */
 function templateWhitespace() {
   return {
     name: 'template-whitespace',
-    renderChunk: (code) => ({ code: code.replace(/\n\s+/g, '\n'), map: null }),
+    renderChunk: (code, chunk) => {
+      const lines = code.replace(/\n\s+/g, '\n');
+      return { code: chunk.fileName === 'pacak-rating.js' ? lines.replace(/>\n|\n(?=<)/g, (m) => m.trim()) : lines, map: null };
+    },
   };
 }
 
@@ -43,7 +48,10 @@ function templateWhitespace() {
  * No browser targets: nothing is prefixed or lowered, the rules only get shorter.
  */
 export function minifyCss(text) {
-  return transform({ filename: 'template.css', code: Buffer.from(text), minify: true }).code.toString();
+  // lightningcss leaves a var() fallback as written: the spaces after its commas (a font list) go too.
+  return transform({ filename: 'template.css', code: Buffer.from(text), minify: true })
+    .code.toString()
+    .replace(/, /g, ',');
 }
 
 function cssTemplates() {

@@ -21,7 +21,8 @@ describe('the widget bundle size check', () => {
     expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(LIMIT);
     // No fonts, icons or styles from elsewhere: every byte the form needs is in this one file, but for the
     // English words, a chunk of the same server that only an English page fetches, and what only a sent
-    // rating needs (its receipt and summary, the words for a failure), fetched while it is filled in.
+    // rating needs (the sending itself, its receipt and summary, the words for a failure), fetched at the
+    // customer's first touch of the form.
     expect(code.toString()).not.toMatch(/@import|@font-face|url\(|https?:\/\//);
     const imports = [...code.toString().matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)|from\s*["']([^"']+)["']/g)].map(
       (m) => m[1] ?? m[2],
@@ -36,7 +37,7 @@ describe('the widget bundle size check', () => {
     ]);
     const gzipOf = (chunk: string) => gzipSync(readFileSync(`dist/widget/pacak-rating-${chunk}.js`), { level: 9 }).length;
     expect(gzipOf('employee-picker')).toBeLessThanOrEqual(3 * 1024);
-    expect(gzipOf('after-send')).toBeLessThanOrEqual(3 * 1024);
+    expect(gzipOf('after-send')).toBeLessThanOrEqual(6 * 1024);
     expect(gzipOf('i18n-en')).toBeLessThanOrEqual(2 * 1024);
     expect(gzipOf('not-allowed')).toBeLessThanOrEqual(1024);
   });

@@ -115,6 +115,25 @@ describeInBrowser('<pacak-rating> on a weak network', () => {
     await page.locator('pacak-rating form').waitFor();
   });
 
+  it('without the after-send chunk, keeps no unfinished rating: the browser checks the required fields first', async () => {
+    await page.route('**/widget/pacak-rating-after-send.js', (route) => route.abort('internetdisconnected'));
+    await openRatingPage(page, server.url);
+    await formReady(page);
+    await fillRating(page, { serviceType: 'cop', scores: allScores(4) });
+    await context.setOffline(true);
+    await submit(page);
+    // The phone number is missing: the browser's own check holds the form, with the focus on that field.
+    await expect.poll(() => page.evaluate(() => document.querySelector('pacak-rating')?.shadowRoot?.activeElement?.id)).toBe('phone');
+    expect(await outbox(page)).toEqual([]);
+    expect(await page.locator('pacak-rating [part=queued]').count()).toBe(0);
+    await fillRating(page, { phone: '0812 6000 0012' });
+    await submit(page);
+    await page.locator('pacak-rating [part=queued]').waitFor();
+    expect((await outbox(page))[0]?.body).toMatchObject({ phone: '0812 6000 0012', serviceType: 'cop', channel: 'widget' });
+    const [queued] = await recordedEvents(page);
+    expect(queued?.type).toBe('pacak-queued');
+  });
+
   it('says why when a kept rating is refused on arrival, drops it, and offers a fresh form', async () => {
     await openRatingPage(page, server.url);
     await formReady(page);

@@ -1,6 +1,6 @@
 /** The slice of the public API, version 1, that the rating widget uses (see DESIGN.md). */
 
-import type { Employee, FormAnswer, FormTokenAnswer, Indicator, Named, ProblemDetails, RatingBody, Receipt } from '../../contract/index.js';
+import type { Employee, FormAnswer, FormTokenAnswer, Indicator, Named, ProblemDetails } from '../../contract/index.js';
 
 export type { Employee, Indicator, Named, RatingBody, Receipt, Roster, RosterEntry } from '../../contract/index.js';
 
@@ -56,7 +56,8 @@ export async function call<T>(url: string, init?: RequestInit): Promise<T> {
   if (res.ok && body) return body as T;
   throw new ApiError(
     res.status,
-    body?.status ? body : { title: res.statusText || 'Unexpected response', status: res.status },
+    // Not problem+json (a proxy's page): the status line's text, if any; the customer is told in their own words.
+    body?.status ? body : { title: res.statusText, status: res.status },
     Number(res.headers.get('Retry-After')) || undefined,
   );
 }
@@ -66,83 +67,42 @@ export async function call<T>(url: string, init?: RequestInit): Promise<T> {
  * code (the hosted page), whose calls then carry the code and never the NIP.
  */
 export const CODE_REF = 'code:';
-const byCode = (ref: string): string | null => (ref.startsWith(CODE_REF) ? ref.slice(CODE_REF.length) : null);
-const refQuery = (ref: string): string => {
-  const code = byCode(ref);
-  return code ? `code=${encodeURIComponent(code)}` : `nip=${encodeURIComponent(ref)}`;
-};
+export const byCode = (ref: string): string | null => (ref.startsWith(CODE_REF) ? ref.slice(CODE_REF.length) : null);
 /** The employee fields of a rating body for a reference. */
 export const employeeFields = (ref: string): { nip: string } | { code: string } => {
   const code = byCode(ref);
   return code ? { code } : { nip: ref };
 };
 
+/** The API's base address on a server. */
+export const apiBase = (origin: string) => `${origin.replace(/\/+$/, '')}/api/v1`;
+
 /** `GET /api/v1/employees/:nip` (`<pacak-qr>`); the rating form asks for its whole form at once instead. */
-export const fetchEmployee = (origin: string, nip: string) =>
-  call<Employee>(`${origin.replace(/\/+$/, '')}/api/v1/employees/${encodeURIComponent(nip)}`);
-
-/** The calls bound to one server origin (and, on a counter tablet, its kiosk key). */
-export function apiClient(origin: string, kioskKey?: string) {
-  const base = `${origin.replace(/\/+$/, '')}/api/v1`;
-  return {
-    /**
-     * The employee, service types, indicators, a form token and whether this page may send, in one call.
-     * The form keys everything by the reference: asked by code, the employee's `nip` is the reference.
-     */
-    form: (ref: string) => {
-      const code = byCode(ref);
-      return call<FormAnswer>(`${base}/employees/${code ? `by-code/${encodeURIComponent(code)}` : encodeURIComponent(ref)}/form`).then(
-        (a): FormDetails => [
-          { ...a.employee, nip: ref, sending: a.sending },
-          a.serviceTypes,
-          a.indicators as Indicator[],
-          a.formToken && { ...a.formToken, nip: ref, at: Date.now() },
-        ],
-      );
-    },
-    formToken: (nip: string) =>
-      call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then((t): FormToken => ({ ...t, nip, at: Date.now() })),
-    rate: (body: RatingBody) =>
-      call<Receipt>(`${base}/ratings`, {
-        method: 'POST',
-        // A kiosk rating proves its tablet with the kiosk key; the server refuses the kiosk channel without it.
-        headers: { 'Content-Type': 'application/json', ...(kioskKey ? { 'X-Kiosk-Key': kioskKey } : {}) },
-        body: JSON.stringify(body),
-      }),
-  };
-}
-
-type Client = ReturnType<typeof apiClient>;
-
-/** Resolves once a rating may carry the token (MIN_FORM_SECONDS after it was issued). */
-export const tokenReady = (t: FormToken) => new Promise((resolve) => setTimeout(resolve, t.at + t.minSeconds * 1e3 - Date.now()));
-
-/** Older than this, a token is replaced before sending: a minute's margin on its lifetime. */
-export const tokenStale = (t: FormToken | undefined, nip: string) => !t || t.nip !== nip || Date.now() - t.at > (t.maxSeconds - 60) * 1e3;
+export const fetchEmployee = (origin: string, nip: string) => call<Employee>(`${apiBase(origin)}/employees/${encodeURIComponent(nip)}`);
 
 /**
- * Sends a rating. When the server refuses nothing but its form token (expired on a page left open, or a
- * rating kept offline for hours, or kept without one), a fresh token is fetched, its minimum age waited
- * out, and the rating sent once more under the same clientId.
+ * The employee, service types, indicators, a form token and whether this page may send, in one call.
+ * The form keys everything by the reference: asked by code, the employee's `nip` is the reference.
  */
-export async function rateFresh(client: Client, body: RatingBody): Promise<Receipt> {
-  try {
-    return await client.rate(body);
-  } catch (error) {
-    const errors = (error as ApiError).problem?.errors;
-    if ((error as ApiError).status !== 422 || !errors?.length || errors.some((e) => e.path !== 'formToken')) throw error;
-    const fresh = await client.formToken(body.nip ?? `${CODE_REF}${body.code}`);
-    await tokenReady(fresh);
-    return client.rate({ ...body, formToken: fresh.token });
-  }
+export function fetchForm(origin: string, ref: string): Promise<FormDetails> {
+  const code = byCode(ref);
+  return call<FormAnswer>(
+    `${apiBase(origin)}/employees/${code ? `by-code/${encodeURIComponent(code)}` : encodeURIComponent(ref)}/form`,
+  ).then((a): FormDetails => [
+    { ...a.employee, nip: ref, sending: a.sending },
+    a.serviceTypes,
+    a.indicators as Indicator[],
+    a.formToken && { ...a.formToken, nip: ref, at: Date.now() },
+  ]);
 }
 
 /** A UUID v4; `crypto.randomUUID` exists only on https pages, and office sites are not all https. */
 export function newClientId(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  return (
+    crypto.randomUUID?.() ??
+    // Each 0, 1 and 8 of the pattern becomes a random hex digit (8: one of 8 to b, the variant); the 4 stays.
+    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+      (Number(c) ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (Number(c) / 4)))).toString(16),
+    )
+  );
 }

@@ -3,8 +3,9 @@ import type { FieldErrors } from './check-rating.js';
 import type { Strings } from './i18n.js';
 
 /**
- * The words for a failed send, which only a customer whose rating was refused reads: they live here, in the
- * chunk that is fetched while a rating is on its way, rather than in every page's first load.
+ * The words for a form to fix and for a failed send, which only a customer who sends reads (and the notice
+ * of a kept rating dropped after a week): they live here, in the chunk that the first touch of the form
+ * fetches, rather than in every page's first load.
  */
 const WORDS = {
   id: {
@@ -19,6 +20,15 @@ const WORDS = {
     seconds: (n: number) => `dalam ${n} detik`,
     minutes: (n: number) => `dalam ${n} menit`,
     serverDown: 'Server sedang mengalami gangguan. Silakan coba lagi beberapa saat lagi. Isian Anda tetap tersimpan di formulir.',
+    failed: 'Penilaian belum terkirim.',
+    badComment: 'Periksa komentar Anda: paling banyak 1000 karakter, tanpa kode HTML.',
+    expired: 'Satu penilaian yang tersimpan di perangkat ini lebih dari 7 hari tidak terkirim dan telah dihapus.',
+    needService: 'Pilih jenis pelayanan.',
+    needScore: 'Pilih 1 sampai 5 bintang.',
+    needPhone: 'Isi nomor HP/WA Anda.',
+    badPhone: 'Nomor HP/WA tidak valid. Contoh: 0812 3456 7890.',
+    checkFields: 'Periksa kembali isian yang ditandai.',
+    notFound: 'Petugas tidak ditemukan. Periksa kembali tautan atau kode QR yang Anda gunakan, atau tanyakan kepada petugas.',
   },
   en: {
     tokenUsed: "This one-time QR code has already been used. Ask the officer for a new one, or scan the officer's printed QR code.",
@@ -31,11 +41,22 @@ const WORDS = {
     seconds: (n: number) => `in ${n} seconds`,
     minutes: (n: number) => `in ${n} minutes`,
     serverDown: 'The server is having trouble. Please try again in a little while. What you entered is still in the form.',
+    failed: 'Your rating was not sent.',
+    badComment: 'Please check your comment: at most 1000 characters, without HTML code.',
+    expired: 'A rating kept on this device for more than 7 days could not be sent and was removed.',
+    needService: 'Choose the service type.',
+    needScore: 'Choose 1 to 5 stars.',
+    needPhone: 'Enter your mobile/WhatsApp number.',
+    badPhone: 'Not a valid Indonesian mobile number. For example: 0812 3456 7890.',
+    checkFields: 'Please check the marked fields.',
+    notFound: 'Officer not found. Check the link or QR code you used, or ask the officer.',
   },
 };
 
+export type FailureWords = (typeof WORDS)['id'];
+
 /** The failure words in the language of the form's strings. */
-export const failureWords = (t: Strings) => WORDS[t.locale === 'id-ID' ? 'id' : 'en'];
+export const failureWords = (t: Strings): FailureWords => WORDS[t.locale === 'id-ID' ? 'id' : 'en'];
 
 /** What the customer is told about a failed send: one status line and any messages beside fields. */
 export interface Explanation {
@@ -44,15 +65,15 @@ export interface Explanation {
 }
 
 // Our own words for the fields we know, so the message matches the page language; the server's as fallback.
-function fieldMessage(path: string, t: Strings): string | undefined {
-  if (path === 'serviceType') return t.needService;
-  if (path.startsWith('scores.')) return t.needScore;
-  if (path === 'phone') return t.badPhone;
-  if (path === 'comment') return t.badComment;
+function fieldMessage(path: string, w: FailureWords): string | undefined {
+  if (path === 'serviceType') return w.needService;
+  if (path.startsWith('scores.')) return w.needScore;
+  if (path === 'phone') return w.badPhone;
+  if (path === 'comment') return w.badComment;
   return undefined;
 }
 
-function waitWords(seconds: number | undefined, w: ReturnType<typeof failureWords>): string {
+function waitWords(seconds: number | undefined, w: FailureWords): string {
   if (!seconds) return w.later;
   return seconds < 60 ? w.seconds(seconds) : w.minutes(Math.ceil(seconds / 60));
 }
@@ -66,7 +87,7 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
     for (const { path, message } of problem.errors) {
       // The form token is the form's own business: the widget already fetched another and tried again.
       if (path === 'formToken') {
-        unplaced.push(t.failed);
+        unplaced.push(w.failed);
         continue;
       }
       // The one-service code has no field of its own: its message goes in the status line.
@@ -74,16 +95,16 @@ export function explainProblem(error: ApiError, t: Strings): Explanation {
         unplaced.push(w.tokenInvalid);
         continue;
       }
-      const own = fieldMessage(path, t);
+      const own = fieldMessage(path, w);
       if (own) fields[path] = own;
       else unplaced.push(message);
     }
-    return { message: [t.checkFields, ...unplaced].join(' '), fields };
+    return { message: [w.checkFields, ...unplaced].join(' '), fields };
   }
   if (status === 409) return { message: problem.type?.endsWith('/service-token-used') ? w.tokenUsed : w.already, fields };
   if (status === 429) return { message: problem.limit === 'phone' ? w.phoneLimit : w.tooMany(waitWords(error.retryAfter, w)), fields };
   if (status === 0) return { message: t.offline, fields };
   if (status >= 500) return { message: w.serverDown, fields };
-  if (status === 404) return { message: `${t.notFound}. ${t.notFoundHint}`, fields };
-  return { message: [t.failed, problem.detail ?? problem.title].filter(Boolean).join(' '), fields };
+  if (status === 404) return { message: w.notFound, fields };
+  return { message: [w.failed, problem.detail ?? problem.title].filter(Boolean).join(' '), fields };
 }

@@ -1,7 +1,7 @@
 /**
  * The words of the form, in Indonesian (the default) and English (i18n-en.ts). Words only a sent rating
- * needs are in its lazy chunk: the failure messages in explain-problem.ts, the receipt's summary in
- * pacak-rating/after-send.ts. Names that come from the server (service types, indicators) are not here.
+ * needs are in its lazy chunk: the failure messages in explain-problem.ts, the receipt in
+ * pacak-rating/rating-receipt.ts, its summary in pacak-rating/after-send.ts. Names that come from the server (service types, indicators) are not here.
  */
 export type Lang = 'id' | 'en';
 
@@ -26,27 +26,12 @@ const id = {
   complain: 'Untuk pengaduan resmi, gunakan kanal pengaduan kantor:',
   send: 'KIRIM',
   sending: 'Mengirim…',
-  needService: 'Pilih jenis pelayanan.',
-  needScore: 'Pilih 1 sampai 5 bintang.',
-  needPhone: 'Isi nomor HP/WA Anda.',
-  badPhone: 'Nomor HP/WA tidak valid. Contoh: 0812 3456 7890.',
-  badComment: 'Periksa komentar Anda: paling banyak 1000 karakter, tanpa kode HTML.',
-  checkFields: 'Periksa kembali isian yang ditandai.',
   offline: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.',
   queued: 'Penilaian tersimpan, akan dikirim',
   queuedText: 'Koneksi internet terputus. Penilaian Anda disimpan di perangkat ini dan dikirim otomatis begitu koneksi kembali.',
-  expired: 'Satu penilaian yang tersimpan di perangkat ini lebih dari 7 hari tidak terkirim dan telah dihapus.',
-  failed: 'Penilaian belum terkirim.',
   loadFailed: 'Formulir penilaian tidak dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
   retry: 'Coba lagi',
-  notFound: 'Petugas tidak ditemukan',
-  notFoundHint: 'Periksa kembali tautan atau kode QR yang Anda gunakan, atau tanyakan kepada petugas.',
-  thanks: 'Terima kasih atas penilaian Anda!',
-  receipt: 'Kode tanda terima',
   again: 'Beri penilaian lagi',
-  pick: 'Siapa yang melayani Anda?',
-  change: 'Ganti petugas',
-  badKey: 'Kunci kios tidak berlaku. Hubungi administrator.',
   consent: 'Boleh dihubungi untuk tindak lanjut',
   consentNote: 'Bila Anda mencentang "boleh dihubungi" setelah nilai rendah, petugas dapat menghubungi nomor ini untuk tindak lanjut.',
 };

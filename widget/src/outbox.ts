@@ -1,4 +1,3 @@
-import { apiClient, asApiError, rateFresh } from './api.js';
 import type { ApiError, RatingBody, Receipt } from './api.js';
 
 /**
@@ -6,7 +5,9 @@ import type { ApiError, RatingBody, Receipt } from './api.js';
  * returns. Each keeps its `clientId`, and the server answers a repeated clientId with the first answer,
  * so a rating whose answer was lost on the way is stored once however often it is sent again.
  * An entry leaves the box once the server has answered it, whatever the answer: nothing personal
- * (phone, comment) stays on the device longer than it takes to deliver it.
+ * (phone, comment) stays on the device longer than it takes to deliver it. Keeping is here, in every page's
+ * first load, so a rating made offline is kept even when nothing else could be fetched; emptying the box
+ * (outbox-flush.ts) comes with the sending chunk, fetched only when there is something to send.
  */
 export interface Kept {
   api: string;
@@ -21,68 +22,39 @@ export interface Kept {
 /** What became of one kept rating when the box was emptied. */
 export type Outcome = { kept: Kept; receipt: Receipt } | { kept: Kept; error: ApiError } | { kept: Kept; expired: true };
 
-const KEY = 'pacak-outbox';
+export const OUTBOX_KEY = 'pacak-outbox';
 /**
  * How long a rating waits on the device for the network: a week covers a phone that stays offline
  * over a long weekend at sea or on a field trip, and bounds how long a phone number stays in storage.
  */
 export const KEEP_DAYS = 7;
 const KEEP_MS = KEEP_DAYS * 864e5;
-const isOld = (kept: Kept) => !(Date.now() - kept.at <= KEEP_MS);
+export const isOld = (kept: Kept) => !(Date.now() - kept.at <= KEEP_MS);
 
-function read(): Kept[] {
+/** What the device keeps, oldest first. */
+export function read(): Kept[] {
   try {
-    return JSON.parse(localStorage.getItem(KEY) || '[]');
+    return JSON.parse(localStorage.getItem(OUTBOX_KEY) || '[]');
   } catch {
     return [];
   }
 }
 
-function write(list: Kept[]): void {
+/** Writes the box; false when the device would not (storage full or forbidden: a private window). */
+export function write(list: Kept[]): boolean {
   try {
-    if (list.length) localStorage.setItem(KEY, JSON.stringify(list));
-    else localStorage.removeItem(KEY);
+    if (list.length) localStorage.setItem(OUTBOX_KEY, JSON.stringify(list));
+    else localStorage.removeItem(OUTBOX_KEY);
+    return true;
   } catch {
-    // Storage full or forbidden (a private window): the rating cannot wait, and the customer is told so.
+    return false;
   }
 }
 
-const without = (list: Kept[], clientId: string) => list.filter((k) => k.body.clientId !== clientId);
-
-/** Keeps one rating; whatever is past its time leaves the box on the way (also another server's). */
-export function keep(kept: Kept): boolean {
-  write([...without(read(), kept.body.clientId).filter((k) => !isOld(k)), kept]);
-  return read().some((k) => k.body.clientId === kept.body.clientId);
-}
-
-let queue: Promise<unknown> = Promise.resolve();
+export const without = (list: Kept[], clientId: string) => list.filter((k) => k.body.clientId !== clientId);
 
 /**
- * Sends what is kept for one server, oldest first, and reports each outcome. One flush at a time:
- * in this page by a promise chain, across tabs by a Web Lock where the browser has them.
- * A network failure (or a busy server) stops the flush and leaves the rest for the next one.
+ * Keeps one rating; whatever is past its time leaves the box on the way (also another server's). False
+ * when the device cannot keep it: the rating cannot wait, and the customer is told so.
  */
-export function flush(api: string, report: (outcome: Outcome) => void): Promise<unknown> {
-  const run = async () => {
-    for (const kept of read()) {
-      if (kept.api !== api) continue;
-      let outcome: Outcome;
-      if (isOld(kept)) outcome = { kept, expired: true };
-      else {
-        try {
-          // A kept rating goes with the form token it was typed under; one that has expired meanwhile
-          // (or was never fetched, offline) is replaced by a fresh one (rateFresh).
-          outcome = { kept, receipt: await rateFresh(apiClient(api, kept.kioskKey), kept.body) };
-        } catch (error) {
-          const e = asApiError(error);
-          if (!e.status || e.status > 499 || e.status === 429) return;
-          outcome = { kept, error: e };
-        }
-      }
-      write(without(read(), kept.body.clientId));
-      report(outcome);
-    }
-  };
-  const locks = navigator.locks;
-  return (queue = queue.then((): Promise<unknown> => (locks ? locks.request(KEY, run) : run())).catch(() => undefined));
-}
+export const keep = (kept: Kept): boolean => write([...without(read(), kept.body.clientId).filter((k) => !isOld(k)), kept]);

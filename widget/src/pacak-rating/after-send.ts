@@ -1,16 +1,21 @@
 import { html, nothing } from 'lit';
-import type { ApiError, Indicator, Named } from '../api.js';
-import { explainProblem, failureWords } from '../explain-problem.js';
+import type { Employee, Indicator, Named } from '../api.js';
+import { pickLang } from '../i18n.js';
 import type { Lang, Strings } from '../i18n.js';
+import type { PacakRating } from './pacak-rating.js';
+import { addStyles } from './after-send.styles.js';
 import { complaint } from './rating-form.js';
+import { renderReceipt } from './rating-receipt.js';
 
 /**
- * What only a rating that was sent needs: the receipt and its summary (and after a low score what happens
- * next), the words for a failed send, a 429's countdown. A chunk of its own, fetched while the rating
- * is on its way, so the form's first load stays small. The summary's words for both languages are here.
+ * What only a rating that is sent needs: the form's checks, the sending itself (and the emptying of the
+ * device's outbox), the receipt and its summary (and after a low score what happens next), the words for
+ * a field to fix or a failed send, a 429's countdown. A chunk of its own, fetched at the customer's first
+ * touch of the form (or at load when the device keeps ratings to send), so the form's first load stays
+ * small. The summary's words for both languages are here.
  */
-export { explainProblem };
-export { renderReceipt } from './rating-receipt.js';
+export { freshToken } from './sending.js';
+export { edited, flush, submit } from './submit.js';
 
 const WORDS = {
   id: {
@@ -55,18 +60,24 @@ export function renderSummary(t: Strings, lang: Lang, sent: Sent) {
   </div>`;
 }
 
-/**
- * A 429 that says when to send again (not the per-number limit, which lasts the day): the message counts
- * the seconds down in place, `quiet` so a screen reader reads it once and not every second, and then
- * says the rating may be sent again. Returns what stops it.
- */
-export function countDown(failure: ApiError, t: Strings, say: (message: string, quiet: boolean) => void): () => void {
-  let left = failure.status === 429 && failure.problem.limit !== 'phone' ? (failure.retryAfter ?? 0) : 0;
-  const timer = setInterval(() => {
-    const quiet = --left > 0;
-    say(quiet ? explainProblem({ ...failure, retryAfter: left }, t).message : failureWords(t).sendNow, quiet);
-    if (!quiet) clearInterval(timer);
-  }, 1000);
-  if (!left) clearInterval(timer);
-  return () => clearInterval(timer);
+/** The receipt of the rating just sent (or the notice that it is kept), with its summary. */
+export function renderDone(host: PacakRating, employee: Employee) {
+  addStyles(host);
+  const { t, skmService } = host;
+  const lang = pickLang(host.lang);
+  return renderReceipt(
+    t,
+    host.receipt,
+    host.rateAgain,
+    host.clock?.countdown,
+    { api: host.origin, office: employee.office.code, service: skmService, lang },
+    renderSummary(t, lang, {
+      name: employee.name,
+      service: host.serviceTypes.find((s) => s.code === skmService),
+      indicators: host.indicators,
+      scores: host.scores,
+      complaintUrl: employee.office.complaintUrl,
+      kiosk: host.kiosk,
+    }),
+  );
 }

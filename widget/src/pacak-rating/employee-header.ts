@@ -9,7 +9,7 @@ export function renderEmployeeHeader(employee: Employee, apiOrigin: string) {
   // A photo path from the server is relative to the server, not to the page the widget sits in.
   const photo = employee.photoUrl && new URL(employee.photoUrl, apiOrigin).href;
   return html`<header part="header">
-    ${photo ? html`<img part="photo" src=${photo} alt="" width="64" height="64" />` : nothing}
+    ${photo ? html`<img part="photo" src=${photo} alt="" />` : nothing}
     <div>
       <h2 part="name">${employee.name}</h2>
       <p class="muted">${employee.position} · ${employee.workArea.name}</p>

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { adoptStyles, css } from 'lit';
+import type { LitElement } from 'lit';
 
 /** The picker's look: a list of people on a phone, a grid of large photos on a counter tablet (`big`). */
 export const styles = css`
@@ -118,3 +119,32 @@ export const styles = css`
     font-size: 2.5rem;
   }
 `;
+
+/**
+ * The way back to the list, a button of the rating element drawn by this chunk (employee-picker.ts): its
+ * rules join the element's the first time it is drawn, as after-send.styles.ts does.
+ */
+export const backStyles = css`
+  .alt {
+    width: 100%;
+    margin: 0;
+    text-align: start;
+    letter-spacing: 0;
+    color: inherit;
+    background: var(--pacak-bg, #fff);
+    border: 1px solid var(--pacak-border, #7b8794);
+  }
+  [part='back'] {
+    width: auto;
+    margin-bottom: 0.75rem;
+  }
+`;
+
+const styled = new WeakSet<LitElement>();
+
+export function addBackStyles(host: LitElement): void {
+  if (styled.has(host)) return;
+  styled.add(host);
+  const root = host.renderRoot as ShadowRoot;
+  adoptStyles(root, [...(root.adoptedStyleSheets ?? []), backStyles]);
+}

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Named, OfficeEmployees, Roster } from '../../../contract/index.js';
 import { nameMatches } from '../../../contract/search.js';
 import { call, CODE_REF } from '../api.js';
-import { styles } from './employee-picker.styles.js';
+import { addBackStyles, styles } from './employee-picker.styles.js';
 
 // A counter tablet's clocks come with its list: only kiosk mode uses them.
 export { KioskController } from './kiosk-controller.js';
@@ -48,6 +48,9 @@ export async function pickList(origin: string, from: { kioskKey: string } | { of
 // The picker's own words: a chunk of its own carries them, so the form's strings do not grow.
 const WORDS = {
   id: {
+    pick: 'Siapa yang melayani Anda?',
+    change: 'Ganti petugas',
+    badKey: 'Kunci kios tidak berlaku. Hubungi administrator.',
     search: 'Cari nama',
     area: 'Wilayah kerja',
     all: 'Semua wilayah kerja',
@@ -55,6 +58,9 @@ const WORDS = {
     none: 'Tidak ada petugas yang cocok. Ubah pencarian Anda.',
   },
   en: {
+    pick: 'Who served you?',
+    change: 'Choose another officer',
+    badKey: 'This kiosk key is not valid. Please contact the administrator.',
     search: 'Search by name',
     area: 'Work area',
     all: 'All work areas',
@@ -62,6 +68,27 @@ const WORDS = {
     none: 'No officer matches. Change your search.',
   },
 };
+
+/** The picker's words (and its way back), in the form's language. */
+export const pickerWords = (lang: string) => WORDS[lang === 'en' ? 'en' : 'id'];
+
+/** The list in the form's card; `onPick` gets the chosen entry's `ref`. */
+export function renderPicker(list: PickList, origin: string, lang: string, big: boolean, onPick: (ref: string) => void) {
+  return html`<pacak-picker
+    exportparts="picker,pick"
+    .list=${list}
+    .origin=${origin}
+    lang=${lang}
+    ?big=${big}
+    @pacak-pick=${(event: CustomEvent<string>) => onPick(event.detail)}
+  ></pacak-picker>`;
+}
+
+/** From a picked employee's form (or one that would not load) back to the list. */
+export function renderBack(host: LitElement, lang: string, onBack: () => void) {
+  addBackStyles(host);
+  return html`<button type="button" class="alt" part="back" @click=${onBack}>${pickerWords(lang).change}</button>`;
+}
 
 /** Two letters for a missing photo: the first of the name's first two words, titles ("dr.", "Ns.") and degrees left out. */
 export function initials(name: string): string {
@@ -77,7 +104,6 @@ export function initials(name: string): string {
 export class PacakPicker extends LitElement {
   static override properties = {
     list: { attribute: false },
-    heading: {},
     lang: {},
     origin: {},
     big: { type: Boolean },
@@ -87,7 +113,6 @@ export class PacakPicker extends LitElement {
   };
 
   list: PickList = { title: '', areas: [], entries: [] };
-  heading = '';
   override lang = 'id';
   origin = '';
   /** A counter tablet: photos in a grid of large targets. */
@@ -103,11 +128,11 @@ export class PacakPicker extends LitElement {
   }
 
   override render() {
-    const words = WORDS[this.lang === 'en' ? 'en' : 'id'];
+    const words = pickerWords(this.lang);
     const { title, areas, entries } = this.list;
     const shown = entries.filter((e) => (!this.area || e.area?.code === this.area) && nameMatches(e.name, this.query));
     const filtering = this.query !== '' || this.area !== '';
-    return html`<h2 tabindex="-1">${this.heading}</h2>
+    return html`<h2 tabindex="-1">${words.pick}</h2>
       <p class="muted">${title}</p>
       <div class="tools">
         ${

@@ -108,10 +108,6 @@ export const styles = css`
     border: 1px solid var(--pacak-border, #7b8794);
     border-radius: calc(var(--pacak-radius, 12px) / 2);
   }
-  :is(select, textarea, input)[aria-invalid='true'] {
-    border-color: var(--pacak-error, #b42318);
-    border-width: 2px;
-  }
   :focus-visible,
   input:focus-visible + label {
     outline: 3px solid var(--pacak-focus, #1d4ed8);
@@ -187,11 +183,6 @@ export const styles = css`
     padding: 0.5rem 0.75rem;
     border-left: 4px solid var(--pacak-primary, #00695c);
   }
-  .error {
-    color: var(--pacak-error, #b42318);
-    font-size: 0.9rem;
-    font-weight: 600;
-  }
   button {
     min-height: 44px;
     padding: 0.5rem 1.5rem;
@@ -204,67 +195,18 @@ export const styles = css`
     border-radius: calc(var(--pacak-radius, 12px) / 2);
     cursor: pointer;
   }
-  button[aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
-  }
   .status:not(:empty) {
     margin-top: 1rem;
     padding: 0.75rem;
     border-left: 4px solid var(--pacak-error, #b42318);
     background: var(--pacak-notice-bg, #fdf2f1);
   }
-  .not-allowed {
-    margin-top: 1rem;
-    padding: 0.75rem;
-    border-left: 4px solid var(--pacak-primary, #00695c);
-  }
-  .not-allowed p {
-    margin: 0 0 0.5rem;
-  }
-  .not-allowed a {
-    color: inherit;
-  }
   .status.info {
     border-color: var(--pacak-primary, #00695c);
     background: transparent;
   }
-  [part='receipt'] > p > strong {
-    display: block;
-    font-size: 1.5rem;
-    letter-spacing: 0.1em;
-    white-space: nowrap;
-  }
-  [part='summary'] ul {
-    gap: 0;
-    margin: 0.5rem 0;
-  }
   [part='submit'] {
     width: 100%;
-  }
-  ul {
-    display: grid;
-    gap: 0.5rem;
-    margin: 1rem 0 0;
-    padding: 0;
-    list-style: none;
-  }
-  .alt {
-    width: 100%;
-    margin: 0;
-    text-align: start;
-    letter-spacing: 0;
-    color: inherit;
-    background: var(--pacak-bg, #fff);
-    border: 1px solid var(--pacak-border, #7b8794);
-  }
-  .alt span {
-    display: block;
-    font-weight: 400;
-  }
-  [part='back'] {
-    width: auto;
-    margin-bottom: 0.75rem;
   }
   @media (min-width: 30rem) {
     .card {

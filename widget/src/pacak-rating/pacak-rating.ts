@@ -1,21 +1,23 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Channel } from '../../../contract/index.js';
-import { apiClient, asApiError, CODE_REF } from '../api.js';
+import { asApiError, CODE_REF, fetchForm } from '../api.js';
 import type { Employee, Indicator, Named, Receipt } from '../api.js';
-import { checkRating, readRating } from '../check-rating.js';
 import type { FieldErrors } from '../check-rating.js';
 import { emit } from '../events.js';
 import { loadStrings, pickLang, stringsFor } from '../i18n.js';
 import type { Strings } from '../i18n.js';
-import type { Outcome } from '../outbox.js';
+import { readRating } from '../read-rating.js';
+import type { RatingInput } from '../read-rating.js';
 import type { SendingVerdict } from '../../../contract/index.js';
 import { renderEmployeeHeader } from './employee-header.js';
 import type { KioskController } from './kiosk-controller.js';
+import type * as PickerChunk from './employee-picker.js';
 import type { PickList } from './employee-picker.js';
 import { styles } from './pacak-rating.styles.js';
 import { renderRatingForm } from './rating-form.js';
 import type * as AfterSendChunk from './after-send.js';
 import { SendController } from './send-controller.js';
+import type { Rating } from './send-controller.js';
 
 import type * as NotAllowedChunk from './not-allowed.js';
 
@@ -31,7 +33,9 @@ type Details = [Employee, Named[], Indicator[]];
  * A customer's rating of one employee on the five PACAK indicators, sent to the PACAK server.
  * With `kiosk`, a counter tablet: the customer first picks who served them from the key's work area,
  * and after the receipt the element starts again for the next customer. With `office` (and no employee),
- * the customer first picks who served them from the office's employees.
+ * the customer first picks who served them from the office's employees. A kiosk's `work-area` attribute
+ * (the work area's code) is for the people who read the page: the key decides the list, so the element
+ * has no property for it.
  *
  * @fires pacak-submitted - the rating was stored; `detail: { id, receipt }`
  * @fires pacak-queued - no network: the rating is kept on the device and sent when it returns; `detail: { clientId }`
@@ -92,7 +96,6 @@ export class PacakRating extends LitElement {
     service: {},
     channel: {},
     kiosk: { type: Boolean },
-    workArea: { attribute: 'work-area' },
     kioskKey: { attribute: 'kiosk-key' },
     resetAfter: { attribute: 'reset-after', type: Number },
     serviceToken: { attribute: 'service-token' },
@@ -120,8 +123,6 @@ export class PacakRating extends LitElement {
   channel = 'widget';
   /** A counter tablet: pick the employee from a work area, then start again after each rating. */
   kiosk = false;
-  /** Kiosk mode: the work area's code, for the people who read the page (the key decides the list). */
-  workArea = '';
   /** Kiosk mode: the key an administrator issued for this tablet's work area. */
   kioskKey = '';
   /** Kiosk mode: seconds the receipt stays before the next customer's turn. */
@@ -129,38 +130,42 @@ export class PacakRating extends LitElement {
   /** A one-service code (the hosted page passes it from `?t=`): the rating is stored as verified. */
   serviceToken = '';
 
-  /** What the element shows; the kiosk controller reads it (not private for that, not for pages). @internal */
+  // What the element shows and the rating being made: the kiosk controller and the after-send chunk (which
+  // sends it) read and set them, hence not private; they are not for pages. @internal
   view: View = 'loading';
   private roster?: PickList;
-  private employee?: Employee;
-  private scores: Record<string, number> = {};
-  private errors: FieldErrors = {};
-  private status = '';
-  private busy = false;
-  private receipt?: Receipt;
-
-  private serviceTypes: Named[] = [];
+  employee?: Employee;
+  scores: Record<string, number> = {};
+  errors: FieldErrors = {};
+  status = '';
+  busy = false;
+  receipt?: Receipt;
+  serviceTypes: Named[] = [];
+  indicators: Indicator[] = [];
   /** The service type of the rating just sent: the survey offered after it starts there. */
-  #skmService = '';
-  private indicators: Indicator[] = [];
-  /** Kiosk mode: the employee the customer picked. */
-  private picked = '';
-  // What a load fetched, per employee: a kiosk on a weak network serves the next customer without it.
-  private details = new Map<string, Details>();
-  private loads = 0;
-  private readonly sender = new SendController(this);
+  skmService = '';
+  readonly sender = new SendController(this);
   /** Kiosk mode's clocks, which come with the picker's chunk: a kiosk always starts at the list. */
-  private clock?: KioskController;
-  /** What only a sent rating needs (after-send.ts), fetched while the first one is on its way. */
+  clock?: KioskController;
+  /** Stops a 429's countdown; `quiet` while it counts, so the status line is read out once. */
+  stopWait?: () => void;
+  quiet = false;
+
+  /** Kiosk mode: the employee the customer picked. */
+  #picked = '';
+  // What a load fetched, per employee: a kiosk on a weak network serves the next customer without it.
+  #details = new Map<string, Details>();
+  #loads = 0;
+  /** What only a rating that is sent needs (after-send.ts: the sending, the receipt), fetched at the first touch. */
   #loading?: Promise<AfterSend | undefined>;
   #after?: AfterSend;
-  /** The not-allowed view (not-allowed.ts), fetched only for a page whose site may not send. */
+  /** The picker (employee-picker.ts), fetched only by a form without an employee of its own (kiosk, office). */
+  #picker?: typeof PickerChunk;
+  /** The views that replace the form (not-allowed.ts): a site that may not send, an unknown employee. */
   #notAllowed?: typeof NotAllowedChunk;
-  /** Stops a 429's countdown; `quiet` while it counts, so the status line is read out once. */
-  #stopWait?: () => void;
-  private quiet = false;
 
-  private get t(): Strings {
+  /** The words in the element's language. @internal */
+  get t(): Strings {
     return stringsFor(pickLang(this.lang));
   }
 
@@ -169,258 +174,184 @@ export class PacakRating extends LitElement {
     return this.api || scriptOrigin;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.fetchWords();
-  }
-
-  /** English words arrive as a chunk; whatever was typed stays, only the words change once they are here. */
-  private fetchWords(): void {
-    const lang = pickLang(this.lang);
-    if (stringsFor(lang) !== stringsFor('id') || lang === 'id') return;
-    void loadStrings(lang).then(
-      () => this.requestUpdate(),
-      () => undefined,
-    );
+  /**
+   * English words arrive as a chunk; whatever was typed stays, only the words change once they are here.
+   * Called from the first update on (the constructor's `lang` counts as a change), and whenever `lang` changes.
+   */
+  #fetchWords(): void {
+    // Once here, the chunk's promise resolves at once: one more render with the same words.
+    if (pickLang(this.lang) === 'en')
+      void loadStrings('en').then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang')) this.fetchWords();
+    if (changed.has('lang')) this.#fetchWords();
     if (['nip', 'code', 'office', 'api', 'kiosk', 'kioskKey'].some((key) => changed.has(key))) {
-      this.picked = '';
+      this.#picked = '';
       this.roster = undefined;
-      this.details.clear();
-      void this.load();
+      this.#details.clear();
+      void this.#load();
     }
   }
 
   override render() {
     const tone = this.view === 'loading' || this.busy ? 'info' : '';
     return html`<div class="card" part="card">
-      ${this.renderView(this.t)}
+      ${this.#renderView(this.t)}
       <p class="status ${tone}" role="status" aria-live=${this.quiet ? 'off' : 'polite'} part="status">${this.status}</p>
     </div>`;
   }
 
-  private renderView(t: Strings) {
+  #renderView(t: Strings) {
     const { view, employee } = this;
+    const lang = pickLang(this.lang);
     // Picked from a list (kiosk, office): from the form, or from a form that would not load, back to the list.
     const back =
-      this.picked && (view === 'form' || view === 'failed' || view === 'not-allowed' || !this.kiosk)
-        ? html`<button type="button" class="alt" part="back" @click=${this.restart}>${t.change}</button>`
+      this.#picked && (view === 'form' || view === 'failed' || view === 'not-allowed' || !this.kiosk)
+        ? this.#picker?.renderBack(this, lang, this.restart)
         : nothing;
-    if (view === 'missing') return html`<h2 part="not-found">${t.notFound}</h2>`;
+    if (view === 'missing') return this.#notAllowed?.renderNotFound(this);
     // The server cannot be reached: the page's own fallback content (the element's children: a message
     // and the hosted page's link) shows through the slot, rather than a gap.
-    if (view === 'failed') return html`${back}<slot></slot><button type="button" part="retry" @click=${this.load}>${t.retry}</button>`;
+    if (view === 'failed') return html`${back}<slot></slot><button type="button" part="retry" @click=${this.#load}>${t.retry}</button>`;
     if (view === 'pick' && this.roster)
-      return html`<pacak-picker
-        exportparts="picker,pick"
-        .list=${this.roster}
-        .heading=${t.pick}
-        .origin=${this.origin}
-        lang=${pickLang(this.lang)}
-        ?big=${this.kiosk}
-        @pacak-pick=${(event: CustomEvent<string>) => this.pick(event.detail)}
-      ></pacak-picker>`;
+      return this.#picker?.renderPicker(this.roster, this.origin, lang, this.kiosk, (ref) => this.#pick(ref));
     if (!employee || view === 'loading') return nothing;
     if (view === 'not-allowed')
-      return html`${back}${renderEmployeeHeader(employee, this.origin)}${this.#notAllowed?.renderNotAllowed(t, employee)}`;
+      return html`${back}${renderEmployeeHeader(employee, this.origin)}${this.#notAllowed?.renderNotAllowed(this, employee)}`;
     const body =
       view === 'form'
-        ? renderRatingForm({
-            t,
-            lang: pickLang(this.lang),
-            serviceTypes: this.serviceTypes,
-            indicators: this.indicators,
-            service: this.service,
-            scores: this.scores,
-            errors: this.errors,
-            busy: this.busy,
-            complaintUrl: employee.office.complaintUrl,
-            office: employee.office,
-            kiosk: this.kiosk,
-            onSubmit: this.onSubmit,
-            onEdit: this.onEdit,
-          })
+        ? renderRatingForm(this, employee, lang, this.#onSubmit, this.#onEdit)
         : this.#after
-          ? this.#after.renderReceipt(
-              t,
-              this.receipt,
-              this.rateAgain,
-              this.clock?.countdown,
-              {
-                api: this.origin,
-                office: employee.office.code,
-                service: this.#skmService,
-                lang: pickLang(this.lang),
-              },
-              this.#after.renderSummary(t, pickLang(this.lang), {
-                name: employee.name,
-                service: this.serviceTypes.find((s) => s.code === this.#skmService),
-                indicators: this.indicators,
-                scores: this.scores,
-                complaintUrl: employee.office.complaintUrl,
-                kiosk: this.kiosk,
-              }),
-            )
-          : // The receipt's chunk could not come (offline): the receipt code or the kept notice alone.
+          ? this.#after.renderDone(this, employee)
+          : // The chunk could not come (offline), so the rating was kept, not sent: the kept notice alone.
             html`<section part="receipt">
-              ${
-                this.receipt
-                  ? html`<h2 tabindex="-1">${t.thanks}</h2>
-                    <p>${t.receipt}: <strong>${this.receipt.receipt}</strong></p>`
-                  : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
-                    <p>${t.queuedText}</p>`
-              }
+              <h2 tabindex="-1" part="queued">${t.queued}</h2>
+              <p>${t.queuedText}</p>
               <button type="button" @click=${this.rateAgain}>${t.again}</button>
             </section>`;
     return html`${back}${renderEmployeeHeader(employee, this.origin)}${body}`;
   }
 
-  private async load(): Promise<void> {
-    const attempt = ++this.loads;
+  async #load(): Promise<void> {
+    const attempt = ++this.#loads;
     const t = this.t;
     this.view = 'loading';
-    this.resetRating();
+    this.#resetRating();
     const listed = this.kiosk || (this.office && !this.code && !this.nip);
-    const nip = listed ? this.picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
-    const client = apiClient(this.origin);
-    if (!nip && !listed) {
-      this.view = 'missing';
-      this.status = t.notFoundHint;
-      return;
-    }
+    const nip = listed ? this.#picked : this.code ? `${CODE_REF}${this.code}` : this.nip;
+    if (!nip && !listed) return this.#notFound();
     this.status = t.loading;
     try {
       if (!nip) {
-        const roster = await this.fetchList();
-        if (attempt !== this.loads) return;
+        const roster = await this.#fetchList();
+        if (attempt !== this.#loads) return;
         this.roster = roster;
         this.view = 'pick';
       } else {
         // A kiosk's next customer of the same employee needs only a fresh token.
-        const kept = this.details.get(nip);
-        const [employee, serviceTypes, indicators, token] = kept ? [...kept, undefined] : await client.form(nip);
+        const kept = this.#details.get(nip);
+        const [employee, serviceTypes, indicators, token] = kept ? [...kept, undefined] : await fetchForm(this.origin, nip);
         // A newer nip or api arrived while this load was on its way: its answer wins.
-        if (attempt !== this.loads) return;
-        this.details.set(nip, [employee, serviceTypes, indicators]);
+        if (attempt !== this.#loads) return;
+        this.#details.set(nip, [employee, serviceTypes, indicators]);
         [this.employee, this.serviceTypes, this.indicators] = [employee, serviceTypes, indicators];
         this.view = 'form';
         // The answer already says whether this page may send: if not, no form is shown at all.
         const sending = employee.sending;
         if (sending && !sending.allowed) this.refused(sending);
         else if (token) this.sender.token = token;
-        else void this.sender.freshToken(nip);
+        else this.sender.freshToken(nip);
         if (this.kiosk) this.clock?.touch();
       }
       this.status = '';
       this.sender.flush();
     } catch (error) {
-      if (attempt !== this.loads) return;
+      if (attempt !== this.#loads) return;
       const failure = asApiError(error);
       // An unknown employee is the one load failure that trying again cannot fix.
-      this.view = failure.status === 404 ? 'missing' : 'failed';
-      this.status = failure.status === 404 ? t.notFoundHint : failure.status === 401 ? t.badKey : t.loadFailed;
+      if (failure.status === 404) this.#notFound();
+      else {
+        this.view = 'failed';
+        this.status = (failure.status === 401 && this.#picker?.pickerWords(pickLang(this.lang)).badKey) || t.loadFailed;
+      }
       emit(this, 'pacak-error', { status: failure.status, problem: failure.problem });
     }
   }
 
   /** The list to pick from, with the picker's chunk: a kiosk key's work area, or an office's employees. */
-  private async fetchList(): Promise<PickList> {
-    const { pickList, KioskController } = await import('./employee-picker.js');
-    if (this.kiosk) this.clock ??= new KioskController(this);
-    return pickList(this.origin, this.kiosk ? { kioskKey: this.kioskKey } : { office: this.office });
+  async #fetchList(): Promise<PickList> {
+    const chunk = (this.#picker = await import('./employee-picker.js'));
+    if (this.kiosk) this.clock ??= new chunk.KioskController(this);
+    return chunk.pickList(this.origin, this.kiosk ? { kioskKey: this.kioskKey } : { office: this.office });
   }
 
-  private async pick(ref: string): Promise<void> {
-    this.picked = ref;
-    await this.load();
-    this.focusOn('[part=back]');
+  async #pick(ref: string): Promise<void> {
+    this.#picked = ref;
+    await this.#load();
+    this.#focusOn('[part=back]');
   }
 
-  private async focusOn(selector: string): Promise<void> {
+  async #focusOn(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private onEdit(event: Event): void {
+  #onEdit(event: Event): void {
     const control = event.target as HTMLInputElement;
-    const isScore = control.type === 'radio';
-    if (isScore) this.scores = { ...this.scores, [control.name]: Number(control.value) };
-    // The customer is fixing this field: its message has done its job.
-    const path = isScore ? `scores.${control.name}` : control.name;
-    if (this.errors[path]) {
-      this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => key !== path));
-    }
+    if (control.type === 'radio') this.scores = { ...this.scores, [control.name]: Number(control.value) };
     if (this.kiosk) this.clock?.touch();
-    if (this.employee) this.sender.keepTokenFresh(this.employee.nip);
-    // The receipt and the words of a failed send, fetched while the customer fills in (the network is
-    // there: the form just came), so a rating kept offline still gets its notice.
-    void this.afterSend();
+    // The checks, the sending, the receipt and the words of a failed send, fetched while the customer fills
+    // in (the network is there: the form just came). Should they not come, a rating sent offline is still kept.
+    void this.afterSend().then((after) => after?.edited(this, control));
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     // The form is drawn only for a loaded employee.
     const employee = this.employee;
     if (this.busy || !employee) return;
-    const t = this.t;
-    const input = readRating(
-      event.currentTarget as HTMLFormElement,
-      this.indicators.map((i) => i.code),
-    );
-    this.errors = checkRating(input, t);
-    if (Object.keys(this.errors).length) {
-      this.status = t.checkFields;
-      return this.focusFirstInvalid();
-    }
-    const { comment, ...rest } = input;
-    this.#skmService = String(rest.serviceType ?? '');
-    this.stopWait();
-    void this.afterSend();
+    // Busy while the chunk may still be on its way: the button says so, and a second press sends nothing.
     this.busy = true;
-    this.status = t.sending;
-    try {
-      const receipt = await this.sender.send(
-        {
-          ...rest,
-          ...(comment ? { comment } : {}),
-          nip: employee.nip,
-          // The attribute is the page's word; the server refuses a channel it does not know.
-          channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
-          ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
-        },
-        this.kiosk ? this.kioskKey : undefined,
-      );
-      if (receipt === 'queued') {
-        // No network: the rating waits on the device for it, and the customer is told so.
-        const clientId = this.sender.queuedId;
-        if (clientId === undefined) throw new Error('a rating sent without a receipt must be waiting on the device');
-        await this.finish('queued');
-        emit(this, 'pacak-queued', { clientId });
-      } else if (receipt !== 'refused') await this.showReceipt(receipt);
-    } catch (error) {
-      const failure = asApiError(error);
-      const after = await this.afterSend();
-      // Only messages change: the form stays as it is, so everything typed is still there for a retry.
-      const { message, fields } = after ? after.explainProblem(failure, t) : { message: t.offline, fields: {} };
-      this.errors = fields;
-      this.status = message;
-      emit(this, 'pacak-error', { status: failure.status, problem: failure.problem });
-      if (Object.keys(fields).length) await this.focusFirstInvalid();
-      else {
-        this.#stopWait = after?.countDown(failure, t, (said, quiet) => {
-          this.quiet = quiet;
-          this.status = said;
-        });
-        // Below a long form the status line may be out of sight: bring it into view.
-        await this.updateComplete;
-        this.renderRoot.querySelector('[part=status]')?.scrollIntoView({ block: 'center' });
-      }
-    } finally {
-      this.busy = false;
+    const after = await this.afterSend();
+    this.busy = false;
+    if (after) return after.submit(this, form, employee);
+    // Offline since before the customer's first touch, so neither the form's own checks nor the sending
+    // could come: the browser checks the required fields, and the rating waits on the device for the
+    // network, as any rating sent offline does (a refusal on arrival is explained then). Nothing is lost.
+    if (!form.reportValidity()) return;
+    const body = this.sender.bodyOf(
+      this.ratingOf(
+        readRating(
+          form,
+          this.indicators.map((i) => i.code),
+        ),
+        employee,
+      ),
+      this.sender.token,
+    );
+    if (!this.sender.keep(body, this.kiosk ? this.kioskKey : undefined)) {
+      this.status = this.t.offline;
+      return emit(this, 'pacak-error', { status: 0, problem: { title: 'Network error', status: 0 } });
     }
+    await this.finish('queued');
+    emit(this, 'pacak-queued', { clientId: body.clientId });
+  }
+
+  /** The rating to send of what the form holds, for this page's channel and one-service code. @internal */
+  ratingOf({ comment, ...rest }: RatingInput, employee: Employee): Rating {
+    return {
+      ...rest,
+      ...(comment ? { comment } : {}),
+      nip: employee.nip,
+      // The attribute is the page's word; the server refuses a channel it does not know.
+      channel: this.kiosk ? 'kiosk' : ((this.channel || 'widget') as Channel),
+      ...(this.serviceToken ? { serviceToken: this.serviceToken } : {}),
+    };
   }
 
   /**
@@ -434,28 +365,40 @@ export class PacakRating extends LitElement {
     this.clock?.stop();
     this.view = 'not-allowed';
     this.status = '';
-    import('./not-allowed.js').then(
-      (chunk) => {
-        this.#notAllowed = chunk;
-        chunk.warnNotAllowed(verdict, employee, this.origin);
-        this.requestUpdate();
-      },
+    this.#cannotRate().then(
+      (chunk) => chunk.warnNotAllowed(verdict, employee, this.origin),
       () => undefined,
     );
   }
 
-  private showReceipt(receipt: Receipt): Promise<void> {
-    this.receipt = receipt;
-    // A one-service code rates once: another rating from this form is an ordinary one.
-    this.serviceToken = '';
-    emit(this, 'pacak-submitted', { id: receipt.id, receipt: receipt.receipt });
-    return this.finish('done');
+  /** The chunk of the views that replace the form (not-allowed.ts), drawn once it is here. */
+  async #cannotRate(): Promise<typeof NotAllowedChunk> {
+    const chunk = (this.#notAllowed = await import('./not-allowed.js'));
+    this.requestUpdate();
+    return chunk;
   }
 
-  /** The rating has left the form: show what became of it, and in a kiosk count down to the next customer. */
-  private async finish(view: 'done' | 'queued'): Promise<void> {
+  /**
+   * An employee the server does not know, or a snippet that names none: no form, and no retry that could
+   * help. The words come with the not-allowed chunk.
+   */
+  #notFound(): void {
+    this.view = 'missing';
+    this.status = '';
+    this.#cannotRate().then(
+      // Unless another load has begun meanwhile.
+      (chunk) => this.view === 'missing' && (this.status = chunk.words(this).notFoundHint),
+      () => undefined,
+    );
+  }
+
+  /**
+   * The rating has left the form: show what became of it, and in a kiosk count down to the next customer.
+   * @internal
+   */
+  async finish(view: 'done' | 'queued'): Promise<void> {
     // The receipt is drawn by its chunk, which came while the form was filled in (or comes now; the
-    // send stays busy meanwhile). Offline it may not come: a plainer receipt stands in.
+    // send stays busy meanwhile). Offline it may not come: the kept notice stands in.
     await this.afterSend();
     this.clock?.stop();
     this.view = view;
@@ -467,48 +410,26 @@ export class PacakRating extends LitElement {
   }
 
   /**
-   * A rating the device kept while offline has been answered (the send controller calls this); the one
-   * this element shows as "saved" gets its receipt. @internal
+   * The after-send chunk; undefined while it cannot be fetched (offline), asked for again next time.
+   * The form checks and sends with it, the send controller empties the outbox with it. @internal
    */
-  delivered(outcome: Outcome): void {
-    const mine = this.view === 'queued' && outcome.kept.body.clientId === this.sender.queuedId;
-    if ('receipt' in outcome) {
-      if (mine) void this.showReceipt(outcome.receipt);
-      else emit(this, 'pacak-submitted', { id: outcome.receipt.id, receipt: outcome.receipt.receipt });
-    } else if ('error' in outcome) {
-      const { status, problem } = outcome.error;
-      if (mine) {
-        // Refused on arrival (already rated today, …): say why; off a kiosk, with a fresh form to hand.
-        if (!this.kiosk) this.rateAgain();
-        void this.afterSend().then((after) => (this.status = after ? after.explainProblem(outcome.error, this.t).message : this.t.failed));
-      }
-      emit(this, 'pacak-error', { status, problem });
-    } else this.status = this.t.expired;
-  }
-
-  /** The after-send chunk; undefined while it cannot be fetched (offline), asked for again next time. */
-  private afterSend(): Promise<AfterSend | undefined> {
+  afterSend(): Promise<AfterSend | undefined> {
     return (this.#loading ??= import('./after-send.js').then(
       (chunk) => ((this.#after = chunk), this.requestUpdate(), chunk),
       () => (this.#loading = undefined),
     ));
   }
 
-  private stopWait(): void {
-    this.#stopWait?.();
+  /** Ends a 429's countdown. @internal */
+  stopWaiting(): void {
+    this.stopWait?.();
     this.quiet = false;
   }
 
-  // Takes the customer to the first field to fix; a screen reader then reads its message via aria-describedby.
-  private async focusFirstInvalid(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
-
-  /** A fresh, empty form; in a kiosk, the list of employees for the next customer. */
-  private rateAgain(): void {
+  /** A fresh, empty form; in a kiosk, the list of employees for the next customer. @internal */
+  rateAgain(): void {
     if (this.kiosk) return this.restart();
-    this.resetRating();
+    this.#resetRating();
     this.view = 'form';
   }
 
@@ -519,23 +440,23 @@ export class PacakRating extends LitElement {
    * @internal
    */
   restart(): void {
-    this.picked = '';
+    this.#picked = '';
     this.employee = undefined;
-    this.resetRating();
+    this.#resetRating();
     this.status = '';
-    if (!this.roster) return void this.load();
+    if (!this.roster) return void this.#load();
     this.view = 'pick';
-    this.focusOn('pacak-picker');
+    this.#focusOn('pacak-picker');
     // Staff change over the days a tablet stays on: refresh the list quietly, keeping the old one if offline.
-    this.fetchList().then(
+    this.#fetchList().then(
       (roster) => (this.roster = roster),
       () => undefined,
     );
   }
 
-  private resetRating(): void {
+  #resetRating(): void {
     this.clock?.stop();
-    this.stopWait();
+    this.stopWaiting();
     this.receipt = undefined;
     this.sender.forget();
     this.scores = {};

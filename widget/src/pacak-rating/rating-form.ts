@@ -3,10 +3,12 @@ import type { Employee, Indicator, Named } from '../api.js';
 import type { FieldErrors } from '../check-rating.js';
 import type { Lang, Strings } from '../i18n.js';
 
-/** Everything the form shows; the controls themselves hold what the customer types. */
+/**
+ * What the form shows of the element's state (the element itself is passed, so no model object is built on
+ * every render); the controls themselves hold what the customer types.
+ */
 export interface RatingFormModel {
   t: Strings;
-  lang: Lang;
   serviceTypes: Named[];
   indicators: Indicator[];
   /** Service type code to preselect. */
@@ -16,14 +18,8 @@ export interface RatingFormModel {
   /** Messages by API path (`phone`, `scores.cakap`, …). */
   errors: FieldErrors;
   busy: boolean;
-  /** The office's complaint channel, offered after a low score. */
-  complaintUrl?: string | null;
-  /** Its data protection contact and how long numbers are kept, for the privacy notice. */
-  office: Employee['office'];
   /** A shared counter tablet: the browser must not offer one customer's number to the next. */
   kiosk: boolean;
-  onSubmit: (event: SubmitEvent) => void;
-  onEdit: (event: Event) => void;
 }
 
 const star = html`<svg viewBox="0 0 24 24" aria-hidden="true">
@@ -44,12 +40,12 @@ function error(m: RatingFormModel, path: string) {
   return message ? html`<p id=${errorId(path)} class="error" part="error">${message}</p>` : nothing;
 }
 
-function indicatorStars(m: RatingFormModel, indicator: Indicator) {
+function indicatorStars(m: RatingFormModel, lang: Lang, indicator: Indicator) {
   const { code } = indicator;
   const path = `scores.${code}`;
   const chosen = m.scores[code] ?? 0;
   return html`<fieldset part="indicator" aria-describedby=${describedBy(m, path)}>
-    <legend>${indicator.name}<span class="muted">${indicator.description[m.lang]}</span></legend>
+    <legend>${indicator.name}<span class="muted">${indicator.description[lang]}</span></legend>
     <div class="stars" part="stars">
       ${[1, 2, 3, 4, 5].map(
         (n) => html`<input
@@ -78,15 +74,25 @@ export function complaint(m: Pick<RatingFormModel, 't' | 'kiosk'>, url?: string 
   </p>`;
 }
 
-export function renderRatingForm(m: RatingFormModel) {
+/**
+ * The form for `employee` in `lang`; `office` carries the complaint channel (offered after a low score),
+ * the data protection contact and how long numbers are kept, for the privacy notice.
+ */
+export function renderRatingForm(
+  m: RatingFormModel,
+  { office }: Employee,
+  lang: Lang,
+  onSubmit: (event: SubmitEvent) => void,
+  onEdit: (event: Event) => void,
+) {
   const { t } = m;
   // A score of 1 or 2 is a chance to learn why: the comment asks what to improve, and where to complain.
   const low = Object.values(m.scores).some((n) => n < 3);
-  const channel = low ? complaint(m, m.complaintUrl) : nothing;
+  const channel = low ? complaint(m, office.complaintUrl) : nothing;
   // The send button is aria-disabled, not disabled, while sending: a disabled button would drop the keyboard
   // focus. (Said here, not in the template: an HTML comment there would reach every page as bytes and a node.)
   return html`<p>${t.prompt}</p>
-    <form novalidate part="form" @submit=${m.onSubmit} @change=${m.onEdit} @input=${m.onEdit}>
+    <form novalidate part="form" @submit=${onSubmit} @change=${onEdit} @input=${onEdit}>
       <div class="field" part="field">
         <label for="serviceType">${t.serviceType}</label>
         <select
@@ -101,7 +107,7 @@ export function renderRatingForm(m: RatingFormModel) {
         </select>
         ${error(m, 'serviceType')}
       </div>
-      ${m.indicators.map((indicator) => indicatorStars(m, indicator))}
+      ${m.indicators.map((indicator) => indicatorStars(m, lang, indicator))}
       <div class="field" part="field">
         <label for="phone">${t.phone} <span class="muted">(${t.required})</span></label>
         <span id="phone-hint" class="muted">${t.phoneHint}</span>
@@ -118,7 +124,7 @@ export function renderRatingForm(m: RatingFormModel) {
         ${error(m, 'phone')}
         <details part="privacy">
           <summary>${t.privacy}</summary>
-          <p>${t.privacyText(m.office.retentionDays ?? 365, m.office.privacyContact || t.privacyDesk)} ${t.consentNote}</p>
+          <p>${t.privacyText(office.retentionDays ?? 365, office.privacyContact || t.privacyDesk)} ${t.consentNote}</p>
         </details>
       </div>
       <div class="field" part="field">

@@ -5,12 +5,16 @@ import type { Strings } from '../i18n.js';
 /** The receipt's words: only a sent rating needs them, so they come with its chunk (after-send.ts). */
 const WORDS = {
   id: {
+    thanks: 'Terima kasih atas penilaian Anda!',
+    receipt: 'Kode tanda terima',
     sentAt: 'Dikirim',
     skmOffer: 'Bantu kami: 9 pertanyaan singkat tentang layanan ini',
     next: 'Pelanggan berikutnya',
     resetIn: (n: number) => `Formulir kembali ke awal dalam ${n} detik.`,
   },
   en: {
+    thanks: 'Thank you for your rating!',
+    receipt: 'Receipt code',
     sentAt: 'Sent',
     skmOffer: 'Help us: 9 short questions about this service',
     next: 'Next customer',
@@ -75,8 +79,8 @@ export function renderReceipt(
   return html`<section part="receipt">
     ${
       receipt
-        ? html`<h2 tabindex="-1">${t.thanks}</h2>
-          <p>${t.receipt}: <strong>${receipt.receipt}</strong></p>
+        ? html`<h2 tabindex="-1">${w.thanks}</h2>
+          <p>${w.receipt}: <strong>${receipt.receipt}</strong></p>
           <p class="muted">${w.sentAt}: ${formatSentAt(receipt.createdAt, t.locale)}</p>
           ${summary}`
         : html`<h2 tabindex="-1" part="queued">${t.queued}</h2>
