@@ -81,6 +81,18 @@ export const employeeFields = (ref: string): { nip: string } | { code: string } 
 export const fetchEmployee = (origin: string, nip: string) =>
   call<Employee>(`${origin.replace(/\/+$/, '')}/api/v1/employees/${encodeURIComponent(nip)}`);
 
+/**
+ * The answer of `url` when the page carries it (the hosted page `/r/<code>` does, so its form needs no
+ * request at all): `<script type="application/json" data-pacak-form="<url>">`. Used once: a form loaded
+ * again (a retry, the next rating) asks the server for a fresh token.
+ */
+function inlined(url: string): FormAnswer | undefined {
+  const data = document.querySelector<HTMLScriptElement>('script[data-pacak-form]');
+  if (!data || new URL(data.dataset.pacakForm ?? '', location.href).href !== url) return undefined;
+  data.remove();
+  return JSON.parse(data.text) as FormAnswer;
+}
+
 /** The calls bound to one server origin (and, on a counter tablet, its kiosk key). */
 export function apiClient(origin: string, kioskKey?: string) {
   const base = `${origin.replace(/\/+$/, '')}/api/v1`;
@@ -91,14 +103,14 @@ export function apiClient(origin: string, kioskKey?: string) {
      */
     form: (ref: string) => {
       const code = byCode(ref);
-      return call<FormAnswer>(`${base}/employees/${code ? `by-code/${encodeURIComponent(code)}` : encodeURIComponent(ref)}/form`).then(
-        (a): FormDetails => [
-          { ...a.employee, nip: ref, sending: a.sending },
-          a.serviceTypes,
-          a.indicators as Indicator[],
-          a.formToken && { ...a.formToken, nip: ref, at: Date.now() },
-        ],
-      );
+      const url = `${base}/employees/${code ? `by-code/${encodeURIComponent(code)}` : encodeURIComponent(ref)}/form`;
+      const given = inlined(url);
+      return (given ? Promise.resolve(given) : call<FormAnswer>(url)).then((a): FormDetails => [
+        { ...a.employee, nip: ref, sending: a.sending },
+        a.serviceTypes,
+        a.indicators as Indicator[],
+        a.formToken && { ...a.formToken, nip: ref, at: Date.now() },
+      ]);
     },
     formToken: (nip: string) =>
       call<FormTokenAnswer>(`${base}/form-token?${refQuery(nip)}`).then((t): FormToken => ({ ...t, nip, at: Date.now() })),
