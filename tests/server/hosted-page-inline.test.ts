@@ -147,3 +147,31 @@ describe.skipIf(!built)('the hosted page /r/<code> with the widget and its form 
     expect((await fetch(`${server.url}${base}pacak-console.js`)).status).toBe(404);
   });
 });
+
+describe('answers that share a slow line with the widget', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('the embed demo goes out compressed once, revalidated by its ETag', async () => {
+    const first = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(await first.text()).toContain('<pacak-rating nip="199203152019032001"></pacak-rating>');
+    const etag = first.headers.get('etag')!;
+    const again = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('the form answer goes out compressed, and still unstored by any cache', async () => {
+    const response = await fetch(`${server.url}/api/v1/employees/${DEMO_NIP}/form`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(((await response.json()) as FormAnswer).employee).toMatchObject({ nip: DEMO_NIP });
+  });
+});
