@@ -2,16 +2,23 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import type { FormAnswer } from '../../contract/index.js';
 import { Html, html } from '../http/html.js';
+import { encodeOnce, sendCompressed, sendEncoded, type Encoded } from '../http/compressed.js';
 import { notFound } from '../domain/problem.js';
 import { embedDemoDir } from '../paths.js';
 import type { Services } from '../services/index.js';
 import { serveFavicon } from './favicon.js';
+import { formAnswer } from './form-answer.js';
+import { hostedWidget, type InlineWidget } from './hosted-widget.js';
 
 /** Pages the server renders itself: allow only its own scripts, and Lit's constructed styles. */
 export const HOSTED_PAGE_CSP =
   "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** The hosted page's policy when it carries scripts inline: those scripts exactly, by their hashes. */
+const inlinePageCsp = (hashes: string[]): string => HOSTED_PAGE_CSP.replace("script-src 'self'", `script-src 'self' ${hashes.join(' ')}`);
 
 const PAGE_STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f6f4;color:#1b1f1d}
 main{max-width:34rem;margin:0 auto;padding:1rem}
@@ -96,18 +103,39 @@ function notice(title: string, message: string, lang: PageLang = 'id'): string {
   return page(title, html`<header>PACAK</header><main><div class="notice"><h1>${title}</h1><p>${message}</p></div></main>`, lang);
 }
 
+/**
+ * The hosted page's scripts when it carries them inline, with the form's answer: one round trip to a
+ * usable form. The answer is a data block at the address the widget asks, which the pages script (first,
+ * so before the widget runs) answers that request from (widget/src/pages/carried-form.ts); `<` is escaped so that no text in it can end the element.
+ */
+function inlineScripts(widget: InlineWidget, code: string, answer: FormAnswer): Html {
+  const json = JSON.stringify(answer).replace(/</g, '\\u003c');
+  return html`<script type="application/json" data-pacak-form="/api/v1/employees/by-code/${encodeURIComponent(code)}/form">${new Html(json)}</script>
+<script type="module">${new Html(widget.pages)}</script>
+<script type="module">${new Html(widget.rating)}</script>`;
+}
+
 /** The hosted rating page a QR code opens, the embed demo at `/`, and the icon of every page. */
 export function hostedPagesRouter(services: Services): Router {
   const router = new Router();
+  const inline = hostedWidget();
+  router.use(inline.router.routes());
 
   router.get('/favicon.ico', serveFavicon);
 
+  // The demo is a static file, read and compressed once (looked for again while it is missing).
+  let demo: Promise<Encoded | null> | undefined;
   router.get('/', async (ctx) => {
+    demo ??= readFile(join(embedDemoDir, 'index.html')).then(encodeOnce, () => null);
+    const page = await demo;
+    if (!page) {
+      demo = undefined;
+      throw notFound('The embed demo page is missing from this installation.');
+    }
     ctx.type = 'html';
     ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
-    ctx.body = await readFile(join(embedDemoDir, 'index.html'), 'utf8').catch(() => {
-      throw notFound('The embed demo page is missing from this installation.');
-    });
+    ctx.set('Cache-Control', 'no-cache');
+    sendEncoded(ctx, page);
   });
 
   router.get('/r/:code', async (ctx) => {
@@ -153,16 +181,34 @@ export function hostedPagesRouter(services: Services): Router {
       WORDS.en.stale
     }</span></div>`;
     const titles = { id: WORDS.id.title(employee.name), en: WORDS.en.title(employee.name) };
-    ctx.body = page(
-      titles[lang],
-      html`<header>${office.name}</header>
+    // The widget's script and the form's answer in the page itself: one round trip to a usable form. The
+    // answer counts as one employee lookup of this address, as the widget's own request would; past the
+    // limit (or with no widget build to inline) the page loads both as before, and the widget says why.
+    const widget = await inline.get();
+    const lookup = widget && (await services.qr.limits.employees.hit(services.addressHash(ctx.ip)));
+    const answer = widget && lookup && lookup.allowed ? await formAnswer(services, found, true, null) : null;
+    const scripts =
+      widget && answer
+        ? inlineScripts(widget, found.code, answer)
+        : html`<script type="module" src="/widget/pacak-rating.js"></script>
+<script type="module" src="/widget/pacak-pages.js"></script>`;
+    if (widget && answer) {
+      ctx.set('Content-Security-Policy', inlinePageCsp(widget.hashes));
+      // The answer's form token is new in each page: no cache may keep one to hand out again.
+      ctx.set('Cache-Control', 'no-store');
+    }
+    sendCompressed(
+      ctx,
+      page(
+        titles[lang],
+        html`<header>${office.name}</header>
 <main>${langSwitch(ctx, titles)}${token && !usable ? stale : ''}<pacak-rating code="${found.code}" channel="qr" lang="${lang}"${
-        usable ? html` service-token="${token}"` : ''
-      }></pacak-rating></main>
-<script type="module" src="/widget/pacak-rating.js"></script>
-<script type="module" src="/widget/pacak-pages.js"></script>`,
-      lang,
-      preloads(found.code),
+          usable ? html` service-token="${token}"` : ''
+        }></pacak-rating></main>
+${scripts}`,
+        lang,
+        answer ? html`` : preloads(found.code),
+      ),
     );
   });
 

@@ -3,10 +3,11 @@ import type { Context } from 'koa';
 import { INDICATORS } from '../domain/indicators.js';
 import { tooManyRequests } from '../domain/problem.js';
 import { foreignOrigin } from '../http/cors.js';
+import { sendCompressed } from '../http/compressed.js';
 import { publicByCode, requireEmployeeByCode } from '../services/access/employee-by-code.js';
 import type { Services } from '../services/index.js';
 import type { EmployeeRecord } from '../services/catalogue/catalogue.js';
-import type { FormAnswer } from '../../contract/index.js';
+import { formAnswer } from './form-answer.js';
 import { ratingIntake } from './rating-intake.js';
 
 /** The public contract v1: what the widget and other sites' pages call, no sign-in needed. */
@@ -22,26 +23,13 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
       throw tooManyRequests(lookup.retryAfterSeconds, 'Too many employee lookups from this connection. Please try again later.');
   };
 
-  /**
-   * One answer with everything a rating form needs, so a page is one round trip from a usable form.
-   * Never stored by any cache: the form token is new in every answer, and whether the page may send
-   * depends on its origin. The parts that do not vary stay cacheable at their own addresses.
-   */
-  const formAnswer = async (ctx: Context, record: EmployeeRecord, byCode: boolean) => {
-    const [serviceTypes, sending] = await Promise.all([
-      services.catalogue.activeServiceTypes(record.office.id),
-      sendingFor(ctx, record.office.id),
-    ]);
-    const answer: FormAnswer = {
-      employee: byCode ? publicByCode(services.catalogue, record) : services.catalogue.toPublic(record),
-      serviceTypes,
-      indicators: INDICATORS,
-      // By code the token names the code, not the NIP, as GET /form-token?code= does.
-      formToken: services.formTokens.issue(byCode ? `code:${record.code}` : record.employee.nip),
-      sending,
-    };
+  /** One answer with everything a rating form needs, so a page is one round trip from a usable form. */
+  const sendFormAnswer = async (ctx: Context, record: EmployeeRecord, byCode: boolean) => {
+    const answer = await formAnswer(services, record, byCode, foreignOrigin(ctx, publicBaseUrl));
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = answer;
+    // Compressed: on a slow line its bytes share the way with the widget's script, which waits for them.
+    ctx.type = 'json';
+    sendCompressed(ctx, JSON.stringify(answer));
   };
 
   router.get('/indicators', (ctx) => {
@@ -63,12 +51,12 @@ export function publicApiRouter(services: Services, publicBaseUrl: string): Rout
 
   router.get('/employees/by-code/:code/form', async (ctx) => {
     await countLookup(ctx);
-    await formAnswer(ctx, await requireEmployeeByCode(services.catalogue, ctx.params.code ?? ''), true);
+    await sendFormAnswer(ctx, await requireEmployeeByCode(services.catalogue, ctx.params.code ?? ''), true);
   });
 
   router.get('/employees/:nip/form', async (ctx) => {
     await countLookup(ctx);
-    await formAnswer(ctx, await services.catalogue.requireActiveEmployee(ctx.params.nip ?? ''), false);
+    await sendFormAnswer(ctx, await services.catalogue.requireActiveEmployee(ctx.params.nip ?? ''), false);
   });
 
   // The hosted page's widget asks by public code: the answer has everything the form shows but the NIP.

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Employee, Rating } from '../../server/db/models/index.js';
@@ -5,7 +6,7 @@ import { DEMO_NIP } from '../../server/db/seed-data.js';
 import { artifactPath, describeInBrowser, launchBrowser, pageProblems } from '../helpers/browser.js';
 import { getJson } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { allScores, fillRating, formReady, formValues, submit } from './rating-fixture.js';
+import { allScores, DEMO_NAME, fillRating, formReady, formValues, submit } from './rating-fixture.js';
 
 describeInBrowser('the hosted rating page a QR code opens', () => {
   let server: TestServer;
@@ -19,29 +20,101 @@ describeInBrowser('the hosted rating page a QR code opens', () => {
     await server?.close();
   });
 
-  it('preloads the one answer the widget asks for beside its script, so each is fetched once and every preload is used', async () => {
+  it('has a usable form from the page alone, its scripts inline under its strict policy, and sends from it with the lazy parts of the same widget', async () => {
     const { body } = await getJson<{ ratingUrl: string }>(`${server.url}/api/v1/employees/${DEMO_NIP}`);
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'id-ID' });
     try {
       const page = await context.newPage();
+      const problems = pageProblems(page);
       const requested: string[] = [];
-      const warnings: string[] = [];
-      page.on('request', (request) => requested.push(new URL(request.url()).pathname + new URL(request.url()).search));
-      page.on('console', (message) => warnings.push(message.text()));
+      const failed: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname !== '/favicon.ico') requested.push(url.pathname + url.search);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) failed.push(response.url());
+      });
 
       await page.goto(body.ratingUrl);
       await formReady(page);
-      // Chromium warns a few seconds after load about a preload that nothing used.
-      await page.waitForTimeout(3_500);
+      await page.waitForTimeout(500);
+      // The widget's script and the form's answer (employee, service types, indicators, token) came with the page.
+      const code = body.ratingUrl.split('/r/')[1]!;
+      expect(requested).toEqual([`/r/${code}`]);
+      expect(await page.locator('pacak-rating [part=name]').textContent()).toBe(DEMO_NAME);
+      expect(await page.locator('script[data-pacak-form]').count()).toBe(0);
 
-      // By the public code the QR carries: no call of the page names the NIP (it spells a birth date).
-      const code = body.ratingUrl.split('/r/')[1];
-      const api = requested.filter((path) => path.startsWith('/api/'));
-      expect(api).toEqual([`/api/v1/employees/by-code/${code}/form`]);
-      expect(requested.filter((path) => path === '/widget/pacak-rating.js')).toHaveLength(1);
+      await fillRating(page, { serviceType: 'phqc', scores: allScores(5), phone: '0812-7000-4444' });
+      const posted = page.waitForResponse(
+        (response) => response.url().endsWith('/api/v1/ratings') && response.request().method() === 'POST',
+      );
+      await submit(page);
+      expect((await posted).status()).toBe(201);
+      // The receipt and its summary are drawn by the after-send chunk, which shares this widget's instance.
+      await page.locator('pacak-rating [part=summary]').waitFor();
+      await expect.poll(() => page.locator('pacak-rating [part=receipt] h2').textContent()).toContain('Terima kasih');
+
+      const hosted = requested.filter((path) => path.startsWith('/widget/'));
+      expect(hosted.length).toBeGreaterThanOrEqual(2);
+      for (const path of hosted) expect(path).toMatch(/^\/widget\/hosted\/[\w-]+\/pacak-rating(-after-send)?\.js$/);
+      expect(requested.filter((path) => path.startsWith('/api/'))).toEqual(['/api/v1/ratings']);
       expect(requested.join('\n')).not.toContain(DEMO_NIP);
       expect(await page.content()).not.toContain(DEMO_NIP);
-      expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
+      expect(await page.evaluate(() => customElements.get('pacak-rating') !== undefined)).toBe(true);
+      expect(failed).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps a rating on the phone while offline and sends it when the network returns', async () => {
+    const { body } = await getJson<{ ratingUrl: string }>(`${server.url}/api/v1/employees/${DEMO_NIP}`);
+    const context = await browser.newContext({ locale: 'id-ID' });
+    try {
+      const page = await context.newPage();
+      const problems = pageProblems(page);
+      await page.goto(body.ratingUrl);
+      await formReady(page);
+      await fillRating(page, { serviceType: 'phqc', scores: allScores(3), phone: '0812-7000-3333' });
+      // The page came with no chunk: the one for after sending comes while the customer fills in, as on any page.
+      await page.waitForTimeout(500);
+      await context.setOffline(true);
+      await submit(page);
+      await page.locator('pacak-rating [part=queued]').waitFor();
+      const sent = page.waitForResponse((response) => response.url().endsWith('/api/v1/ratings') && response.status() === 201);
+      await context.setOffline(false);
+      await sent;
+      await expect.poll(() => page.locator('pacak-rating [part=receipt] h2').textContent()).toContain('Terima kasih');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reads well on a 360 px phone in both languages, axe-clean', async () => {
+    const { body } = await getJson<{ ratingUrl: string }>(`${server.url}/api/v1/employees/${DEMO_NIP}`);
+    // The page's own policy refuses axe's inline script, rightly: a context that bypasses it runs axe.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      for (const lang of ['id', 'en']) {
+        await page.goto(`${body.ratingUrl}?lang=${lang}`);
+        await formReady(page);
+        await page.getByRole('button', { name: lang === 'id' ? 'KIRIM' : 'SEND' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        await page.screenshot({ path: artifactPath(`hosted-page-360-${lang}.png`), fullPage: true });
+        await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+          const result = await (window as unknown as { axe: Axe }).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          });
+          return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+        });
+        expect(violations, lang).toEqual([]);
+      }
     } finally {
       await context.close();
     }

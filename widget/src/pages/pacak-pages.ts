@@ -4,9 +4,13 @@
  * that need a script: print, share or copy the link, and one-service codes.
  */
 import { shareLink } from '../share-link.js';
+import { answerCarriedForm } from './carried-form.js';
 import { startKiosk } from './kiosk-page.js';
 import { enhanceLangSwitch } from './lang-switch.js';
 import { enhanceServiceCode } from './service-code.js';
+
+// First: the hosted page's widget asks for its form as soon as it runs.
+answerCarriedForm();
 
 async function share(url: string, title: string, status: HTMLElement | null): Promise<void> {
   const via = await shareLink(url, title);
