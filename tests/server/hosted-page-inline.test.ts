@@ -76,7 +76,9 @@ describe.skipIf(!built)('the hosted page /r/<code> with the widget and its form 
     expect(page).not.toMatch(/<script[^>]*\bsrc=/);
     expect(page).not.toContain('rel="preload"');
     // The entry's lazy chunks come from the hosted folder of this very build.
-    const version = /import\("\/widget\/hosted\/([\w-]+)\/pacak-rating-after-send\.js"\)/.exec(executable.map((s) => s.text).join('\n'))?.[1];
+    const version = /import\("\/widget\/hosted\/([\w-]+)\/pacak-rating-after-send\.js"\)/.exec(
+      executable.map((s) => s.text).join('\n'),
+    )?.[1];
     expect(version).toBeTruthy();
     expect(executable[1]!.text).not.toMatch(/import\("\.\//);
     expect(executable[0]!.text).toBe(readFileSync(join(widgetDistDir, 'pacak-pages.js'), 'utf8'));
