@@ -1,5 +1,4 @@
 import { GroupingQueue } from './grouping-queue.js';
-import { DiscardConnection } from './pooled-connection.js';
 import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
 
 /** One rating waiting for its group. */
@@ -9,44 +8,11 @@ export interface Queued {
 }
 
 /**
- * Writes a whole group in one transaction: every rating's statement, then COMMIT. It answers the ids in
+ * Writes a whole group in one transaction (PostgreSQL: one call of a function). It answers the ids in
  * the group's order, or null when any statement was refused or failed; then nothing of the group is
  * kept (it rolled back) and each rating goes its own way through the store that writes one at a time.
  */
 export type GroupWriter = (group: Queued[]) => Promise<number[] | null>;
-
-/** What writing a group in one transaction takes of a driver connection. */
-export interface GroupConnection {
-  /** Runs a statement without parameters: BEGIN (or START TRANSACTION), COMMIT, ROLLBACK. */
-  run(sql: string): Promise<void>;
-  /** Stores one rating inside the transaction and answers its id, or null when it stored nothing. */
-  store(queued: Queued): Promise<number | null>;
-}
-
-/**
- * The ratings of a group one after another inside `begin` … COMMIT, stopping at the first that is not
- * stored; then ROLLBACK and null. A failing COMMIT or ROLLBACK throws `DiscardConnection` (its state is unknown).
- */
-export async function writeInOneTransaction(connection: GroupConnection, begin: string, group: Queued[]): Promise<number[] | null> {
-  const ids: number[] = [];
-  try {
-    await connection.run(begin);
-    for (const queued of group) {
-      const id = await connection.store(queued);
-      if (id === null) break;
-      ids.push(id);
-    }
-  } catch {
-    // Refused or failed: the group rolls back below, and its ratings are written one by one.
-  }
-  const stored = ids.length === group.length;
-  try {
-    await connection.run(stored ? 'COMMIT' : 'ROLLBACK');
-  } catch (error) {
-    throw new DiscardConnection(error);
-  }
-  return stored ? ids : null;
-}
 
 interface Pending extends Queued {
   resolve(outcome: InsertOutcome): void;
@@ -57,7 +23,7 @@ interface Pending extends Queued {
 const MAX_GROUP = 128;
 
 /**
- * Grouped commits for PostgreSQL and MariaDB, as SQLite's writer makes them: the ratings that arrive
+ * Grouped commits for PostgreSQL, as SQLite's writer makes them: the ratings that arrive
  * while a group is being written go together into the next transaction. Every rating bumps the same
  * counters of its address (and often of its employee's figures), whose rows stay locked until commit:
  * one rating a transaction made every rating from one address wait for the previous one's durable

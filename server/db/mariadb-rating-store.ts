@@ -2,7 +2,6 @@ import type { Sequelize } from 'sequelize';
 import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
 import { countersInLockOrder, fullLimitNamed, type LeanCounter } from './lean-limits.js';
-import { writeInOneTransaction, type GroupWriter } from './grouped-commits.js';
 import { DiscardConnection, withPooledConnection } from './pooled-connection.js';
 import { RATING_COLUMN_NAMES, ratingValues } from './rating-columns.js';
 import { whyRefused } from './rating-refusals.js';
@@ -26,12 +25,8 @@ const SERVER_STATUS_IN_TRANS = 1;
  * adds it to the daily and monthly figures, queues its low-score alert and commits. Any error (a
  * unique index refusing the rating among them) rolls back in the handler before it reaches the client.
  * `n` counters: one statement text per number of counters (0 to 3), each prepared once per connection.
- *
- * `inGroup`: the same work inside the transaction of a group (see mariadbGroupWriter), which commits or
- * rolls back: no transaction of its own, and full limits are only named (the group then rolls back). It
- * refuses to run outside a transaction, where each of its statements would commit on its own.
  */
-function insertRatingSql(n: number, inGroup = false): string {
+function insertRatingSql(n: number): string {
   const bump = n
     ? `INSERT INTO rate_counters (key_hash, window_start, count) VALUES ${Array(n).fill('(?, ?, 1)').join(', ')}
     ON DUPLICATE KEY UPDATE count = count + 1;
@@ -44,27 +39,23 @@ function insertRatingSql(n: number, inGroup = false): string {
   return `BEGIN NOT ATOMIC
   DECLARE v_full_limits VARCHAR(200) DEFAULT NULL;
   DECLARE v_rating_id INT DEFAULT NULL;
-  ${
-    inGroup
-      ? "IF @@in_transaction = 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a grouped rating runs inside its group''s transaction'; END IF;"
-      : 'DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;\n  START TRANSACTION;'
-  }
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
+  START TRANSACTION;
   ${bump}
   IF v_full_limits IS NOT NULL THEN
-    ${inGroup ? 'SET v_rating_id = NULL;' : 'ROLLBACK;'}
+    ROLLBACK;
   ELSE
     INSERT INTO ratings (${RATING_COLUMN_NAMES.join(', ')}) VALUES (${RATING_COLUMN_NAMES.map(() => '?').join(', ')});
     SET v_rating_id = LAST_INSERT_ID();
     ${figureUpsertsFromRow('mariadb', 'rating', `${fromStored} WHERE rating.id = v_rating_id`).join(';\n    ')};
     ${lowScoreAlertsFromRow('rating', fromStored, 'rating.id = v_rating_id').join(';\n    ')};
-    ${inGroup ? '' : 'COMMIT;'}
+    COMMIT;
   END IF;
   SELECT v_rating_id AS id, v_full_limits AS full_limits;
 END`;
 }
 
-const STATEMENTS = [0, 1, 2, 3].map((n) => insertRatingSql(n));
-const GROUPED = [0, 1, 2, 3].map((n) => insertRatingSql(n, true));
+const STATEMENTS = [0, 1, 2, 3].map(insertRatingSql);
 
 const counterParams = (counters: LeanCounter[]): unknown[] => [
   ...counters.flatMap((c) => [c.key, c.windowStart]),
@@ -78,16 +69,6 @@ interface MysqlConnection {
   execute(sql: string, values: unknown[], callback: (error: Error | null, results: unknown) => void): void;
   query(sql: string, callback: (error: Error | null) => void): void;
 }
-
-/** The statement of one rating and its parameters, alone or inside a group's transaction. */
-function ratingStatement(rating: NewRating, limits: RatingLimit[], inGroup: boolean): [string, unknown[]] {
-  const counters = countersInLockOrder(limits);
-  const sql = (inGroup ? GROUPED : STATEMENTS)[counters.length] ?? insertRatingSql(counters.length, inGroup);
-  return [sql, [...counterParams(counters), ...values(rating)]];
-}
-
-const query = (connection: MysqlConnection, sql: string) =>
-  new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
 
 const execute = (connection: MysqlConnection, sql: string, params: unknown[]) =>
   new Promise<Answer>((resolve, reject) =>
@@ -117,7 +98,9 @@ export class MariadbRatingStore implements RatingStore {
   }
 
   async insert(rating: NewRating, limits: RatingLimit[] = []): Promise<InsertOutcome> {
-    const [sql, params] = ratingStatement(rating, limits, false);
+    const counters = countersInLockOrder(limits);
+    const sql = STATEMENTS[counters.length] ?? insertRatingSql(counters.length);
+    const params = [...counterParams(counters), ...values(rating)];
     let answer: Answer;
     try {
       answer = await withPooledConnection<MysqlConnection, Answer>(this.sequelize, async (connection) => {
@@ -130,7 +113,9 @@ export class MariadbRatingStore implements RatingStore {
         } catch (error) {
           if (error instanceof DiscardConnection || (error as { errno?: number }).errno === ER_DUP_ENTRY) throw error;
           // An interrupted statement (a time limit, a lost lock wait) may leave its transaction open.
-          await query(connection, 'ROLLBACK').catch(() => {
+          await new Promise<void>((resolve, reject) =>
+            connection.query('ROLLBACK', (failed) => (failed ? reject(failed) : resolve())),
+          ).catch(() => {
             throw new DiscardConnection(error);
           });
           throw error;
@@ -147,22 +132,4 @@ export class MariadbRatingStore implements RatingStore {
   }
 
   async close(): Promise<void> {}
-}
-
-/** A group of ratings in one transaction on one connection of the pool (see GroupedCommits). */
-export function mariadbGroupWriter(sequelize: Sequelize): GroupWriter {
-  return (group) =>
-    withPooledConnection<MysqlConnection, number[] | null>(sequelize, (connection) =>
-      writeInOneTransaction(
-        {
-          run: (sql) => query(connection, sql),
-          store: async ({ rating, limits }) => {
-            const [rows] = await execute(connection, ...ratingStatement(rating, limits, true));
-            return rows[0]?.id ? Number(rows[0].id) : null;
-          },
-        },
-        'START TRANSACTION',
-        group,
-      ),
-    );
 }
