@@ -2,9 +2,16 @@ import { Op, type Sequelize, type WhereOptions } from 'sequelize';
 import type { Dialect } from '../../db/connection.js';
 import { Employee, Office, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
 import { notFound } from '../../domain/problem.js';
-import { offsetMinutes, startOfLocalDay } from '../../domain/local-date.js';
+import { localDate, offsetMinutes, startOfLocalDay } from '../../domain/local-date.js';
 import type { ReadScope } from '../access/scope.js';
-import { epochSeconds, localMinuteOfDay, outsideHours, parseServiceHours, type AnomalyQuery } from './anomaly-query.js';
+import {
+  DEFAULT_ANOMALY_DAYS,
+  epochSeconds,
+  localMinuteOfDay,
+  outsideHours,
+  parseServiceHours,
+  type AnomalyQuery,
+} from './anomaly-query.js';
 import { Conditions, select } from './report-sql.js';
 import { dayString } from './reports.js';
 
@@ -46,9 +53,12 @@ const SHOWN = 100;
 export class AnomalyReport {
   constructor(private readonly sequelize: Sequelize) {}
 
-  async build(scope: ReadScope, query: AnomalyQuery) {
+  async build(scope: ReadScope, asked: AnomalyQuery) {
     const office = await Office.findByPk(scope.officeId);
     if (!office) throw notFound('No such office.');
+    // Without a period, the last 30 days up to today in the office's time zone.
+    const to = asked.to ?? localDate(new Date(), office.timezone);
+    const query = { ...asked, from: asked.from ?? daysBefore(to, DEFAULT_ANOMALY_DAYS - 1), to };
     const base = () =>
       new Conditions()
         .add('r.office_id = ?', office.id)
@@ -64,11 +74,11 @@ export class AnomalyReport {
       phoneManyEmployees: await this.#grouped('phone-many-employees', 'phone_hash', base(), query),
       addressManyRatings: await this.#grouped('address-many-ratings', 'ip_hash', base().add('r.ip_hash IS NOT NULL'), query),
     };
-    const { from, to, limit: _limit, ...thresholds } = query;
+    const { limit: _limit, from: _from, to: _to, ...thresholds } = query;
     return {
       report: 'anomalies',
       office: { code: office.code, name: office.name, timeZone: office.timezone },
-      period: { from, to },
+      period: { from: query.from, to: query.to },
       thresholds,
       flags,
     };
@@ -271,3 +281,7 @@ function within(iso: string, hours: string, offset: number): boolean {
   const minute = (((Math.floor(Date.parse(iso) / 60_000) + offset) % 1440) + 1440) % 1440;
   return parsed.open < parsed.close ? minute >= parsed.open && minute < parsed.close : minute >= parsed.open || minute < parsed.close;
 }
+
+/** The calendar day `days` before a day (YYYY-MM-DD). */
+const daysBefore = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);

@@ -20,8 +20,9 @@ export const MAX_ANOMALY_DAYS = 92;
  */
 export const anomalyQuerySchema = z
   .strictObject({
-    from: isoDate,
-    to: isoDate,
+    /** Office-local days; without them the 30 days up to the office's today (its time zone, not the reader's). */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
     /** A burst: at least `burstCount` ratings of one employee within `burstMinutes`. */
     burstCount: whole(2, 1000, 5),
     burstMinutes: whole(1, 1440, 10),
@@ -35,13 +36,18 @@ export const anomalyQuerySchema = z
     /** Flags per kind at most, largest first. */
     limit: whole(1, 500, 50),
   })
-  .refine((query) => query.from <= query.to, { path: ['to'], message: 'must not be before from' })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) < MAX_ANOMALY_DAYS * 86_400_000, {
+  .refine((query) => !query.to || query.from, { path: ['from'], message: 'is required with to (neither: the last 30 days)' })
+  .refine((query) => !query.from || query.to, { path: ['to'], message: 'is required with from (neither: the last 30 days)' })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ['to'], message: 'must not be before from' })
+  .refine((query) => !query.from || !query.to || Date.parse(query.to) - Date.parse(query.from) < MAX_ANOMALY_DAYS * 86_400_000, {
     path: ['to'],
     message: `an anomaly report covers at most ${MAX_ANOMALY_DAYS} days`,
   });
 
 export type AnomalyQuery = z.infer<typeof anomalyQuerySchema>;
+
+/** The default period: 30 days. */
+export const DEFAULT_ANOMALY_DAYS = 30;
 
 /** Whole seconds since the epoch of a timestamp column, in each dialect's SQL (all store UTC). */
 export function epochSeconds(dialect: Dialect, column: string): string {

@@ -27,8 +27,6 @@ const GROUPS: [key: string, id: string, en: string][] = [
   ['addressManyRatings', 'Banyak penilaian dari satu alamat', 'Many ratings from one address'],
 ];
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
  * The anomaly report on a screen: for a period (at most 92 days; the last 30 by default), each kind of
  * pattern with its flags, and each flag linking to the moderation list of exactly the ratings behind
@@ -47,15 +45,16 @@ export class PacakConsoleAnomalies extends AdminScreen {
     this.period = { from: '', to: '' };
   }
 
-  /** The period in the address, or the last 30 days. */
+  /** The period in the address; without one the server's default (the last 30 days of the office's own calendar). */
   protected override readAddress(): void {
     const asked = readQuery(['from', 'to'] as const);
-    const today = new Date();
-    this.period = { from: asked.from || isoDay(new Date(today.getTime() - 29 * 86_400_000)), to: asked.to || isoDay(today) };
+    this.period = { from: asked.from || '', to: asked.to || '' };
   }
 
   protected async load(): Promise<void> {
-    this.report = (await this.run(() => this.context.api.get<AnomalyReport>('/reports/anomalies', this.period))) ?? null;
+    const asked = Object.fromEntries(Object.entries(this.period).filter(([, day]) => day));
+    this.report = (await this.run(() => this.context.api.get<AnomalyReport>('/reports/anomalies', asked))) ?? null;
+    if (this.report) this.period = { ...this.report.period };
   }
 
   protected renderScreen(): TemplateResult {
