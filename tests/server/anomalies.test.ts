@@ -174,9 +174,19 @@ describe('the anomaly report', () => {
     expect((await getJson(`${server.url}/api/v1/reports/anomalies?from=2026-03-01&to=2026-03-31`)).status).toBe(401);
   });
 
+  it('reports the last 30 days of the office calendar when no period is given', async () => {
+    const response = await anomalies('');
+    expect(response.status).toBe(200);
+    // The office's today (Asia/Jakarta), not the reader's UTC date: after 17:00 UTC they differ.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    expect((response.body as unknown as { period: { from: string; to: string } }).period).toEqual({ from, to: today });
+  });
+
   it('refuses a bad period or threshold with 422 naming the parameter', async () => {
     for (const [params, path] of [
       ['to=2026-03-31', 'from'],
+      ['from=2026-03-01', 'to'],
       ['from=2026-03-31&to=2026-03-01', 'to'],
       ['from=2026-01-01&to=2026-06-30', 'to'],
       ['from=2026-02-30&to=2026-03-01', 'from'],
