@@ -111,6 +111,9 @@ export class PostgresRatingStore implements RatingStore {
 const IN_GROUP = INSERT_RATING.replace(/\$(\d+)::(\w+)(\[\])?/g, (_, n: string, type: string, array?: string) =>
   array ? `ARRAY(SELECT jsonb_array_elements_text(item->${Number(n) - 1}))::${type}[]` : `(item->>${Number(n) - 1})::${type}`,
 ).replace(/SELECT id FROM stored$/, 'SELECT id INTO new_id FROM stored');
+// A statement the rewrite missed would fail every group, and every group would fall back to one rating at a time unseen.
+if (/\$\d/.test(IN_GROUP) || !IN_GROUP.endsWith('SELECT id INTO new_id FROM stored'))
+  throw new Error('The rating statement no longer has the shape the group function is made from');
 
 const GROUP_NAME = `pacak_rating_group_${createHash('sha256').update(IN_GROUP).digest('hex').slice(0, 16)}`;
 
