@@ -66,6 +66,16 @@ const TRANSIENT_CODES = new Set<string | number>([
   'SQLITE_BUSY',
 ]);
 
+/** Driver codes of a transaction chosen as a deadlock's victim (or a serialization failure): it was rolled back whole. */
+const DEADLOCK_CODES = new Set<string | number>(['40P01', '40001', 'ER_LOCK_DEADLOCK', 1213]);
+
+/** True when the database rolled the transaction back to break a deadlock: running it again is the remedy. */
+export function isDeadlockVictim(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const parent = parentOf(error) ?? (error as DriverError);
+  return (parent.code !== undefined && DEADLOCK_CODES.has(parent.code)) || (parent.errno !== undefined && DEADLOCK_CODES.has(parent.errno));
+}
+
 /** Messages of failures that carry no code: a pool closed under a request, a socket gone mid-query. */
 const TRANSIENT_MESSAGES =
   /connection manager was closed|Connection terminated|connection is closed|Cannot enqueue|Can't add new command when connection is in closed state/i;

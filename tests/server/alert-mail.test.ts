@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { isDeadlockVictim, isUniqueViolation } from '../../server/db/errors.js';
 import { AdminUser, AlertOutbox, Rating, WorkArea } from '../../server/db/models/index.js';
 import { AlertWorker } from '../../server/services/alerts/alert-worker.js';
 import type { Mailer } from '../../server/services/mail/mailer.js';
 import { adminApi, makeUser, rate, type TestUser, useServerWithAdmin } from '../helpers/admin.js';
 import { useMailbox, type TestMailbox } from '../helpers/mailbox.js';
 import { uniquePhone } from '../helpers/http.js';
+import { TEST_DB } from '../helpers/databases.js';
 import type { TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -168,6 +171,59 @@ describe('low-score alerts by mail', () => {
       expect(listed).toEqual([1, 1, 1, 1]);
     }
     expect(await AlertOutbox.count({ where: { ratingId: ids, channel: 'mail', status: 'sent' } })).toBe(8);
+  });
+
+  /** A real deadlock between two transactions of the pool: answers the error of the one the database rolled back. */
+  async function deadlockVictim(): Promise<unknown> {
+    const table = `deadlock_probe_${process.pid}`;
+    await db().query(`CREATE TABLE ${table} (id INT PRIMARY KEY, v INT)`);
+    try {
+      await db().query(`INSERT INTO ${table} (id, v) VALUES (1, 0), (2, 0)`);
+      const bump = (id: number, transaction: Transaction) =>
+        db().query(`UPDATE ${table} SET v = v + 1 WHERE id = ${id}`, { transaction, type: QueryTypes.UPDATE });
+      let first!: () => void;
+      const bothHoldOne = new Promise<void>((resolve) => (first = resolve));
+      let held = 0;
+      const crossing = (mine: number, theirs: number) =>
+        db().transaction(async (transaction) => {
+          await bump(mine, transaction);
+          if (++held === 2) first();
+          await bothHoldOne;
+          await bump(theirs, transaction);
+        });
+      const outcomes = await Promise.allSettled([crossing(1, 2), crossing(2, 1)]);
+      const failed = outcomes.filter((outcome) => outcome.status === 'rejected');
+      expect(failed).toHaveLength(1);
+      return (failed[0] as PromiseRejectedResult).reason;
+    } finally {
+      await db().query(`DROP TABLE ${table}`);
+    }
+  }
+
+  it.skipIf(TEST_DB === 'sqlite')('are still claimed in the round when a worker’s claim is chosen as a deadlock’s victim', async () => {
+    const victim = await deadlockVictim();
+    expect(isDeadlockVictim(victim)).toBe(true);
+    expect(isUniqueViolation(victim)).toBe(false);
+    await quiet();
+    const mine = await coordinator();
+    const id = await lowRating();
+    // The worker's first claim meets the database's own deadlock error; it claims again in the same round.
+    let claims = 0;
+    const unlucky: Sequelize = Object.create(db(), {
+      transaction: {
+        value: (...args: Parameters<Sequelize['transaction']>) => (++claims === 1 ? Promise.reject(victim) : db().transaction(...args)),
+      },
+    });
+    const round = new AlertWorker(unlucky, {
+      mailer,
+      now: () => new Date(),
+      batchMinutes: 0,
+      publicBaseUrl: 'https://pacak.example.go.id',
+    });
+    expect(await round.runOnce()).toBeGreaterThan(0);
+    expect(claims).toBe(2);
+    expect(await mailbox.waitFor(1, mine.email)).toHaveLength(1);
+    expect(await AlertOutbox.findOne({ where: { ratingId: id, recipientId: mine.id } })).toMatchObject({ status: 'sent' });
   });
 
   it('are skipped for a coordinator moved to another work area after the rating came in', async () => {

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { isDeadlockVictim } from '../../db/errors.js';
 import { AlertOutbox, Employee, Office, Rating, ServiceType, WorkArea } from '../../db/models/index.js';
 import type { AlertItem } from '../../domain/alert-mail.js';
 import { INDICATOR_CODES } from '../../domain/indicators.js';
@@ -7,6 +8,9 @@ import type { Mailer } from '../mail/mailer.js';
 import { withoutPhones } from '../privacy/free-text.js';
 import { AlertMailDelivery } from './alert-mail-delivery.js';
 import { RepeatingRounds } from '../workers/repeating-rounds.js';
+
+/** How many times a worker claims due alerts in one round when its claim is a deadlock's victim. */
+const LEASE_ATTEMPTS = 3;
 
 export interface AlertWorkerOptions {
   /** Rows leased per round. */
@@ -108,15 +112,25 @@ export class AlertWorker extends RepeatingRounds {
       const leased = await AlertOutbox.findAll({ where: { leaseOwner: lease }, attributes: ['id'] });
       return leased.map((row) => row.id);
     }
-    return this.db.transaction(async (transaction) => {
-      const found = await this.db.query<{ id: number }>(
-        `SELECT id FROM alert_outbox WHERE ${due} ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED`,
-        { replacements: { now, limit: this.#batch }, type: QueryTypes.SELECT, transaction },
-      );
-      const ids = found.map((row) => Number(row.id));
-      if (ids.length) await AlertOutbox.update({ leaseOwner: lease, leaseUntil: until }, { where: { id: ids }, transaction });
-      return ids;
-    });
+    const claim = () =>
+      this.db.transaction(async (transaction) => {
+        const found = await this.db.query<{ id: number }>(
+          `SELECT id FROM alert_outbox WHERE ${due} ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED`,
+          { replacements: { now, limit: this.#batch }, type: QueryTypes.SELECT, transaction },
+        );
+        const ids = found.map((row) => Number(row.id));
+        if (ids.length) await AlertOutbox.update({ leaseOwner: lease, leaseUntil: until }, { where: { id: ids }, transaction });
+        return ids;
+      });
+    // Two workers claiming at once can deadlock on InnoDB's index locks; the victim's claim was rolled back
+    // whole, so it claims again (the rows the other took are skipped then) instead of losing its round.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await claim();
+      } catch (error) {
+        if (attempt >= LEASE_ATTEMPTS || !isDeadlockVictim(error)) throw error;
+      }
+    }
   }
 
   async #deliver(lease: string, officeId: number, alerts: AlertOutbox[]): Promise<void> {
