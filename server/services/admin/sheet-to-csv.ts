@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../libraries.js';
 import { badRequest } from '../../domain/problem.js';
 
 /** A cell as the importer reads it: text, numbers without Excel's float noise, dates as days. */
@@ -24,7 +25,7 @@ const quote = (field: string): string => (/[;"\r\n]/.test(field) ? `"${field.rep
  * office can upload its personnel sheet as it is. Empty rows are left out.
  */
 export async function sheetToCsv(bytes: Buffer): Promise<string> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../libraries.js';
 import type { Cell, Column, Table } from './report-tables.js';
 
 /** A NIP or staff code: only these characters, so it can sit inside a formula's quotes safely. */
@@ -59,10 +60,10 @@ function columnStyle(column: Column): Partial<ExcelJS.Style> {
  */
 export function xlsxStream(tables: Table[]): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'PACAK rating';
   void (async () => {
     try {
+      const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      workbook.creator = 'PACAK rating';
       for (const table of tables) {
         const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
         sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, style: columnStyle(column) }));

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfDocument } from '../libraries.js';
 import { FONTS, printable, type GlyphSource } from '../pdf/fonts.js';
 import type { Cell, Column, Table } from './report-tables.js';
 
@@ -17,6 +17,7 @@ const cellText = (cell: Cell, column: Column): string => {
  * PDF's fonts, so names in any script the font knows print as they are.
  */
 export async function tablePdf(input: { title: string; subtitle: string; note: string; table: Table }): Promise<Buffer> {
+  const PDFDocument = await loadPdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfDocument } from '../libraries.js';
 import { isUsedElement } from '../../domain/skm/ikm.js';
 import type { PublishedSkm } from './publications.js';
 
@@ -20,7 +21,15 @@ const GREEN = '#00695c';
  */
 export function skmPosterPdf(report: PublishedSkm, link: string): Readable {
   const out = new PassThrough();
-  const doc = new PDFDocument({
+  loadPdfDocument().then(
+    (Document) => drawPoster(Document, report, link, out),
+    (error: Error) => out.destroy(error),
+  );
+  return out;
+}
+
+function drawPoster(Document: typeof PDFDocument, report: PublishedSkm, link: string, out: PassThrough): void {
+  const doc = new Document({
     size: 'A4',
     margin: 42,
     info: { Title: `Hasil SKM ${report.office.name} ${report.period.label.id}`, Author: 'PACAK rating' },
@@ -106,5 +115,4 @@ export function skmPosterPdf(report: PublishedSkm, link: string): Readable {
     align: 'center',
   });
   doc.end();
-  return out;
 }

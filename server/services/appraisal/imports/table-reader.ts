@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../libraries.js';
 import { badRequest, invalid } from '../../../domain/problem.js';
 import { CsvSyntaxError, detectDelimiter, parseCsv } from '../../admin/csv.js';
 
@@ -52,7 +53,7 @@ export async function readImportTable(body: Buffer, type: 'csv' | 'xlsx'): Promi
     }
     source = delimiter === '\t' ? 'tab' : delimiter;
   } else {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     try {
       await workbook.xlsx.load(body as unknown as ArrayBuffer);
     } catch {

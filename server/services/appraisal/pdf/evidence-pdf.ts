@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { loadPdfDocument } from '../../libraries.js';
 import { COMBINED_PARTS, type CombinedPart } from '../../../domain/appraisal/combined.js';
 import type { EmployeeAppraisal, Signer } from '../appraisal.js';
 import type { Letterhead } from '../letterhead.js';
@@ -31,6 +31,7 @@ const MAX_COMMENTS = 4;
 export async function evidencePdf({ evidence, letterhead, verification, superior, now = new Date() }: EvidenceInput): Promise<Readable> {
   const qr = await QRCode.toBuffer(verification.url, { type: 'png', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   const out = new PassThrough();
+  const PDFDocument = await loadPdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 36, bottom: 30, left: 48, right: 48 },
