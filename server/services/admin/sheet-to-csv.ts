@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../libraries.js';
+import { loadExcel } from '../documents/libraries.js';
 import { badRequest } from '../../domain/problem.js';
 
 /** A cell as the importer reads it: text, numbers without Excel's float noise, dates as days. */

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../libraries.js';
+import { loadExcel } from '../documents/libraries.js';
 import type { Cell, Column, Table } from './report-tables.js';
 
 /** A NIP or staff code: only these characters, so it can sit inside a formula's quotes safely. */

@@ -1,4 +1,4 @@
-import { loadPdfDocument } from '../libraries.js';
+import { loadPdfDocument } from '../documents/libraries.js';
 import { FONTS, printable, type GlyphSource } from '../pdf/fonts.js';
 import type { Cell, Column, Table } from './report-tables.js';
 

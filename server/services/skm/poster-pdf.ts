@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import type PDFDocument from 'pdfkit';
-import { loadPdfDocument } from '../libraries.js';
+import { loadPdfDocument } from '../documents/libraries.js';
 import { isUsedElement } from '../../domain/skm/ikm.js';
 import type { PublishedSkm } from './publications.js';
 

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../../libraries.js';
+import { loadExcel } from '../../documents/libraries.js';
 import { badRequest, invalid } from '../../../domain/problem.js';
 import { CsvSyntaxError, detectDelimiter, parseCsv } from '../../admin/csv.js';
 

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import QRCode from 'qrcode';
-import { loadPdfDocument } from '../../libraries.js';
+import { loadPdfDocument } from '../../documents/libraries.js';
 import { COMBINED_PARTS, type CombinedPart } from '../../../domain/appraisal/combined.js';
 import type { EmployeeAppraisal, Signer } from '../appraisal.js';
 import type { Letterhead } from '../letterhead.js';
