@@ -41,7 +41,14 @@ export default defineConfig(async () => {
       // Two cores on the reference machine: keep the pool small; every test server has its own database.
       pool: 'forks',
       maxWorkers: 2,
+      // A worker imports the server's modules once for all the files it runs, not once per file: the
+      // import took three to four seconds a file, half of the run. Each file still starts its own servers on
+      // a database of its own; what a file changes of the process (TZ, say) it puts back when it ends.
+      isolate: false,
       testTimeout: 30_000,
+      // What a browser test polls for (an outbox emptied, a line shown) may take seconds on a loaded two-core
+      // machine; vitest's default of one second failed such tests by the clock, not by the product.
+      expect: { poll: { timeout: 10_000 } },
       hookTimeout: 60_000,
       projects,
     },
