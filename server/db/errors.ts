@@ -71,9 +71,13 @@ const DEADLOCK_CODES = new Set<string | number>(['40P01', '40001', 'ER_LOCK_DEAD
 
 /** True when the database rolled the transaction back to break a deadlock: running it again is the remedy. */
 export function isDeadlockVictim(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const parent = parentOf(error) ?? (error as DriverError);
-  return (parent.code !== undefined && DEADLOCK_CODES.has(parent.code)) || (parent.errno !== undefined && DEADLOCK_CODES.has(parent.errno));
+  return error instanceof Error && hasDriverCode(error, DEADLOCK_CODES);
+}
+
+/** Whether the driver's error under Sequelize's (or the driver's own error) carries one of `codes`, by name or number. */
+function hasDriverCode(error: Error, codes: ReadonlySet<string | number>): boolean {
+  const { code, errno } = parentOf(error) ?? (error as DriverError);
+  return (code !== undefined && codes.has(code)) || (errno !== undefined && codes.has(errno));
 }
 
 /** Messages of failures that carry no code: a pool closed under a request, a socket gone mid-query. */
@@ -87,9 +91,6 @@ const TRANSIENT_MESSAGES =
 export function isTransientDatabaseError(error: unknown): boolean {
   if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
   if (!(error instanceof Error)) return false;
-  if (TRANSIENT_MESSAGES.test(error.message)) return true;
-  const parent = parentOf(error) ?? (error as DriverError);
-  if (parent.code !== undefined && TRANSIENT_CODES.has(parent.code)) return true;
-  if (parent.errno !== undefined && TRANSIENT_CODES.has(parent.errno)) return true;
-  return TRANSIENT_MESSAGES.test(parent.message ?? '');
+  if (TRANSIENT_MESSAGES.test(error.message) || hasDriverCode(error, TRANSIENT_CODES)) return true;
+  return TRANSIENT_MESSAGES.test(parentOf(error)?.message ?? '');
 }

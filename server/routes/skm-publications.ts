@@ -51,7 +51,7 @@ export function skmPublishedRouter(services: Services): Router {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'application/pdf';
     ctx.set('Content-Disposition', `inline; filename="poster-skm-${report.office.code}-${report.period.key}.pdf"`);
-    ctx.body = skmPosterPdf(report, services.skm.publications.url(publicId));
+    ctx.body = await skmPosterPdf(report, services.skm.publications.url(publicId));
   });
   return router;
 }

@@ -2,8 +2,8 @@ import type ExcelJS from 'exceljs';
 import type PDFDocument from 'pdfkit';
 
 /**
- * exceljs and pdfkit, loaded on first use: together about half a second of every process's start
- * (and of every test server's), for what only exports, imports of sheets and PDFs need.
+ * exceljs and pdfkit, loaded on first use: about a fifth of a second of every process's start, for
+ * what only exports, imports of sheets and PDFs need.
  */
 let excel: Promise<typeof ExcelJS> | undefined;
 let pdf: Promise<typeof PDFDocument> | undefined;

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
-import type PDFDocument from 'pdfkit';
 import { loadPdfDocument } from '../documents/libraries.js';
 import { isUsedElement } from '../../domain/skm/ikm.js';
 import type { PublishedSkm } from './publications.js';
@@ -19,17 +18,10 @@ const GREEN = '#00695c';
  * the office, the period, the IKM in large figures with its grade, the respondents, a bar per element
  * (NRR on its 1-4 scale with the converted value), the follow-up plan, and the link to the live page.
  */
-export function skmPosterPdf(report: PublishedSkm, link: string): Readable {
+export async function skmPosterPdf(report: PublishedSkm, link: string): Promise<Readable> {
+  const PDFDocument = await loadPdfDocument();
   const out = new PassThrough();
-  loadPdfDocument().then(
-    (Document) => drawPoster(Document, report, link, out),
-    (error: Error) => out.destroy(error),
-  );
-  return out;
-}
-
-function drawPoster(Document: typeof PDFDocument, report: PublishedSkm, link: string, out: PassThrough): void {
-  const doc = new Document({
+  const doc = new PDFDocument({
     size: 'A4',
     margin: 42,
     info: { Title: `Hasil SKM ${report.office.name} ${report.period.label.id}`, Author: 'PACAK rating' },
@@ -115,4 +107,5 @@ function drawPoster(Document: typeof PDFDocument, report: PublishedSkm, link: st
     align: 'center',
   });
   doc.end();
+  return out;
 }
