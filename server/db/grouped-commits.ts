@@ -1,3 +1,4 @@
+import { isDeadlockVictim } from './errors.js';
 import { GroupingQueue } from './grouping-queue.js';
 import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
 
@@ -8,7 +9,7 @@ export interface Queued {
 }
 
 /**
- * Writes a whole group in one transaction (PostgreSQL: one call of a function). It answers the ids in
+ * Writes a whole group in one transaction (PostgreSQL: one call of a function; MariaDB: one compound statement). It answers the ids in
  * the group's order, or null when any statement was refused or failed; then nothing of the group is
  * kept (it rolled back) and each rating goes its own way through the store that writes one at a time.
  */
@@ -22,8 +23,11 @@ interface Pending extends Queued {
 /** Largest group written in one transaction; more waiting ratings go in the next. */
 const MAX_GROUP = 128;
 
+/** How many times a rating written alone is tried when the database picks it as a deadlock's victim. */
+export const SINGLE_ATTEMPTS = 3;
+
 /**
- * Grouped commits for PostgreSQL, as SQLite's writer makes them: the ratings that arrive
+ * Grouped commits for PostgreSQL and MariaDB, as SQLite's writer makes them: the ratings that arrive
  * while a group is being written go together into the next transaction. Every rating bumps the same
  * counters of its address (and often of its employee's figures), whose rows stay locked until commit:
  * one rating a transaction made every rating from one address wait for the previous one's durable
@@ -55,7 +59,22 @@ export class GroupedCommits implements RatingStore {
       group.forEach((pending, i) => pending.resolve({ stored: true, id: ids[i] as number }));
       return;
     }
-    await Promise.all(group.map((pending) => this.single.insert(pending.rating, pending.limits).then(pending.resolve, pending.reject)));
+    await Promise.all(group.map((pending) => this.#insertAlone(pending).then(pending.resolve, pending.reject)));
+  }
+
+  /**
+   * One rating through the single store. Its statement is atomic: a deadlock's victim was rolled back
+   * whole (nothing of it kept, counts included), so it is written again, up to SINGLE_ATTEMPTS times,
+   * rather than answered 503; another process's group is the usual other party.
+   */
+  async #insertAlone({ rating, limits }: Queued): Promise<InsertOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.single.insert(rating, limits);
+      } catch (error) {
+        if (attempt >= SINGLE_ATTEMPTS || !isDeadlockVictim(error)) throw error;
+      }
+    }
   }
 
   async close(): Promise<void> {

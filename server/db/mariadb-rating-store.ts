@@ -1,9 +1,11 @@
 import type { Sequelize } from 'sequelize';
 import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
+import type { GroupWriter } from './grouped-commits.js';
 import { countersInLockOrder, fullLimitNamed, type LeanCounter } from './lean-limits.js';
+import { TABLE_CHARSET } from './dialect-tuning.js';
 import { DiscardConnection, withPooledConnection } from './pooled-connection.js';
-import { RATING_COLUMN_NAMES, ratingValues } from './rating-columns.js';
+import { RATING_COLUMN_NAMES, RATING_COLUMNS, ratingValues } from './rating-columns.js';
 import { whyRefused } from './rating-refusals.js';
 import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
 
@@ -62,7 +64,8 @@ const counterParams = (counters: LeanCounter[]): unknown[] => [
   ...counters.flatMap((c) => [c.key, c.windowStart, c.most, c.kind]),
 ];
 
-type Answer = [{ id: number | null; full_limits: string | null }[], { serverStatus?: number }];
+/** The row a rating's statement answers (full_limits), or a group's (stored), and the answer's status. */
+type Answer = [{ id: number | null; full_limits?: string | null; stored?: number }[], { serverStatus?: number }];
 
 /** What this store uses of mysql2's (callback) Connection. */
 interface MysqlConnection {
@@ -74,6 +77,29 @@ const execute = (connection: MysqlConnection, sql: string, params: unknown[]) =>
   new Promise<Answer>((resolve, reject) =>
     connection.execute(sql, params, (error, results) => (error ? reject(error) : resolve(results as Answer))),
   );
+
+/**
+ * Runs a compound statement that opens and ends its own transaction. A connection left inside a
+ * transaction (the statement says so, or an interrupted statement could not be rolled back) is not
+ * reused; a unique index's refusal was rolled back by the statement's handler.
+ */
+async function inTransactionStatement(connection: MysqlConnection, sql: string, params: unknown[]): Promise<Answer> {
+  try {
+    const result = await execute(connection, sql, params);
+    if ((result[1]?.serverStatus ?? 0) & SERVER_STATUS_IN_TRANS)
+      throw new DiscardConnection(new Error('The rating transaction was left open'));
+    return result;
+  } catch (error) {
+    if (error instanceof DiscardConnection || (error as { errno?: number }).errno === ER_DUP_ENTRY) throw error;
+    // An interrupted statement (a time limit, a lost lock wait) may leave its transaction open.
+    await new Promise<void>((resolve, reject) => connection.query('ROLLBACK', (failed) => (failed ? reject(failed) : resolve()))).catch(
+      () => {
+        throw new DiscardConnection(error);
+      },
+    );
+    throw error;
+  }
+}
 
 /**
  * MariaDB's lean rating writer: the whole rating in one prepared compound statement (see
@@ -103,24 +129,9 @@ export class MariadbRatingStore implements RatingStore {
     const params = [...counterParams(counters), ...values(rating)];
     let answer: Answer;
     try {
-      answer = await withPooledConnection<MysqlConnection, Answer>(this.sequelize, async (connection) => {
-        try {
-          const result = await execute(connection, sql, params);
-          // The statement always ends its transaction; a connection that says otherwise is not reused.
-          if ((result[1]?.serverStatus ?? 0) & SERVER_STATUS_IN_TRANS)
-            throw new DiscardConnection(new Error('The rating transaction was left open'));
-          return result;
-        } catch (error) {
-          if (error instanceof DiscardConnection || (error as { errno?: number }).errno === ER_DUP_ENTRY) throw error;
-          // An interrupted statement (a time limit, a lost lock wait) may leave its transaction open.
-          await new Promise<void>((resolve, reject) =>
-            connection.query('ROLLBACK', (failed) => (failed ? reject(failed) : resolve())),
-          ).catch(() => {
-            throw new DiscardConnection(error);
-          });
-          throw error;
-        }
-      });
+      answer = await withPooledConnection<MysqlConnection, Answer>(this.sequelize, (connection) =>
+        inTransactionStatement(connection, sql, params),
+      );
     } catch (error) {
       if ((error as { errno?: number }).errno === ER_DUP_ENTRY) return { stored: false, ...(await whyRefused(rating, null)) };
       throw error;
@@ -132,4 +143,107 @@ export class MariadbRatingStore implements RatingStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** Text as the tables hold it, so that it compares with their columns (and their indexes serve). */
+const TEXT = `CHARACTER SET ${TABLE_CHARSET.charset} COLLATE ${TABLE_CHARSET.collate}`;
+
+/** How a rating's column reads from its place in a group's JSON array (JSON_TABLE's column types). */
+const JSON_COLUMN_TYPES: Record<(typeof RATING_COLUMNS)[number][1], string> = {
+  integer: 'INT',
+  smallint: 'SMALLINT',
+  text: `TEXT ${TEXT}`,
+  date: 'DATE',
+  boolean: 'TINYINT',
+  // As the single statement sends it: the text form of the DATETIME, converted by the insert itself.
+  timestamptz: `VARCHAR(32) ${TEXT}`,
+};
+
+/** The group's ratings as rows: `ord` their place in the group, then RATING_COLUMNS. */
+const GROUP_RATINGS = `JSON_TABLE(?, '$[*]' COLUMNS (ord FOR ORDINALITY, ${RATING_COLUMNS.map(
+  ([name, type], i) => `${name} ${JSON_COLUMN_TYPES[type]} PATH '$[${i}]'`,
+).join(', ')})) AS given`;
+
+/** The group's counters, one row per rating and counter: key, window, most, kind. */
+const GROUP_COUNTERS = `JSON_TABLE(?, '$[*]' COLUMNS (key_hash VARCHAR(100) ${TEXT} PATH '$[0]', window_start BIGINT PATH '$[1]',
+  most INT PATH '$[2]', kind VARCHAR(16) ${TEXT} PATH '$[3]')) AS counter`;
+
+/**
+ * The group's new ratings, read by their ids. The primary key is named: with the ids in variables, the
+ * optimizer may otherwise walk an office's whole index of ratings (ratings_office_date) to find them.
+ */
+const NEW_RATINGS = 'ratings AS rating FORCE INDEX (PRIMARY)';
+const NEW_IDS = 'rating.id BETWEEN v_first_id AND v_first_id + v_stored - 1';
+
+/**
+ * A group of ratings in one statement (see GroupedCommits), set by set instead of rating by rating:
+ * the group's counters bumped by their number in one upsert (in lock order), the full ones counted,
+ * the ratings inserted with one INSERT … SELECT in the group's order, then one upsert per figures
+ * table and the alert rows for the whole range of new ids, and one commit. InnoDB gives the ratings of
+ * one INSERT … SELECT consecutive ids when innodb_autoinc_lock_mode is 0 or 1 (MariaDB's default; see
+ * groupsSupported), so the first id and the group's order name every rating's. The figures are added
+ * in the order of their keys, as every group does, so two processes' groups lock them in one order.
+ * A full limit answers no id and rolls back; any error (a unique index among them) rolls back in the
+ * handler: either way nothing of the group is kept and each rating is written alone.
+ */
+const INSERT_GROUP = `BEGIN NOT ATOMIC
+  DECLARE v_first_id BIGINT DEFAULT NULL;
+  DECLARE v_stored INT DEFAULT 0;
+  DECLARE v_full_counters INT DEFAULT 0;
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
+  SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
+  START TRANSACTION;
+  INSERT INTO rate_counters (key_hash, window_start, count)
+    SELECT key_hash, window_start, COUNT(*) FROM ${GROUP_COUNTERS} GROUP BY key_hash, window_start ORDER BY key_hash, window_start
+    ON DUPLICATE KEY UPDATE count = count + VALUES(count);
+  SET v_full_counters = (SELECT COUNT(*) FROM (SELECT key_hash, window_start, MIN(most) AS most FROM ${GROUP_COUNTERS}
+    GROUP BY key_hash, window_start) AS l STRAIGHT_JOIN rate_counters c FORCE INDEX (PRIMARY)
+    ON c.key_hash = l.key_hash AND c.window_start = l.window_start WHERE c.count > l.most);
+  IF v_full_counters > 0 THEN
+    ROLLBACK;
+  ELSE
+    INSERT INTO ratings (${RATING_COLUMN_NAMES.join(', ')}) SELECT ${RATING_COLUMN_NAMES.join(', ')} FROM ${GROUP_RATINGS} ORDER BY ord;
+    SET v_stored = ROW_COUNT();
+    SET v_first_id = LAST_INSERT_ID();
+    ${figureUpsertsFromRow(
+      'mariadb',
+      'rating',
+      `FROM ${NEW_RATINGS} WHERE ${NEW_IDS} ORDER BY rating.employee_id, rating.work_area_id, rating.local_date, rating.verified, rating.service_type_id`,
+    ).join(';\n    ')};
+    ${lowScoreAlertsFromRow('rating', `FROM ${NEW_RATINGS}`, NEW_IDS, 'STRAIGHT_JOIN').join(';\n    ')};
+    COMMIT;
+  END IF;
+  SELECT v_first_id AS id, v_stored AS stored;
+END`;
+
+/**
+ * True when this MariaDB can write groups: it has JSON_TABLE (10.6 and later), and InnoDB gives the
+ * rows of one INSERT … SELECT consecutive ids (innodb_autoinc_lock_mode 0 or 1).
+ */
+export async function mariadbGroupsSupported(sequelize: Sequelize): Promise<boolean> {
+  try {
+    // A plain SELECT answers its rows alone (a compound statement answers result sets and a status).
+    const rows = (await withPooledConnection<MysqlConnection, Answer>(sequelize, (connection) =>
+      execute(connection, `SELECT @@innodb_autoinc_lock_mode AS id FROM JSON_TABLE('[1]', '$[*]' COLUMNS (one INT PATH '$')) AS t`, []),
+    )) as unknown as { id: number }[];
+    return Number(rows[0]?.id) <= 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a group of ratings in one statement (INSERT_GROUP) on a connection of the pool (see GroupedCommits). */
+export function mariadbGroupWriter(sequelize: Sequelize): GroupWriter {
+  return async (group) => {
+    const ratings = JSON.stringify(group.map(({ rating }) => values(rating)));
+    const counters = JSON.stringify(
+      group.flatMap(({ limits }) => countersInLockOrder(limits).map((c) => [c.key, c.windowStart, c.most, c.kind])),
+    );
+    const [rows] = await withPooledConnection<MysqlConnection, Answer>(sequelize, (connection) =>
+      inTransactionStatement(connection, INSERT_GROUP, [counters, counters, ratings]),
+    );
+    const row = rows[0];
+    if (!row?.id || Number(row.stored) !== group.length) return null;
+    return group.map((_, i) => Number(row.id) + i);
+  };
 }
