@@ -122,6 +122,25 @@ export function figureUpsertsFromRow(dialect: Dialect, row: string, from = ''): 
 }
 
 /**
+ * PostgreSQL: the upserts, one per figures table, that add many stored ratings (the rows of `from`,
+ * aliased `row`) at once. An upsert may change a row only once, so the ratings are summed by the
+ * table's key first; the rows are written in the order of their keys, as every group writes them, so
+ * two groups lock shared rows in one order. The grouped rating writer (postgres-rating-store.ts) uses them.
+ */
+export function summedFigureUpserts(row: string, from: string): string[] {
+  const sums = ['COUNT(*)', ...INDICATOR_CODES.map((code) => `SUM(${row}.${code})`)].concat(
+    INDICATOR_CODES.flatMap((code) => [1, 2, 3, 4, 5].map((star) => `COUNT(*) FILTER (WHERE ${row}.${code} = ${star})`)),
+  );
+  return TABLES.map((table) => {
+    const key = ['office_id', ...table.key].map((c) => (c === 'local_month' ? MONTH_OF.postgres(`${row}.local_date`) : `${row}.${c}`));
+    const positions = key.map((_, i) => i + 1).join(', ');
+    return `INSERT INTO ${table.name} AS figures (${['office_id', ...table.key, ...ADDED].join(', ')})
+SELECT ${key.join(', ')}, ${sums.join(', ')} ${from} GROUP BY ${positions} ORDER BY ${positions}
+ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${ADDED.map((c) => `${c} = figures.${c} + excluded.${c}`).join(', ')}`;
+  });
+}
+
+/**
  * SQLite only: a TEMP trigger (it lives on the connection that creates it, not in the schema) that adds
  * each rating inserted on that connection to every figures table, in the same statement and so the same
  * transaction: what {@link applyToDailyFigures} with sign 1 does, without a statement of its own.

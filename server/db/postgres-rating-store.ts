@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { lowScoreAlertsFromRow } from './alert-outbox.js';
-import { figureUpsertsFromRow } from './daily-figures.js';
+import { figureUpsertsFromRow, summedFigureUpserts } from './daily-figures.js';
 import type { GroupWriter } from './grouped-commits.js';
 import { withPooledConnection } from './pooled-connection.js';
 import { countersInLockOrder, fullLimitNamed, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
@@ -103,64 +103,63 @@ export class PostgresRatingStore implements RatingStore {
   async close(): Promise<void> {}
 }
 
-/**
- * The rating statement as it runs inside the group function: each parameter read from the rating's
- * JSON array instead (`$3::integer` becomes `(item->>2)::integer`, an array parameter the array at
- * that place), and the new id kept.
- */
-const IN_GROUP = INSERT_RATING.replace(/\$(\d+)::(\w+)(\[\])?/g, (_, n: string, type: string, array?: string) =>
-  array ? `ARRAY(SELECT jsonb_array_elements_text(item->${Number(n) - 1}))::${type}[]` : `(item->>${Number(n) - 1})::${type}`,
-).replace(/SELECT id FROM stored$/, 'SELECT id INTO new_id FROM stored');
-// A statement the rewrite missed would fail every group, and every group would fall back to one rating at a time unseen.
-if (/\$\d/.test(IN_GROUP) || !IN_GROUP.endsWith('SELECT id INTO new_id FROM stored'))
-  throw new Error('The rating statement no longer has the shape the group function is made from');
-
-const GROUP_NAME = `pacak_rating_group_${createHash('sha256').update(IN_GROUP).digest('hex').slice(0, 16)}`;
+/** The group's ratings, each a JSON array of its values in RATING_COLUMNS order, with its place in the group. */
+const GROUP_RATINGS = `SELECT ${RATING_COLUMNS.map(([name, type], i) => `(item->>${i})::${type} AS ${name}`).join(', ')}, position
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS given (item, position)`;
 
 /**
- * A group of ratings in one call (see GroupedCommits): a PL/pgSQL function that runs every rating's
- * statement in turn and answers their ids. A call is one statement, so one round trip and one commit,
- * and any refusal (a unique index, PK429 from a full limit) takes the whole group back. The function is
- * temporary (pg_temp): made on each connection the first time it writes a group, gone with the
- * connection, so the schema holds no copy of a statement that changes with the code.
+ * A group of ratings in one statement (see GroupedCommits), set by set instead of rating by rating:
+ * the group's counters bumped by their number in one upsert (in the order of their keys, as every
+ * writer bumps them), the ratings inserted together, then one upsert per figures table of the ratings
+ * summed by its key, and the alert rows. Like the single statement it is atomic: a full counter
+ * (PK429, raised before any rating is inserted) or a unique index (23505) takes the whole group back,
+ * and each rating is then written alone. The ids come back with each rating's clientId (unique), so
+ * nothing depends on the order RETURNING gives them in.
  */
-const CREATE_GROUP_FUNCTION = `CREATE OR REPLACE FUNCTION pg_temp.${GROUP_NAME}(ratings jsonb) RETURNS SETOF bigint LANGUAGE plpgsql AS $group$
-#variable_conflict use_column
-DECLARE
-  item jsonb;
-  new_id bigint;
-BEGIN
-  FOR item IN SELECT jsonb_array_elements(ratings) LOOP
-    new_id := NULL;
-    ${IN_GROUP};
-    RETURN NEXT new_id;
-  END LOOP;
-END
-$group$`;
+const INSERT_GROUP = `WITH limits AS (
+  SELECT counter->>0 AS key_hash, (counter->>1)::bigint AS window_start, COUNT(*)::integer AS added, MIN((counter->>2)::integer) AS most,
+    string_agg(DISTINCT counter->>3, ',') AS kinds
+  FROM jsonb_array_elements($2::jsonb) AS counter GROUP BY 1, 2
+), bumped AS (
+  INSERT INTO rate_counters AS counter (key_hash, window_start, count)
+  SELECT key_hash, window_start, added FROM limits ORDER BY key_hash COLLATE "C", window_start
+  ON CONFLICT (key_hash, window_start) DO UPDATE SET count = counter.count + excluded.count
+  RETURNING key_hash, window_start, count
+), stored AS (
+  INSERT INTO ratings (${RATING_COLUMN_NAMES.join(', ')})
+  SELECT ${RATING_COLUMN_NAMES.join(', ')} FROM (${GROUP_RATINGS}) AS given
+  WHERE pacak_within_limits((
+    SELECT string_agg(limits.kinds, ',') FROM bumped JOIN limits USING (key_hash, window_start) WHERE bumped.count > limits.most
+  ))
+  ORDER BY position
+  RETURNING *
+)${summedFigureUpserts('rating', 'FROM stored AS rating')
+  .map((upsert, i) => `, figures_${i + 1} AS (${upsert})`)
+  .join('')}${lowScoreAlertsFromRow('rating', 'FROM stored AS rating')
+  .map((insert, i) => `, alert_${i + 1} AS (${insert})`)
+  .join('')}
+SELECT id, client_id FROM stored`;
 
-const CALL_GROUP = `SELECT id FROM pg_temp.${GROUP_NAME}($1::jsonb) AS id`;
+const GROUP_NAME = `pacak_rating_group_${createHash('sha256').update(INSERT_GROUP).digest('hex').slice(0, 16)}`;
 
-/** The connections on which the group function has been made. */
-const withGroupFunction = new WeakSet<object>();
-
-/** Writes a group of ratings in one call of the group function, on a connection of the pool (see GroupedCommits). */
+/** Writes a group of ratings in one statement (INSERT_GROUP) on a connection of the pool (see GroupedCommits). */
 export function postgresGroupWriter(sequelize: Sequelize): GroupWriter {
   return (group) =>
     withPooledConnection<PgClient, number[] | null>(sequelize, async (client) => {
-      if (!withGroupFunction.has(client)) {
-        await client.query(CREATE_GROUP_FUNCTION);
-        withGroupFunction.add(client);
-      }
-      const ratings = JSON.stringify(group.map(({ rating, limits }) => parameters(rating, limits)));
-      let rows: { id: number | null }[];
+      const ratings = JSON.stringify(group.map(({ rating }) => values(rating)));
+      const counters = JSON.stringify(
+        group.flatMap(({ limits }) => countersInLockOrder(limits).map((c) => [c.key, c.windowStart, c.most, c.kind])),
+      );
+      let rows: { id: number; client_id: string }[];
       try {
-        ({ rows } = (await client.query({ name: GROUP_NAME, text: CALL_GROUP, values: [ratings] })) as { rows: { id: number | null }[] });
-      } catch (error) {
-        // A connection whose session was reset (by a pooler, say) has lost the function: made again next time.
-        if ((error as { code?: string }).code === '42883') withGroupFunction.delete(client);
+        ({ rows } = (await client.query({ name: GROUP_NAME, text: INSERT_GROUP, values: [ratings, counters] })) as unknown as {
+          rows: { id: number; client_id: string }[];
+        });
+      } catch {
         return null; // Refused or failed: nothing of the group was kept.
       }
-      const ids = rows.map((row) => row.id);
-      return ids.length === group.length && ids.every((id) => id !== null) ? ids.map(Number) : null;
+      const ids = new Map(rows.map((row) => [row.client_id, Number(row.id)]));
+      const answered = group.map(({ rating }) => ids.get(rating.clientId));
+      return answered.every((id) => id !== undefined) ? (answered as number[]) : null;
     });
 }

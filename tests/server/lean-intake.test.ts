@@ -140,10 +140,10 @@ describe.skipIf(TEST_DB === 'sqlite')('ratings arriving together on PostgreSQL a
       expect(row?.client_id).toBe(body.clientId);
       expect(row?.comment ?? null).toBe(body.comment ?? null);
     });
-    // A group is one statement (PostgreSQL: a call of the group function); a rating alone is its own.
+    // A group is one statement; a rating alone is its own.
     const [single, grouped] =
       TEST_DB === 'postgres'
-        ? [/^WITH limits AS/, /^SELECT id FROM pg_temp\.pacak_rating_group_/]
+        ? [/^WITH limits AS \(\s+SELECT \* FROM unnest/, /^WITH limits AS \(\s+SELECT counter->>0/]
         : [/^BEGIN NOT ATOMIC\s+DECLARE v_full_limits/, /^BEGIN NOT ATOMIC\s+DECLARE v_first_id/];
     const ratingStatements = log.sent.filter((sql) => single.test(sql));
     const groupCalls = log.sent.filter((sql) => grouped.test(sql));
