@@ -22,10 +22,6 @@ export interface RatingFormModel {
   kiosk: boolean;
 }
 
-const star = html`<svg viewBox="0 0 24 24" aria-hidden="true">
-  <path d="M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9z" />
-</svg>`;
-
 const errorId = (path: string) => `${path.replace('.', '-')}-error`;
 
 // Error ties: the message's id goes into aria-describedby, so focusing the field reads the message.
@@ -57,7 +53,11 @@ function indicatorStars(m: RatingFormModel, lang: Lang, indicator: Indicator) {
             aria-label="${m.t.star(n)}, ${m.t.words[n - 1]}"
             aria-invalid=${invalid(m, path)}
             aria-describedby=${describedBy(m, path)}
-          /><label for="${code}-${n}" part="star" class=${n <= chosen ? 'on' : ''}>${star}${m.t.words[n - 1]}</label>`,
+          /><label for="${code}-${n}" part="star" class=${n <= chosen ? 'on' : ''}
+            ><svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9z" /></svg
+            >${m.t.words[n - 1]}</label
+          >`,
       )}
     </div>
     ${error(m, path)}
