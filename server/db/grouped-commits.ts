@@ -9,9 +9,10 @@ export interface Queued {
 }
 
 /**
- * Writes a whole group in one transaction (PostgreSQL: one call of a function; MariaDB: one compound statement). It answers the ids in
- * the group's order, or null when any statement was refused or failed; then nothing of the group is
- * kept (it rolled back) and each rating goes its own way through the store that writes one at a time.
+ * Writes a whole group in one transaction, one statement set by set (PostgreSQL: data-modifying CTEs;
+ * MariaDB: a compound statement). It answers the ids in the group's order, or null when any statement
+ * was refused or failed; then nothing of the group is kept (it rolled back) and each rating goes its own
+ * way through the store that writes one at a time.
  */
 export type GroupWriter = (group: Queued[]) => Promise<number[] | null>;
 

@@ -29,6 +29,14 @@ export function countersInLockOrder(limits: RatingLimit[]): LeanCounter[] {
 }
 
 /**
+ * The counters of a group's ratings as one JSON array of `[key, windowStart, most, kind]`, each rating's
+ * in lock order: what the grouped writers of PostgreSQL and MariaDB bump in one upsert.
+ */
+export function groupCountersJson(limitsOfEach: RatingLimit[][]): string {
+  return JSON.stringify(limitsOfEach.flatMap((limits) => countersInLockOrder(limits).map((c) => [c.key, c.windowStart, c.most, c.kind])));
+}
+
+/**
  * Which limit a refused rating is told about: of the full ones the database named (comma-separated),
  * the first in the order the service gave them (the phone's before the address's), as the other stores answer.
  */

@@ -2,7 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow } from './daily-figures.js';
 import type { GroupWriter } from './grouped-commits.js';
-import { countersInLockOrder, fullLimitNamed, type LeanCounter } from './lean-limits.js';
+import { countersInLockOrder, fullLimitNamed, groupCountersJson, type LeanCounter } from './lean-limits.js';
 import { TABLE_CHARSET } from './dialect-tuning.js';
 import { DiscardConnection, withPooledConnection } from './pooled-connection.js';
 import { RATING_COLUMN_NAMES, RATING_COLUMNS, ratingValues } from './rating-columns.js';
@@ -177,11 +177,12 @@ const NEW_IDS = 'rating.id BETWEEN v_first_id AND v_first_id + v_stored - 1';
 
 /**
  * A group of ratings in one statement (see GroupedCommits), set by set instead of rating by rating:
- * the group's counters bumped by their number in one upsert (in lock order), the full ones counted,
+ * the group's counters bumped by their number in one upsert (in the order of their keys' code points,
+ * as every writer bumps them: see countersInLockOrder), the full ones counted,
  * the ratings inserted with one INSERT … SELECT in the group's order, then one upsert per figures
  * table and the alert rows for the whole range of new ids, and one commit. InnoDB gives the ratings of
  * one INSERT … SELECT consecutive ids when innodb_autoinc_lock_mode is 0 or 1 (MariaDB's default; see
- * groupsSupported), so the first id and the group's order name every rating's. The figures are added
+ * mariadbGroupsSupported), so the first id and the group's order name every rating's. The figures are added
  * in the order of their keys, as every group does, so two processes' groups lock them in one order.
  * A full limit answers no id and rolls back; any error (a unique index among them) rolls back in the
  * handler: either way nothing of the group is kept and each rating is written alone.
@@ -194,7 +195,8 @@ const INSERT_GROUP = `BEGIN NOT ATOMIC
   SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
   START TRANSACTION;
   INSERT INTO rate_counters (key_hash, window_start, count)
-    SELECT key_hash, window_start, COUNT(*) FROM ${GROUP_COUNTERS} GROUP BY key_hash, window_start ORDER BY key_hash, window_start
+    SELECT key_hash, window_start, COUNT(*) FROM ${GROUP_COUNTERS} GROUP BY key_hash, window_start
+    ORDER BY key_hash COLLATE ${TABLE_CHARSET.charset}_bin, window_start
     ON DUPLICATE KEY UPDATE count = count + VALUES(count);
   SET v_full_counters = (SELECT COUNT(*) FROM (SELECT key_hash, window_start, MIN(most) AS most FROM ${GROUP_COUNTERS}
     GROUP BY key_hash, window_start) AS l STRAIGHT_JOIN rate_counters c FORCE INDEX (PRIMARY)
@@ -236,9 +238,7 @@ export async function mariadbGroupsSupported(sequelize: Sequelize): Promise<bool
 export function mariadbGroupWriter(sequelize: Sequelize): GroupWriter {
   return async (group) => {
     const ratings = JSON.stringify(group.map(({ rating }) => values(rating)));
-    const counters = JSON.stringify(
-      group.flatMap(({ limits }) => countersInLockOrder(limits).map((c) => [c.key, c.windowStart, c.most, c.kind])),
-    );
+    const counters = groupCountersJson(group.map(({ limits }) => limits));
     const [rows] = await withPooledConnection<MysqlConnection, Answer>(sequelize, (connection) =>
       inTransactionStatement(connection, INSERT_GROUP, [counters, counters, ratings]),
     );

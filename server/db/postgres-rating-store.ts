@@ -4,7 +4,7 @@ import { lowScoreAlertsFromRow } from './alert-outbox.js';
 import { figureUpsertsFromRow, summedFigureUpserts } from './daily-figures.js';
 import type { GroupWriter } from './grouped-commits.js';
 import { withPooledConnection } from './pooled-connection.js';
-import { countersInLockOrder, fullLimitNamed, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
+import { countersInLockOrder, fullLimitNamed, groupCountersJson, LIMIT_REACHED_SQLSTATE } from './lean-limits.js';
 import { RATING_COLUMN_NAMES, RATING_COLUMNS, ratingValues } from './rating-columns.js';
 import { whyRefused } from './rating-refusals.js';
 import type { InsertOutcome, NewRating, RatingLimit, RatingStore } from './rating-store.js';
@@ -147,9 +147,7 @@ export function postgresGroupWriter(sequelize: Sequelize): GroupWriter {
   return (group) =>
     withPooledConnection<PgClient, number[] | null>(sequelize, async (client) => {
       const ratings = JSON.stringify(group.map(({ rating }) => values(rating)));
-      const counters = JSON.stringify(
-        group.flatMap(({ limits }) => countersInLockOrder(limits).map((c) => [c.key, c.windowStart, c.most, c.kind])),
-      );
+      const counters = groupCountersJson(group.map(({ limits }) => limits));
       let rows: { id: number; client_id: string }[];
       try {
         ({ rows } = (await client.query({ name: GROUP_NAME, text: INSERT_GROUP, values: [ratings, counters] })) as unknown as {
