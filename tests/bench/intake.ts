@@ -41,6 +41,12 @@ export interface IntakeRow {
   /** CPU time the process used per answered request, in milliseconds: where the time goes. */
   bareCpuMs: number;
   cpuMs: number;
+  /**
+   * Share of the run's time the server's main thread was on a CPU: its event loop, where requests are
+   * parsed, checked and answered. Well under 1 while throughput stops growing means the limit is
+   * elsewhere (on SQLite, the writer's thread and SQLite's own work).
+   */
+  eventLoopBusy: number;
   /** CPU time the database server's processes used per answered request (PostgreSQL, MariaDB), in milliseconds. */
   databaseCpuMs: number | null;
   /** Answers other than 201, and socket errors or timeouts, in the server's run. */
@@ -114,15 +120,18 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
   /** A load run, with the CPU time the target process spent per answered request. */
   const measured = async (target: { pid: number; ready: { url: string } }, connections: number, db?: BenchDb) => {
     const before = cpuMs(target.pid);
+    const mainBefore = cpuMs(target.pid, target.pid);
     const databaseBefore = db && db !== 'sqlite' ? databaseServerCpu() : null;
     const from = monotonicMicros();
     const result = await load(target.ready.url, connections, options.seconds);
+    const to = monotonicMicros();
     const requests = Math.max(1, result.requests.total);
     return {
       result,
       cpuPerRequest: (cpuMs(target.pid) - before) / requests,
+      eventLoopBusy: (cpuMs(target.pid, target.pid) - mainBefore) / ((to - from) / 1000),
       databaseCpuPerRequest: databaseBefore === null ? null : databaseServerCpuSince(databaseBefore) / requests,
-      window: [from, monotonicMicros()] as const,
+      window: [from, to] as const,
     };
   };
 
@@ -149,7 +158,13 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
           answered += ok201(await load(server.ready.url, 20, 2)); // warm-up: caches, JIT, the pool's connections
           for (const connections of options.connections) {
             const { result: floor, cpuPerRequest: bareCpuMs } = await measured(bare, connections);
-            const { result: real, cpuPerRequest: serverCpuMs, databaseCpuPerRequest, window } = await measured(server, connections, db);
+            const {
+              result: real,
+              cpuPerRequest: serverCpuMs,
+              eventLoopBusy,
+              databaseCpuPerRequest,
+              window,
+            } = await measured(server, connections, db);
             answered += ok201(real);
             if (connections === 20) profiled = { window, requests: real.requests.total };
             const row: IntakeRow = {
@@ -164,6 +179,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
               p99: real.latency.p99,
               bareCpuMs,
               cpuMs: serverCpuMs,
+              eventLoopBusy,
               databaseCpuMs: databaseCpuPerRequest,
               refused: real.non2xx,
               errors: real.errors + real.timeouts,
@@ -172,7 +188,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResult>
             options.log(
               `intake ${db} c=${connections}: ${Math.round(row.rps)} req/s vs bare ${Math.round(row.bareRps)} ` +
                 `(${(row.rps / row.bareRps).toFixed(2)}x), p50 ${row.p50} ms, p99 ${row.p99} ms, CPU ${row.cpuMs.toFixed(2)} ms/req ` +
-                `(bare ${row.bareCpuMs.toFixed(2)}), non-2xx ${row.refused}, errors ${row.errors}`,
+                `(bare ${row.bareCpuMs.toFixed(2)}), event loop busy ${Math.round(row.eventLoopBusy * 100)}%, non-2xx ${row.refused}, errors ${row.errors}`,
             );
           }
         } finally {

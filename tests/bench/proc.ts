@@ -3,9 +3,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 /** Linux's clock ticks per second for /proc/<pid>/stat times (USER_HZ; 100 on every usual kernel). */
 const TICKS_PER_SECOND = 100;
 
-/** CPU time (user + system) a process has used so far, in milliseconds. */
-export function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds; with `thread`, that one thread's
+ * (the main thread's id is the process's own: its event loop).
+ */
+export function cpuMs(pid: number, thread?: number): number {
+  const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
   // The command name, in brackets, may hold spaces: count fields after its closing bracket.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;

@@ -167,6 +167,7 @@ function intakeTables(r: Results): string {
       `${row.p50} / ${row.p99} ms`,
       `${row.bareP50} / ${row.bareP99} ms`,
       `${(row.cpuMs * 1000).toFixed(0)} / ${(row.bareCpuMs * 1000).toFixed(0)} µs`,
+      `${Math.round(row.eventLoopBusy * 100)}%`,
       row.databaseCpuMs === null ? '(in the server)' : `${(row.databaseCpuMs * 1000).toFixed(0)} µs`,
       notes.join('; '),
     ];
@@ -188,6 +189,7 @@ function intakeTables(r: Results): string {
         'p50 / p99',
         'bare p50 / p99',
         'CPU per request (server / bare)',
+        "server's event loop busy",
         'database server CPU per request',
         'budget',
       ],
