@@ -19,6 +19,7 @@ import { benchMinistry, FIRST_DAY as MINISTRY_FIRST_DAY, MINISTRY_REPORTS, OFFIC
 import { benchReports, QUARTER, type ReportsResult } from './reports.js';
 import { count, kb, ms, ratio, table, verdict } from './stats.js';
 import { benchWidgetSize, type SizeRow } from './widget-size.js';
+import { startFloorPages } from './widget-floor.js';
 import { benchWidgetTime, chromiumAvailable, CPU_SLOWDOWN, SLOW_3G, type PageTiming } from './widget-time.js';
 
 /** The parts run by default; `ministry` (PostgreSQL, 10,000,000 ratings, half an hour or more) only when asked for. */
@@ -48,6 +49,9 @@ const BUDGET = {
   summaryMs: 200,
   summaryAimMs: 50,
   summaryGrowth: 3,
+  /** Issue #21's times to a usable form. */
+  hostedMs: 1200,
+  embedMs: 1300,
 };
 
 function option(name: string): string | undefined {
@@ -66,6 +70,8 @@ interface Results {
   args: string[];
   sizes?: SizeRow[];
   times?: PageTiming[];
+  /** The same pages with a stand-in widget: the line's and the browser's share (widget-floor.ts). */
+  floorTimes?: PageTiming[];
   timeSkipped?: string;
   intake?: IntakeResult;
   intakeSeconds?: number;
@@ -105,6 +111,19 @@ async function widgetPart(results: Results, quick: boolean): Promise<void> {
         quick ? 2 : 5,
         log,
       );
+      const floor = await startFloorPages(server.ready.url, new URL(hosted).pathname);
+      try {
+        results.floorTimes = await benchWidgetTime(
+          [
+            { name: 'floor: hosted page, a stand-in widget', url: floor.hosted },
+            { name: 'floor: embed demo, a stand-in widget', url: floor.embed },
+          ],
+          quick ? 2 : 5,
+          log,
+        );
+      } finally {
+        await floor.close();
+      }
     } finally {
       await server.stop();
     }
@@ -138,8 +157,24 @@ function widgetTables(r: Results): string {
       '',
       table(
         ['page', 'median', 'runs', 'requests', 'bytes on the wire'],
-        r.times.map((t) => [t.page, ms(t.median), t.runs.map((v) => Math.round(v)).join(', '), String(t.requests), kb(t.transferred)]),
+        [...r.times, ...(r.floorTimes ?? [])].map((t) => [
+          t.page,
+          ms(t.median),
+          t.runs.map((v) => Math.round(v)).join(', '),
+          String(t.requests),
+          kb(t.transferred),
+        ]),
       ),
+    );
+    const [hosted, embed] = r.times;
+    const [hostedFloor, embedFloor] = r.floorTimes ?? [];
+    const target = (t: PageTiming | undefined, limit: number, floor: PageTiming | undefined) =>
+      t ? `${ms(t.median)}, ${verdict(t.median < limit, `< ${limit / 1000} s`)}${floor ? ` (floor ${ms(floor.median)})` : ''}` : 'not run';
+    out.push(
+      '',
+      `Targets: hosted page ${target(hosted, BUDGET.hostedMs, hostedFloor)}; embed demo ${target(embed, BUDGET.embedMs, embedFloor)}. ` +
+        'A floor is the same page with the same bytes on the wire and the same headers, its widget replaced by a stand-in ' +
+        'that draws a bare form from the same answer at once (tests/bench/widget-floor.ts): the line and the browser alone.',
     );
   } else if (r.timeSkipped) {
     out.push('', `Time to a usable form: skipped, ${r.timeSkipped}.`);
